@@ -1,0 +1,230 @@
+import { minorUnitsOf } from "../money/currencies";
+import { type DecimalValue, unitsAtScale } from "../money/decimal-value";
+import { formatMinorUnits } from "../money/minor-units";
+import { divideAndRound, type RoundingMode } from "../money/rounding-mode";
+import { allocateByLargestRemainder } from "./internal/allocate-by-largest-remainder";
+import { applyTaxesPerDocument } from "./internal/apply-taxes-per-document";
+import { applyTaxesPerLine } from "./internal/apply-taxes-per-line";
+import type { WorkingLine, WorkingRate } from "./internal/working-line";
+import type { CalculatedTax, InvoiceCalculation } from "./invoice-calculation";
+import type { InvoiceInput, ParsedInvoiceInput } from "./invoice-input-schema";
+import { parseInvoiceInput } from "./parse-invoice-input";
+
+const powersOfTen: bigint[] = Array.from({ length: 40 }, (_, exponent) => 10n ** BigInt(exponent));
+
+function powerOfTen(exponent: number): bigint {
+  return powersOfTen[exponent] ?? 10n ** BigInt(exponent);
+}
+
+/**
+ * Calculates an invoice's lines, taxes and totals exactly, as the invoice-math contract says:
+ * gross, line and invoice discounts (shared by largest remainder), fees, included, added and
+ * compound taxes rounded per line or per invoice, in the currency's minor units.
+ *
+ * Pure and deterministic. Throws a `ValidationError` (naming every bad field, e.g.
+ * `lines[0].quantity`) for input it cannot read.
+ *
+ * @example
+ * ```ts
+ * const invoice = calculateInvoice({
+ *   currency: "USD",
+ *   lines: [{ kind: "labor", description: "Replace water heater", quantity: "2.5", unitPrice: "85.00", taxRateIds: ["state"] }],
+ *   taxRates: [{ id: "state", name: "State sales tax", percent: "6.25" }],
+ *   fees: [{ description: "Trip charge", type: "amount", value: "49.00" }],
+ * });
+ * invoice.total; // "274.78"
+ * ```
+ */
+export function calculateInvoice(input: InvoiceInput): InvoiceCalculation {
+  return calculateParsedInvoice(parseInvoiceInput(input));
+}
+
+/** {@link calculateInvoice} for an input already read by `parseInvoiceInput`. */
+export function calculateParsedInvoice(input: ParsedInvoiceInput): InvoiceCalculation {
+  const minorUnits = minorUnitsOf(input.currency);
+  const minorScale = powerOfTen(minorUnits);
+  const mode: RoundingMode = input.rounding.mode;
+  const toMinor = (amount: DecimalValue) => unitsAtScale(amount, minorUnits);
+  const percentOf = (amount: bigint, percent: DecimalValue) =>
+    divideAndRound(amount * percent.units, 100n * powerOfTen(percent.scale), mode);
+
+  // 1-2. Gross and line discounts.
+  const items: WorkingLine[] = input.lines.map((line, index) => {
+    const { quantity, unitPrice } = line;
+    const gross = divideAndRound(
+      quantity.units * unitPrice.units * minorScale,
+      powerOfTen(quantity.scale + unitPrice.scale),
+      mode,
+    );
+    let discount = 0n;
+    if (line.discount?.type === "percent") discount = percentOf(gross, line.discount.value);
+    else if (line.discount?.type === "amount") {
+      const value = toMinor(line.discount.value);
+      discount = value < gross ? value : gross;
+    }
+    return {
+      id: line.id ?? `line-${index + 1}`,
+      kind: line.kind,
+      description: line.description,
+      quantity: quantity.text,
+      unitPrice: unitPrice.text,
+      taxRateIds: line.taxRateIds,
+      gross,
+      discount,
+      net: gross - discount,
+      included: 0n,
+      taxes: new Map(),
+    };
+  });
+
+  // 3. Invoice discounts, each shared over the lines' current net.
+  for (const invoiceDiscount of input.discounts) {
+    let netSum = 0n;
+    for (const line of items) netSum += line.net;
+    if (netSum === 0n) continue;
+    let amount: bigint;
+    if (invoiceDiscount.type === "percent") amount = percentOf(netSum, invoiceDiscount.value);
+    else {
+      const value = toMinor(invoiceDiscount.value);
+      amount = value < netSum ? value : netSum;
+    }
+    const shares = allocateByLargestRemainder(
+      amount,
+      items.map((line) => line.net),
+    );
+    items.forEach((line, index) => {
+      const share = shares[index] as bigint;
+      line.net -= share;
+      line.discount += share;
+    });
+  }
+
+  // 4. Fees become lines after the items.
+  let itemsNet = 0n;
+  for (const line of items) itemsNet += line.net;
+  const feeLines: WorkingLine[] = input.fees.map((fee, index) => {
+    const amount = fee.type === "percent" ? percentOf(itemsNet, fee.value) : toMinor(fee.value);
+    return {
+      id: fee.id ?? `fee-${index + 1}`,
+      kind: "fee",
+      description: fee.description,
+      quantity: "1",
+      unitPrice: formatMinorUnits(amount, minorUnits),
+      taxRateIds: fee.taxRateIds,
+      gross: amount,
+      discount: 0n,
+      net: amount,
+      included: 0n,
+      taxes: new Map(),
+    };
+  });
+  const lines = [...items, ...feeLines];
+
+  // 5. Taxes.
+  const rates = new Map<string, WorkingRate>(
+    input.taxRates.map((rate) => [
+      rate.id,
+      {
+        id: rate.id,
+        name: rate.name,
+        percentText: rate.percent.text,
+        percentMicros: unitsAtScale(rate.percent, 6),
+        inclusive: rate.inclusive,
+        compound: rate.compound,
+      },
+    ]),
+  );
+  if (input.rounding.tax === "per_document") applyTaxesPerDocument(lines, rates, mode);
+  else applyTaxesPerLine(lines, rates, mode);
+
+  return summarize(input, lines, items.length, rates, minorUnits);
+}
+
+// 6. Line figures, per-rate totals and invoice totals.
+function summarize(
+  input: ParsedInvoiceInput,
+  lines: readonly WorkingLine[],
+  itemCount: number,
+  rates: ReadonlyMap<string, WorkingRate>,
+  minorUnits: number,
+): InvoiceCalculation {
+  const money = (amount: bigint) => formatMinorUnits(amount, minorUnits);
+  const rateTotals = new Map<string, { taxable: bigint; amount: bigint }>();
+  let subtotal = 0n;
+  let discountTotal = 0n;
+  let feeTotal = 0n;
+  let taxTotal = 0n;
+  let total = 0n;
+
+  const calculatedLines = lines.map((line, index) => {
+    const excludingTax = line.net - line.included;
+    let tax = 0n;
+    let addedNonCompound = 0n;
+    for (const rateId of line.taxRateIds) {
+      const rate = rates.get(rateId);
+      const amount = line.taxes.get(rateId) ?? 0n;
+      tax += amount;
+      if (rate && !rate.inclusive && !rate.compound) addedNonCompound += amount;
+    }
+    for (const rateId of line.taxRateIds) {
+      const rate = rates.get(rateId);
+      const taxable = rate?.compound ? excludingTax + addedNonCompound : excludingTax;
+      const totals = rateTotals.get(rateId) ?? { taxable: 0n, amount: 0n };
+      totals.taxable += taxable;
+      totals.amount += line.taxes.get(rateId) ?? 0n;
+      rateTotals.set(rateId, totals);
+    }
+    const lineTotal = excludingTax + tax;
+    if (index < itemCount) {
+      subtotal += line.gross;
+      discountTotal += line.discount;
+    } else {
+      feeTotal += line.net;
+    }
+    taxTotal += tax;
+    total += lineTotal;
+    return {
+      id: line.id,
+      kind: line.kind,
+      description: line.description,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      gross: money(line.gross),
+      discount: money(line.discount),
+      net: money(line.net),
+      excludingTax: money(excludingTax),
+      tax: money(tax),
+      total: money(lineTotal),
+      taxes: line.taxRateIds.map((rateId) => ({
+        rateId,
+        amount: money(line.taxes.get(rateId) ?? 0n),
+      })),
+    };
+  });
+
+  const taxes: CalculatedTax[] = [];
+  for (const rate of input.taxRates) {
+    const totals = rateTotals.get(rate.id);
+    if (!totals) continue;
+    taxes.push({
+      rateId: rate.id,
+      name: rate.name,
+      percent: rate.percent.text,
+      inclusive: rate.inclusive,
+      compound: rate.compound,
+      taxableAmount: money(totals.taxable),
+      amount: money(totals.amount),
+    });
+  }
+
+  return {
+    currency: input.currency,
+    lines: calculatedLines,
+    taxes,
+    subtotal: money(subtotal),
+    discountTotal: money(discountTotal),
+    feeTotal: money(feeTotal),
+    taxTotal: money(taxTotal),
+    total: money(total),
+  };
+}

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { isCurrencyCode } from "../money/currencies";
+import { decimalSchema } from "./decimal-schema";
+
+/** Limits of one invoice, from the invoice-math contract. */
+export const invoiceLimits = {
+  maxLines: 10_000,
+  maxTaxRates: 100,
+  maxDiscounts: 100,
+  maxFees: 100,
+} as const;
+
+const idSchema = z.string().min(1, "must be a non-empty string");
+const percentSchema = decimalSchema({ atMost: "100", maxDecimals: 6 });
+// Amount values are checked against the currency's digits once the currency is known.
+const amountSchema = decimalSchema({ lessThan: "1000000000000000", maxDecimals: 10 });
+
+/** An ISO 4217 code from Remit's table, upper case. */
+export const currencySchema = z
+  .string()
+  .refine(isCurrencyCode, 'must be an upper-case ISO 4217 currency code such as "USD"');
+
+/** A discount on one line or on the whole invoice: a percent, or a fixed amount. */
+export const discountSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("percent"), value: percentSchema }),
+  z.object({ type: z.literal("amount"), value: amountSchema }),
+]);
+
+/** A line's kind; `"fee"` is reserved for the fee lines Remit makes from `fees`. */
+export const lineKindSchema = z.enum(["labor", "material", "service", "other"], {
+  error: 'must be "labor", "material", "service" or "other"',
+});
+
+/** One line item: what was done or supplied, how much, at what price. */
+export const invoiceLineInputSchema = z.object({
+  id: idSchema.optional(),
+  kind: lineKindSchema.default("service"),
+  description: z.string().max(5_000).default(""),
+  quantity: decimalSchema({ greaterThan: "0", lessThan: "1000000000", maxDecimals: 6 }),
+  unitPrice: decimalSchema({ lessThan: "1000000000000", maxDecimals: 10 }),
+  taxRateIds: z.array(idSchema).max(invoiceLimits.maxTaxRates).default([]),
+  discount: discountSchema.optional(),
+});
+
+/** A tax rate: added to prices or included in them; a compound rate is charged on the other taxes too. */
+export const taxRateInputSchema = z.object({
+  id: idSchema,
+  name: z.string().max(200).default(""),
+  percent: decimalSchema({ atMost: "1000", maxDecimals: 6 }),
+  inclusive: z.boolean().default(false),
+  compound: z.boolean().default(false),
+});
+
+/** A discount on the whole invoice, before tax, shared over the lines. */
+export const invoiceDiscountInputSchema = z.intersection(
+  z.object({ id: idSchema.optional() }),
+  discountSchema,
+);
+
+/** A fee such as a trip charge or a card surcharge: a fixed amount or a percent of the items. */
+export const feeInputSchema = z.intersection(
+  z.object({
+    id: idSchema.optional(),
+    description: z.string().max(5_000).default(""),
+    taxRateIds: z.array(idSchema).max(invoiceLimits.maxTaxRates).default([]),
+  }),
+  discountSchema,
+);
+
+/** How figures are rounded: the mode, and whether tax is rounded per line or once per invoice. */
+export const roundingInputSchema = z.object({
+  mode: z
+    .enum(["half_up", "half_even"], { error: 'must be "half_up" or "half_even"' })
+    .default("half_up"),
+  tax: z
+    .enum(["per_line", "per_document"], { error: 'must be "per_line" or "per_document"' })
+    .default("per_line"),
+});
+
+/**
+ * The input of {@link calculateInvoice}, as a zod schema an app can reuse to validate its forms.
+ * Cross-field rules (unique ids, known tax rates, amount digits per currency) are checked by
+ * `calculateInvoice` and `parseInvoiceInput` on top of this shape.
+ */
+export const invoiceInputSchema = z.object({
+  currency: currencySchema,
+  lines: z.array(invoiceLineInputSchema).max(invoiceLimits.maxLines),
+  taxRates: z.array(taxRateInputSchema).max(invoiceLimits.maxTaxRates).default([]),
+  discounts: z.array(invoiceDiscountInputSchema).max(invoiceLimits.maxDiscounts).default([]),
+  fees: z.array(feeInputSchema).max(invoiceLimits.maxFees).default([]),
+  rounding: roundingInputSchema.default({ mode: "half_up", tax: "per_line" }),
+});
+
+/** What an app passes to `calculateInvoice`: decimal strings (or finite numbers) for every figure. */
+export type InvoiceInput = z.input<typeof invoiceInputSchema>;
+/** The input after reading: defaults filled, decimals read exactly. */
+export type ParsedInvoiceInput = z.output<typeof invoiceInputSchema>;

@@ -1,0 +1,20 @@
+import { RemitError } from "./remit-error";
+
+/** A send was refused before anything went out: a channel lacks a contact or the recipient opted out. */
+export class DeliveryError extends RemitError {
+  readonly channel: "email" | "sms";
+
+  constructor(options: {
+    code: "missing_contact" | "recipient_opted_out";
+    channel: "email" | "sms";
+    message?: string;
+  }) {
+    const defaultMessage =
+      options.code === "missing_contact"
+        ? `The customer has no ${options.channel === "email" ? "email address" : "phone number"} for ${options.channel}`
+        : `The recipient has opted out of ${options.channel}`;
+    super({ code: options.code, message: options.message ?? defaultMessage });
+    this.name = "DeliveryError";
+    this.channel = options.channel;
+  }
+}

@@ -1,0 +1,10 @@
+export { ConcurrencyError } from "./concurrency-error";
+export { DeliveryError } from "./delivery-error";
+export { IdempotencyError } from "./idempotency-error";
+export { InvalidTransitionError } from "./invalid-transition-error";
+export { NotFoundError } from "./not-found-error";
+export { ProviderError } from "./provider-error";
+export { RemitError, type RemitErrorCode } from "./remit-error";
+export { StoreUnavailableError } from "./store-unavailable-error";
+export { ValidationError, type ValidationIssue } from "./validation-error";
+export { WebhookSignatureError } from "./webhook-signature-error";

@@ -1,0 +1,53 @@
+/**
+ * The stable codes a Remit error can carry. They never change meaning; new ones may be added.
+ */
+export type RemitErrorCode =
+  | "validation_error"
+  | "not_found"
+  | "invalid_transition"
+  | "version_conflict"
+  | "idempotency_conflict"
+  | "missing_contact"
+  | "recipient_opted_out"
+  | "provider_error"
+  | "store_unavailable"
+  | "invalid_signature";
+
+// A global symbol, not `instanceof`: two installed copies of @remit/core (a bundler, a monorepo with
+// mismatched versions) still recognise each other's errors.
+const marker = Symbol.for("remit.error");
+
+/**
+ * The base of every error Remit throws. Branch on `code`, never on the message.
+ *
+ * @example
+ * ```ts
+ * try { calculateInvoice(input) } catch (error) {
+ *   if (RemitError.isInstance(error) && error.code === "validation_error") showFormErrors(error);
+ * }
+ * ```
+ */
+export class RemitError extends Error {
+  readonly [marker] = true;
+  /** A stable, lower snake case code such as `"validation_error"`. */
+  readonly code: RemitErrorCode;
+  /** Whether the same call may succeed if tried again later, unchanged. */
+  readonly retryable: boolean;
+
+  constructor(options: {
+    code: RemitErrorCode;
+    message: string;
+    retryable?: boolean;
+    cause?: unknown;
+  }) {
+    super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "RemitError";
+    this.code = options.code;
+    this.retryable = options.retryable ?? false;
+  }
+
+  /** True for any Remit error, even one thrown by another installed copy of the package. */
+  static isInstance(error: unknown): error is RemitError {
+    return typeof error === "object" && error !== null && marker in error;
+  }
+}
