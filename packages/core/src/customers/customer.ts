@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+/** A postal address, as loose as addresses are across countries. */
+export const addressSchema = z.object({
+  line1: z.string().max(200).optional(),
+  line2: z.string().max(200).optional(),
+  city: z.string().max(100).optional(),
+  region: z.string().max(100).optional(),
+  postalCode: z.string().max(20).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 two-letter code such as "US"')
+    .optional(),
+});
+
+export type Address = z.infer<typeof addressSchema>;
+
+/** Whoever the tenant bills: a homeowner, a property manager. */
+export type Customer = {
+  tenantId: string;
+  id: string;
+  version: number;
+  name: string;
+  email: string | null;
+  /** E.164, e.g. `+15551234567`. */
+  phone: string | null;
+  billingAddress: Address | null;
+  /** Channels the customer opted out of (an SMS STOP, say); sends on them are refused. */
+  optedOut: ("email" | "sms")[];
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** The customer as copied onto an invoice revision, so later edits to the customer don't rewrite it. */
+export type CustomerSnapshot = Pick<Customer, "id" | "name" | "email" | "phone" | "billingAddress">;

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/**
+ * Who made a change: a person in the host app, Remit itself (sweeps, scheduled sends), or a
+ * provider reporting money or deliveries (`{ type: "provider", name: "stripe" }`).
+ */
+export const actorSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.object({ type: z.literal("user"), id: z.string().min(1).max(255) }),
+    z.object({ type: z.literal("system") }),
+    z.object({ type: z.literal("provider"), name: z.string().min(1).max(64) }),
+  ],
+  { error: 'must be { type: "user", id }, { type: "system" } or { type: "provider", name }' },
+);
+
+export type Actor = z.infer<typeof actorSchema>;
+
+/** The first argument of every call: whose records, and who is acting. */
+export const contextSchema = z.object({
+  tenantId: z.string().min(1).max(64),
+  actor: actorSchema,
+});
+
+export type Context = z.infer<typeof contextSchema>;

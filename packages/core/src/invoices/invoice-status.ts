@@ -1,0 +1,17 @@
+/** Where an invoice stands. Partial payment is not a status; see `amountPaid` and `amountDue`. */
+export type InvoiceStatus =
+  | "pending_action"
+  | "pending_review"
+  | "pending_payment"
+  | "past_due"
+  | "paid"
+  | "cancelled";
+
+export const invoiceStatuses: readonly InvoiceStatus[] = [
+  "pending_action",
+  "pending_review",
+  "pending_payment",
+  "past_due",
+  "paid",
+  "cancelled",
+];

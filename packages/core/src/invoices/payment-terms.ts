@@ -1,0 +1,27 @@
+import { addDays, format } from "date-fns";
+import { z } from "zod";
+
+/**
+ * When an issued invoice falls due: `"due_on_receipt"`, `"net_N"` (N days after the issue date,
+ * e.g. `"net_30"`), or a fixed date `{ dueDate: "2026-12-31" }`.
+ */
+export const paymentTermsSchema = z.union(
+  [
+    z.literal("due_on_receipt"),
+    z.string().regex(/^net_([1-9]\d{0,2})$/),
+    z.object({ dueDate: z.iso.date() }),
+  ],
+  { error: 'must be "due_on_receipt", "net_N" (N from 1 to 999) or { dueDate: "YYYY-MM-DD" }' },
+);
+
+export type PaymentTerms = z.infer<typeof paymentTermsSchema>;
+
+/** The due date for an issue date (both `YYYY-MM-DD` in the tenant's time zone). */
+export function calculateDueDate(terms: PaymentTerms, issueDate: string): string {
+  if (terms === "due_on_receipt") return issueDate;
+  if (typeof terms === "object") return terms.dueDate;
+  const days = Number(terms.slice("net_".length));
+  // Calendar arithmetic on a local date: no time zone or DST can move it.
+  const [year, month, day] = issueDate.split("-").map(Number) as [number, number, number];
+  return format(addDays(new Date(year, month - 1, day), days), "yyyy-MM-dd");
+}

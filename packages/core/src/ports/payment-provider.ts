@@ -1,0 +1,60 @@
+import type { Invoice } from "../invoices/invoice";
+import type { Refund } from "../invoices/payment";
+
+/**
+ * The payments port: a way for a customer to pay online (Stripe through the contractor's own
+ * connected account, say) and for Remit to move refunds. Offline methods (check, cash) need no
+ * provider; `createManualPayments()` stands for them.
+ *
+ * Remit calls a provider only from the outbox worker or from a host-app request (a Pay button),
+ * never inside a move's transaction. What the provider reports back (a payment succeeded, a refund
+ * failed) reaches Remit as moves with a `provider` actor, usually through the adapter's webhook
+ * handler.
+ *
+ * @since 0.1.0
+ */
+export type PaymentProvider = {
+  readonly specificationVersion: "v1";
+  /** The provider's name as recorded on payments (`"stripe"`, `"manual"`). */
+  readonly name: string;
+  readonly capabilities: {
+    /** Can start a payment for a customer (a checkout page or link). */
+    readonly checkout: boolean;
+    /** Can move refund money itself; otherwise refunds are recorded as already returned. */
+    readonly refunds: boolean;
+  };
+
+  /**
+   * Starts an online payment of `amount` (at most the invoice's amount due) and returns where to
+   * send the customer. Throws `ProviderError` (retryable or not).
+   */
+  createCheckout?(input: {
+    invoice: Invoice;
+    amount: string;
+    successUrl: string;
+    cancelUrl: string;
+  }): Promise<{ url: string; providerReference: string }>;
+
+  /**
+   * Asks the provider to return money for a pending refund. Must be idempotent by `refund.id`
+   * (passed as the provider's idempotency key): the worker may call it twice for one refund.
+   * Resolves with the provider's refund id and its outcome so far; Remit records `succeeded` or
+   * `failed`, or waits for a webhook when `pending`.
+   */
+  refund?(input: {
+    refund: Refund;
+    providerPaymentReference: string;
+  }): Promise<{ providerRefundId: string; status: "pending" | "succeeded" | "failed" }>;
+};
+
+/**
+ * The provider for money recorded by hand: checks, cash, bank transfers. It starts no checkout and
+ * its refunds are returned by the tenant directly, so they count at once.
+ */
+export function createManualPayments(): PaymentProvider {
+  return {
+    specificationVersion: "v1",
+    name: "manual",
+    capabilities: { checkout: false, refunds: false },
+  };
+}

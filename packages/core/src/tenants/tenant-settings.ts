@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { currencySchema, taxRateInputSchema } from "../calculation/invoice-input-schema";
+import { paymentTermsSchema } from "../invoices/payment-terms";
+
+const numberFormatSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(
+    (format) => (format.match(/\{SEQ(:\d{1,2})?\}/g) ?? []).length === 1,
+    "must contain exactly one {SEQ} or {SEQ:n}",
+  )
+  .refine(
+    (format) => format.replace(/\{(YYYY|YY|MM|SEQ(:\d{1,2})?)\}/g, "").match(/[{}]/) === null,
+    "may use only the tokens {YYYY}, {YY}, {MM} and {SEQ} / {SEQ:n}",
+  );
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A reminder: `days` before (negative) or after (positive) the due date, sent at 09:00 local time. */
+export const reminderRuleSchema = z.object({
+  daysFromDueDate: z.number().int().min(-60).max(365),
+  channels: z
+    .array(z.enum(["email", "sms"]))
+    .min(1)
+    .max(2),
+});
+
+/** Message templates a tenant may override; `{{placeholders}}` are filled and escaped. */
+export const messageTemplatesSchema = z.object({
+  invoiceSentSubject: z.string().max(500).optional(),
+  invoiceSentBody: z.string().max(20_000).optional(),
+  invoiceSentSms: z.string().max(1_000).optional(),
+  reminderSubject: z.string().max(500).optional(),
+  reminderBody: z.string().max(20_000).optional(),
+  reminderSms: z.string().max(1_000).optional(),
+  receiptSubject: z.string().max(500).optional(),
+  receiptBody: z.string().max(20_000).optional(),
+  receiptSms: z.string().max(1_000).optional(),
+});
+
+/** What a tenant (one contractor business) sets once and every later move follows. */
+export const tenantSettingsSchema = z.object({
+  name: z.string().min(1).max(200).default("My business"),
+  currency: currencySchema.default("USD"),
+  /** IANA time zone: dates (issue, due, past due) are this zone's calendar dates. */
+  timeZone: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as "America/Chicago"')
+    .default("UTC"),
+  /** BCP 47 locale for formatting amounts in messages. */
+  locale: z.string().min(2).max(35).default("en-US"),
+  /** When true, an invoice must be submitted and approved before it is issued. */
+  requireReview: z.boolean().default(false),
+  numberFormat: numberFormatSchema.default("INV-{SEQ:4}"),
+  defaultTerms: paymentTermsSchema.default("net_30"),
+  defaultTaxRates: z.array(taxRateInputSchema).max(100).default([]),
+  /** Whether customers may pay part of an invoice online. */
+  allowPartialOnlinePayment: z.boolean().default(false),
+  reminders: z.array(reminderRuleSchema).max(10).default([]),
+  templates: messageTemplatesSchema.default({}),
+  email: z.string().email().max(320).nullable().default(null),
+  phone: z.string().max(32).nullable().default(null),
+});
+
+export type TenantSettingsInput = z.input<typeof tenantSettingsSchema>;
+export type TenantSettings = z.output<typeof tenantSettingsSchema>;
+
+/** A tenant's stored settings. */
+export type Tenant = TenantSettings & {
+  id: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
