@@ -33,7 +33,44 @@ export {
   taxRateInputSchema,
 } from "./calculation/invoice-input-schema";
 export { parseInvoiceInput } from "./calculation/parse-invoice-input";
+export type { Address, Customer, CustomerSnapshot } from "./customers/customer";
+export { customerInputSchema, e164PhoneSchema } from "./customers/customers-api";
 export * from "./errors/index";
+export { type Actor, actorSchema, type Context, contextSchema } from "./events/actor";
+export type { EventHandler } from "./events/event-handlers";
+export type { RemitEvent, RemitEventType } from "./events/remit-event";
+export type { Delivery, DeliveryPurpose, DeliveryStatus } from "./invoices/delivery";
+export type { Invoice, InvoiceContent, InvoiceRevision } from "./invoices/invoice";
+export { type InvoiceStatus, invoiceStatuses } from "./invoices/invoice-status";
+export { createInvoiceInputSchema } from "./invoices/moves/create-invoice";
+export { recordPaymentInputSchema } from "./invoices/moves/record-payment";
+export { refundPaymentInputSchema } from "./invoices/moves/refund-payment";
+export { sendInvoiceInputSchema } from "./invoices/moves/send-invoice";
+export { updateInvoiceInputSchema } from "./invoices/moves/update-invoice";
+export type { Payment, PaymentMethod, Refund } from "./invoices/payment";
+export { calculateDueDate, type PaymentTerms, paymentTermsSchema } from "./invoices/payment-terms";
+export type { InvoiceDetails } from "./invoices/read-invoices";
+export {
+  escapeHtml,
+  type RenderedMessage,
+  renderInvoiceMessage,
+} from "./messages/render-invoice-message";
 export { type CurrencyCode, currencies, isCurrencyCode, minorUnitsOf } from "./money/currencies";
 export { formatMoney } from "./money/format-money";
 export type { RoundingMode } from "./money/rounding-mode";
+export {
+  createOutboxWorker,
+  type OutboxRunReport,
+  type OutboxWorker,
+  type OutboxWorkerOptions,
+} from "./outbox/create-outbox-worker";
+export type { OutboxJob, OutboxJobKind, OutboxJobStatus } from "./outbox/outbox-job";
+export * from "./ports/index";
+export { createRemit, type Remit, type RemitOptions } from "./service/create-remit";
+export { localDateAt } from "./tenants/tenant-dates";
+export {
+  type Tenant,
+  type TenantSettings,
+  type TenantSettingsInput,
+  tenantSettingsSchema,
+} from "./tenants/tenant-settings";

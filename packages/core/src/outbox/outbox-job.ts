@@ -1,6 +1,6 @@
 /**
  * Work the outbox worker runs after a move has committed:
- * - `event`: hand one event to every handler (`payload.eventId`);
+ * - `event`: hand one event to every handler (`payload.event`, the whole event);
  * - `delivery`: send one scheduled or queued message (`payload.deliveryId`);
  * - `reminder`: create reminder deliveries for an invoice if it is still unpaid;
  * - `provider_refund`: ask the payment provider to move a pending refund (`payload.refundId`).

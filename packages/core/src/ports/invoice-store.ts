@@ -24,7 +24,7 @@ import type { Tenant } from "../tenants/tenant-settings";
  * - **Gapless numbers.** `sequences.next(series)` returns 1, 2, 3… per tenant and series, taken
  *   inside the transaction: a rolled-back transaction gives its number back, two transactions
  *   never get the same one.
- * - **Outbox.** `events.append` stores the events and, in the same transaction, one `event` job
+ * - **Outbox.** `events.append` stores the events and, in the same transaction, one `event` job (payload `{ event }`)
  *   per event, due at once. Jobs are claimed by one worker at a time.
  * - **Idempotency.** `idempotency.put` of a key that exists for the tenant throws
  *   `IdempotencyKeyTakenError` (the core then replays the stored result). Keys are kept forever.

@@ -1,0 +1,88 @@
+import { calculateParsedInvoice } from "../../calculation/calculate-invoice";
+import { checkInvoiceReferences } from "../../calculation/internal/check-invoice-references";
+import { compareInDocumentOrder } from "../../calculation/internal/compare-in-document-order";
+import type { InvoiceCalculation } from "../../calculation/invoice-calculation";
+import {
+  invoiceInputSchema,
+  type ParsedInvoiceInput,
+} from "../../calculation/invoice-input-schema";
+import type { ValidationIssue } from "../../errors/validation-error";
+import { formatIssuePath } from "../../validation/format-issue-path";
+import type { InvoiceContent } from "../invoice";
+
+/** The lines, taxes, discounts, fees and rounding of an invoice, before reading. */
+export type RawInvoiceContent = {
+  lines?: unknown;
+  taxRates?: unknown;
+  discounts?: unknown;
+  fees?: unknown;
+  rounding?: unknown;
+  memo?: string | undefined;
+};
+
+/** The content in canonical form: ids filled in, every figure the decimal string it was read as. */
+function canonicalContent(parsed: ParsedInvoiceInput, memo: string | undefined): InvoiceContent {
+  return {
+    lines: parsed.lines.map((line, index) => ({
+      id: line.id ?? `line-${index + 1}`,
+      kind: line.kind,
+      description: line.description,
+      quantity: line.quantity.text,
+      unitPrice: line.unitPrice.text,
+      taxRateIds: [...line.taxRateIds],
+      ...(line.discount
+        ? { discount: { type: line.discount.type, value: line.discount.value.text } }
+        : {}),
+    })),
+    taxRates: parsed.taxRates.map((rate) => ({ ...rate, percent: rate.percent.text })),
+    discounts: parsed.discounts.map((discount, index) => ({
+      id: discount.id ?? `discount-${index + 1}`,
+      type: discount.type,
+      value: discount.value.text,
+    })),
+    fees: parsed.fees.map((fee, index) => ({
+      id: fee.id ?? `fee-${index + 1}`,
+      description: fee.description,
+      type: fee.type,
+      value: fee.value.text,
+      taxRateIds: [...fee.taxRateIds],
+    })),
+    rounding: { ...parsed.rounding },
+    ...(memo === undefined ? {} : { memo }),
+  };
+}
+
+/**
+ * Reads an invoice's content in a currency and calculates it, or returns every problem found
+ * (paths as in `calculateInvoice`: `lines[0].quantity`).
+ */
+export function calculateInvoiceContent(
+  currency: string,
+  raw: RawInvoiceContent,
+):
+  | { ok: true; content: InvoiceContent; totals: InvoiceCalculation }
+  | { ok: false; issues: ValidationIssue[] } {
+  const input = {
+    currency,
+    lines: raw.lines ?? [],
+    taxRates: raw.taxRates,
+    discounts: raw.discounts,
+    fees: raw.fees,
+    rounding: raw.rounding,
+  };
+  const result = invoiceInputSchema.safeParse(input);
+  const issues: ValidationIssue[] = [
+    ...(result.error?.issues ?? []).map((issue) => ({
+      path: formatIssuePath(issue.path),
+      message: issue.message,
+    })),
+    ...checkInvoiceReferences(input),
+  ];
+  if (!result.success || issues.length > 0)
+    return { ok: false, issues: issues.sort(compareInDocumentOrder) };
+  return {
+    ok: true,
+    content: canonicalContent(result.data, raw.memo),
+    totals: calculateParsedInvoice(result.data),
+  };
+}

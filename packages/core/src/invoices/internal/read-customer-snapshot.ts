@@ -1,0 +1,15 @@
+import type { CustomerSnapshot } from "../../customers/customer";
+import type { ValidationIssue } from "../../errors/validation-error";
+import type { MoveScope } from "../../service/internal/run-move";
+
+/** The customer copied onto an invoice, or an issue at `customerId` when there is no such customer. */
+export async function readCustomerSnapshot(
+  scope: MoveScope,
+  customerId: string,
+): Promise<{ snapshot: CustomerSnapshot } | { issue: ValidationIssue }> {
+  const customer = await scope.transaction.customers.get(customerId);
+  if (!customer)
+    return { issue: { path: "customerId", message: `no customer "${customerId}" in this tenant` } };
+  const { id, name, email, phone, billingAddress } = customer;
+  return { snapshot: { id, name, email, phone, billingAddress } };
+}

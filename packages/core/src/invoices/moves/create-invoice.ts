@@ -1,0 +1,144 @@
+import { z } from "zod";
+import { currencySchema } from "../../calculation/invoice-input-schema";
+import type { CustomerSnapshot } from "../../customers/customer";
+import { ValidationError, type ValidationIssue } from "../../errors/validation-error";
+import { minorUnitsOf } from "../../money/currencies";
+import { formatMinorUnits } from "../../money/minor-units";
+import { type MoveScope, runMove } from "../../service/internal/run-move";
+import type { RemitDependencies } from "../../service/remit-dependencies";
+import { formatIssuePath } from "../../validation/format-issue-path";
+import { calculateInvoiceContent } from "../internal/calculate-invoice-content";
+import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
+import { idempotencyKeySchema, recordIdSchema } from "../internal/move-input-fields";
+import { readCustomerSnapshot } from "../internal/read-customer-snapshot";
+import type { Invoice } from "../invoice";
+import { paymentTermsSchema } from "../payment-terms";
+
+/** The input of `remit.invoices.create`. Lines, taxes, discounts, fees and rounding are as in `calculateInvoice`. */
+export const createInvoiceInputSchema = z.object({
+  customerId: recordIdSchema.optional(),
+  /** Defaults to the tenant's currency. */
+  currency: currencySchema.optional(),
+  /** Defaults to the tenant's terms. */
+  terms: paymentTermsSchema.optional(),
+  lines: z.array(z.unknown()).optional(),
+  /** Defaults to the tenant's default tax rates. */
+  taxRates: z.array(z.unknown()).optional(),
+  discounts: z.array(z.unknown()).optional(),
+  fees: z.array(z.unknown()).optional(),
+  rounding: z.unknown().optional(),
+  memo: z.string().max(5_000).optional(),
+  idempotencyKey: idempotencyKeySchema.optional(),
+});
+
+export type CreateInvoiceInput = z.input<typeof createInvoiceInputSchema>;
+
+/** Links set when an invoice comes from a work order or a quote (review & submit). */
+export type InvoiceOrigin = { workOrderId?: string; quoteId?: string };
+
+/** Creates an invoice in `pending_action` with revision 1, inside a move. */
+export async function createInvoiceInScope(
+  scope: MoveScope,
+  rawInput: unknown,
+  origin: InvoiceOrigin = {},
+): Promise<Invoice> {
+  const parsed = createInvoiceInputSchema.safeParse(rawInput);
+  const issues: ValidationIssue[] = (parsed.error?.issues ?? []).map((issue) => ({
+    path: formatIssuePath(issue.path),
+    message: issue.message,
+  }));
+  const input = parsed.data;
+  const currency = input?.currency ?? scope.tenant.currency;
+  const raw = (rawInput ?? {}) as Record<string, unknown>;
+  const calculated = calculateInvoiceContent(currency, {
+    lines: raw.lines,
+    taxRates: raw.taxRates ?? scope.tenant.defaultTaxRates,
+    discounts: raw.discounts,
+    fees: raw.fees,
+    rounding: raw.rounding,
+    memo: input?.memo,
+  });
+  if (!calculated.ok) issues.push(...calculated.issues);
+  let customer: CustomerSnapshot | null = null;
+  if (input?.customerId !== undefined) {
+    const found = await readCustomerSnapshot(scope, input.customerId);
+    if ("issue" in found) issues.push(found.issue);
+    else customer = found.snapshot;
+  }
+  if (!input || !calculated.ok || issues.length > 0) throw new ValidationError({ issues });
+
+  const zero = formatMinorUnits(0n, minorUnitsOf(currency));
+  const invoice: Invoice = {
+    tenantId: scope.context.tenantId,
+    id: scope.deps.ids.newId("inv"),
+    version: 1,
+    status: "pending_action",
+    revision: 1,
+    currency,
+    customer,
+    terms: input.terms ?? scope.tenant.defaultTerms,
+    content: calculated.content,
+    totals: calculated.totals,
+    total: calculated.totals.total,
+    amountPaid: zero,
+    amountDue: calculated.totals.total,
+    credit: zero,
+    refundPending: zero,
+    number: null,
+    series: null,
+    sequence: null,
+    issueDate: null,
+    dueDate: null,
+    publicToken: null,
+    workOrderId: origin.workOrderId ?? null,
+    quoteId: origin.quoteId ?? null,
+    cancellationReason: null,
+    changesRequestedReason: null,
+    createdAt: scope.now,
+    updatedAt: scope.now,
+    issuedAt: null,
+    paidAt: null,
+    cancelledAt: null,
+    createdBy: scope.context.actor,
+  };
+  await scope.transaction.invoices.insert(invoice);
+  await scope.transaction.revisions.append({
+    tenantId: invoice.tenantId,
+    invoiceId: invoice.id,
+    revision: 1,
+    currency,
+    customer,
+    terms: invoice.terms,
+    content: invoice.content,
+    totals: invoice.totals,
+    actor: scope.context.actor,
+    createdAt: scope.now,
+  });
+  scope.emit(
+    "invoice.created",
+    invoiceSubject(invoice),
+    invoiceEventData(invoice, null, { revision: 1 }),
+  );
+  return invoice;
+}
+
+/**
+ * `remit.invoices.create`: a new invoice in `pending_action`, revision 1, calculated exactly.
+ * Emits `invoice.created`.
+ */
+export function createInvoice(
+  deps: RemitDependencies,
+  context: unknown,
+  input: CreateInvoiceInput,
+) {
+  const idempotencyKey =
+    typeof input?.idempotencyKey === "string" ? input.idempotencyKey : undefined;
+  return runMove(
+    deps,
+    context,
+    { move: "create", actors: ["user"], idempotencyKey, args: input },
+    async (scope) => ({
+      invoice: await createInvoiceInScope(scope, input),
+    }),
+  );
+}

@@ -1,0 +1,156 @@
+import { addDays, format } from "date-fns";
+import { z } from "zod";
+import { InvalidTransitionError } from "../../errors/invalid-transition-error";
+import { ValidationError } from "../../errors/validation-error";
+import type { MoveScope } from "../../service/internal/run-move";
+import { runMove } from "../../service/internal/run-move";
+import type { RemitDependencies } from "../../service/remit-dependencies";
+import { instantAtLocalTime, localDateAt } from "../../tenants/tenant-dates";
+import { parseWithSchema } from "../../validation/to-validation-error";
+import { afterMoneyMoved, emitPaidIfSettled } from "../internal/after-paid";
+import { assertReadyToBill } from "../internal/assert-ready-to-bill";
+import { formatInvoiceNumber } from "../internal/format-invoice-number";
+import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
+import { loadInvoiceForMove, saveInvoice } from "../internal/load-invoice-for-move";
+import {
+  expectedVersionSchema,
+  idempotencyKeySchema,
+  recordIdSchema,
+} from "../internal/move-input-fields";
+import { settledStatus, withBalances } from "../internal/settle-invoice";
+import type { Invoice } from "../invoice";
+import { calculateDueDate } from "../payment-terms";
+
+export const issueInvoiceInputSchema = z.object({
+  id: recordIdSchema,
+  expectedVersion: expectedVersionSchema.optional(),
+  idempotencyKey: idempotencyKeySchema.optional(),
+});
+
+export type IssueInvoiceInput = z.input<typeof issueInvoiceInputSchema>;
+
+function addDaysToDate(date: string, days: number): string {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return format(addDays(new Date(year, month - 1, day), days), "yyyy-MM-dd");
+}
+
+/** Schedules the tenant's reminder rules for a newly issued invoice, at 09:00 local time. */
+async function scheduleReminders(scope: MoveScope, invoice: Invoice): Promise<void> {
+  if (invoice.dueDate === null || invoice.status === "paid") return;
+  for (const [index, rule] of scope.tenant.reminders.entries()) {
+    const runAt = instantAtLocalTime(
+      addDaysToDate(invoice.dueDate, rule.daysFromDueDate),
+      9,
+      scope.tenant.timeZone,
+    );
+    if (runAt <= scope.now) continue;
+    await scope.transaction.jobs.insert({
+      tenantId: invoice.tenantId,
+      id: scope.deps.ids.newId("job"),
+      kind: "reminder",
+      runAt,
+      status: "pending",
+      attempts: 0,
+      payload: {
+        invoiceId: invoice.id,
+        rule: index,
+        channels: rule.channels,
+        daysFromDueDate: rule.daysFromDueDate,
+      },
+      state: {},
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: null,
+      createdAt: scope.now,
+      updatedAt: scope.now,
+    });
+  }
+}
+
+/**
+ * Issue inside a move: assigns the next number of the tenant's series, the issue date (the
+ * tenant's local date), the due date from the terms and the public token; applies deposits; and
+ * ends in `pending_payment`, `past_due` or `paid`.
+ */
+export async function issueInvoiceInScope(
+  scope: MoveScope,
+  input: IssueInvoiceInput,
+): Promise<Invoice> {
+  const allowedFrom = scope.tenant.requireReview
+    ? (["pending_review"] as const)
+    : (["pending_review", "pending_action"] as const);
+  let previous: Invoice;
+  try {
+    previous = await loadInvoiceForMove(scope, input, "issue", allowedFrom);
+  } catch (error) {
+    if (error instanceof InvalidTransitionError && error.status === "pending_action") {
+      throw new InvalidTransitionError({
+        status: "pending_action",
+        move: "issue",
+        reason: "this tenant requires review; submit the invoice and have it approved",
+      });
+    }
+    throw error;
+  }
+  assertReadyToBill(previous);
+  const issueDate = localDateAt(scope.now, scope.tenant.timeZone);
+  const dueDate = calculateDueDate(previous.terms, issueDate);
+  if (dueDate < issueDate) {
+    throw new ValidationError({
+      issues: [
+        {
+          path: "terms",
+          message: `the fixed due date ${dueDate} is before the issue date ${issueDate}`,
+        },
+      ],
+    });
+  }
+  const numbering = formatInvoiceNumber(scope.tenant.numberFormat, issueDate);
+  const sequence = await scope.transaction.sequences.next(numbering.series);
+  let next: Invoice = {
+    ...previous,
+    number: numbering.numberFor(sequence),
+    series: numbering.series,
+    sequence,
+    issueDate,
+    dueDate,
+    publicToken: scope.deps.ids.newPublicToken(),
+    issuedAt: scope.now,
+    changesRequestedReason: null,
+  };
+  if (scope.deps.hooks.beforeInvoiceIssued)
+    next = await scope.deps.hooks.beforeInvoiceIssued(scope, next);
+  next = withBalances(next);
+  next = { ...next, status: "pending_payment" };
+  next = { ...next, status: settledStatus(next, scope.now, scope.tenant.timeZone) };
+  next = await afterMoneyMoved(scope, previous, next);
+  const invoice = await saveInvoice(scope, previous, next);
+  scope.emit(
+    "invoice.issued",
+    invoiceSubject(invoice),
+    invoiceEventData(invoice, previous.status, { issueDate, publicToken: invoice.publicToken }),
+  );
+  emitPaidIfSettled(scope, previous, invoice);
+  await scheduleReminders(scope, invoice);
+  return invoice;
+}
+
+/**
+ * `remit.invoices.issue` (approve): numbers the invoice and makes it payable. Emits
+ * `invoice.issued` (and `invoice.paid` when deposits already cover it).
+ */
+export function issueInvoice(
+  deps: RemitDependencies,
+  context: unknown,
+  rawInput: IssueInvoiceInput,
+) {
+  const input = parseWithSchema(issueInvoiceInputSchema, rawInput);
+  return runMove(
+    deps,
+    context,
+    { move: "issue", actors: ["user"], idempotencyKey: input.idempotencyKey, args: input },
+    async (scope) => ({
+      invoice: await issueInvoiceInScope(scope, input),
+    }),
+  );
+}

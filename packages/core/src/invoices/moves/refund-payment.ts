@@ -1,0 +1,251 @@
+import Decimal from "decimal.js";
+import { z } from "zod";
+import { NotFoundError } from "../../errors/not-found-error";
+import { ValidationError } from "../../errors/validation-error";
+import { minorUnitsOf } from "../../money/currencies";
+import { readDecimal } from "../../money/decimal-value";
+import { addMoney, subtractMoney } from "../../money/money-arithmetic";
+import type { MoveScope } from "../../service/internal/run-move";
+import { runMove } from "../../service/internal/run-move";
+import type { RemitDependencies } from "../../service/remit-dependencies";
+import { parseWithSchema } from "../../validation/to-validation-error";
+import { afterMoneyMoved, emitPaidIfSettled } from "../internal/after-paid";
+import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
+import { loadInvoiceForMove, saveInvoice } from "../internal/load-invoice-for-move";
+import {
+  expectedVersionSchema,
+  idempotencyKeySchema,
+  recordIdSchema,
+} from "../internal/move-input-fields";
+import { settledStatus, withBalances } from "../internal/settle-invoice";
+import type { Invoice } from "../invoice";
+import type { Refund } from "../payment";
+import { moneyAmountSchema } from "./record-payment";
+
+export const refundPaymentInputSchema = z.object({
+  /** The invoice the payment was recorded on. */
+  id: recordIdSchema,
+  paymentId: recordIdSchema,
+  amount: moneyAmountSchema,
+  reason: z.string().trim().min(1).max(1_000).optional(),
+  /** From a provider: its refund id; the refund already happened there. */
+  providerRefundId: z.string().min(1).max(255).optional(),
+  /** Required: the same key twice is one refund. */
+  idempotencyKey: idempotencyKeySchema,
+  expectedVersion: expectedVersionSchema.optional(),
+});
+
+export type RefundPaymentInput = z.input<typeof refundPaymentInputSchema>;
+
+const refundableFrom = ["paid", "pending_payment", "past_due", "cancelled"] as const;
+
+/** The invoice after a refund counted (succeeded): less paid, status settled. */
+async function applySucceededRefund(
+  scope: MoveScope,
+  previous: Invoice,
+  amount: string,
+  wasPending: boolean,
+) {
+  const digits = minorUnitsOf(previous.currency);
+  let next = withBalances({
+    ...previous,
+    amountPaid: subtractMoney(digits, previous.amountPaid, amount),
+    refundPending: wasPending
+      ? subtractMoney(digits, previous.refundPending, amount)
+      : previous.refundPending,
+  });
+  next = { ...next, status: settledStatus(next, scope.now, scope.tenant.timeZone) };
+  if (next.status !== "paid") next = { ...next, paidAt: null };
+  return afterMoneyMoved(scope, previous, next);
+}
+
+/**
+ * `remit.invoices.refund`: returns money of one payment, at most its unrefunded amount (pending
+ * refunds count). Through a provider that moves money (Stripe), the refund is stored `pending`
+ * and requested by the outbox worker with the refund's id as idempotency key; it counts once the
+ * provider confirms. Otherwise (a check returned by hand, or a refund a provider reports) it
+ * counts at once. A paid invoice refunded below its total goes back to `pending_payment` or
+ * `past_due`. Emits `invoice.refunded`.
+ */
+export function refundPayment(
+  deps: RemitDependencies,
+  context: unknown,
+  rawInput: RefundPaymentInput,
+) {
+  const input = parseWithSchema(refundPaymentInputSchema, rawInput);
+  return runMove(
+    deps,
+    context,
+    {
+      move: "refund",
+      actors: ["user", "provider"],
+      idempotencyKey: input.idempotencyKey,
+      args: input,
+    },
+    async (scope) => {
+      const previous = await loadInvoiceForMove(scope, input, "refund", refundableFrom);
+      const payment = await scope.transaction.payments.get(input.paymentId);
+      if (!payment || payment.invoiceId !== previous.id || payment.status !== "succeeded") {
+        throw new NotFoundError({ resource: "payment on this invoice", id: input.paymentId });
+      }
+      const digits = minorUnitsOf(previous.currency);
+      const decimal = readDecimal(input.amount);
+      if (decimal && decimal.scale > digits) {
+        throw new ValidationError({
+          issues: [
+            {
+              path: "amount",
+              message: `an amount in ${previous.currency} has at most ${digits} decimals`,
+            },
+          ],
+        });
+      }
+      const earlier = await scope.transaction.refunds.listByPayment(payment.id);
+      const committed = addMoney(
+        digits,
+        "0",
+        ...earlier.filter((refund) => refund.status !== "failed").map((refund) => refund.amount),
+      );
+      const refundable = subtractMoney(digits, payment.amount, committed);
+      if (new Decimal(input.amount).greaterThan(refundable)) {
+        throw new ValidationError({
+          issues: [
+            {
+              path: "amount",
+              message: `at most ${refundable} ${previous.currency} of this payment can still be refunded`,
+            },
+          ],
+        });
+      }
+      const fromProvider = scope.context.actor.type === "provider";
+      const provider =
+        payment.provider === null ? undefined : scope.deps.payments[payment.provider];
+      const viaProvider =
+        !fromProvider && provider?.capabilities.refunds === true && provider.refund !== undefined;
+      const refund: Refund = {
+        tenantId: previous.tenantId,
+        id: scope.deps.ids.newId("ref"),
+        invoiceId: previous.id,
+        paymentId: payment.id,
+        amount: new Decimal(input.amount).toFixed(digits),
+        currency: previous.currency,
+        status: viaProvider ? "pending" : "succeeded",
+        reason: input.reason ?? null,
+        provider: fromProvider || viaProvider ? payment.provider : null,
+        providerRefundId: input.providerRefundId ?? null,
+        idempotencyKey: input.idempotencyKey,
+        actor: scope.context.actor,
+        createdAt: scope.now,
+        updatedAt: scope.now,
+      };
+      await scope.transaction.refunds.insert(refund);
+      let next: Invoice;
+      if (viaProvider) {
+        next = {
+          ...previous,
+          refundPending: addMoney(digits, previous.refundPending, refund.amount),
+        };
+        await scope.transaction.jobs.insert({
+          tenantId: previous.tenantId,
+          id: scope.deps.ids.newId("job"),
+          kind: "provider_refund",
+          runAt: scope.now,
+          status: "pending",
+          attempts: 0,
+          payload: { invoiceId: previous.id, refundId: refund.id },
+          state: {},
+          lockedBy: null,
+          lockedUntil: null,
+          lastError: null,
+          createdAt: scope.now,
+          updatedAt: scope.now,
+        });
+      } else {
+        next = await applySucceededRefund(scope, previous, refund.amount, false);
+      }
+      const invoice = await saveInvoice(scope, previous, next);
+      scope.emit(
+        "invoice.refunded",
+        invoiceSubject(invoice),
+        invoiceEventData(invoice, previous.status, {
+          refundId: refund.id,
+          paymentId: payment.id,
+          amount: refund.amount,
+          status: refund.status,
+          reason: refund.reason,
+        }),
+      );
+      emitPaidIfSettled(scope, previous, invoice);
+      return { invoice, refund };
+    },
+  );
+}
+
+export const resolveRefundInputSchema = z.object({
+  id: recordIdSchema,
+  refundId: recordIdSchema,
+  status: z.enum(["succeeded", "failed"]),
+  providerRefundId: z.string().min(1).max(255).optional(),
+  idempotencyKey: idempotencyKeySchema,
+});
+
+export type ResolveRefundInput = z.input<typeof resolveRefundInputSchema>;
+
+/**
+ * A provider's answer to a pending refund: `succeeded` lowers `amountPaid`; `failed` releases the
+ * amount and appends `invoice.refunded` with `status: "failed"`. A refund already resolved is
+ * left as it is (providers report twice).
+ */
+export function resolveRefund(
+  deps: RemitDependencies,
+  context: unknown,
+  rawInput: ResolveRefundInput,
+) {
+  const input = parseWithSchema(resolveRefundInputSchema, rawInput);
+  return runMove(
+    deps,
+    context,
+    {
+      move: "resolve refund",
+      actors: ["provider", "system"],
+      idempotencyKey: input.idempotencyKey,
+      args: input,
+    },
+    async (scope) => {
+      const previous = await loadInvoiceForMove(scope, input, "resolve refund", refundableFrom);
+      const refund = await scope.transaction.refunds.get(input.refundId);
+      if (!refund || refund.invoiceId !== previous.id)
+        throw new NotFoundError({ resource: "refund", id: input.refundId });
+      if (refund.status !== "pending") return { invoice: previous, refund };
+      const digits = minorUnitsOf(previous.currency);
+      const resolved: Refund = {
+        ...refund,
+        status: input.status,
+        providerRefundId: input.providerRefundId ?? refund.providerRefundId,
+        updatedAt: scope.now,
+      };
+      await scope.transaction.refunds.update(resolved);
+      const next =
+        input.status === "succeeded"
+          ? await applySucceededRefund(scope, previous, refund.amount, true)
+          : {
+              ...previous,
+              refundPending: subtractMoney(digits, previous.refundPending, refund.amount),
+            };
+      const invoice = await saveInvoice(scope, previous, next);
+      scope.emit(
+        "invoice.refunded",
+        invoiceSubject(invoice),
+        invoiceEventData(invoice, previous.status, {
+          refundId: refund.id,
+          paymentId: refund.paymentId,
+          amount: refund.amount,
+          status: input.status,
+          reason: refund.reason,
+        }),
+      );
+      emitPaidIfSettled(scope, previous, invoice);
+      return { invoice, refund: resolved };
+    },
+  );
+}

@@ -1,0 +1,138 @@
+import { z } from "zod";
+import { DeliveryError } from "../../errors/delivery-error";
+import type { MoveScope } from "../../service/internal/run-move";
+import { runMove } from "../../service/internal/run-move";
+import type { RemitDependencies } from "../../service/remit-dependencies";
+import { parseWithSchema } from "../../validation/to-validation-error";
+import type { Delivery, DeliveryPurpose } from "../delivery";
+import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
+import { loadInvoiceForMove, saveInvoice } from "../internal/load-invoice-for-move";
+import {
+  expectedVersionSchema,
+  idempotencyKeySchema,
+  instantSchema,
+  recordIdSchema,
+} from "../internal/move-input-fields";
+import type { Invoice } from "../invoice";
+
+export const deliveryChannelSchema = z.enum(["email", "sms"]);
+
+export const sendInvoiceInputSchema = z.object({
+  id: recordIdSchema,
+  channels: z
+    .array(deliveryChannelSchema)
+    .min(1, "choose at least one channel")
+    .max(2)
+    .refine((channels) => new Set(channels).size === channels.length, "each channel at most once"),
+  /** Send later: the instant to send at. Omit to send now (by the outbox worker, right away). */
+  at: instantSchema.optional(),
+  expectedVersion: expectedVersionSchema.optional(),
+  idempotencyKey: idempotencyKeySchema.optional(),
+});
+
+export type SendInvoiceInput = z.input<typeof sendInvoiceInputSchema>;
+
+/**
+ * Checks every channel, then stores one delivery per channel and a job that sends it at `at`.
+ * Refuses the whole send, storing nothing, when a channel has no contact or the recipient opted out.
+ */
+export async function queueDeliveries(
+  scope: MoveScope,
+  invoice: Invoice,
+  options: {
+    channels: readonly ("email" | "sms")[];
+    at: string;
+    purpose: DeliveryPurpose;
+    sourceId: string;
+  },
+): Promise<Delivery[]> {
+  const customer =
+    invoice.customer === null
+      ? undefined
+      : await scope.transaction.customers.get(invoice.customer.id);
+  const recipients = options.channels.map((channel) => {
+    const recipient =
+      channel === "email"
+        ? (customer?.email ?? invoice.customer?.email)
+        : (customer?.phone ?? invoice.customer?.phone);
+    if (!recipient) throw new DeliveryError({ code: "missing_contact", channel });
+    if (customer?.optedOut.includes(channel))
+      throw new DeliveryError({ code: "recipient_opted_out", channel });
+    return { channel, recipient };
+  });
+  const deliveries: Delivery[] = [];
+  for (const { channel, recipient } of recipients) {
+    const delivery: Delivery = {
+      tenantId: invoice.tenantId,
+      id: scope.deps.ids.newId("dlv"),
+      invoiceId: invoice.id,
+      purpose: options.purpose,
+      channel,
+      recipient,
+      status: options.at > scope.now ? "scheduled" : "queued",
+      providerStatus: null,
+      providerMessageId: null,
+      reason: null,
+      sourceId: options.sourceId,
+      scheduledFor: options.at,
+      attempts: 0,
+      createdAt: scope.now,
+      updatedAt: scope.now,
+    };
+    if (!(await scope.transaction.deliveries.insert(delivery))) continue;
+    deliveries.push(delivery);
+    await scope.transaction.jobs.insert({
+      tenantId: invoice.tenantId,
+      id: scope.deps.ids.newId("job"),
+      kind: "delivery",
+      runAt: options.at,
+      status: "pending",
+      attempts: 0,
+      payload: { invoiceId: invoice.id, deliveryId: delivery.id },
+      state: {},
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: null,
+      createdAt: scope.now,
+      updatedAt: scope.now,
+    });
+  }
+  return deliveries;
+}
+
+/** Send inside a move (also the second half of "save & send"). */
+export async function sendInvoiceInScope(
+  scope: MoveScope,
+  input: z.output<typeof sendInvoiceInputSchema>,
+) {
+  const previous = await loadInvoiceForMove(scope, input, "send", ["pending_payment", "past_due"]);
+  const invoice = await saveInvoice(scope, previous, previous);
+  const at = input.at !== undefined && input.at > scope.now ? input.at : scope.now;
+  const event = scope.emit(
+    "invoice.sent",
+    invoiceSubject(invoice),
+    invoiceEventData(invoice, previous.status, { channels: input.channels, at }),
+  );
+  const deliveries = await queueDeliveries(scope, invoice, {
+    channels: input.channels,
+    at,
+    purpose: "invoice",
+    sourceId: event.id,
+  });
+  event.data.deliveryIds = deliveries.map((delivery) => delivery.id);
+  return { invoice, deliveries };
+}
+
+/**
+ * `remit.invoices.send`: by email and/or SMS, now or at a set time; can repeat. The messages go out
+ * from the outbox worker, never inside this call. Emits `invoice.sent`.
+ */
+export function sendInvoice(deps: RemitDependencies, context: unknown, rawInput: SendInvoiceInput) {
+  const input = parseWithSchema(sendInvoiceInputSchema, rawInput);
+  return runMove(
+    deps,
+    context,
+    { move: "send", actors: ["user"], idempotencyKey: input.idempotencyKey, args: input },
+    (scope) => sendInvoiceInScope(scope, input),
+  );
+}

@@ -1,0 +1,147 @@
+import { z } from "zod";
+import { InvalidTransitionError } from "../../errors/invalid-transition-error";
+import { isZeroMoney } from "../../money/money-arithmetic";
+import type { MoveScope } from "../../service/internal/run-move";
+import { runMove } from "../../service/internal/run-move";
+import type { RemitDependencies } from "../../service/remit-dependencies";
+import { parseWithSchema } from "../../validation/to-validation-error";
+import { assertReadyToBill } from "../internal/assert-ready-to-bill";
+import { cancelPendingDeliveries } from "../internal/cancel-pending-deliveries";
+import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
+import { loadInvoiceForMove, saveInvoice } from "../internal/load-invoice-for-move";
+import {
+  expectedVersionSchema,
+  idempotencyKeySchema,
+  reasonSchema,
+  recordIdSchema,
+} from "../internal/move-input-fields";
+import type { Invoice } from "../invoice";
+
+const moveInputSchema = z.object({
+  id: recordIdSchema,
+  expectedVersion: expectedVersionSchema.optional(),
+  idempotencyKey: idempotencyKeySchema.optional(),
+});
+
+const reasonedMoveInputSchema = moveInputSchema.extend({ reason: reasonSchema });
+
+export type InvoiceMoveInput = z.input<typeof moveInputSchema>;
+export type ReasonedInvoiceMoveInput = z.input<typeof reasonedMoveInputSchema>;
+
+/** Submit for review inside a move: `pending_action` → `pending_review`. */
+export async function submitInvoiceInScope(
+  scope: MoveScope,
+  input: InvoiceMoveInput,
+): Promise<Invoice> {
+  const previous = await loadInvoiceForMove(scope, input, "submit", ["pending_action"]);
+  assertReadyToBill(previous);
+  const invoice = await saveInvoice(scope, previous, {
+    ...previous,
+    status: "pending_review",
+    changesRequestedReason: null,
+  });
+  scope.emit(
+    "invoice.submitted",
+    invoiceSubject(invoice),
+    invoiceEventData(invoice, previous.status),
+  );
+  return invoice;
+}
+
+/** `remit.invoices.submit`: sends a draft for a manager's review. Emits `invoice.submitted`. */
+export function submitInvoice(
+  deps: RemitDependencies,
+  context: unknown,
+  rawInput: InvoiceMoveInput,
+) {
+  const input = parseWithSchema(moveInputSchema, rawInput);
+  return runMove(
+    deps,
+    context,
+    { move: "submit", actors: ["user"], idempotencyKey: input.idempotencyKey, args: input },
+    async (scope) => ({
+      invoice: await submitInvoiceInScope(scope, input),
+    }),
+  );
+}
+
+/** `remit.invoices.requestChanges`: sends a reviewed invoice back with a reason. */
+export function requestInvoiceChanges(
+  deps: RemitDependencies,
+  context: unknown,
+  rawInput: ReasonedInvoiceMoveInput,
+) {
+  const input = parseWithSchema(reasonedMoveInputSchema, rawInput);
+  return runMove(
+    deps,
+    context,
+    {
+      move: "request changes",
+      actors: ["user"],
+      idempotencyKey: input.idempotencyKey,
+      args: input,
+    },
+    async (scope) => {
+      const previous = await loadInvoiceForMove(scope, input, "request changes", [
+        "pending_review",
+      ]);
+      const invoice = await saveInvoice(scope, previous, {
+        ...previous,
+        status: "pending_action",
+        changesRequestedReason: input.reason,
+      });
+      scope.emit(
+        "invoice.changes_requested",
+        invoiceSubject(invoice),
+        invoiceEventData(invoice, previous.status, { reason: input.reason }),
+      );
+      return { invoice };
+    },
+  );
+}
+
+/**
+ * `remit.invoices.cancel`: withdraws an invoice (kept, with its number) for a reason. Refused
+ * while money is recorded on it (refund first). Cancels pending sends and reminders.
+ */
+export function cancelInvoice(
+  deps: RemitDependencies,
+  context: unknown,
+  rawInput: ReasonedInvoiceMoveInput,
+) {
+  const input = parseWithSchema(reasonedMoveInputSchema, rawInput);
+  return runMove(
+    deps,
+    context,
+    { move: "cancel", actors: ["user"], idempotencyKey: input.idempotencyKey, args: input },
+    async (scope) => {
+      const previous = await loadInvoiceForMove(scope, input, "cancel", [
+        "pending_action",
+        "pending_review",
+        "pending_payment",
+        "past_due",
+      ]);
+      if (!isZeroMoney(previous.amountPaid) || !isZeroMoney(previous.refundPending)) {
+        throw new InvalidTransitionError({
+          status: previous.status,
+          move: "cancel",
+          reason: `${previous.amountPaid} ${previous.currency} is recorded as paid; refund it first`,
+        });
+      }
+      await cancelPendingDeliveries(scope, previous.id, "invoice_cancelled");
+      const invoice = await saveInvoice(scope, previous, {
+        ...previous,
+        status: "cancelled",
+        cancellationReason: input.reason,
+        cancelledAt: scope.now,
+      });
+      scope.emit(
+        "invoice.cancelled",
+        invoiceSubject(invoice),
+        invoiceEventData(invoice, previous.status, { reason: input.reason }),
+      );
+      await scope.deps.hooks.afterInvoiceCancelled?.(scope, invoice);
+      return { invoice };
+    },
+  );
+}

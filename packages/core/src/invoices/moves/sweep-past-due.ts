@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { runMove } from "../../service/internal/run-move";
+import type { RemitDependencies } from "../../service/remit-dependencies";
+import { localDateAt } from "../../tenants/tenant-dates";
+import { parseWithSchema } from "../../validation/to-validation-error";
+import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
+import { saveInvoice } from "../internal/load-invoice-for-move";
+import { instantSchema } from "../internal/move-input-fields";
+
+export const sweepPastDueInputSchema = z.object({
+  /** The instant to sweep at; defaults to the Clock's now. */
+  at: instantSchema.optional(),
+  batchSize: z.number().int().min(1).max(1_000).default(100),
+});
+
+export type SweepPastDueInput = z.input<typeof sweepPastDueInputSchema>;
+
+/**
+ * `remit.invoices.sweepPastDue`: moves each `pending_payment` invoice whose due date is before the
+ * tenant's local date at `at` to `past_due`, one batch per transaction, skipping any that changed
+ * meanwhile. Idempotent: a second run changes nothing. Emits `invoice.past_due` for each.
+ */
+export async function sweepPastDue(
+  deps: RemitDependencies,
+  context: unknown,
+  rawInput: SweepPastDueInput = {},
+) {
+  const input = parseWithSchema(sweepPastDueInputSchema, rawInput);
+  let after: string | undefined;
+  let moved = 0;
+  for (;;) {
+    const batch = await runMove(
+      deps,
+      context,
+      { move: "mark past due", actors: ["system", "user"], args: input },
+      async (scope) => {
+        const at = input.at ?? scope.now;
+        const today = localDateAt(at, scope.tenant.timeZone);
+        const candidates = await scope.transaction.invoices.listDueBefore({
+          before: today,
+          after,
+          limit: input.batchSize,
+        });
+        let count = 0;
+        for (const candidate of candidates) {
+          const previous = await scope.transaction.invoices.get(candidate.id, { forUpdate: true });
+          // Skip what changed since the batch was listed (paid, edited to a later due date, …).
+          if (
+            previous?.status !== "pending_payment" ||
+            previous.dueDate === null ||
+            previous.dueDate >= today
+          )
+            continue;
+          const invoice = await saveInvoice(scope, previous, { ...previous, status: "past_due" });
+          scope.emit(
+            "invoice.past_due",
+            invoiceSubject(invoice),
+            invoiceEventData(invoice, previous.status),
+          );
+          count++;
+        }
+        return { last: candidates.at(-1)?.id, size: candidates.length, count };
+      },
+    );
+    moved += batch.count;
+    if (batch.size < input.batchSize || batch.last === undefined) break;
+    after = batch.last;
+  }
+  return { moved };
+}

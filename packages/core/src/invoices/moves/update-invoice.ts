@@ -1,0 +1,141 @@
+import { z } from "zod";
+import { currencySchema } from "../../calculation/invoice-input-schema";
+import { InvalidTransitionError } from "../../errors/invalid-transition-error";
+import { ValidationError, type ValidationIssue } from "../../errors/validation-error";
+import { isZeroMoney } from "../../money/money-arithmetic";
+import { runMove } from "../../service/internal/run-move";
+import type { RemitDependencies } from "../../service/remit-dependencies";
+import { formatIssuePath } from "../../validation/format-issue-path";
+import { calculateInvoiceContent } from "../internal/calculate-invoice-content";
+import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
+import { loadInvoiceForMove, saveInvoice } from "../internal/load-invoice-for-move";
+import {
+  expectedVersionSchema,
+  idempotencyKeySchema,
+  recordIdSchema,
+} from "../internal/move-input-fields";
+import { readCustomerSnapshot } from "../internal/read-customer-snapshot";
+import { settledStatus, withBalances } from "../internal/settle-invoice";
+import type { Invoice } from "../invoice";
+import { calculateDueDate, paymentTermsSchema } from "../payment-terms";
+
+/** The input of `remit.invoices.update`: the fields to change; the rest are kept. */
+export const updateInvoiceInputSchema = z.object({
+  id: recordIdSchema,
+  /** Required: the version you read, so two editors never overwrite each other. */
+  expectedVersion: expectedVersionSchema,
+  customerId: recordIdSchema.optional(),
+  currency: currencySchema.optional(),
+  terms: paymentTermsSchema.optional(),
+  lines: z.array(z.unknown()).optional(),
+  taxRates: z.array(z.unknown()).optional(),
+  discounts: z.array(z.unknown()).optional(),
+  fees: z.array(z.unknown()).optional(),
+  rounding: z.unknown().optional(),
+  memo: z.string().max(5_000).optional(),
+  idempotencyKey: idempotencyKeySchema.optional(),
+});
+
+export type UpdateInvoiceInput = z.input<typeof updateInvoiceInputSchema>;
+
+const editable = ["pending_action", "pending_review", "pending_payment", "past_due"] as const;
+
+/**
+ * `remit.invoices.update`: stores a new revision while nothing has been paid. After issue it keeps
+ * the number and issue date, refuses a new currency or customer, and recomputes the due date only
+ * when the terms change. Emits `invoice.updated`; notifies nobody.
+ */
+export function updateInvoice(
+  deps: RemitDependencies,
+  context: unknown,
+  rawInput: UpdateInvoiceInput,
+) {
+  const parsed = updateInvoiceInputSchema.safeParse(rawInput);
+  const idempotencyKey = parsed.data?.idempotencyKey;
+  return runMove(
+    deps,
+    context,
+    { move: "update", actors: ["user"], idempotencyKey, args: rawInput },
+    async (scope) => {
+      const issues: ValidationIssue[] = (parsed.error?.issues ?? []).map((issue) => ({
+        path: formatIssuePath(issue.path),
+        message: issue.message,
+      }));
+      if (!parsed.success) throw new ValidationError({ issues });
+      const input = parsed.data;
+      const previous = await loadInvoiceForMove(scope, input, "update", editable);
+      if (!isZeroMoney(previous.amountPaid) || !isZeroMoney(previous.refundPending)) {
+        throw new InvalidTransitionError({
+          status: previous.status,
+          move: "update",
+          reason: "payments were recorded; refund them before editing",
+        });
+      }
+      const issued = previous.number !== null;
+      if (issued && input.currency !== undefined && input.currency !== previous.currency) {
+        issues.push({ path: "currency", message: "cannot change after the invoice is issued" });
+      }
+      if (issued && input.customerId !== undefined && input.customerId !== previous.customer?.id) {
+        issues.push({ path: "customerId", message: "cannot change after the invoice is issued" });
+      }
+      const currency = input.currency ?? previous.currency;
+      const raw = rawInput as Record<string, unknown>;
+      const calculated = calculateInvoiceContent(currency, {
+        lines: raw.lines ?? previous.content.lines,
+        taxRates: raw.taxRates ?? previous.content.taxRates,
+        discounts: raw.discounts ?? previous.content.discounts,
+        fees: raw.fees ?? previous.content.fees,
+        rounding: raw.rounding ?? previous.content.rounding,
+        memo: input.memo ?? previous.content.memo,
+      });
+      if (!calculated.ok) issues.push(...calculated.issues);
+      let customer = previous.customer;
+      if (input.customerId !== undefined && !issued) {
+        const found = await readCustomerSnapshot(scope, input.customerId);
+        if ("issue" in found) issues.push(found.issue);
+        else customer = found.snapshot;
+      }
+      const terms = input.terms ?? previous.terms;
+      const termsChanged = JSON.stringify(terms) !== JSON.stringify(previous.terms);
+      let dueDate = previous.dueDate;
+      if (issued && termsChanged && previous.issueDate !== null) {
+        dueDate = calculateDueDate(terms, previous.issueDate);
+        if (dueDate < previous.issueDate)
+          issues.push({ path: "terms", message: "the due date cannot be before the issue date" });
+      }
+      if (!calculated.ok || issues.length > 0) throw new ValidationError({ issues });
+
+      let next: Invoice = withBalances({
+        ...previous,
+        revision: previous.revision + 1,
+        currency,
+        customer,
+        terms,
+        dueDate,
+        content: calculated.content,
+        totals: calculated.totals,
+        total: calculated.totals.total,
+      });
+      if (issued) next = { ...next, status: settledStatus(next, scope.now, scope.tenant.timeZone) };
+      const invoice = await saveInvoice(scope, previous, next);
+      await scope.transaction.revisions.append({
+        tenantId: invoice.tenantId,
+        invoiceId: invoice.id,
+        revision: invoice.revision,
+        currency,
+        customer,
+        terms,
+        content: invoice.content,
+        totals: invoice.totals,
+        actor: scope.context.actor,
+        createdAt: scope.now,
+      });
+      scope.emit(
+        "invoice.updated",
+        invoiceSubject(invoice),
+        invoiceEventData(invoice, previous.status, { revision: invoice.revision }),
+      );
+      return { invoice };
+    },
+  );
+}

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { NotFoundError } from "../errors/not-found-error";
+import type { RemitEvent } from "../events/remit-event";
+import type { Page } from "../ports/invoice-store";
+import { parseContext } from "../service/internal/run-move";
+import type { RemitDependencies } from "../service/remit-dependencies";
+import { parseWithSchema } from "../validation/to-validation-error";
+import type { Delivery } from "./delivery";
+import { recordIdSchema } from "./internal/move-input-fields";
+import type { Invoice, InvoiceRevision } from "./invoice";
+import { invoiceStatuses } from "./invoice-status";
+import type { Payment, Refund } from "./payment";
+
+/** An invoice with everything that happened to it. */
+export type InvoiceDetails = {
+  invoice: Invoice;
+  revisions: InvoiceRevision[];
+  payments: Payment[];
+  refunds: Refund[];
+  deliveries: Delivery[];
+  events: RemitEvent[];
+};
+
+/** `remit.invoices.get`: one invoice with its revisions, payments, refunds, deliveries and events. */
+export async function getInvoice(
+  deps: RemitDependencies,
+  rawContext: unknown,
+  rawInput: { id: string },
+): Promise<InvoiceDetails> {
+  const context = parseContext(rawContext);
+  const { id } = parseWithSchema(z.object({ id: recordIdSchema }), rawInput);
+  return deps.store.transaction(context.tenantId, async (transaction) => {
+    const invoice = await transaction.invoices.get(id);
+    if (!invoice) throw new NotFoundError({ resource: "invoice", id });
+    const [revisions, payments, refunds, deliveries, events] = await Promise.all([
+      transaction.revisions.list(id),
+      transaction.payments.listByInvoice(id),
+      transaction.refunds.listByInvoice(id),
+      transaction.deliveries.listByInvoice(id),
+      transaction.events.listBySubject(id),
+    ]);
+    return { invoice, revisions, payments, refunds, deliveries, events };
+  });
+}
+
+const dateSchema = z.iso.date();
+
+export const listInvoicesInputSchema = z.object({
+  status: z.union([z.enum(invoiceStatuses), z.array(z.enum(invoiceStatuses)).min(1)]).optional(),
+  customerId: recordIdSchema.optional(),
+  dueFrom: dateSchema.optional(),
+  dueTo: dateSchema.optional(),
+  number: z.string().min(1).max(64).optional(),
+  search: z.string().trim().min(1).max(200).optional(),
+  workOrderId: recordIdSchema.optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(200).optional(),
+});
+
+export type ListInvoicesInput = z.input<typeof listInvoicesInputSchema>;
+
+/** `remit.invoices.list`: newest first, filtered, one page at a time (`nextCursor`). */
+export async function listInvoices(
+  deps: RemitDependencies,
+  rawContext: unknown,
+  rawInput: ListInvoicesInput = {},
+): Promise<Page<Invoice>> {
+  const context = parseContext(rawContext);
+  const { limit, cursor, status, ...filter } = parseWithSchema(listInvoicesInputSchema, rawInput);
+  const statuses = status === undefined ? undefined : Array.isArray(status) ? status : [status];
+  return deps.store.transaction(context.tenantId, (transaction) =>
+    transaction.invoices.list({
+      filter: { ...filter, ...(statuses ? { status: statuses } : {}) },
+      limit,
+      ...(cursor ? { cursor } : {}),
+    }),
+  );
+}
+
+/**
+ * `remit.invoices.getByPublicToken`: the invoice behind a customer's hosted-page link. Only
+ * issued invoices have a token; nothing else about the tenant is reachable through it.
+ */
+export async function getInvoiceByPublicToken(
+  deps: RemitDependencies,
+  rawInput: { token: string },
+): Promise<Invoice> {
+  const { token } = parseWithSchema(z.object({ token: z.string().min(16).max(128) }), rawInput);
+  const invoice = await deps.store.findInvoiceByPublicToken(token);
+  if (!invoice) throw new NotFoundError({ resource: "invoice", id: "(public token)" });
+  return invoice;
+}

@@ -1,0 +1,85 @@
+import type { Delivery } from "../invoices/delivery";
+import type { Invoice } from "../invoices/invoice";
+import { formatMoney } from "../money/format-money";
+import type { Tenant } from "../tenants/tenant-settings";
+
+/** A message ready for a channel. */
+export type RenderedMessage = { subject: string; text: string; html: string; sms: string };
+
+const htmlEscapes: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/** Escapes text for HTML bodies and attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => htmlEscapes[character] ?? character);
+}
+
+function fill(
+  template: string,
+  values: Record<string, string>,
+  escapeValue: (text: string) => string,
+): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+    name in values ? escapeValue(values[name] ?? "") : whole,
+  );
+}
+
+const defaults = {
+  invoice: {
+    subject: "Invoice {{number}} from {{business}}",
+    body: "Hello {{customer}},\n\nInvoice {{number}} for {{amountDue}} is due on {{dueDate}}.\nView and pay it here: {{url}}\n\nThank you,\n{{business}}",
+    sms: "{{business}}: invoice {{number}} for {{amountDue}} is due {{dueDate}}. View and pay: {{url}}",
+  },
+  reminder: {
+    subject: "Reminder: invoice {{number}} from {{business}}",
+    body: "Hello {{customer}},\n\nA reminder that invoice {{number}} for {{amountDue}} is due on {{dueDate}}.\nView and pay it here: {{url}}\n\nThank you,\n{{business}}",
+    sms: "{{business}}: reminder, invoice {{number}} for {{amountDue}} is due {{dueDate}}. Pay: {{url}}",
+  },
+  receipt: {
+    subject: "Receipt for invoice {{number}} from {{business}}",
+    body: "Hello {{customer}},\n\nWe received your payment. Paid so far: {{amountPaid}}; still due: {{amountDue}}.\n{{url}}\n\nThank you,\n{{business}}",
+    sms: "{{business}}: payment received for invoice {{number}}. Still due: {{amountDue}}.",
+  },
+} as const;
+
+/**
+ * Renders a delivery's message from the tenant's templates (or Remit's defaults): the same data
+ * always renders the same message; amounts in the invoice's currency and the tenant's locale;
+ * values HTML-escaped in the HTML body.
+ */
+export function renderInvoiceMessage(input: {
+  invoice: Invoice;
+  tenant: Tenant;
+  purpose: Delivery["purpose"];
+  url: string;
+}): RenderedMessage {
+  const { invoice, tenant, purpose } = input;
+  const templates = tenant.templates;
+  const prefix = purpose === "invoice" ? "invoiceSent" : purpose;
+  const custom = templates as Record<string, string | undefined>;
+  const values = {
+    business: tenant.name,
+    customer: invoice.customer?.name ?? "",
+    number: invoice.number ?? "",
+    total: formatMoney(invoice.total, invoice.currency, tenant.locale),
+    amountDue: formatMoney(invoice.amountDue, invoice.currency, tenant.locale),
+    amountPaid: formatMoney(invoice.amountPaid, invoice.currency, tenant.locale),
+    dueDate: invoice.dueDate ?? "",
+    url: input.url,
+  };
+  const subject = fill(
+    custom[`${prefix}Subject`] ?? defaults[purpose].subject,
+    values,
+    (text) => text,
+  );
+  const text = fill(custom[`${prefix}Body`] ?? defaults[purpose].body, values, (text) => text);
+  const htmlBody = fill(custom[`${prefix}Body`] ?? defaults[purpose].body, values, escapeHtml);
+  const html = `<!doctype html><html><body><div style="font-family:sans-serif;white-space:pre-line">${htmlBody}</div></body></html>`;
+  const sms = fill(custom[`${prefix}Sms`] ?? defaults[purpose].sms, values, (text) => text);
+  return { subject, text, html, sms };
+}

@@ -1,0 +1,182 @@
+import { DeliveryError } from "../../errors/delivery-error";
+import { RemitError } from "../../errors/remit-error";
+import type { Delivery } from "../../invoices/delivery";
+import { invoiceSubject } from "../../invoices/internal/invoice-event-data";
+import type { Invoice } from "../../invoices/invoice";
+import { renderInvoiceMessage } from "../../messages/render-invoice-message";
+import { type MoveScope, runMove } from "../../service/internal/run-move";
+import type { RemitDependencies } from "../../service/remit-dependencies";
+import type { OutboxJob } from "../outbox-job";
+import type { JobOutcome } from "./run-event-job";
+
+const system = { type: "system" } as const;
+// Marks a delivery handed to a provider whose answer is not yet recorded.
+const inFlight = "in_flight";
+
+async function recordDelivery(
+  scope: MoveScope,
+  invoice: Invoice,
+  previous: Delivery,
+  changes: Partial<Delivery>,
+) {
+  const delivery: Delivery = { ...previous, ...changes, updatedAt: scope.now };
+  await scope.transaction.deliveries.update(delivery);
+  // Delivery reports leave the invoice's version alone.
+  scope.emit("invoice.delivery_updated", invoiceSubject(invoice), {
+    deliveryId: delivery.id,
+    channel: delivery.channel,
+    purpose: delivery.purpose,
+    status: delivery.status,
+    providerStatus: delivery.providerStatus,
+    reason: delivery.reason,
+  });
+}
+
+/**
+ * Sends one delivery. The delivery is claimed (marked in flight) in one transaction before the
+ * provider is asked, and finished in another after: SMS and SMTP offer no idempotency, so a worker
+ * that dies between the two leaves a delivery whose outcome is unknown. The next try marks it
+ * `failed` with reason `outcome_unknown` instead of sending it twice.
+ */
+export async function runDeliveryJob(
+  deps: RemitDependencies,
+  job: OutboxJob,
+  invoiceUrl: (invoice: Invoice) => string,
+): Promise<JobOutcome> {
+  const context = { tenantId: job.tenantId, actor: system };
+  const deliveryId = String(job.payload.deliveryId);
+  const claimed = await runMove(
+    deps,
+    context,
+    { move: "send delivery", actors: ["system"], args: {} },
+    async (scope) => {
+      const delivery = await scope.transaction.deliveries.get(deliveryId);
+      const invoice = delivery
+        ? await scope.transaction.invoices.get(delivery.invoiceId, { forUpdate: true })
+        : undefined;
+      if (
+        !delivery ||
+        !invoice ||
+        (delivery.status !== "scheduled" && delivery.status !== "queued")
+      )
+        return { send: undefined };
+      if (delivery.reason === inFlight) {
+        await recordDelivery(scope, invoice, delivery, {
+          status: "failed",
+          reason: "outcome_unknown",
+        });
+        return { send: undefined };
+      }
+      const payable = invoice.status === "pending_payment" || invoice.status === "past_due";
+      if (delivery.purpose !== "receipt" && !payable) {
+        await recordDelivery(scope, invoice, delivery, {
+          status: "cancelled",
+          reason: `invoice_${invoice.status}`,
+        });
+        return { send: undefined };
+      }
+      const sender = delivery.channel === "email" ? deps.notifiers.email : deps.notifiers.sms;
+      if (!sender) {
+        await recordDelivery(scope, invoice, delivery, {
+          status: "failed",
+          reason: `no_${delivery.channel}_sender_configured`,
+        });
+        return { send: undefined };
+      }
+      const claimedDelivery = {
+        ...delivery,
+        attempts: delivery.attempts + 1,
+        reason: inFlight,
+        updatedAt: scope.now,
+      };
+      await scope.transaction.deliveries.update(claimedDelivery);
+      const message = renderInvoiceMessage({
+        invoice,
+        tenant: scope.tenant,
+        purpose: delivery.purpose,
+        url: invoiceUrl(invoice),
+      });
+      return { send: { delivery: claimedDelivery, message } };
+    },
+  );
+  if (!claimed.send) return { ok: true };
+  const { delivery, message } = claimed.send;
+
+  let outcome: Partial<Delivery>;
+  let retry: string | undefined;
+  try {
+    if (delivery.channel === "email" && deps.notifiers.email) {
+      const sent = await deps.notifiers.email.send({
+        to: delivery.recipient,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        idempotencyKey: delivery.id,
+      });
+      outcome = {
+        status: "sent",
+        providerStatus: "accepted",
+        providerMessageId: sent.providerMessageId,
+        reason: null,
+      };
+    } else if (deps.notifiers.sms) {
+      const sent = await deps.notifiers.sms.send({
+        to: delivery.recipient,
+        body: message.sms,
+        idempotencyKey: delivery.id,
+      });
+      outcome = {
+        status: sent.status,
+        providerStatus: sent.status,
+        providerMessageId: sent.providerMessageId,
+        reason: null,
+      };
+    } else {
+      outcome = { status: "failed", reason: "no_sender_configured" };
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (
+      error instanceof DeliveryError ||
+      (RemitError.isInstance(error) && error.code === "recipient_opted_out")
+    ) {
+      outcome = { status: "failed", reason: "recipient_opted_out", providerStatus: message };
+    } else if (RemitError.isInstance(error) && !error.retryable) {
+      outcome = { status: "failed", reason: "provider_refused", providerStatus: message };
+    } else {
+      // The provider clearly refused for now: nothing went out, so the delivery may be tried again.
+      outcome = { reason: null, providerStatus: message };
+      retry = message;
+    }
+  }
+
+  await runMove(
+    deps,
+    context,
+    { move: "record delivery", actors: ["system"], args: {} },
+    async (scope) => {
+      const current = await scope.transaction.deliveries.get(delivery.id);
+      const invoice = current ? await scope.transaction.invoices.get(current.invoiceId) : undefined;
+      if (!current || !invoice) return {};
+      if (retry !== undefined) {
+        await scope.transaction.deliveries.update({ ...current, ...outcome, updatedAt: scope.now });
+        return {};
+      }
+      await recordDelivery(scope, invoice, current, outcome);
+      if (outcome.reason === "recipient_opted_out" && invoice.customer) {
+        const customer = await scope.transaction.customers.get(invoice.customer.id);
+        if (customer && !customer.optedOut.includes(current.channel)) {
+          const next = {
+            ...customer,
+            optedOut: [...customer.optedOut, current.channel],
+            version: customer.version + 1,
+            updatedAt: scope.now,
+          };
+          await scope.transaction.customers.update(next, customer.version);
+        }
+      }
+      return {};
+    },
+  );
+  return retry === undefined ? { ok: true } : { ok: false, error: retry, retryable: true };
+}

@@ -1,0 +1,62 @@
+import { createCustomersApi } from "../customers/customers-api";
+import { EventHandlerRegistry } from "../events/event-handlers";
+import { createEventsApi } from "../events/events-api";
+import { createInvoicesApi } from "../invoices/invoices-api";
+import { type Clock, systemClock } from "../ports/clock";
+import type { EmailSender } from "../ports/email-sender";
+import { type IdGenerator, ulidIdGenerator } from "../ports/id-generator";
+import type { InvoiceStore } from "../ports/invoice-store";
+import { createManualPayments, type PaymentProvider } from "../ports/payment-provider";
+import type { SmsSender } from "../ports/sms-sender";
+import { createTenantsApi } from "../tenants/tenants-api";
+import type { InvoiceMoveHooks, RemitDependencies } from "./remit-dependencies";
+
+/** What `createRemit` is built from. Only `store` is required. */
+export type RemitOptions = {
+  store: InvoiceStore;
+  /** Online payment providers by name (`{ stripe: createStripePayments(...) }`); `manual` is always there. */
+  payments?: Record<string, PaymentProvider>;
+  notifiers?: { email?: EmailSender; sms?: SmsSender };
+  clock?: Clock;
+  ids?: IdGenerator;
+};
+
+/**
+ * Creates the Remit service on a store. Every call takes a context `{ tenantId, actor }` first;
+ * every move runs in one store transaction and returns `{ invoice, events }`.
+ *
+ * @example
+ * ```ts
+ * const remit = createRemit({ store: createMemoryStore() });
+ * const ctx = { tenantId: "acme-plumbing", actor: { type: "user", id: "u_1" } } as const;
+ * const customer = await remit.customers.create(ctx, { name: "Dana Reyes", email: "dana@example.com" });
+ * const { invoice } = await remit.invoices.create(ctx, {
+ *   customerId: customer.id,
+ *   lines: [{ kind: "labor", description: "Unclog drain", quantity: "1.5", unitPrice: "95.00" }],
+ * });
+ * await remit.invoices.issue(ctx, { id: invoice.id, expectedVersion: invoice.version });
+ * ```
+ */
+export function createRemit(options: RemitOptions) {
+  const hooks: InvoiceMoveHooks = {};
+  const deps: RemitDependencies = {
+    store: options.store,
+    clock: options.clock ?? systemClock,
+    ids: options.ids ?? ulidIdGenerator,
+    payments: { manual: createManualPayments(), ...options.payments },
+    notifiers: { ...options.notifiers },
+    handlers: new EventHandlerRegistry(),
+    hooks,
+  };
+  return {
+    tenants: createTenantsApi(deps),
+    customers: createCustomersApi(deps),
+    invoices: createInvoicesApi(deps),
+    events: createEventsApi(deps),
+    /** The resolved ports, for the outbox worker and adapters' webhook handlers. */
+    dependencies: deps,
+  };
+}
+
+/** The service `createRemit` returns. */
+export type Remit = ReturnType<typeof createRemit>;

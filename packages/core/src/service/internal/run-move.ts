@@ -1,0 +1,125 @@
+import { IdempotencyError } from "../../errors/idempotency-error";
+import { ValidationError } from "../../errors/validation-error";
+import { type Actor, type Context, contextSchema } from "../../events/actor";
+import type { RemitEvent, RemitEventType } from "../../events/remit-event";
+import { fingerprint } from "../../internal/fingerprint";
+import { IdempotencyKeyTakenError, type StoreTransaction } from "../../ports/invoice-store";
+import { defaultTenant } from "../../tenants/default-tenant";
+import type { Tenant } from "../../tenants/tenant-settings";
+import { parseWithSchema } from "../../validation/to-validation-error";
+import type { RemitDependencies } from "../remit-dependencies";
+
+/** What a move's body works with: its transaction, who acts, when, and an event collector. */
+export type MoveScope = {
+  readonly deps: RemitDependencies;
+  readonly transaction: StoreTransaction;
+  readonly context: Context;
+  readonly tenant: Tenant;
+  /** The instant of the move, read once from the Clock. */
+  readonly now: string;
+  readonly events: RemitEvent[];
+  emit(
+    type: RemitEventType,
+    subject: RemitEvent["subject"],
+    data: Record<string, unknown>,
+  ): RemitEvent;
+};
+
+export type MoveOptions = {
+  /** The move's name as the docs write it (`"issue"`), for fingerprints and errors. */
+  move: string;
+  /** Who may make this move; any other actor is a validation error. */
+  actors: readonly Actor["type"][];
+  idempotencyKey?: string;
+  /** The move's arguments, fingerprinted with its idempotency key. */
+  args: unknown;
+};
+
+/** Reads and checks the context every call takes. */
+export function parseContext(context: unknown): Context {
+  return parseWithSchema(contextSchema, context);
+}
+
+/**
+ * Runs one move in one store transaction: idempotency (a repeat returns the first result and
+ * appends nothing; other arguments are `idempotency_conflict`), the move's body, and its events
+ * appended with their outbox jobs in the same transaction.
+ */
+export async function runMove<Result extends object>(
+  deps: RemitDependencies,
+  rawContext: unknown,
+  options: MoveOptions,
+  body: (scope: MoveScope) => Promise<Result>,
+): Promise<Result & { events: RemitEvent[] }> {
+  const context = parseContext(rawContext);
+  if (!options.actors.includes(context.actor.type)) {
+    throw new ValidationError({
+      issues: [
+        {
+          path: "actor",
+          message: `a ${context.actor.type} actor may not ${options.move}; allowed: ${options.actors.join(", ")}`,
+        },
+      ],
+    });
+  }
+  const key = options.idempotencyKey;
+  const requestFingerprint =
+    key === undefined ? undefined : await fingerprint(options.move, options.args);
+
+  const attempt = () =>
+    deps.store.transaction(context.tenantId, async (transaction) => {
+      if (key !== undefined) {
+        const stored = await transaction.idempotency.get(key);
+        if (stored) {
+          if (stored.fingerprint !== requestFingerprint)
+            throw new IdempotencyError({ idempotencyKey: key });
+          return stored.result as Result & { events: RemitEvent[] };
+        }
+      }
+      const now = deps.clock.now();
+      const tenant = (await transaction.tenants.get()) ?? defaultTenant(context.tenantId, now);
+      const events: RemitEvent[] = [];
+      const scope: MoveScope = {
+        deps,
+        transaction,
+        context,
+        tenant,
+        now,
+        events,
+        emit(type, subject, data) {
+          const event: RemitEvent = {
+            id: deps.ids.newId("evt"),
+            type,
+            specVersion: 1,
+            tenantId: context.tenantId,
+            subject,
+            occurredAt: now,
+            actor: context.actor,
+            data,
+          };
+          events.push(event);
+          return event;
+        },
+      };
+      const result = { ...(await body(scope)), events };
+      if (events.length > 0) await transaction.events.append(events, now);
+      if (key !== undefined && requestFingerprint !== undefined) {
+        await transaction.idempotency.put({
+          tenantId: context.tenantId,
+          key,
+          fingerprint: requestFingerprint,
+          result,
+          createdAt: now,
+        });
+      }
+      return result;
+    });
+
+  try {
+    return await attempt();
+  } catch (error) {
+    // A concurrent request with the same key committed first: answer from its stored result.
+    if (error instanceof IdempotencyKeyTakenError) return await attempt();
+    throw error;
+  }
+}

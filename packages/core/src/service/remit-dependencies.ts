@@ -1,0 +1,29 @@
+import type { EventHandlerRegistry } from "../events/event-handlers";
+import type { Invoice } from "../invoices/invoice";
+import type { Clock } from "../ports/clock";
+import type { EmailSender } from "../ports/email-sender";
+import type { IdGenerator } from "../ports/id-generator";
+import type { InvoiceStore } from "../ports/invoice-store";
+import type { PaymentProvider } from "../ports/payment-provider";
+import type { SmsSender } from "../ports/sms-sender";
+import type { MoveScope } from "./internal/run-move";
+
+/** What every use case of the service is given: the ports, resolved with their defaults. */
+export type RemitDependencies = {
+  store: InvoiceStore;
+  clock: Clock;
+  ids: IdGenerator;
+  payments: Readonly<Record<string, PaymentProvider>>;
+  notifiers: { email?: EmailSender; sms?: SmsSender };
+  handlers: EventHandlerRegistry;
+  /** Where work orders and quotes join the invoice moves, inside the same transaction. */
+  hooks: InvoiceMoveHooks;
+};
+
+/** Steps other parts of core add to invoice moves (work orders, quote deposits). */
+export type InvoiceMoveHooks = {
+  /** At issue, before the status is settled: may add payments (deposits) and return the invoice. */
+  beforeInvoiceIssued?(scope: MoveScope, invoice: Invoice): Promise<Invoice>;
+  /** After cancel: return deposits to the quote, the work order to `complete_invoice_needed`. */
+  afterInvoiceCancelled?(scope: MoveScope, invoice: Invoice): Promise<void>;
+};
