@@ -67,6 +67,7 @@ export {
 export type { OutboxJob, OutboxJobKind, OutboxJobStatus } from "./outbox/outbox-job";
 export * from "./ports/index";
 export { createRemit, type Remit, type RemitOptions } from "./service/create-remit";
+export type { InvoiceMoveHooks, RemitDependencies } from "./service/remit-dependencies";
 export { localDateAt } from "./tenants/tenant-dates";
 export {
   type Tenant,

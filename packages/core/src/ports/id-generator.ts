@@ -1,4 +1,4 @@
-import { ulid } from "ulid";
+import { monotonicFactory } from "ulid";
 
 /**
  * Where Remit gets ids and public tokens. Ids are opaque, at most 64 characters; by default a
@@ -22,6 +22,9 @@ function randomToken(): string {
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replaceAll("=", "");
 }
+
+// Monotonic: ids made in the same millisecond still sort in the order they were made.
+const ulid = monotonicFactory();
 
 /** The default generator: `prefix_ULID` ids and 192-bit base64url tokens. */
 export const ulidIdGenerator: IdGenerator = {

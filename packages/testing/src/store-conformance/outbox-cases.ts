@@ -1,0 +1,158 @@
+import type { Invoice } from "@remit/core";
+import { expect, it } from "vitest";
+import type { ConformanceHarness } from "./describe-store-conformance";
+import { issuedInvoice, sampleLines, setupTenant } from "./fixtures";
+
+export function defineOutboxCases(harness: ConformanceHarness): void {
+  it("transaction - a move that throws keeps nothing: no invoice, revision, event or job", async () => {
+    const setup = await setupTenant(harness.store());
+    const store = harness.store();
+    const probe = harness.probe();
+    const before = await Promise.all(
+      (["invoices", "revisions", "events", "jobs"] as const).map((table) =>
+        probe.count("tenant_a", table),
+      ),
+    );
+    const { invoice } = await setup.remit.invoices.create(setup.ctx, {
+      customerId: setup.customer.id,
+      ...sampleLines(),
+    });
+    const copy: Invoice = { ...invoice, id: "inv_rolled_back" };
+    await expect(
+      store.transaction("tenant_a", async (transaction) => {
+        await transaction.invoices.insert(copy);
+        await transaction.revisions.append({
+          tenantId: "tenant_a",
+          invoiceId: copy.id,
+          revision: 1,
+          currency: "USD",
+          customer: null,
+          terms: "net_30",
+          content: copy.content,
+          totals: copy.totals,
+          actor: { type: "system" },
+          createdAt: copy.createdAt,
+        });
+        await transaction.events.append(
+          [
+            {
+              id: "evt_rolled_back",
+              type: "invoice.created",
+              specVersion: 1,
+              tenantId: "tenant_a",
+              subject: { type: "invoice", id: copy.id, version: 1 },
+              occurredAt: copy.createdAt,
+              actor: { type: "system" },
+              data: {},
+            },
+          ],
+          copy.createdAt,
+        );
+        await transaction.sequences.next("ROLLBACK-{SEQ}");
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect(await probe.invoice("tenant_a", copy.id)).toBeUndefined();
+    const after = await Promise.all(
+      (["invoices", "revisions", "events", "jobs"] as const).map((table) =>
+        probe.count("tenant_a", table),
+      ),
+    );
+    expect(after).toEqual(before.map((count) => count + 1));
+    const next = await store.transaction("tenant_a", (transaction) =>
+      transaction.sequences.next("ROLLBACK-{SEQ}"),
+    );
+    expect(next).toBe(1);
+  });
+
+  it("claim - concurrent workers never get the same job, and a lost lease is claimed again", async () => {
+    const setup = await setupTenant(harness.store());
+    for (let index = 0; index < 3; index++) await issuedInvoice(setup);
+    const store = harness.store();
+    const now = setup.clock.now();
+    const claims = await Promise.all(
+      ["w1", "w2", "w3"].map((workerId) =>
+        store.claimJobs({ workerId, now, limit: 4, leaseMs: 60_000 }),
+      ),
+    );
+    const ids = claims.flat().map((job) => job.id);
+    expect(ids.length).toBe(6); // 3 × (invoice.created + invoice.issued)
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(await store.claimJobs({ workerId: "w4", now, limit: 10, leaseMs: 60_000 })).toEqual([]);
+    const [held] = claims[0] ?? [];
+    if (!held) throw new Error("expected a claimed job");
+    expect(
+      await store.completeJob({ tenantId: held.tenantId, id: held.id, workerId: "w2", now }),
+    ).toBe(false);
+    expect(
+      await store.completeJob({ tenantId: held.tenantId, id: held.id, workerId: "w1", now }),
+    ).toBe(true);
+    const later = new Date(Date.parse(now) + 61_000).toISOString();
+    const reclaimed = await store.claimJobs({
+      workerId: "w5",
+      now: later,
+      limit: 10,
+      leaseMs: 60_000,
+    });
+    expect(reclaimed).toHaveLength(5);
+    expect(reclaimed.every((job) => job.attempts === 2 && job.lockedBy === "w5")).toBe(true);
+  });
+
+  it("fail - a failed job waits for its retry time, keeps its progress, and dies when told", async () => {
+    const setup = await setupTenant(harness.store());
+    await issuedInvoice(setup);
+    const store = harness.store();
+    const now = setup.clock.now();
+    const [job] = await store.claimJobs({ workerId: "w1", now, limit: 1, leaseMs: 60_000 });
+    if (!job) throw new Error("expected a job");
+    const retryAt = new Date(Date.parse(now) + 5_000).toISOString();
+    expect(
+      await store.failJob({
+        tenantId: job.tenantId,
+        id: job.id,
+        workerId: "w1",
+        now,
+        error: "crm down",
+        retryAt,
+        state: { done: ["a"] },
+      }),
+    ).toBe(true);
+    const notYet = await store.claimJobs({ workerId: "w1", now, limit: 10, leaseMs: 60_000 });
+    expect(notYet.map((claimed) => claimed.id)).not.toContain(job.id);
+    const [again] = (
+      await store.claimJobs({ workerId: "w1", now: retryAt, limit: 10, leaseMs: 60_000 })
+    ).filter((claimed) => claimed.id === job.id);
+    expect(again).toMatchObject({ attempts: 2, state: { done: ["a"] }, lastError: "crm down" });
+    expect(
+      await store.failJob({
+        tenantId: job.tenantId,
+        id: job.id,
+        workerId: "w1",
+        now: retryAt,
+        error: "still down",
+        retryAt: null,
+      }),
+    ).toBe(true);
+    const much = new Date(Date.parse(now) + 86_400_000).toISOString();
+    const claimedLater = await store.claimJobs({
+      workerId: "w1",
+      now: much,
+      limit: 10,
+      leaseMs: 60_000,
+    });
+    expect(claimedLater.map((claimed) => claimed.id)).not.toContain(job.id);
+  });
+
+  it("events - listed in append order for the tenant, after a given event", async () => {
+    const setup = await setupTenant(harness.store());
+    await issuedInvoice(setup);
+    const events = await setup.remit.events.list(setup.ctx);
+    expect(events.map((event) => event.type)).toEqual(["invoice.created", "invoice.issued"]);
+    const [first] = events;
+    expect(
+      (await setup.remit.events.list(setup.ctx, { after: first?.id ?? "" })).map(
+        (event) => event.type,
+      ),
+    ).toEqual(["invoice.issued"]);
+  });
+}
