@@ -1,0 +1,112 @@
+import type { Invoice, InvoiceStore, StoreTransaction } from "@remit/core";
+import type { PostgresClient } from "./client-types";
+import { createCustomerQueries } from "./internal/queries/customer-queries";
+import { createDeliveryQueries } from "./internal/queries/delivery-queries";
+import { createEventQueries } from "./internal/queries/event-queries";
+import { createIdempotencyQueries } from "./internal/queries/idempotency-queries";
+import { createInvoiceQueries, invoiceSelect } from "./internal/queries/invoice-queries";
+import { claimJobs, completeJob, createJobQueries, failJob } from "./internal/queries/job-queries";
+import { createPaymentQueries, createRefundQueries } from "./internal/queries/payment-queries";
+import { createRevisionQueries } from "./internal/queries/revision-queries";
+import { createSequenceQueries } from "./internal/queries/sequence-queries";
+import { createTenantQueries } from "./internal/queries/tenant-queries";
+import { defaultSchema, quoteSchema } from "./internal/schema-name";
+import { createSqlClient } from "./internal/sql-client";
+import { createTables, type Scope } from "./internal/sql-helpers";
+
+/** Options of `createPostgresStore`. */
+export type PostgresStoreOptions = {
+  /**
+   * A `pg` `Pool` (a real server, shared by any number of processes) or a `PGlite` instance
+   * (PostgreSQL in this process, for apps and examples that run with nothing installed).
+   * The store borrows it: it never ends the pool or closes PGlite.
+   */
+  client: PostgresClient;
+  /** The schema `migrate` created the tables in. Default `"remit"`. */
+  schema?: string;
+};
+
+/**
+ * Remit's invoice store on PostgreSQL. Run `migrate(client)` first (once per deploy, or at every
+ * boot: it is safe to repeat and to run concurrently).
+ *
+ * Every move is one database transaction (`READ COMMITTED`); invoices are locked with
+ * `SELECT … FOR UPDATE` and written with an optimistic `version` check; invoice numbers come from a
+ * counter row bumped in the same transaction, so they have no gaps; outbox jobs are claimed with
+ * `FOR UPDATE SKIP LOCKED`. A database that cannot be reached, or that aborts the transaction
+ * (deadlock, serialization failure, terminated backend), surfaces as the retryable
+ * `StoreUnavailableError`.
+ *
+ * @example
+ * ```ts
+ * import pg from "pg";
+ * import { createPostgresStore, migrate } from "@remit/adapter-postgres";
+ *
+ * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+ * await migrate(pool);
+ * const store = createPostgresStore({ client: pool });
+ * ```
+ *
+ * @example PGlite, in-process:
+ * ```ts
+ * import { PGlite } from "@electric-sql/pglite";
+ *
+ * const db = await PGlite.create("./.remit-data");
+ * await migrate(db);
+ * const store = createPostgresStore({ client: db });
+ * ```
+ */
+export function createPostgresStore(options: PostgresStoreOptions): InvoiceStore {
+  const sql = createSqlClient(options.client);
+  const tables = createTables(quoteSchema(options.schema ?? defaultSchema));
+
+  return {
+    specificationVersion: "v1",
+    capabilities: { multiProcess: sql.multiProcess },
+
+    async transaction(tenantId, work) {
+      if (typeof tenantId !== "string" || tenantId === "") {
+        throw new TypeError("transaction: tenantId must be a non-empty string");
+      }
+      return await sql.transaction((runner) => {
+        const scope: Scope = { runner, tenantId, tables };
+        const transaction: StoreTransaction = {
+          tenantId,
+          tenants: createTenantQueries(scope),
+          customers: createCustomerQueries(scope),
+          invoices: createInvoiceQueries(scope),
+          revisions: createRevisionQueries(scope),
+          sequences: createSequenceQueries(scope),
+          payments: createPaymentQueries(scope),
+          refunds: createRefundQueries(scope),
+          deliveries: createDeliveryQueries(scope),
+          events: createEventQueries(scope),
+          jobs: createJobQueries(scope),
+          idempotency: createIdempotencyQueries(scope),
+        };
+        return work(transaction);
+      });
+    },
+
+    async findInvoiceByPublicToken(token) {
+      const { rows } = await sql.query<Invoice>(
+        `SELECT ${invoiceSelect} FROM ${tables.invoices} WHERE public_token = $1`,
+        [token],
+      );
+      return rows[0];
+    },
+
+    claimJobs: (input) => claimJobs(sql, tables, input),
+    completeJob: (input) => completeJob(sql, tables, input),
+    failJob: (input) => failJob(sql, tables, input),
+
+    async listTenantIds({ after, limit }) {
+      const { rows } = await sql.query<{ id: string }>(
+        `SELECT tenant_id AS id FROM ${tables.tenants}
+         WHERE $1::text IS NULL OR tenant_id > $1::text ORDER BY tenant_id LIMIT $2`,
+        [after ?? null, limit],
+      );
+      return rows.map((row) => row.id);
+    },
+  };
+}

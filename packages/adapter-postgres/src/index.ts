@@ -1,0 +1,26 @@
+/**
+ * `@remit/adapter-postgres`: Remit's invoice store on PostgreSQL, through a `pg` Pool or PGlite.
+ *
+ * @example
+ * ```ts
+ * import pg from "pg";
+ * import { createRemit } from "@remit/core";
+ * import { createPostgresStore, migrate } from "@remit/adapter-postgres";
+ *
+ * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+ * await migrate(pool);
+ * const remit = createRemit({ store: createPostgresStore({ client: pool }) });
+ * ```
+ *
+ * @module
+ */
+export type {
+  DriverQueryResult,
+  PGliteLike,
+  PGliteTransactionLike,
+  PgPoolClientLike,
+  PgPoolLike,
+  PostgresClient,
+} from "./client-types";
+export { createPostgresStore, type PostgresStoreOptions } from "./create-postgres-store";
+export { type MigrateResult, migrate } from "./migrate";

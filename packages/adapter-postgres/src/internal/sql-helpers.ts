@@ -1,0 +1,79 @@
+import { ValidationError } from "@remit/core";
+import type { SqlRunner } from "./sql-client";
+
+/** Qualified table names for one schema. */
+export type Tables = ReturnType<typeof createTables>;
+
+export function createTables(schema: string) {
+  return {
+    tenants: `${schema}.tenants`,
+    customers: `${schema}.customers`,
+    invoices: `${schema}.invoices`,
+    revisions: `${schema}.invoice_revisions`,
+    sequences: `${schema}.sequences`,
+    payments: `${schema}.payments`,
+    refunds: `${schema}.refunds`,
+    deliveries: `${schema}.deliveries`,
+    events: `${schema}.events`,
+    jobs: `${schema}.outbox_jobs`,
+    idempotency: `${schema}.idempotency_keys`,
+  };
+}
+
+/** What every query of one transaction needs: where, for whom, and how. */
+export type Scope = {
+  readonly runner: SqlRunner;
+  readonly tenantId: string;
+  readonly tables: Tables;
+};
+
+/**
+ * A `timestamptz` read back as the UTC ISO 8601 string Remit's Clock writes
+ * (`2026-11-25T13:04:58.000Z`), the same from `pg` and PGlite whatever their type parsers.
+ */
+export function isoColumn(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+/** A `date` read back as `YYYY-MM-DD` (never a JavaScript Date in the server's time zone). */
+export function dateColumn(column: string): string {
+  return `to_char(${column}, 'YYYY-MM-DD')`;
+}
+
+/** A value for a `jsonb` parameter: JSON text, or SQL NULL for null/undefined. */
+export function json(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+/** `INSERT INTO table (a, b) VALUES ($1, $2)` for the given columns. */
+export function insertInto(table: string, columns: readonly string[]): string {
+  const placeholders = columns.map((_, index) => `$${index + 1}`).join(", ");
+  return `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${placeholders})`;
+}
+
+/** `a = $from, b = $from+1, …` for an UPDATE. */
+export function assignments(columns: readonly string[], from: number): string {
+  return columns.map((column, index) => `${column} = $${from + index}`).join(", ");
+}
+
+/**
+ * A transaction writes its own tenant's rows only. A record stamped with another tenant is a bug
+ * in the caller, refused before anything is written.
+ */
+export function assertSameTenant(scope: Scope, record: { tenantId: string }, what: string): void {
+  if (record.tenantId !== scope.tenantId) {
+    throw new ValidationError({
+      issues: [
+        {
+          path: "tenantId",
+          message: `the ${what} belongs to tenant "${record.tenantId}", but this transaction is for tenant "${scope.tenantId}"`,
+        },
+      ],
+    });
+  }
+}
+
+/** A LIKE pattern that finds `text` anywhere, case-insensitively (the column is lower-cased). */
+export function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}

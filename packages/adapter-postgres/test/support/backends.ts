@@ -1,0 +1,133 @@
+import { PGlite } from "@electric-sql/pglite";
+import type { InvoiceStore } from "@remit/core";
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, inject } from "vitest";
+import { createPostgresStore, migrate, type PostgresClient } from "../../src/index";
+
+export type BackendKind = "pglite" | "postgres";
+
+/** One backend under test: the store, a probe that reads the tables directly, and a reset. */
+export type TestBackend = {
+  kind: BackendKind;
+  schema: string;
+  client: PostgresClient;
+  store: InvoiceStore;
+  /** Reads the backend directly, bypassing the adapter. */
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Empties every table. */
+  reset(): Promise<void>;
+  /** A second store on its own pool (postgres only): another process, as far as locks go. */
+  newPool(max?: number): pg.Pool;
+  close(): Promise<void>;
+};
+
+const tableNames = [
+  "tenants",
+  "customers",
+  "invoices",
+  "invoice_revisions",
+  "sequences",
+  "payments",
+  "refunds",
+  "deliveries",
+  "events",
+  "outbox_jobs",
+  "idempotency_keys",
+];
+
+/** A schema of its own per test file, so files can run at once against one server. */
+export function uniqueSchema(): string {
+  return `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export async function openBackend(kind: BackendKind): Promise<TestBackend> {
+  if (kind === "pglite") {
+    // PGlite uses the default schema ("remit"): the option's default path is exercised too.
+    const db = await PGlite.create();
+    await migrate(db);
+    return createBackend(
+      kind,
+      "remit",
+      db,
+      async () => db.close(),
+      () => {
+        throw new Error("newPool: PGlite is one connection in this process");
+      },
+    );
+  }
+  const url = inject("databaseUrl");
+  const schema = uniqueSchema();
+  const pools: pg.Pool[] = [];
+  const newPool = (max = 10) => {
+    const pool = new pg.Pool({ connectionString: url, max });
+    // Idle connections the server drops (pg_terminate_backend in a test) must not crash the run.
+    pool.on("error", () => undefined);
+    pools.push(pool);
+    return pool;
+  };
+  const pool = newPool(20);
+  await migrate(pool, { schema });
+  return createBackend(
+    kind,
+    schema,
+    pool,
+    async () => {
+      await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await Promise.all(pools.map((each) => each.end()));
+    },
+    newPool,
+  );
+}
+
+function createBackend(
+  kind: BackendKind,
+  schema: string,
+  client: PGlite | pg.Pool,
+  close: () => Promise<void>,
+  newPool: (max?: number) => pg.Pool,
+): TestBackend {
+  const query = async <Row>(sql: string, params: unknown[] = []) =>
+    (await (client as PostgresClient).query(sql, params)).rows as Row[];
+  return {
+    kind,
+    schema,
+    client,
+    store: createPostgresStore(kind === "pglite" ? { client } : { client, schema }),
+    query,
+    async reset() {
+      await query(
+        `TRUNCATE ${tableNames.map((name) => `"${schema}".${name}`).join(", ")} RESTART IDENTITY`,
+      );
+    },
+    newPool,
+    close,
+  };
+}
+
+/**
+ * Runs `body` once per backend, PGlite and a real server, each with fresh tables before every
+ * test. `body` reads the backend through the getter (it opens in `beforeAll`).
+ */
+export function describeBackends(
+  body: (backend: () => TestBackend) => void,
+  kinds: readonly BackendKind[] = ["pglite", "postgres"],
+): void {
+  for (const kind of kinds) {
+    describe(kind, () => {
+      let backend: TestBackend | undefined;
+      beforeAll(async () => {
+        backend = await openBackend(kind);
+      });
+      afterAll(async () => {
+        await backend?.close();
+      });
+      beforeEach(async () => {
+        await backend?.reset();
+      });
+      body(() => {
+        if (!backend) throw new Error("the backend is not open yet");
+        return backend;
+      });
+    });
+  }
+}

@@ -1,0 +1,261 @@
+import type {
+  Customer,
+  Delivery,
+  Invoice,
+  InvoiceRevision,
+  OutboxJob,
+  Payment,
+  Refund,
+  RemitEvent,
+  Tenant,
+} from "@remit/core";
+
+// Plain records for the store, valid enough for every column. Ids are ULID-like so they sort by
+// the counter: `id("inv", 3)` < `id("inv", 12)`.
+
+export const at = "2026-03-01T10:00:00.000Z";
+
+export function id(prefix: string, n: number): string {
+  return `${prefix}_01J${String(n).padStart(23, "0")}`;
+}
+
+export function tenantRecord(tenantId: string, overrides: Partial<Tenant> = {}): Tenant {
+  return {
+    id: tenantId,
+    version: 1,
+    name: `Business ${tenantId}`,
+    currency: "USD",
+    timeZone: "America/Chicago",
+    locale: "en-US",
+    requireReview: false,
+    numberFormat: "INV-{SEQ:4}",
+    defaultTerms: "net_30",
+    defaultTaxRates: [],
+    allowPartialOnlinePayment: false,
+    reminders: [],
+    templates: {},
+    email: null,
+    phone: null,
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+}
+
+export function customerRecord(
+  tenantId: string,
+  n: number,
+  overrides: Partial<Customer> = {},
+): Customer {
+  return {
+    tenantId,
+    id: id("cus", n),
+    version: 1,
+    name: `Customer ${n}`,
+    email: `customer${n}@example.com`,
+    phone: null,
+    billingAddress: { line1: "1 Main St", city: "Austin", country: "US" },
+    optedOut: [],
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+}
+
+export function invoiceRecord(
+  tenantId: string,
+  n: number,
+  overrides: Partial<Invoice> = {},
+): Invoice {
+  return {
+    tenantId,
+    id: id("inv", n),
+    version: 1,
+    status: "pending_action",
+    revision: 1,
+    currency: "USD",
+    customer: {
+      id: id("cus", n),
+      name: `Customer ${n}`,
+      email: null,
+      phone: null,
+      billingAddress: null,
+    },
+    terms: "net_30",
+    content: { lines: [{ description: "Labor", quantity: "2", unitPrice: "85.00" }] },
+    totals: { subtotal: "170.00", total: "170.00" } as unknown as Invoice["totals"],
+    total: "170.00",
+    amountPaid: "0.00",
+    amountDue: "170.00",
+    credit: "0.00",
+    refundPending: "0.00",
+    number: null,
+    series: null,
+    sequence: null,
+    issueDate: null,
+    dueDate: null,
+    publicToken: null,
+    workOrderId: null,
+    quoteId: null,
+    cancellationReason: null,
+    changesRequestedReason: null,
+    createdAt: at,
+    updatedAt: at,
+    issuedAt: null,
+    paidAt: null,
+    cancelledAt: null,
+    createdBy: { type: "user", id: "usr_1" },
+    ...overrides,
+  } as Invoice;
+}
+
+/** An issued invoice: numbered, dated, with a public token. */
+export function issuedInvoice(
+  tenantId: string,
+  n: number,
+  overrides: Partial<Invoice> = {},
+): Invoice {
+  return invoiceRecord(tenantId, n, {
+    status: "pending_payment",
+    number: `INV-${String(n).padStart(4, "0")}`,
+    series: "INV-",
+    sequence: n,
+    issueDate: "2026-03-01",
+    dueDate: "2026-03-31",
+    publicToken: `token-${tenantId}-${n}`,
+    issuedAt: at,
+    ...overrides,
+  });
+}
+
+export function revisionRecord(invoice: Invoice, revision = 1): InvoiceRevision {
+  return {
+    tenantId: invoice.tenantId,
+    invoiceId: invoice.id,
+    revision,
+    currency: invoice.currency,
+    customer: invoice.customer,
+    terms: invoice.terms,
+    content: invoice.content,
+    totals: invoice.totals,
+    actor: { type: "user", id: "usr_1" },
+    createdAt: at,
+  };
+}
+
+export function paymentRecord(
+  tenantId: string,
+  n: number,
+  overrides: Partial<Payment> = {},
+): Payment {
+  return {
+    tenantId,
+    id: id("pay", n),
+    invoiceId: null,
+    amount: "50.00",
+    currency: "USD",
+    method: "check",
+    reference: `check ${n}`,
+    provider: null,
+    quoteId: null,
+    status: "succeeded",
+    receivedAt: at,
+    idempotencyKey: `payment-key-${n}`,
+    actor: { type: "user", id: "usr_1" },
+    createdAt: at,
+    ...overrides,
+  };
+}
+
+export function refundRecord(
+  tenantId: string,
+  n: number,
+  paymentId: string,
+  overrides: Partial<Refund> = {},
+): Refund {
+  return {
+    tenantId,
+    id: id("ref", n),
+    invoiceId: null,
+    paymentId,
+    amount: "10.00",
+    currency: "USD",
+    status: "succeeded",
+    reason: null,
+    provider: null,
+    providerRefundId: null,
+    idempotencyKey: `refund-key-${n}`,
+    actor: { type: "user", id: "usr_1" },
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+}
+
+export function deliveryRecord(
+  tenantId: string,
+  n: number,
+  invoiceId: string,
+  overrides: Partial<Delivery> = {},
+): Delivery {
+  return {
+    tenantId,
+    id: id("dlv", n),
+    invoiceId,
+    purpose: "invoice",
+    channel: "email",
+    recipient: `customer${n}@example.com`,
+    status: "queued",
+    providerStatus: null,
+    providerMessageId: null,
+    reason: null,
+    sourceId: id("evt", n),
+    scheduledFor: at,
+    attempts: 0,
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+}
+
+export function eventRecord(
+  tenantId: string,
+  n: number,
+  subjectId: string,
+  overrides: Partial<RemitEvent> = {},
+): RemitEvent {
+  return {
+    id: id("evt", n),
+    type: "invoice.created",
+    specVersion: 1,
+    tenantId,
+    subject: { type: "invoice", id: subjectId, version: 1 },
+    occurredAt: at,
+    actor: { type: "user", id: "usr_1" },
+    data: { status: "pending_action", total: "170.00" },
+    ...overrides,
+  };
+}
+
+export function jobRecord(
+  tenantId: string,
+  n: number,
+  overrides: Partial<OutboxJob> = {},
+): OutboxJob {
+  return {
+    tenantId,
+    id: id("job", n),
+    kind: "reminder",
+    runAt: at,
+    status: "pending",
+    attempts: 0,
+    payload: { invoiceId: id("inv", n) },
+    state: {},
+    lockedBy: null,
+    lockedUntil: null,
+    lastError: null,
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+}

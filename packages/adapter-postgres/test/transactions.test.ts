@@ -1,0 +1,204 @@
+import { ConcurrencyError, NotFoundError, StoreUnavailableError } from "@remit/core";
+import { expect, test } from "vitest";
+import { describeBackends } from "./support/backends";
+import {
+  customerRecord,
+  deliveryRecord,
+  eventRecord,
+  invoiceRecord,
+  jobRecord,
+  paymentRecord,
+  revisionRecord,
+  tenantRecord,
+} from "./support/records";
+
+describeBackends((backend) => {
+  test("transaction - keeps nothing when work throws, events and jobs included, and rethrows the same error", async () => {
+    const { store, query, schema } = backend();
+    const invoice = invoiceRecord("t1", 1);
+    const failure = new Error("the move failed");
+    const thrown = await store
+      .transaction("t1", async (transaction) => {
+        await transaction.tenants.put(tenantRecord("t1"));
+        await transaction.invoices.insert(invoice);
+        await transaction.revisions.append(revisionRecord(invoice));
+        await transaction.sequences.next("INV-");
+        await transaction.payments.insert(paymentRecord("t1", 1, { invoiceId: invoice.id }));
+        await transaction.events.append([eventRecord("t1", 1, invoice.id)], invoice.createdAt);
+        await transaction.jobs.insert(jobRecord("t1", 2));
+        await transaction.idempotency.put({
+          tenantId: "t1",
+          key: "key-1",
+          fingerprint: "f",
+          result: { ok: true },
+          createdAt: invoice.createdAt,
+        });
+        throw failure;
+      })
+      .catch((error: unknown) => error);
+    expect(thrown).toBe(failure);
+    for (const table of [
+      "tenants",
+      "invoices",
+      "invoice_revisions",
+      "sequences",
+      "payments",
+      "events",
+      "outbox_jobs",
+      "idempotency_keys",
+    ]) {
+      const [row] = await query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM "${schema}".${table}`,
+      );
+      expect(row?.count, table).toBe(0);
+    }
+  });
+
+  test("transaction - commits every write of the work together", async () => {
+    const { store, query, schema } = backend();
+    const invoice = invoiceRecord("t1", 1);
+    const result = await store.transaction("t1", async (transaction) => {
+      await transaction.invoices.insert(invoice);
+      await transaction.revisions.append(revisionRecord(invoice));
+      await transaction.events.append(
+        [eventRecord("t1", 1, invoice.id), eventRecord("t1", 2, invoice.id)],
+        invoice.createdAt,
+      );
+      return "done";
+    });
+    expect(result).toBe("done");
+    const jobs = await query<{ kind: string; payload: { event: { id: string } } }>(
+      `SELECT kind, payload FROM "${schema}".outbox_jobs ORDER BY id`,
+    );
+    expect(jobs.map((job) => [job.kind, job.payload.event.id])).toEqual([
+      ["event", eventRecord("t1", 1, invoice.id).id],
+      ["event", eventRecord("t1", 2, invoice.id).id],
+    ]);
+    const read = await store.transaction("t1", (transaction) =>
+      transaction.invoices.get(invoice.id),
+    );
+    expect(read).toEqual(invoice);
+  });
+
+  test("version - update with a stale expected version throws ConcurrencyError with the actual version", async () => {
+    const { store } = backend();
+    const invoice = invoiceRecord("t1", 1);
+    await store.transaction("t1", (transaction) => transaction.invoices.insert(invoice));
+    await store.transaction("t1", (transaction) =>
+      transaction.invoices.update({ ...invoice, version: 2, status: "pending_review" }, 1),
+    );
+    const error = await store
+      .transaction("t1", (transaction) =>
+        transaction.invoices.update({ ...invoice, version: 2, status: "cancelled" }, 1),
+      )
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConcurrencyError);
+    expect(error).toMatchObject({ code: "version_conflict", expectedVersion: 1, actualVersion: 2 });
+    const stored = await store.transaction("t1", (transaction) =>
+      transaction.invoices.get(invoice.id),
+    );
+    expect(stored).toMatchObject({ version: 2, status: "pending_review" });
+
+    const customer = customerRecord("t1", 1);
+    await store.transaction("t1", (transaction) => transaction.customers.insert(customer));
+    await expect(
+      store.transaction("t1", (transaction) =>
+        transaction.customers.update({ ...customer, version: 4 }, 3),
+      ),
+    ).rejects.toMatchObject({ code: "version_conflict", actualVersion: 1 });
+  });
+
+  test("isolation - another tenant's records are not found and cannot be changed", async () => {
+    const { store, query, schema } = backend();
+    const invoice = invoiceRecord("t1", 1, { publicToken: null });
+    const customer = customerRecord("t1", 1);
+    const payment = paymentRecord("t1", 1, { invoiceId: invoice.id });
+    await store.transaction("t1", async (transaction) => {
+      await transaction.invoices.insert(invoice);
+      await transaction.revisions.append(revisionRecord(invoice));
+      await transaction.customers.insert(customer);
+      await transaction.payments.insert(payment);
+      await transaction.deliveries.insert(deliveryRecord("t1", 1, invoice.id));
+      await transaction.events.append([eventRecord("t1", 1, invoice.id)], invoice.createdAt);
+      await transaction.jobs.insert(jobRecord("t1", 2));
+      await transaction.idempotency.put({
+        tenantId: "t1",
+        key: "k",
+        fingerprint: "f",
+        result: null,
+        createdAt: invoice.createdAt,
+      });
+    });
+
+    await store.transaction("t2", async (transaction) => {
+      expect(await transaction.invoices.get(invoice.id)).toBeUndefined();
+      expect(await transaction.invoices.get(invoice.id, { forUpdate: true })).toBeUndefined();
+      expect((await transaction.invoices.list({ filter: {}, limit: 10 })).items).toEqual([]);
+      expect(await transaction.revisions.list(invoice.id)).toEqual([]);
+      expect(await transaction.customers.get(customer.id)).toBeUndefined();
+      expect((await transaction.customers.list({ limit: 10 })).items).toEqual([]);
+      expect(await transaction.payments.get(payment.id)).toBeUndefined();
+      expect(await transaction.payments.listByInvoice(invoice.id)).toEqual([]);
+      expect(await transaction.deliveries.listByInvoice(invoice.id)).toEqual([]);
+      expect(await transaction.events.listBySubject(invoice.id)).toEqual([]);
+      expect(await transaction.events.list({ limit: 10 })).toEqual([]);
+      expect(await transaction.jobs.get(jobRecord("t1", 2).id)).toBeUndefined();
+      expect(
+        await transaction.jobs.cancelPendingForInvoice(
+          jobRecord("t1", 2).payload.invoiceId as string,
+          ["reminder"],
+        ),
+      ).toBe(0);
+      expect(await transaction.idempotency.get("k")).toBeUndefined();
+      // Writing a record of the other tenant is refused; updating by its id finds nothing.
+      await expect(transaction.invoices.insert(invoice)).rejects.toMatchObject({
+        code: "validation_error",
+      });
+      await expect(
+        transaction.invoices.update({ ...invoice, tenantId: "t2", status: "cancelled" }, 1),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        transaction.payments.update({ ...payment, tenantId: "t2", status: "returned_to_quote" }),
+      ).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    const [row] = await query<{ status: string; tenant_id: string }>(
+      `SELECT status, tenant_id FROM "${schema}".invoices`,
+    );
+    expect(row).toEqual({ status: "pending_action", tenant_id: "t1" });
+    const [count] = await query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM "${schema}".payments WHERE status = 'succeeded'`,
+    );
+    expect(count?.count).toBe(1);
+  });
+
+  test("transaction - a backend that is gone is StoreUnavailableError", async () => {
+    const { kind } = backend();
+    if (kind === "pglite") {
+      const { PGlite } = await import("@electric-sql/pglite");
+      const { createPostgresStore } = await import("../src/index");
+      const db = await PGlite.create();
+      await db.close();
+      const store = createPostgresStore({ client: db });
+      await expect(store.transaction("t1", async () => "never")).rejects.toBeInstanceOf(
+        StoreUnavailableError,
+      );
+      return;
+    }
+    const pg = (await import("pg")).default;
+    const { createPostgresStore } = await import("../src/index");
+    // A port nothing listens on.
+    const pool = new pg.Pool({ host: "127.0.0.1", port: 1, connectionTimeoutMillis: 2_000 });
+    try {
+      const store = createPostgresStore({ client: pool });
+      const error = await store.transaction("t1", async () => "never").catch((caught) => caught);
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect(error).toMatchObject({ code: "store_unavailable", retryable: true });
+      await expect(store.findInvoiceByPublicToken("x")).rejects.toBeInstanceOf(
+        StoreUnavailableError,
+      );
+    } finally {
+      await pool.end();
+    }
+  });
+});
