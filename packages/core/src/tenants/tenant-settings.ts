@@ -61,7 +61,11 @@ export const tenantSettingsSchema = z.object({
   requireReview: z.boolean().default(false),
   numberFormat: numberFormatSchema.default("INV-{SEQ:4}"),
   defaultTerms: paymentTermsSchema.default("net_30"),
-  defaultTaxRates: z.array(taxRateInputSchema).max(100).default([]),
+  /** Copied into each new invoice that names no tax rates; percents kept as decimal strings. */
+  defaultTaxRates: z
+    .array(taxRateInputSchema.transform((rate) => ({ ...rate, percent: rate.percent.text })))
+    .max(100)
+    .default([]),
   /** Whether customers may pay part of an invoice online. */
   allowPartialOnlinePayment: z.boolean().default(false),
   reminders: z.array(reminderRuleSchema).max(10).default([]),
