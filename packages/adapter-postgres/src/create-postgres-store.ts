@@ -101,10 +101,23 @@ export function createPostgresStore(options: PostgresStoreOptions): InvoiceStore
     failJob: (input) => failJob(sql, tables, input),
 
     async listTenantIds({ after, limit }) {
+      // A tenant may have invoices or customers before it saves settings, so the ids come from
+      // all three tables: a loose index scan on each (one index probe per distinct tenant, not a
+      // scan of every invoice), merged.
+      const distinct = (table: string) => `(
+        WITH RECURSIVE ids(tenant_id) AS (
+          SELECT min(tenant_id) FROM ${table} WHERE tenant_id > $1::text
+          UNION ALL
+          SELECT (SELECT min(tenant_id) FROM ${table} WHERE tenant_id > ids.tenant_id)
+          FROM ids WHERE ids.tenant_id IS NOT NULL
+        )
+        SELECT tenant_id FROM ids WHERE tenant_id IS NOT NULL LIMIT $2
+      )`;
       const { rows } = await sql.query<{ id: string }>(
-        `SELECT tenant_id AS id FROM ${tables.tenants}
-         WHERE $1::text IS NULL OR tenant_id > $1::text ORDER BY tenant_id LIMIT $2`,
-        [after ?? null, limit],
+        `SELECT tenant_id AS id FROM (
+           ${distinct(tables.tenants)} UNION ${distinct(tables.invoices)} UNION ${distinct(tables.customers)}
+         ) AS every_tenant ORDER BY tenant_id LIMIT $2`,
+        [after ?? "", limit],
       );
       return rows.map((row) => row.id);
     },

@@ -156,7 +156,7 @@ describeBackends((backend) => {
       });
       await expect(
         transaction.invoices.update({ ...invoice, tenantId: "t2", status: "cancelled" }, 1),
-      ).rejects.toBeInstanceOf(NotFoundError);
+      ).rejects.toMatchObject({ code: "version_conflict", actualVersion: 0 });
       await expect(
         transaction.payments.update({ ...payment, tenantId: "t2", status: "returned_to_quote" }),
       ).rejects.toBeInstanceOf(NotFoundError);

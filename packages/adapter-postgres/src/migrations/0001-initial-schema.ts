@@ -8,6 +8,7 @@
  * - money is `numeric` without a fixed scale, so `"170.00"` comes back as `"170.00"`;
  * - nested parts (content, totals, customer snapshot, payloads) are `jsonb`; fields that are
  *   filtered or searched are real columns, some generated from the jsonb so they cannot drift;
+ *   the one `json` column is the stored idempotent response, replayed as it was first sent;
  * - revisions and events are append-only: a trigger refuses UPDATE and DELETE;
  * - foreign keys are checked at commit (`DEFERRABLE INITIALLY DEFERRED`), so the order of writes
  *   inside one move does not matter.
@@ -241,7 +242,8 @@ CREATE TABLE ${s}.idempotency_keys (
   tenant_id text COLLATE "C" NOT NULL,
   key text COLLATE "C" NOT NULL,
   fingerprint text NOT NULL,
-  result jsonb,
+  -- json, not jsonb: a replay answers with the first response exactly, keys in the same order.
+  result json,
   created_at timestamptz NOT NULL,
   PRIMARY KEY (tenant_id, key)
 );

@@ -1,10 +1,4 @@
-import {
-  ConcurrencyError,
-  type Customer,
-  NotFoundError,
-  type Page,
-  type StoreTransaction,
-} from "@remit/core";
+import { ConcurrencyError, type Customer, type Page, type StoreTransaction } from "@remit/core";
 import { decodeCursor, encodeCursor } from "../cursor";
 import {
   assertSameTenant,
@@ -77,9 +71,8 @@ export function createCustomerQueries(scope: Scope): StoreTransaction["customers
         `SELECT version FROM ${tables.customers} WHERE tenant_id = $1 AND id = $2`,
         [tenantId, customer.id],
       );
-      const actual = rows[0];
-      if (!actual) throw new NotFoundError({ resource: "customer", id: customer.id });
-      throw new ConcurrencyError({ expectedVersion, actualVersion: actual.version });
+      // A row that is not there (or is another tenant's) is at "version 0".
+      throw new ConcurrencyError({ expectedVersion, actualVersion: rows[0]?.version ?? 0 });
     },
 
     async list({ search, limit, cursor }): Promise<Page<Customer>> {

@@ -24,7 +24,7 @@ export function createIdempotencyQueries(scope: Scope): StoreTransaction["idempo
       // nothing; unlike a unique violation it leaves this transaction usable.
       const { rowCount } = await runner.query(
         `INSERT INTO ${tables.idempotency} (tenant_id, key, fingerprint, result, created_at)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, key) DO NOTHING`,
+         VALUES ($1, $2, $3, $4::json, $5) ON CONFLICT (tenant_id, key) DO NOTHING`,
         [tenantId, record.key, record.fingerprint, json(record.result), record.createdAt],
       );
       if (rowCount === 0) throw new IdempotencyKeyTakenError(record.key);

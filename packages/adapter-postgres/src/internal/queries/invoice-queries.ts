@@ -2,7 +2,6 @@ import {
   ConcurrencyError,
   type Invoice,
   type InvoiceFilter,
-  NotFoundError,
   type Page,
   type StoreTransaction,
 } from "@remit/core";
@@ -150,9 +149,8 @@ export function createInvoiceQueries(scope: Scope): StoreTransaction["invoices"]
         `SELECT version FROM ${tables.invoices} WHERE tenant_id = $1 AND id = $2`,
         [tenantId, invoice.id],
       );
-      const actual = rows[0];
-      if (!actual) throw new NotFoundError({ resource: "invoice", id: invoice.id });
-      throw new ConcurrencyError({ expectedVersion, actualVersion: actual.version });
+      // A row that is not there (or is another tenant's) is at "version 0".
+      throw new ConcurrencyError({ expectedVersion, actualVersion: rows[0]?.version ?? 0 });
     },
 
     async list({ filter, limit, cursor }): Promise<Page<Invoice>> {

@@ -143,8 +143,8 @@ export function createPaymentQueries(scope: Scope): StoreTransaction["payments"]
       return (await select("invoice_id = $2", [invoiceId])).rows;
     },
     async listByQuote(quoteId) {
-      // Deposits not yet applied: recorded against the quote and not on an invoice.
-      return (await select("quote_id = $2 AND invoice_id IS NULL", [quoteId])).rows;
+      // Every payment carrying the quote's id; the core tells deposits and applied ones apart.
+      return (await select("quote_id = $2", [quoteId])).rows;
     },
   };
 }
