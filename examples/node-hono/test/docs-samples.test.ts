@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 // Every ```ts sample in the README and the docs is compiled and run here, so the docs cannot rot.
 // A `console.log(x); // "value"` line in a sample is also an assertion that x prints value.
+// A sample whose first line is `// compile-only` (one that declares test suites, say) is compiled
+// but not run.
 
 const root = resolve(import.meta.dirname, "../../..");
 const scratch = resolve(import.meta.dirname, "../.docs-samples");
@@ -52,6 +54,7 @@ describe("docs samples", () => {
       mkdirSync(scratch, { recursive: true });
       const file = join(scratch, `${sample.name.replace(/[^a-z0-9]+/gi, "-")}.mjs`);
       writeFileSync(file, code);
+      if (sample.code.startsWith("// compile-only")) return;
       const printed: string[] = [];
       vi.spyOn(console, "log").mockImplementation((...values: unknown[]) => {
         printed.push(values.map(String).join(" "));

@@ -1,0 +1,25 @@
+import { defineConfig } from "vitepress";
+
+export default defineConfig({
+  title: "Remit",
+  description: "Invoicing and getting paid for field-service work orders, as a TypeScript SDK",
+  cleanUrls: true,
+  ignoreDeadLinks: [/^\/api\//],
+  themeConfig: {
+    nav: [
+      { text: "Guide", link: "/guide/quick-start" },
+      { text: "API reference", link: "/api/core/index.html", target: "_self" },
+    ],
+    sidebar: [
+      {
+        text: "Guide",
+        items: [
+          { text: "Quick start", link: "/guide/quick-start" },
+          { text: "Invoice math", link: "/guide/invoice-math" },
+          { text: "The invoice lifecycle", link: "/guide/lifecycle" },
+          { text: "Write your own adapter", link: "/guide/adapters" },
+        ],
+      },
+    ],
+  },
+});
