@@ -45,6 +45,8 @@ export { type InvoiceStatus, invoiceStatuses } from "./invoices/invoice-status";
 export { createInvoiceInputSchema } from "./invoices/moves/create-invoice";
 export { recordPaymentInputSchema } from "./invoices/moves/record-payment";
 export { refundPaymentInputSchema } from "./invoices/moves/refund-payment";
+export { reportDeliveryInputSchema } from "./invoices/moves/report-delivery";
+export { reportPaymentFailureInputSchema } from "./invoices/moves/report-payment-failure";
 export { sendInvoiceInputSchema } from "./invoices/moves/send-invoice";
 export { updateInvoiceInputSchema } from "./invoices/moves/update-invoice";
 export type { Payment, PaymentMethod, Refund } from "./invoices/payment";

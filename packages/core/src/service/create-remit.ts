@@ -2,6 +2,8 @@ import { createCustomersApi } from "../customers/customers-api";
 import { EventHandlerRegistry } from "../events/event-handlers";
 import { createEventsApi } from "../events/events-api";
 import { createInvoicesApi } from "../invoices/invoices-api";
+import { type ReportDeliveryInput, reportDelivery } from "../invoices/moves/report-delivery";
+import { createReceiptHandler } from "../messages/create-receipt-handler";
 import { type Clock, systemClock } from "../ports/clock";
 import type { EmailSender } from "../ports/email-sender";
 import { type IdGenerator, ulidIdGenerator } from "../ports/id-generator";
@@ -48,11 +50,19 @@ export function createRemit(options: RemitOptions) {
     handlers: new EventHandlerRegistry(),
     hooks,
   };
+  deps.handlers.on("invoice.payment_recorded", createReceiptHandler(deps), {
+    name: "remit.receipts",
+  });
   return {
     tenants: createTenantsApi(deps),
     customers: createCustomersApi(deps),
     invoices: createInvoicesApi(deps),
     events: createEventsApi(deps),
+    deliveries: {
+      /** A provider's status report for a message (SMS status callbacks). */
+      report: (context: unknown, input: ReportDeliveryInput) =>
+        reportDelivery(deps, context, input),
+    },
     /** The resolved ports, for the outbox worker and adapters' webhook handlers. */
     dependencies: deps,
   };

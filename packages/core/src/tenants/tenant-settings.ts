@@ -69,7 +69,26 @@ export const tenantSettingsSchema = z.object({
   /** Whether customers may pay part of an invoice online. */
   allowPartialOnlinePayment: z.boolean().default(false),
   reminders: z.array(reminderRuleSchema).max(10).default([]),
+  /** Channels a payment receipt goes out on when a payment is recorded; none by default. */
+  receiptChannels: z
+    .array(z.enum(["email", "sms"]))
+    .max(2)
+    .default([]),
   templates: messageTemplatesSchema.default({}),
+  /**
+   * The tenant's own accounts at payment providers, by provider name: Stripe Connect's account id
+   * and whether it can take charges. Written by the provider adapter (onboarding, `account.updated`).
+   */
+  paymentAccounts: z
+    .record(
+      z.string().min(1).max(64),
+      z.object({
+        accountId: z.string().min(1).max(255),
+        chargesEnabled: z.boolean().default(false),
+        detailsSubmitted: z.boolean().default(false),
+      }),
+    )
+    .default({}),
   email: z.string().email().max(320).nullable().default(null),
   phone: z.string().max(32).nullable().default(null),
 });

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { NotFoundError } from "../../errors/not-found-error";
+import { runMove } from "../../service/internal/run-move";
+import type { RemitDependencies } from "../../service/remit-dependencies";
+import { parseWithSchema } from "../../validation/to-validation-error";
+import type { Delivery, DeliveryStatus } from "../delivery";
+import { invoiceSubject } from "../internal/invoice-event-data";
+
+// A delivery's status only moves forward; a late or repeated report never moves it back.
+const rank: Record<DeliveryStatus, number> = {
+  scheduled: 0,
+  queued: 1,
+  sent: 2,
+  delivered: 3,
+  failed: 3,
+  cancelled: 3,
+};
+
+export const reportDeliveryInputSchema = z.object({
+  /** The provider's message id, as returned by `SmsSender.send` / `EmailSender.send`. */
+  providerMessageId: z.string().min(1).max(255),
+  status: z.enum(["queued", "sent", "delivered", "failed"]),
+  /** The provider's own word (`undelivered`, `30007`), kept beside Remit's status. */
+  providerStatus: z.string().min(1).max(255),
+  /** Why it failed, when it did (`recipient_opted_out`, an error code). */
+  reason: z.string().min(1).max(255).optional(),
+});
+
+export type ReportDeliveryInput = z.input<typeof reportDeliveryInputSchema>;
+
+/**
+ * `remit.deliveries.report`: a provider's status report for a message (a Twilio status callback).
+ * Moves the delivery forward only, appends `invoice.delivery_updated` (the invoice's version is
+ * left alone), and on `recipient_opted_out` records the opt-out on the customer so the next send
+ * on that channel is refused. A report for an unknown message is `not_found`.
+ */
+export function reportDelivery(
+  deps: RemitDependencies,
+  context: unknown,
+  rawInput: ReportDeliveryInput,
+) {
+  const input = parseWithSchema(reportDeliveryInputSchema, rawInput);
+  return runMove(
+    deps,
+    context,
+    { move: "report delivery", actors: ["provider", "system"], args: input },
+    async (scope) => {
+      const delivery = await scope.transaction.deliveries.findByProviderMessageId(
+        input.providerMessageId,
+      );
+      if (!delivery)
+        throw new NotFoundError({
+          resource: "delivery with provider message id",
+          id: input.providerMessageId,
+        });
+      const invoice = await scope.transaction.invoices.get(delivery.invoiceId);
+      if (!invoice) throw new NotFoundError({ resource: "invoice", id: delivery.invoiceId });
+      const forward = rank[input.status] > rank[delivery.status];
+      const next: Delivery = {
+        ...delivery,
+        ...(forward ? { status: input.status } : {}),
+        providerStatus: input.providerStatus,
+        reason: forward && input.reason !== undefined ? input.reason : delivery.reason,
+        updatedAt: scope.now,
+      };
+      await scope.transaction.deliveries.update(next);
+      scope.emit("invoice.delivery_updated", invoiceSubject(invoice), {
+        deliveryId: next.id,
+        channel: next.channel,
+        purpose: next.purpose,
+        status: next.status,
+        providerStatus: next.providerStatus,
+        reason: next.reason,
+      });
+      if (input.reason === "recipient_opted_out" && invoice.customer) {
+        const customer = await scope.transaction.customers.get(invoice.customer.id);
+        if (customer && !customer.optedOut.includes(next.channel)) {
+          await scope.transaction.customers.update(
+            {
+              ...customer,
+              optedOut: [...customer.optedOut, next.channel],
+              version: customer.version + 1,
+              updatedAt: scope.now,
+            },
+            customer.version,
+          );
+        }
+      }
+      return { delivery: next };
+    },
+  );
+}

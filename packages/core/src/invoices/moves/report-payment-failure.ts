@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { NotFoundError } from "../../errors/not-found-error";
+import { runMove } from "../../service/internal/run-move";
+import type { RemitDependencies } from "../../service/remit-dependencies";
+import { parseWithSchema } from "../../validation/to-validation-error";
+import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
+import { idempotencyKeySchema, recordIdSchema } from "../internal/move-input-fields";
+
+export const reportPaymentFailureInputSchema = z.object({
+  id: recordIdSchema,
+  /** The provider's payment reference (a PaymentIntent id). */
+  reference: z.string().min(1).max(255),
+  /** The provider's reason, e.g. `card_declined`. */
+  reason: z.string().min(1).max(1_000),
+  idempotencyKey: idempotencyKeySchema,
+});
+
+export type ReportPaymentFailureInput = z.input<typeof reportPaymentFailureInputSchema>;
+
+/**
+ * `remit.invoices.reportPaymentFailure`: a provider says an attempt to pay failed (a declined card,
+ * a returned ACH debit before it settled). Appends `invoice.payment_failed` so the tenant can
+ * follow up; the invoice and its version are left as they are.
+ */
+export function reportPaymentFailure(
+  deps: RemitDependencies,
+  context: unknown,
+  rawInput: ReportPaymentFailureInput,
+) {
+  const input = parseWithSchema(reportPaymentFailureInputSchema, rawInput);
+  return runMove(
+    deps,
+    context,
+    {
+      move: "report payment failure",
+      actors: ["provider"],
+      idempotencyKey: input.idempotencyKey,
+      args: input,
+    },
+    async (scope) => {
+      const invoice = await scope.transaction.invoices.get(input.id);
+      if (!invoice) throw new NotFoundError({ resource: "invoice", id: input.id });
+      scope.emit(
+        "invoice.payment_failed",
+        invoiceSubject(invoice),
+        invoiceEventData(invoice, invoice.status, {
+          reference: input.reference,
+          reason: input.reason,
+        }),
+      );
+      return { invoice };
+    },
+  );
+}
