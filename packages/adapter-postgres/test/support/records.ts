@@ -1,13 +1,14 @@
-import type {
-  Customer,
-  Delivery,
-  Invoice,
-  InvoiceRevision,
-  OutboxJob,
-  Payment,
-  Refund,
-  RemitEvent,
-  Tenant,
+import {
+  type Customer,
+  type Delivery,
+  type Invoice,
+  type InvoiceRevision,
+  type OutboxJob,
+  type Payment,
+  type Refund,
+  type RemitEvent,
+  type Tenant,
+  tenantSettingsSchema,
 } from "@remit/core";
 
 // Plain records for the store, valid enough for every column. Ids are ULID-like so they sort by
@@ -19,23 +20,12 @@ export function id(prefix: string, n: number): string {
   return `${prefix}_01J${String(n).padStart(23, "0")}`;
 }
 
+/** A tenant with every setting at its default (the core's schema fills them) but a few. */
 export function tenantRecord(tenantId: string, overrides: Partial<Tenant> = {}): Tenant {
   return {
+    ...tenantSettingsSchema.parse({ name: `Business ${tenantId}`, timeZone: "America/Chicago" }),
     id: tenantId,
     version: 1,
-    name: `Business ${tenantId}`,
-    currency: "USD",
-    timeZone: "America/Chicago",
-    locale: "en-US",
-    requireReview: false,
-    numberFormat: "INV-{SEQ:4}",
-    defaultTerms: "net_30",
-    defaultTaxRates: [],
-    allowPartialOnlinePayment: false,
-    reminders: [],
-    templates: {},
-    email: null,
-    phone: null,
     createdAt: at,
     updatedAt: at,
     ...overrides,

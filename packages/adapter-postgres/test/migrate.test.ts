@@ -1,0 +1,121 @@
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { afterAll, expect, inject, test } from "vitest";
+import { migrate } from "../src/index";
+import { describeBackends, uniqueSchema } from "./support/backends";
+import { invoiceRecord, revisionRecord } from "./support/records";
+
+/** Indexes that do not start with tenant_id, each for a reason the README gives. */
+const globalIndexes = [
+  "invoices_public_token_key", // the hosted page has only the token
+  "outbox_jobs_due_idx", // any worker claims any tenant's jobs
+  "outbox_jobs_lease_idx",
+  "schema_migrations_pkey",
+  "tenants_pkey", // tenant_id is the whole key
+];
+
+describeBackends((backend) => {
+  test("migrate - a second run applies nothing", async () => {
+    const { client, schema, kind } = backend();
+    const again = await migrate(client, kind === "pglite" ? {} : { schema });
+    expect(again).toEqual({ applied: [], version: 1 });
+  });
+
+  test("schema - money is numeric and no column is a float", async () => {
+    const { query, schema } = backend();
+    const columns = await query<{ table_name: string; column_name: string; data_type: string }>(
+      `SELECT table_name, column_name, data_type FROM information_schema.columns
+       WHERE table_schema = $1`,
+      [schema],
+    );
+    expect(columns.filter((column) => /real|double/.test(column.data_type))).toEqual([]);
+    const money = ["total", "amount_paid", "amount_due", "credit", "refund_pending", "amount"];
+    const moneyColumns = columns.filter((column) => money.includes(column.column_name));
+    expect(moneyColumns.length).toBe(7);
+    expect(moneyColumns.every((column) => column.data_type === "numeric")).toBe(true);
+  });
+
+  test("schema - tenant_id leads every key, index and foreign key", async () => {
+    const { query, schema } = backend();
+    const indexes = await query<{ name: string; first: string }>(
+      `SELECT i.relname AS name, a.attname AS first
+       FROM pg_index x
+       JOIN pg_class i ON i.oid = x.indexrelid
+       JOIN pg_namespace n ON n.oid = i.relnamespace
+       JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[0]
+       WHERE n.nspname = $1`,
+      [schema],
+    );
+    expect(indexes.length).toBeGreaterThan(25);
+    const offenders = indexes.filter(
+      (index) => index.first !== "tenant_id" && !globalIndexes.includes(index.name),
+    );
+    expect(offenders).toEqual([]);
+    const foreignKeys = await query<{ name: string; definition: string }>(
+      `SELECT c.conname AS name, pg_get_constraintdef(c.oid) AS definition
+       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+       WHERE n.nspname = $1 AND c.contype = 'f'`,
+      [schema],
+    );
+    expect(foreignKeys.length).toBe(4);
+    for (const key of foreignKeys) expect(key.definition).toMatch(/^FOREIGN KEY \(tenant_id, /);
+  });
+
+  test("schema - revisions and events are append-only", async () => {
+    const { store, query, schema } = backend();
+    const invoice = invoiceRecord("t1", 1);
+    await store.transaction("t1", async (transaction) => {
+      await transaction.invoices.insert(invoice);
+      await transaction.revisions.append(revisionRecord(invoice));
+    });
+    await expect(
+      query(`UPDATE "${schema}".invoice_revisions SET currency = 'EUR'`),
+    ).rejects.toThrow(/append-only/);
+    await expect(query(`DELETE FROM "${schema}".invoice_revisions`)).rejects.toThrow(/append-only/);
+  });
+});
+
+const pools: pg.Pool[] = [];
+afterAll(async () => {
+  await Promise.all(pools.map((pool) => pool.end()));
+});
+
+test("migrate - is safe when run from several connections at once", async () => {
+  const url = inject("databaseUrl");
+  const schema = uniqueSchema();
+  const connections = Array.from({ length: 6 }, () => {
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    pools.push(pool);
+    return pool;
+  });
+  try {
+    const results = await Promise.all(connections.map((pool) => migrate(pool, { schema })));
+    expect(results.filter((result) => result.applied.length > 0)).toEqual([
+      { applied: [1], version: 1 },
+    ]);
+    expect(results.every((result) => result.version === 1)).toBe(true);
+    const [first] = connections;
+    const { rows } = await (first as pg.Pool).query(
+      `SELECT version, name FROM "${schema}".schema_migrations`,
+    );
+    expect(rows).toEqual([{ version: 1, name: "initial-schema" }]);
+  } finally {
+    await connections[0]?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  }
+});
+
+test("migrate - PGlite gets its tables in the schema it is given", async () => {
+  const db = await PGlite.create();
+  try {
+    expect(await migrate(db, { schema: "billing" })).toEqual({ applied: [1], version: 1 });
+    const { rows } = await db.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM information_schema.tables WHERE table_schema = 'billing'`,
+    );
+    expect(rows[0]?.count).toBe(12);
+    await expect(migrate(db, { schema: 'x"; DROP TABLE billing.invoices; --' })).rejects.toThrow(
+      /Invalid schema/,
+    );
+  } finally {
+    await db.close();
+  }
+});
