@@ -80,6 +80,7 @@ describeBackends((backend) => {
     expect(await list({ workOrderId: "wo_1" })).toEqual([2]);
     expect(await list({ search: "inv-000" })).toEqual([4, 3, 2]);
     expect(await list({ search: "müller" })).toEqual([4]);
+    expect(await list({ search: "MÜLLER" })).toEqual([4]); // not only ASCII, on any server locale
     expect(await list({ search: "CUSTOMER 1" })).toEqual([1]);
     expect(await list({ search: "50%_" })).toEqual([4]); // LIKE wildcards are literal
     expect(await list({ search: "%" })).toEqual([4]);

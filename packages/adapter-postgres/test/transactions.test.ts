@@ -1,5 +1,8 @@
+import { PGlite } from "@electric-sql/pglite";
 import { ConcurrencyError, NotFoundError, StoreUnavailableError } from "@remit/core";
+import pg from "pg";
 import { expect, test } from "vitest";
+import { createPostgresStore } from "../src/index";
 import { describeBackends } from "./support/backends";
 import {
   customerRecord,
@@ -175,8 +178,6 @@ describeBackends((backend) => {
   test("transaction - a backend that is gone is StoreUnavailableError", async () => {
     const { kind } = backend();
     if (kind === "pglite") {
-      const { PGlite } = await import("@electric-sql/pglite");
-      const { createPostgresStore } = await import("../src/index");
       const db = await PGlite.create();
       await db.close();
       const store = createPostgresStore({ client: db });
@@ -185,8 +186,6 @@ describeBackends((backend) => {
       );
       return;
     }
-    const pg = (await import("pg")).default;
-    const { createPostgresStore } = await import("../src/index");
     // A port nothing listens on.
     const pool = new pg.Pool({ host: "127.0.0.1", port: 1, connectionTimeoutMillis: 2_000 });
     try {
@@ -202,3 +201,40 @@ describeBackends((backend) => {
     }
   });
 });
+
+describeBackends(
+  (backend) => {
+    test("lock - get with forUpdate makes a second mover wait, then read the new version", async () => {
+      const { store, newPool, schema } = backend();
+      const other = createPostgresStore({ client: newPool(1), schema });
+      const invoice = invoiceRecord("t1", 1);
+      await store.transaction("t1", (transaction) => transaction.invoices.insert(invoice));
+      let locked: () => void = () => undefined;
+      const holding = new Promise<void>((resolve) => {
+        locked = resolve;
+      });
+      const first = store.transaction("t1", async (transaction) => {
+        const current = await transaction.invoices.get(invoice.id, { forUpdate: true });
+        locked();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await transaction.invoices.update({ ...invoice, version: 2, status: "pending_review" }, 1);
+        return current?.version;
+      });
+      await holding;
+      const started = performance.now();
+      const seen = await other.transaction("t1", async (transaction) => {
+        const current = await transaction.invoices.get(invoice.id, { forUpdate: true });
+        return { version: current?.version, waited: performance.now() - started };
+      });
+      expect(await first).toBe(1);
+      expect(seen.version).toBe(2);
+      expect(seen.waited).toBeGreaterThan(200);
+      // A plain read does not wait.
+      const plain = await other.transaction("t1", (transaction) =>
+        transaction.invoices.get(invoice.id),
+      );
+      expect(plain?.status).toBe("pending_review");
+    });
+  },
+  ["postgres"],
+);

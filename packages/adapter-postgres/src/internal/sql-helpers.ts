@@ -73,7 +73,23 @@ export function assertSameTenant(scope: Scope, record: { tenantId: string }, wha
   }
 }
 
-/** A LIKE pattern that finds `text` anywhere, case-insensitively (the column is lower-cased). */
+/** Separates the fields of a `search_text` column, so that a match cannot span two fields. */
+const fieldSeparator = "\u001f";
+
+/**
+ * The `search_text` column of a row: its searchable fields, lower-cased here with JavaScript's
+ * `toLowerCase` rather than SQL's `lower()`, whose result depends on the server's locale
+ * (ASCII only in a C-locale database and in PGlite).
+ */
+export function searchText(fields: readonly (string | null | undefined)[]): string {
+  return fields
+    .map((field) => field ?? "")
+    .join(fieldSeparator)
+    .toLowerCase();
+}
+
+/** A LIKE pattern that finds `text` anywhere in a `search_text` column, case-insensitively. */
 export function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  const needle = text.toLowerCase().replaceAll(fieldSeparator, "");
+  return `%${needle.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }

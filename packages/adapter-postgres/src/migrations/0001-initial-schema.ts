@@ -40,9 +40,8 @@ CREATE TABLE ${s}.customers (
   opted_out jsonb NOT NULL,
   created_at timestamptz NOT NULL,
   updated_at timestamptz NOT NULL,
-  search_text text COLLATE "C" GENERATED ALWAYS AS (
-    lower(name || E'\\x1f' || coalesce(email, '') || E'\\x1f' || coalesce(phone, ''))
-  ) STORED,
+  -- Name, email and phone, lower-cased by the adapter (see invoices.search_text).
+  search_text text COLLATE "C" NOT NULL,
   PRIMARY KEY (tenant_id, id)
 );
 CREATE INDEX customers_search_idx ON ${s}.customers (tenant_id, search_text);
@@ -82,11 +81,11 @@ CREATE TABLE ${s}.invoices (
   issued_at timestamptz,
   paid_at timestamptz,
   cancelled_at timestamptz,
-  -- Text search: the number and the customer's name, lower-cased, split by a unit separator so a
-  -- match cannot span the two. Matched with LIKE; see the README for why not pg_trgm.
-  search_text text COLLATE "C" GENERATED ALWAYS AS (
-    lower(coalesce(number, '') || E'\\x1f' || coalesce(customer ->> 'name', ''))
-  ) STORED,
+  -- Text search: the number and the customer's name, joined by a unit separator so a match
+  -- cannot span the two, lower-cased by the adapter with JavaScript's toLowerCase (the same on
+  -- every server locale and in PGlite, where lower() of a C-locale database leaves "Ü" alone).
+  -- Matched with LIKE '%…%'; see the README for the index choice and pg_trgm.
+  search_text text COLLATE "C" NOT NULL,
   PRIMARY KEY (tenant_id, id)
 );
 CREATE UNIQUE INDEX invoices_number_key ON ${s}.invoices (tenant_id, number);

@@ -8,6 +8,7 @@ import {
   isoColumn,
   json,
   type Scope,
+  searchText,
 } from "../sql-helpers";
 
 const customerSelect = `
@@ -23,6 +24,7 @@ const writtenColumns = [
   "opted_out",
   "created_at",
   "updated_at",
+  "search_text",
 ] as const;
 
 function customerValues(customer: Customer): unknown[] {
@@ -35,6 +37,7 @@ function customerValues(customer: Customer): unknown[] {
     json(customer.optedOut),
     customer.createdAt,
     customer.updatedAt,
+    searchText([customer.name, customer.email, customer.phone]),
   ];
 }
 

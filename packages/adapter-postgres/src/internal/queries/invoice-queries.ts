@@ -15,6 +15,7 @@ import {
   isoColumn,
   json,
   type Scope,
+  searchText,
 } from "../sql-helpers";
 
 /** The invoice row as the record: money as decimal text, instants as ISO strings. */
@@ -60,6 +61,7 @@ const writtenColumns = [
   "issued_at",
   "paid_at",
   "cancelled_at",
+  "search_text",
 ] as const;
 
 function invoiceValues(invoice: Invoice): unknown[] {
@@ -93,6 +95,7 @@ function invoiceValues(invoice: Invoice): unknown[] {
     invoice.issuedAt,
     invoice.paidAt,
     invoice.cancelledAt,
+    searchText([invoice.number, invoice.customer?.name]),
   ];
 }
 
