@@ -1,5 +1,12 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { createWriteStream, existsSync, readdirSync } from "node:fs";
+import {
+  createWriteStream,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { chown, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { arch, platform, tmpdir } from "node:os";
@@ -170,15 +177,50 @@ async function waitUntilReady(url: string, server: ChildProcess, logFile: string
   }
 }
 
+const folderPrefix = "remit-pg-";
+
+/**
+ * Deletes the folders of earlier runs that were killed before their teardown: older than an hour,
+ * and no live server in them (its postmaster.pid names a process that is gone, or there is none).
+ */
+function removeAbandonedServers(): void {
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(folderPrefix)) continue;
+    const folder = join(tmpdir(), name);
+    try {
+      if (statSync(folder).mtimeMs > hourAgo) continue;
+      const pidFile = join(folder, "data", "postmaster.pid");
+      if (existsSync(pidFile)) {
+        const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+        if (pid > 0 && isAlive(pid)) continue;
+      }
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // someone else's folder, or already gone
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /**
  * Starts a throwaway PostgreSQL server: a fresh cluster in a temp folder owned by an unprivileged
  * user, listening on a free loopback port, tuned for tests (no fsync). `stop()` shuts it down and
  * deletes the folder.
  */
 export async function startPostgres(): Promise<TestServer> {
+  removeAbandonedServers();
   let binaries = await findBinaries();
   const user = await unprivilegedUser();
-  const root = await mkdtemp(join(tmpdir(), "remit-pg-"));
+  const root = await mkdtemp(join(tmpdir(), folderPrefix));
   const owned = async (path: string) => {
     if (user) await chown(path, user.uid, user.gid);
   };
@@ -252,7 +294,11 @@ export async function startPostgres(): Promise<TestServer> {
   server.stdout?.pipe(log);
   server.stderr?.pipe(log);
   const url = `postgres://remit:${password}@127.0.0.1:${port}/postgres`;
-  const stopNow = () => server.kill("SIGKILL");
+  // If the run dies without its teardown (a crash, a closed pipe), do not leave a server behind.
+  const stopNow = () => {
+    server.kill("SIGKILL");
+    rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+  };
   process.once("exit", stopNow);
   const stop = async () => {
     process.removeListener("exit", stopNow);
