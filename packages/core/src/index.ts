@@ -18,6 +18,7 @@ export type {
   InvoiceCalculation,
   LineTax,
 } from "./calculation/invoice-calculation";
+export type { InvoiceLineInput } from "./calculation/invoice-input-schema";
 export {
   currencySchema,
   discountSchema,
@@ -68,6 +69,8 @@ export {
 } from "./outbox/create-outbox-worker";
 export type { OutboxJob, OutboxJobKind, OutboxJobStatus } from "./outbox/outbox-job";
 export * from "./ports/index";
+export { quoteInputSchema } from "./quotes/moves/create-quote";
+export type { Quote, QuoteStatus } from "./quotes/quote";
 export { createRemit, type Remit, type RemitOptions } from "./service/create-remit";
 export type { InvoiceMoveHooks, RemitDependencies } from "./service/remit-dependencies";
 export { localDateAt } from "./tenants/tenant-dates";
@@ -77,3 +80,18 @@ export {
   type TenantSettingsInput,
   tenantSettingsSchema,
 } from "./tenants/tenant-settings";
+export {
+  type DraftInvoiceOptions,
+  draftInvoiceFromWorkOrder,
+  type InvoiceDraft,
+} from "./work-orders/draft-invoice-from-work-order";
+export type {
+  LaborEntry,
+  MaterialEntry,
+  ServiceEntry,
+  StoredTaxRate,
+  WorkOrder,
+  WorkOrderFee,
+  WorkOrderStatus,
+} from "./work-orders/work-order";
+export { type WorkOrderInput, workOrderInputSchema } from "./work-orders/work-order-input-schema";

@@ -95,3 +95,6 @@ export const invoiceInputSchema = z.object({
 export type InvoiceInput = z.input<typeof invoiceInputSchema>;
 /** The input after reading: defaults filled, decimals read exactly. */
 export type ParsedInvoiceInput = z.output<typeof invoiceInputSchema>;
+
+/** One line item as an app passes it. */
+export type InvoiceLineInput = z.input<typeof invoiceLineInputSchema>;

@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
 import { ConcurrencyError } from "../errors/concurrency-error";
 import { NotFoundError } from "../errors/not-found-error";
@@ -7,10 +8,27 @@ import type { RemitDependencies } from "../service/remit-dependencies";
 import { parseWithSchema } from "../validation/to-validation-error";
 import { addressSchema, type Customer } from "./customer";
 
-/** E.164: a plus, a country code and up to 15 digits in all. */
+/**
+ * A phone number in international form, normalized to E.164 (`"+1 (512) 555-0101"` is stored as
+ * `"+15125550101"`). libphonenumber-js checks the country code and the number's length for that
+ * country; it does not require the number to be assigned (its tables lag new ranges, and the SMS
+ * provider refuses a number that does not exist).
+ */
 export const e164PhoneSchema = z
   .string()
-  .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as "+15551234567"');
+  .trim()
+  .max(32)
+  .transform((text, context) => {
+    const phone = text.startsWith("+") ? parsePhoneNumberFromString(text) : undefined;
+    if (!phone?.isPossible()) {
+      context.addIssue({
+        code: "custom",
+        message: 'must be an E.164 number such as "+15551234567"',
+      });
+      return z.NEVER;
+    }
+    return phone.number as string;
+  });
 
 export const customerInputSchema = z.object({
   name: z.string().trim().min(1).max(200),

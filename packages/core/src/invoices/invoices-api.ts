@@ -54,7 +54,10 @@ export function createInvoicesApi(deps: RemitDependencies) {
     /**
      * Issue (approve). With `send`, this is "save & send": issue and send in one transaction.
      */
-    issue(context: unknown, rawInput: IssueInvoiceInput & { send?: Omit<SendInvoiceInput, "id"> }) {
+    async issue(
+      context: unknown,
+      rawInput: IssueInvoiceInput & { send?: Omit<SendInvoiceInput, "id"> },
+    ) {
       const input = parseWithSchema(issueWithSendSchema, rawInput);
       return runMove(
         deps,

@@ -10,5 +10,6 @@ export {
   type StoreCapabilities,
   type StoreTransaction,
 } from "./invoice-store";
+export type { MessageAbout } from "./message-about";
 export { createManualPayments, type PaymentProvider } from "./payment-provider";
 export type { SmsMessage, SmsSender } from "./sms-sender";

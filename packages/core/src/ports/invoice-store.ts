@@ -5,7 +5,9 @@ import type { Invoice, InvoiceRevision } from "../invoices/invoice";
 import type { InvoiceStatus } from "../invoices/invoice-status";
 import type { Payment, Refund } from "../invoices/payment";
 import type { OutboxJob } from "../outbox/outbox-job";
+import type { Quote, QuoteStatus } from "../quotes/quote";
 import type { Tenant } from "../tenants/tenant-settings";
+import type { WorkOrder, WorkOrderStatus } from "../work-orders/work-order";
 
 /**
  * The storage port: where Remit keeps tenants, customers, invoices with their revisions,
@@ -82,7 +84,7 @@ export type InvoiceStore = {
     state?: Record<string, unknown>;
   }): Promise<boolean>;
 
-  /** Ids of every tenant, for sweeps that run across tenants (past due, quote expiry). */
+  /** Ids of every tenant, for sweeps that run across tenants (past due, quote expiry). @since 0.1.0 */
   listTenantIds(input: { after?: string; limit: number }): Promise<string[]>;
 };
 
@@ -145,6 +147,36 @@ export type StoreTransaction = {
     listDueBefore(input: { before: string; after?: string; limit: number }): Promise<Invoice[]>;
   };
 
+  workOrders: {
+    /** The work order, or `undefined`. With `forUpdate`, holds it until the transaction ends. */
+    get(id: string, options?: { forUpdate?: boolean }): Promise<WorkOrder | undefined>;
+    insert(workOrder: WorkOrder): Promise<void>;
+    /** Writes if the stored version is `expectedVersion`, else throws `ConcurrencyError`. */
+    update(workOrder: WorkOrder, expectedVersion: number): Promise<void>;
+    /** Newest first by id. */
+    list(input: {
+      filter: { status?: readonly WorkOrderStatus[]; customerId?: string };
+      limit: number;
+      cursor?: string;
+    }): Promise<Page<WorkOrder>>;
+  };
+
+  quotes: {
+    /** The quote, or `undefined`. With `forUpdate`, holds it until the transaction ends. */
+    get(id: string, options?: { forUpdate?: boolean }): Promise<Quote | undefined>;
+    insert(quote: Quote): Promise<void>;
+    /** Writes if the stored version is `expectedVersion`, else throws `ConcurrencyError`. */
+    update(quote: Quote, expectedVersion: number): Promise<void>;
+    /** Newest first by id. */
+    list(input: {
+      filter: { status?: readonly QuoteStatus[]; customerId?: string };
+      limit: number;
+      cursor?: string;
+    }): Promise<Page<Quote>>;
+    /** `sent` quotes whose `expiresOn` is before `before`, by id after `after`: the expiry sweep. */
+    listExpiring(input: { before: string; after?: string; limit: number }): Promise<Quote[]>;
+  };
+
   revisions: {
     /** Appends a revision; revisions are never rewritten. */
     append(revision: InvoiceRevision): Promise<void>;
@@ -162,7 +194,7 @@ export type StoreTransaction = {
     /** Replaces a payment (its status; amounts never change). */
     update(payment: Payment): Promise<void>;
     listByInvoice(invoiceId: string): Promise<Payment[]>;
-    /** Deposits recorded against a quote and not yet applied to an invoice. */
+    /** Every payment recorded against a quote (deposits), applied to an invoice or not. */
     listByQuote(quoteId: string): Promise<Payment[]>;
   };
 

@@ -10,7 +10,10 @@ import { type IdGenerator, ulidIdGenerator } from "../ports/id-generator";
 import type { InvoiceStore } from "../ports/invoice-store";
 import { createManualPayments, type PaymentProvider } from "../ports/payment-provider";
 import type { SmsSender } from "../ports/sms-sender";
+import { createQuotesApi } from "../quotes/quotes-api";
 import { createTenantsApi } from "../tenants/tenants-api";
+import { createWorkOrderInvoiceHooks } from "../work-orders/internal/work-order-invoice-hooks";
+import { createWorkOrdersApi } from "../work-orders/work-orders-api";
 import type { InvoiceMoveHooks, RemitDependencies } from "./remit-dependencies";
 
 /** What `createRemit` is built from. Only `store` is required. */
@@ -40,7 +43,7 @@ export type RemitOptions = {
  * ```
  */
 export function createRemit(options: RemitOptions) {
-  const hooks: InvoiceMoveHooks = {};
+  const hooks: InvoiceMoveHooks = createWorkOrderInvoiceHooks();
   const deps: RemitDependencies = {
     store: options.store,
     clock: options.clock ?? systemClock,
@@ -57,6 +60,8 @@ export function createRemit(options: RemitOptions) {
     tenants: createTenantsApi(deps),
     customers: createCustomersApi(deps),
     invoices: createInvoicesApi(deps),
+    workOrders: createWorkOrdersApi(deps),
+    quotes: createQuotesApi(deps),
     events: createEventsApi(deps),
     deliveries: {
       /** A provider's status report for a message (SMS status callbacks). */

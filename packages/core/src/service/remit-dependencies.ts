@@ -24,6 +24,8 @@ export type RemitDependencies = {
 export type InvoiceMoveHooks = {
   /** At issue, before the status is settled: may add payments (deposits) and return the invoice. */
   beforeInvoiceIssued?(scope: MoveScope, invoice: Invoice): Promise<Invoice>;
-  /** After cancel: return deposits to the quote, the work order to `complete_invoice_needed`. */
-  afterInvoiceCancelled?(scope: MoveScope, invoice: Invoice): Promise<void>;
+  /** The quote deposits applied to an invoice (they may go back to the quote on cancel). */
+  depositsOnInvoice?(scope: MoveScope, invoice: Invoice): Promise<string>;
+  /** Before cancel is saved: return deposits to the quote, the work order to `complete_invoice_needed`. */
+  beforeInvoiceCancelled?(scope: MoveScope, invoice: Invoice): Promise<Invoice>;
 };

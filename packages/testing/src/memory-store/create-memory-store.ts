@@ -11,10 +11,12 @@ import {
   type OutboxJob,
   type Page,
   type Payment,
+  type Quote,
   type Refund,
   type RemitEvent,
   type StoreTransaction,
   type Tenant,
+  type WorkOrder,
 } from "@remit/core";
 import { AsyncLock } from "./async-lock";
 import { groupKey, MemoryTable } from "./memory-table";
@@ -25,6 +27,8 @@ export type MemoryStoreState = ReturnType<typeof createState>;
 function createState() {
   return {
     tenants: new MemoryTable<Tenant>(),
+    workOrders: new MemoryTable<WorkOrder>(),
+    quotes: new MemoryTable<Quote>(),
     customers: new MemoryTable<Customer>(),
     invoices: new MemoryTable<Invoice>(),
     publicTokens: new MemoryTable<{ tenantId: string; id: string }>(),
@@ -49,6 +53,21 @@ const decodeCursor = (cursor: string) => {
     return "";
   }
 };
+
+/** A page of rows newest first by id, after the cursor's id. */
+function pageNewestFirst<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+  cursor: string | undefined,
+): Page<T> {
+  const before = cursor ? decodeCursor(cursor) : undefined;
+  const sorted = rows
+    .filter((row) => before === undefined || row.id < before)
+    .sort((a, b) => (a.id < b.id ? 1 : -1));
+  const items = sorted.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: sorted.length > limit && last ? encodeCursor(last.id) : null };
+}
 
 function matches(invoice: Invoice, filter: InvoiceFilter): boolean {
   if (filter.status && !filter.status.includes(invoice.status)) return false;
@@ -168,6 +187,71 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
                 invoice.dueDate !== null &&
                 invoice.dueDate < before &&
                 (after === undefined || invoice.id > after),
+            )
+            .sort((a, b) => (a.id < b.id ? -1 : 1))
+            .slice(0, limit),
+      },
+      workOrders: {
+        get: async (id) => state.workOrders.get(t, id),
+        insert: async (workOrder) => {
+          if (state.workOrders.has(t, workOrder.id))
+            throw new Error(`Work order ${workOrder.id} already exists`);
+          state.workOrders.set(t, workOrder.id, { ...workOrder, tenantId: t }, undo);
+        },
+        update: async (workOrder, expectedVersion) => {
+          const current = state.workOrders.get(t, workOrder.id);
+          if (!current || current.version !== expectedVersion) {
+            throw new ConcurrencyError({ expectedVersion, actualVersion: current?.version ?? 0 });
+          }
+          state.workOrders.set(t, workOrder.id, { ...workOrder, tenantId: t }, undo);
+        },
+        list: async ({ filter, limit, cursor }) =>
+          pageNewestFirst(
+            state.workOrders
+              .list(t)
+              .filter(
+                (row) =>
+                  (!filter.status || filter.status.includes(row.status)) &&
+                  (!filter.customerId || row.customer.id === filter.customerId),
+              ),
+            limit,
+            cursor,
+          ),
+      },
+      quotes: {
+        get: async (id) => state.quotes.get(t, id),
+        insert: async (quote) => {
+          if (state.quotes.has(t, quote.id)) throw new Error(`Quote ${quote.id} already exists`);
+          state.quotes.set(t, quote.id, { ...quote, tenantId: t }, undo);
+        },
+        update: async (quote, expectedVersion) => {
+          const current = state.quotes.get(t, quote.id);
+          if (!current || current.version !== expectedVersion) {
+            throw new ConcurrencyError({ expectedVersion, actualVersion: current?.version ?? 0 });
+          }
+          state.quotes.set(t, quote.id, { ...quote, tenantId: t }, undo);
+        },
+        list: async ({ filter, limit, cursor }) =>
+          pageNewestFirst(
+            state.quotes
+              .list(t)
+              .filter(
+                (row) =>
+                  (!filter.status || filter.status.includes(row.status)) &&
+                  (!filter.customerId || row.customer.id === filter.customerId),
+              ),
+            limit,
+            cursor,
+          ),
+        listExpiring: async ({ before, after, limit }) =>
+          state.quotes
+            .list(t)
+            .filter(
+              (quote) =>
+                quote.status === "sent" &&
+                quote.expiresOn !== null &&
+                quote.expiresOn < before &&
+                (after === undefined || quote.id > after),
             )
             .sort((a, b) => (a.id < b.id ? -1 : 1))
             .slice(0, limit),

@@ -4,6 +4,7 @@ import { defineConcurrencyCases } from "./concurrency-cases";
 import { defineIsolationCases } from "./isolation-cases";
 import { defineLifecycleCases } from "./lifecycle-cases";
 import { defineOutboxCases } from "./outbox-cases";
+import { defineWorkOrderCases } from "./work-order-cases";
 
 /** Reads a backend directly, so the suite never trusts the adapter alone. */
 export type StoreProbe = {
@@ -81,5 +82,6 @@ export function describeStoreConformance(options: StoreConformanceOptions): void
     defineConcurrencyCases(harness);
     defineIsolationCases(harness);
     defineOutboxCases(harness);
+    defineWorkOrderCases(harness);
   });
 }

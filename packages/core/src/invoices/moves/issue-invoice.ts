@@ -139,7 +139,7 @@ export async function issueInvoiceInScope(
  * `remit.invoices.issue` (approve): numbers the invoice and makes it payable. Emits
  * `invoice.issued` (and `invoice.paid` when deposits already cover it).
  */
-export function issueInvoice(
+export async function issueInvoice(
   deps: RemitDependencies,
   context: unknown,
   rawInput: IssueInvoiceInput,

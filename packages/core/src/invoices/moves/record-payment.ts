@@ -69,7 +69,7 @@ function assertAmountDigits(amount: string, currency: string): void {
  * refund. From a provider, a payment for an unknown invoice or in another currency is stored as
  * unmatched (`payment.unmatched`), never lost; the result's `invoice` is then `null`.
  */
-export function recordPayment(
+export async function recordPayment(
   deps: RemitDependencies,
   context: unknown,
   rawInput: RecordPaymentInput,

@@ -67,7 +67,7 @@ async function applySucceededRefund(
  * counts at once. A paid invoice refunded below its total goes back to `pending_payment` or
  * `past_due`. Emits `invoice.refunded`.
  */
-export function refundPayment(
+export async function refundPayment(
   deps: RemitDependencies,
   context: unknown,
   rawInput: RefundPaymentInput,
@@ -171,7 +171,7 @@ export function refundPayment(
           refundId: refund.id,
           paymentId: payment.id,
           amount: refund.amount,
-          status: refund.status,
+          refundStatus: refund.status,
           reason: refund.reason,
         }),
       );
@@ -193,10 +193,11 @@ export type ResolveRefundInput = z.input<typeof resolveRefundInputSchema>;
 
 /**
  * A provider's answer to a pending refund: `succeeded` lowers `amountPaid`; `failed` releases the
- * amount and appends `invoice.refunded` with `status: "failed"`. A refund already resolved is
- * left as it is (providers report twice).
+ * amount and appends `invoice.refunded` with `refundStatus: "failed"` (`data.status` is the
+ * invoice's, as on every invoice event). A refund already resolved is left as it is (providers
+ * report twice).
  */
-export function resolveRefund(
+export async function resolveRefund(
   deps: RemitDependencies,
   context: unknown,
   rawInput: ResolveRefundInput,
@@ -240,7 +241,7 @@ export function resolveRefund(
           refundId: refund.id,
           paymentId: refund.paymentId,
           amount: refund.amount,
-          status: input.status,
+          refundStatus: input.status,
           reason: refund.reason,
         }),
       );

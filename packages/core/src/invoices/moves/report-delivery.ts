@@ -34,7 +34,7 @@ export type ReportDeliveryInput = z.input<typeof reportDeliveryInputSchema>;
  * left alone), and on `recipient_opted_out` records the opt-out on the customer so the next send
  * on that channel is refused. A report for an unknown message is `not_found`.
  */
-export function reportDelivery(
+export async function reportDelivery(
   deps: RemitDependencies,
   context: unknown,
   rawInput: ReportDeliveryInput,

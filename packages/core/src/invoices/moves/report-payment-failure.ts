@@ -22,7 +22,7 @@ export type ReportPaymentFailureInput = z.input<typeof reportPaymentFailureInput
  * a returned ACH debit before it settled). Appends `invoice.payment_failed` so the tenant can
  * follow up; the invoice and its version are left as they are.
  */
-export function reportPaymentFailure(
+export async function reportPaymentFailure(
   deps: RemitDependencies,
   context: unknown,
   rawInput: ReportPaymentFailureInput,

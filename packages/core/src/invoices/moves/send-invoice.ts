@@ -127,7 +127,11 @@ export async function sendInvoiceInScope(
  * `remit.invoices.send`: by email and/or SMS, now or at a set time; can repeat. The messages go out
  * from the outbox worker, never inside this call. Emits `invoice.sent`.
  */
-export function sendInvoice(deps: RemitDependencies, context: unknown, rawInput: SendInvoiceInput) {
+export async function sendInvoice(
+  deps: RemitDependencies,
+  context: unknown,
+  rawInput: SendInvoiceInput,
+) {
   const input = parseWithSchema(sendInvoiceInputSchema, rawInput);
   return runMove(
     deps,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { InvalidTransitionError } from "../../errors/invalid-transition-error";
-import { isZeroMoney } from "../../money/money-arithmetic";
+import { minorUnitsOf } from "../../money/currencies";
+import { isZeroMoney, subtractMoney } from "../../money/money-arithmetic";
 import type { MoveScope } from "../../service/internal/run-move";
 import { runMove } from "../../service/internal/run-move";
 import type { RemitDependencies } from "../../service/remit-dependencies";
@@ -15,6 +16,7 @@ import {
   reasonSchema,
   recordIdSchema,
 } from "../internal/move-input-fields";
+import { withBalances } from "../internal/settle-invoice";
 import type { Invoice } from "../invoice";
 
 const moveInputSchema = z.object({
@@ -49,7 +51,7 @@ export async function submitInvoiceInScope(
 }
 
 /** `remit.invoices.submit`: sends a draft for a manager's review. Emits `invoice.submitted`. */
-export function submitInvoice(
+export async function submitInvoice(
   deps: RemitDependencies,
   context: unknown,
   rawInput: InvoiceMoveInput,
@@ -66,7 +68,7 @@ export function submitInvoice(
 }
 
 /** `remit.invoices.requestChanges`: sends a reviewed invoice back with a reason. */
-export function requestInvoiceChanges(
+export async function requestInvoiceChanges(
   deps: RemitDependencies,
   context: unknown,
   rawInput: ReasonedInvoiceMoveInput,
@@ -104,7 +106,7 @@ export function requestInvoiceChanges(
  * `remit.invoices.cancel`: withdraws an invoice (kept, with its number) for a reason. Refused
  * while money is recorded on it (refund first). Cancels pending sends and reminders.
  */
-export function cancelInvoice(
+export async function cancelInvoice(
   deps: RemitDependencies,
   context: unknown,
   rawInput: ReasonedInvoiceMoveInput,
@@ -121,7 +123,14 @@ export function cancelInvoice(
         "pending_payment",
         "past_due",
       ]);
-      if (!isZeroMoney(previous.amountPaid) || !isZeroMoney(previous.refundPending)) {
+      // Deposits from a quote go back to the quote; any other money must be refunded first.
+      const deposits = (await scope.deps.hooks.depositsOnInvoice?.(scope, previous)) ?? "0";
+      const otherMoney = subtractMoney(
+        minorUnitsOf(previous.currency),
+        previous.amountPaid,
+        deposits,
+      );
+      if (!isZeroMoney(otherMoney) || !isZeroMoney(previous.refundPending)) {
         throw new InvalidTransitionError({
           status: previous.status,
           move: "cancel",
@@ -129,8 +138,10 @@ export function cancelInvoice(
         });
       }
       await cancelPendingDeliveries(scope, previous.id, "invoice_cancelled");
+      const returned =
+        (await scope.deps.hooks.beforeInvoiceCancelled?.(scope, previous)) ?? previous;
       const invoice = await saveInvoice(scope, previous, {
-        ...previous,
+        ...withBalances(returned),
         status: "cancelled",
         cancellationReason: input.reason,
         cancelledAt: scope.now,
@@ -140,7 +151,6 @@ export function cancelInvoice(
         invoiceSubject(invoice),
         invoiceEventData(invoice, previous.status, { reason: input.reason }),
       );
-      await scope.deps.hooks.afterInvoiceCancelled?.(scope, invoice);
       return { invoice };
     },
   );

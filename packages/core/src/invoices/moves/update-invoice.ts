@@ -6,6 +6,7 @@ import { isZeroMoney } from "../../money/money-arithmetic";
 import { runMove } from "../../service/internal/run-move";
 import type { RemitDependencies } from "../../service/remit-dependencies";
 import { formatIssuePath } from "../../validation/format-issue-path";
+import { afterMoneyMoved, emitPaidIfSettled } from "../internal/after-paid";
 import { calculateInvoiceContent } from "../internal/calculate-invoice-content";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
 import { loadInvoiceForMove, saveInvoice } from "../internal/load-invoice-for-move";
@@ -117,6 +118,8 @@ export function updateInvoice(
         total: calculated.totals.total,
       });
       if (issued) next = { ...next, status: settledStatus(next, scope.now, scope.tenant.timeZone) };
+      // An edit down to a zero total settles it: paid, with `invoice.paid` and no more reminders.
+      next = await afterMoneyMoved(scope, previous, next);
       const invoice = await saveInvoice(scope, previous, next);
       await scope.transaction.revisions.append({
         tenantId: invoice.tenantId,
@@ -135,6 +138,7 @@ export function updateInvoice(
         invoiceSubject(invoice),
         invoiceEventData(invoice, previous.status, { revision: invoice.revision }),
       );
+      emitPaidIfSettled(scope, previous, invoice);
       return { invoice };
     },
   );

@@ -96,11 +96,17 @@ export async function runDeliveryJob(
         purpose: delivery.purpose,
         url: invoiceUrl(invoice),
       });
-      return { send: { delivery: claimedDelivery, message } };
+      return { send: { delivery: claimedDelivery, message, invoice } };
     },
   );
   if (!claimed.send) return { ok: true };
-  const { delivery, message } = claimed.send;
+  const { delivery, message, invoice } = claimed.send;
+  const about = {
+    tenantId: job.tenantId,
+    deliveryId: delivery.id,
+    purpose: delivery.purpose,
+    invoice,
+  };
 
   let outcome: Partial<Delivery>;
   let retry: string | undefined;
@@ -112,6 +118,7 @@ export async function runDeliveryJob(
         text: message.text,
         html: message.html,
         idempotencyKey: delivery.id,
+        about,
       });
       outcome = {
         status: "sent",
@@ -124,6 +131,7 @@ export async function runDeliveryJob(
         to: delivery.recipient,
         body: message.sms,
         idempotencyKey: delivery.id,
+        about,
       });
       outcome = {
         status: sent.status,
@@ -141,7 +149,11 @@ export async function runDeliveryJob(
       (RemitError.isInstance(error) && error.code === "recipient_opted_out")
     ) {
       outcome = { status: "failed", reason: "recipient_opted_out", providerStatus: message };
-    } else if (RemitError.isInstance(error) && !error.retryable) {
+    } else if (!RemitError.isInstance(error)) {
+      // Not an answer the port promises: the provider may or may not have the message, and it
+      // offers no idempotency, so the delivery is not sent again.
+      outcome = { status: "failed", reason: "outcome_unknown", providerStatus: message };
+    } else if (!error.retryable) {
       outcome = { status: "failed", reason: "provider_refused", providerStatus: message };
     } else {
       // The provider clearly refused for now: nothing went out, so the delivery may be tried again.
@@ -150,7 +162,7 @@ export async function runDeliveryJob(
     }
   }
 
-  await runMove(
+  const recorded = await runMove(
     deps,
     context,
     { move: "record delivery", actors: ["system"], args: {} },
@@ -158,6 +170,18 @@ export async function runDeliveryJob(
       const current = await scope.transaction.deliveries.get(delivery.id);
       const invoice = current ? await scope.transaction.invoices.get(current.invoiceId) : undefined;
       if (!current || !invoice) return {};
+      // A worker that outlived its lease: another one has already settled this delivery (as
+      // `outcome_unknown`). Keep the provider's id for its status reports; the status stays.
+      if (current.reason !== inFlight || current.attempts !== delivery.attempts) {
+        if (outcome.providerMessageId && !current.providerMessageId) {
+          await scope.transaction.deliveries.update({
+            ...current,
+            providerMessageId: outcome.providerMessageId,
+            updatedAt: scope.now,
+          });
+        }
+        return { claimLost: true };
+      }
       if (retry !== undefined) {
         await scope.transaction.deliveries.update({ ...current, ...outcome, updatedAt: scope.now });
         return {};
@@ -178,5 +202,6 @@ export async function runDeliveryJob(
       return {};
     },
   );
-  return retry === undefined ? { ok: true } : { ok: false, error: retry, retryable: true };
+  if (retry === undefined || recorded.claimLost) return { ok: true };
+  return { ok: false, error: retry, retryable: true };
 }

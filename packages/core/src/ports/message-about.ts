@@ -1,0 +1,12 @@
+import type { DeliveryPurpose } from "../invoices/delivery";
+import type { Invoice } from "../invoices/invoice";
+
+/** The tenant, purpose and invoice a message was rendered from. */
+export type MessageAbout = {
+  tenantId: string;
+  /** The delivery this message is (also its `idempotencyKey`). */
+  deliveryId: string;
+  purpose: DeliveryPurpose;
+  /** The invoice exactly as rendered into the message. */
+  invoice: Invoice;
+};

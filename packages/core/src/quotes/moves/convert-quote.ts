@@ -1,0 +1,167 @@
+import { z } from "zod";
+import { InvalidTransitionError } from "../../errors/invalid-transition-error";
+import {
+  expectedVersionSchema,
+  idempotencyKeySchema,
+  instantSchema,
+  recordIdSchema,
+} from "../../invoices/internal/move-input-fields";
+import { runMove } from "../../service/internal/run-move";
+import type { RemitDependencies } from "../../service/remit-dependencies";
+import { localDateAt } from "../../tenants/tenant-dates";
+import { parseWithSchema } from "../../validation/to-validation-error";
+import { createWorkOrderInScope } from "../../work-orders/moves/create-work-order";
+import { workOrderInputSchema } from "../../work-orders/work-order-input-schema";
+import { loadQuoteForMove, saveQuote } from "../internal/load-quote";
+import type { Quote } from "../quote";
+
+export const convertQuoteInputSchema = z.object({
+  id: recordIdSchema,
+  expectedVersion: expectedVersionSchema.optional(),
+  /** Who does the work; labor lines are assigned to them. */
+  technician: z.string().trim().min(1).max(100).default("Unassigned"),
+  idempotencyKey: idempotencyKeySchema.optional(),
+});
+
+/** The work order input an approved quote becomes: labor, materials and services from its lines. */
+function workOrderInputFromQuote(quote: Quote, technician: string) {
+  const labor = [];
+  const materials = [];
+  const services = [];
+  for (const line of quote.content.lines) {
+    const common = { id: line.id, taxRateIds: [...(line.taxRateIds ?? [])] };
+    const quantity = String(line.quantity);
+    const price = String(line.unitPrice);
+    if (line.kind === "labor")
+      labor.push({
+        ...common,
+        technician,
+        description: line.description ?? "",
+        hours: quantity,
+        hourlyRate: price,
+      });
+    else if (line.kind === "material")
+      materials.push({
+        ...common,
+        description: line.description || "Materials",
+        quantity,
+        unitCost: price,
+        markupPercent: "0",
+      });
+    else
+      services.push({
+        ...common,
+        description: line.description || "Service",
+        quantity,
+        unitPrice: price,
+      });
+  }
+  // Percent fees depend on the final invoice; only fixed fees carry over.
+  const fees = (quote.content.fees ?? [])
+    .filter((fee) => fee.type === "amount")
+    .map((fee) => ({
+      id: fee.id,
+      description: fee.description || "Fee",
+      amount: String(fee.value),
+      taxRateIds: [...(fee.taxRateIds ?? [])],
+    }));
+  return {
+    customerId: quote.customer.id,
+    title: quote.title,
+    currency: quote.currency,
+    terms: quote.terms,
+    taxRates: quote.content.taxRates ?? [],
+    labor,
+    materials,
+    services,
+    fees,
+    notes: quote.content.memo ?? "",
+  };
+}
+
+/** The quote moves that reach beyond the quote: conversion to a work order and the expiry sweep. */
+export function createQuoteConversions(deps: RemitDependencies) {
+  return {
+    /** An approved quote becomes one work order (`open`), with the quote's lines as its entries. */
+    convertToWorkOrder(context: unknown, rawInput: z.input<typeof convertQuoteInputSchema>) {
+      const input = parseWithSchema(convertQuoteInputSchema, rawInput);
+      return runMove(
+        deps,
+        context,
+        {
+          move: "convert quote",
+          actors: ["user"],
+          idempotencyKey: input.idempotencyKey,
+          args: input,
+        },
+        async (scope) => {
+          const previous = await loadQuoteForMove(scope, input, "convert to work order", [
+            "approved",
+          ]);
+          if (previous.workOrderId !== null) {
+            throw new InvalidTransitionError({
+              status: previous.status,
+              move: "convert to work order",
+              reason: `it already became ${previous.workOrderId}`,
+            });
+          }
+          const workOrder = await createWorkOrderInScope(
+            scope,
+            parseWithSchema(
+              workOrderInputSchema,
+              workOrderInputFromQuote(previous, input.technician),
+            ),
+            previous.id,
+          );
+          const quote = await saveQuote(
+            scope,
+            previous,
+            { ...previous, workOrderId: workOrder.id },
+            "converted",
+            { workOrderId: workOrder.id },
+          );
+          return { quote, workOrder };
+        },
+      );
+    },
+    /** Moves each `sent` quote past its `expiresOn` (tenant's local date at `at`) to `expired`. */
+    async sweepExpired(context: unknown, rawInput: { at?: string } = {}) {
+      const input = parseWithSchema(z.object({ at: instantSchema.optional() }), rawInput);
+      let after: string | undefined;
+      let moved = 0;
+      for (;;) {
+        const batch = await runMove(
+          deps,
+          context,
+          { move: "expire quotes", actors: ["system", "user"], args: input },
+          async (scope) => {
+            const today = localDateAt(input.at ?? scope.now, scope.tenant.timeZone);
+            const candidates = await scope.transaction.quotes.listExpiring({
+              before: today,
+              after,
+              limit: 100,
+            });
+            let count = 0;
+            for (const candidate of candidates) {
+              const previous = await scope.transaction.quotes.get(candidate.id, {
+                forUpdate: true,
+              });
+              if (
+                previous?.status !== "sent" ||
+                previous.expiresOn === null ||
+                previous.expiresOn >= today
+              )
+                continue;
+              await saveQuote(scope, previous, { ...previous, status: "expired" }, "expired");
+              count++;
+            }
+            return { count, last: candidates.at(-1)?.id, size: candidates.length };
+          },
+        );
+        moved += batch.count;
+        if (batch.size < 100 || batch.last === undefined) return { moved };
+        after = batch.last;
+      }
+    },
+  };
+}

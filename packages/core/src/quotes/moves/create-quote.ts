@@ -1,0 +1,163 @@
+import { z } from "zod";
+import { currencySchema } from "../../calculation/invoice-input-schema";
+import { ValidationError, type ValidationIssue } from "../../errors/validation-error";
+import { calculateInvoiceContent } from "../../invoices/internal/calculate-invoice-content";
+import {
+  expectedVersionSchema,
+  idempotencyKeySchema,
+  recordIdSchema,
+} from "../../invoices/internal/move-input-fields";
+import { readCustomerSnapshot } from "../../invoices/internal/read-customer-snapshot";
+import { paymentTermsSchema } from "../../invoices/payment-terms";
+import { minorUnitsOf } from "../../money/currencies";
+import { formatMinorUnits } from "../../money/minor-units";
+import { runMove } from "../../service/internal/run-move";
+import type { RemitDependencies } from "../../service/remit-dependencies";
+import { formatIssuePath } from "../../validation/format-issue-path";
+import { loadQuoteForMove, saveQuote } from "../internal/load-quote";
+import type { Quote } from "../quote";
+
+export const quoteInputSchema = z.object({
+  customerId: recordIdSchema,
+  title: z.string().trim().min(1).max(200),
+  currency: currencySchema.optional(),
+  terms: paymentTermsSchema.optional(),
+  lines: z.array(z.unknown()).optional(),
+  taxRates: z.array(z.unknown()).optional(),
+  discounts: z.array(z.unknown()).optional(),
+  fees: z.array(z.unknown()).optional(),
+  rounding: z.unknown().optional(),
+  memo: z.string().max(5_000).optional(),
+  /** The last day the customer can approve it. */
+  expiresOn: z.iso.date().nullable().optional(),
+  idempotencyKey: idempotencyKeySchema.optional(),
+});
+
+export type QuoteInput = z.input<typeof quoteInputSchema>;
+
+function issuesOf(error: z.ZodError | undefined): ValidationIssue[] {
+  return (error?.issues ?? []).map((issue) => ({
+    path: formatIssuePath(issue.path),
+    message: issue.message,
+  }));
+}
+
+/** `remit.quotes.create`: a priced offer in `draft`, calculated like an invoice. */
+export function createQuote(deps: RemitDependencies, context: unknown, rawInput: QuoteInput) {
+  const parsed = quoteInputSchema.safeParse(rawInput);
+  return runMove(
+    deps,
+    context,
+    {
+      move: "create quote",
+      actors: ["user"],
+      idempotencyKey: parsed.data?.idempotencyKey,
+      args: rawInput,
+    },
+    async (scope) => {
+      const issues = issuesOf(parsed.error);
+      const input = parsed.data;
+      const raw = (rawInput ?? {}) as Record<string, unknown>;
+      const currency = input?.currency ?? scope.tenant.currency;
+      const calculated = calculateInvoiceContent(currency, {
+        lines: raw.lines,
+        taxRates: raw.taxRates ?? scope.tenant.defaultTaxRates,
+        discounts: raw.discounts,
+        fees: raw.fees,
+        rounding: raw.rounding,
+        memo: input?.memo,
+      });
+      if (!calculated.ok) issues.push(...calculated.issues);
+      const customer = input ? await readCustomerSnapshot(scope, input.customerId) : undefined;
+      if (customer && "issue" in customer) issues.push(customer.issue);
+      if (!input || !calculated.ok || !customer || "issue" in customer || issues.length > 0)
+        throw new ValidationError({ issues });
+      const quote: Quote = {
+        tenantId: scope.context.tenantId,
+        id: scope.deps.ids.newId("quo"),
+        version: 1,
+        status: "draft",
+        revision: 1,
+        title: input.title,
+        customer: customer.snapshot,
+        currency,
+        terms: input.terms ?? scope.tenant.defaultTerms,
+        content: calculated.content,
+        totals: calculated.totals,
+        expiresOn: input.expiresOn ?? null,
+        depositHeld: formatMinorUnits(0n, minorUnitsOf(currency)),
+        approvedBy: null,
+        approvedAt: null,
+        declinedAt: null,
+        declineReason: null,
+        sentAt: null,
+        workOrderId: null,
+        createdAt: scope.now,
+        updatedAt: scope.now,
+        createdBy: scope.context.actor,
+      };
+      await scope.transaction.quotes.insert(quote);
+      scope.emit(
+        "quote.created",
+        { type: "quote", id: quote.id, version: 1 },
+        { status: "draft", previousStatus: null, total: quote.totals.total },
+      );
+      return { quote };
+    },
+  );
+}
+
+const reviseQuoteInputSchema = quoteInputSchema
+  .omit({ customerId: true, currency: true, idempotencyKey: true })
+  .partial()
+  .extend({
+    id: recordIdSchema,
+    expectedVersion: expectedVersionSchema,
+    idempotencyKey: idempotencyKeySchema.optional(),
+  });
+
+export type ReviseQuoteInput = z.input<typeof reviseQuoteInputSchema>;
+
+/** `remit.quotes.revise`: changes a `draft` or `sent` quote; its status stays. */
+export function reviseQuote(deps: RemitDependencies, context: unknown, rawInput: ReviseQuoteInput) {
+  const input = (() => {
+    const parsed = reviseQuoteInputSchema.safeParse(rawInput);
+    if (!parsed.success) throw new ValidationError({ issues: issuesOf(parsed.error) });
+    return parsed.data;
+  })();
+  const raw = rawInput as Record<string, unknown>;
+  return runMove(
+    deps,
+    context,
+    {
+      move: "revise quote",
+      actors: ["user"],
+      idempotencyKey: input.idempotencyKey,
+      args: rawInput,
+    },
+    async (scope) => {
+      const previous = await loadQuoteForMove(scope, input, "revise", ["draft", "sent"]);
+      const calculated = calculateInvoiceContent(previous.currency, {
+        lines: raw.lines ?? previous.content.lines,
+        taxRates: raw.taxRates ?? previous.content.taxRates,
+        discounts: raw.discounts ?? previous.content.discounts,
+        fees: raw.fees ?? previous.content.fees,
+        rounding: raw.rounding ?? previous.content.rounding,
+        memo: input.memo ?? previous.content.memo,
+      });
+      if (!calculated.ok) throw new ValidationError({ issues: calculated.issues });
+      const next: Quote = {
+        ...previous,
+        revision: previous.revision + 1,
+        content: calculated.content,
+        totals: calculated.totals,
+        title: "title" in raw && input.title ? input.title : previous.title,
+        terms: "terms" in raw && input.terms ? input.terms : previous.terms,
+        expiresOn: "expiresOn" in raw ? (input.expiresOn ?? null) : previous.expiresOn,
+      };
+      return {
+        quote: await saveQuote(scope, previous, next, "revised", { revision: next.revision }),
+      };
+    },
+  );
+}

@@ -1,0 +1,36 @@
+import type { InvoiceCalculation } from "../calculation/invoice-calculation";
+import type { CustomerSnapshot } from "../customers/customer";
+import type { Actor } from "../events/actor";
+import type { InvoiceContent } from "../invoices/invoice";
+import type { PaymentTerms } from "../invoices/payment-terms";
+
+/** `draft` → `sent` → `approved` or `declined`; a sent quote past `expiresOn` is `expired`. */
+export type QuoteStatus = "draft" | "sent" | "approved" | "declined" | "expired";
+
+/** A price offered before the work; approved, it may take a deposit and becomes one work order. */
+export type Quote = {
+  tenantId: string;
+  id: string;
+  version: number;
+  status: QuoteStatus;
+  revision: number;
+  title: string;
+  customer: CustomerSnapshot;
+  currency: string;
+  terms: PaymentTerms;
+  content: InvoiceContent;
+  totals: InvoiceCalculation;
+  /** The last day it can be approved (tenant's local date). */
+  expiresOn: string | null;
+  /** Deposits recorded and not refunded or applied to an invoice yet. */
+  depositHeld: string;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  declinedAt: string | null;
+  declineReason: string | null;
+  sentAt: string | null;
+  workOrderId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: Actor;
+};

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import {
+  expectedVersionSchema,
+  idempotencyKeySchema,
+  recordIdSchema,
+} from "../../invoices/internal/move-input-fields";
+import { createInvoiceInScope } from "../../invoices/moves/create-invoice";
+import { issueInvoiceInScope } from "../../invoices/moves/issue-invoice";
+import { submitInvoiceInScope } from "../../invoices/moves/simple-moves";
+import { runMove } from "../../service/internal/run-move";
+import type { RemitDependencies } from "../../service/remit-dependencies";
+import { parseWithSchema } from "../../validation/to-validation-error";
+import {
+  type DraftInvoiceOptions,
+  draftInvoiceFromWorkOrder,
+} from "../draft-invoice-from-work-order";
+import { loadWorkOrderForMove, saveWorkOrder } from "../internal/load-work-order";
+
+export const submitWorkOrderInvoiceInputSchema = z.object({
+  /** The work order. */
+  id: recordIdSchema,
+  expectedVersion: expectedVersionSchema.optional(),
+  /**
+   * The user's changes to the draft: any field of `remit.invoices.create` (lines, taxRates,
+   * discounts, fees, terms, memo, …) replaces the draft's.
+   */
+  changes: z.record(z.string(), z.unknown()).default({}),
+  idempotencyKey: idempotencyKeySchema.optional(),
+});
+
+export type SubmitWorkOrderInvoiceInput = z.input<typeof submitWorkOrderInvoiceInputSchema>;
+
+/**
+ * "Review & submit": creates the invoice from a `complete_invoice_needed` work order (its draft
+ * with the user's changes) and, in the same transaction, submits it for review, or issues it where
+ * the tenant needs no review. The work order moves to `invoiced` and the two are linked. A second
+ * submit for the same work order, even a concurrent one, is `invalid_transition` and creates no
+ * second invoice.
+ */
+export function submitWorkOrderInvoice(
+  deps: RemitDependencies,
+  context: unknown,
+  rawInput: SubmitWorkOrderInvoiceInput,
+  options: DraftInvoiceOptions = {},
+) {
+  const input = parseWithSchema(submitWorkOrderInvoiceInputSchema, rawInput);
+  return runMove(
+    deps,
+    context,
+    {
+      move: "submit work order invoice",
+      actors: ["user"],
+      idempotencyKey: input.idempotencyKey,
+      args: input,
+    },
+    async (scope) => {
+      // Holding the work order serializes double clicks: the second sees it `invoiced`.
+      const previous = await loadWorkOrderForMove(scope, input, "submit invoice", [
+        "complete_invoice_needed",
+      ]);
+      const { workOrderId, quoteId, ...draft } = draftInvoiceFromWorkOrder(previous, options);
+      const created = await createInvoiceInScope(
+        scope,
+        { ...draft, ...input.changes },
+        { workOrderId, ...(quoteId ? { quoteId } : {}) },
+      );
+      const invoice = scope.tenant.requireReview
+        ? await submitInvoiceInScope(scope, { id: created.id })
+        : await issueInvoiceInScope(scope, { id: created.id });
+      const workOrder = await saveWorkOrder(
+        scope,
+        previous,
+        { ...previous, status: "invoiced", invoiceId: invoice.id },
+        "invoiced",
+        {
+          invoiceId: invoice.id,
+        },
+      );
+      return { workOrder, invoice };
+    },
+  );
+}
