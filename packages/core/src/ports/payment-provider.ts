@@ -1,5 +1,6 @@
 import type { Invoice } from "../invoices/invoice";
 import type { Refund } from "../invoices/payment";
+import type { Tenant } from "../tenants/tenant-settings";
 
 /**
  * The payments port: a way for a customer to pay online (Stripe through the contractor's own
@@ -33,6 +34,12 @@ export type PaymentProvider = {
     amount: string;
     successUrl: string;
     cancelUrl: string;
+    /**
+     * The invoice's tenant, for providers that act per tenant (Stripe Connect charges on the
+     * tenant's own account, from `paymentAccounts`).
+     * @since 0.1.0
+     */
+    tenant?: Tenant;
   }): Promise<{ url: string; providerReference: string }>;
 
   /**
@@ -44,6 +51,11 @@ export type PaymentProvider = {
   refund?(input: {
     refund: Refund;
     providerPaymentReference: string;
+    /**
+     * The refund's tenant, for providers that act per tenant (the outbox worker passes it).
+     * @since 0.1.0
+     */
+    tenant?: Tenant;
   }): Promise<{ providerRefundId: string; status: "pending" | "succeeded" | "failed" }>;
 };
 

@@ -13,7 +13,8 @@ export async function runRefundJob(deps: RemitDependencies, job: OutboxJob): Pro
   const found = await deps.store.transaction(job.tenantId, async (transaction) => {
     const refund = await transaction.refunds.get(refundId);
     const payment = refund ? await transaction.payments.get(refund.paymentId) : undefined;
-    return refund && payment ? { refund, payment } : undefined;
+    const tenant = await transaction.tenants.get();
+    return refund && payment ? { refund, payment, tenant } : undefined;
   });
   if (
     found?.refund.status !== "pending" ||
@@ -38,6 +39,7 @@ export async function runRefundJob(deps: RemitDependencies, job: OutboxJob): Pro
     const result = await provider.refund({
       refund: found.refund,
       providerPaymentReference: found.payment.reference ?? "",
+      ...(found.tenant ? { tenant: found.tenant } : {}),
     });
     status = result.status;
     providerRefundId = result.providerRefundId;
