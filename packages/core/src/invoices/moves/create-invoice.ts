@@ -126,7 +126,7 @@ export async function createInvoiceInScope(
  * `remit.invoices.create`: a new invoice in `pending_action`, revision 1, calculated exactly.
  * Emits `invoice.created`.
  */
-export function createInvoice(
+export async function createInvoice(
   deps: RemitDependencies,
   context: unknown,
   input: CreateInvoiceInput,

@@ -46,7 +46,7 @@ const editable = ["pending_action", "pending_review", "pending_payment", "past_d
  * the number and issue date, refuses a new currency or customer, and recomputes the due date only
  * when the terms change. Emits `invoice.updated`; notifies nobody.
  */
-export function updateInvoice(
+export async function updateInvoice(
   deps: RemitDependencies,
   context: unknown,
   rawInput: UpdateInvoiceInput,

@@ -83,7 +83,7 @@ function workOrderInputFromQuote(quote: Quote, technician: string) {
 export function createQuoteConversions(deps: RemitDependencies) {
   return {
     /** An approved quote becomes one work order (`open`), with the quote's lines as its entries. */
-    convertToWorkOrder(context: unknown, rawInput: z.input<typeof convertQuoteInputSchema>) {
+    async convertToWorkOrder(context: unknown, rawInput: z.input<typeof convertQuoteInputSchema>) {
       const input = parseWithSchema(convertQuoteInputSchema, rawInput);
       return runMove(
         deps,

@@ -43,7 +43,7 @@ function issuesOf(error: z.ZodError | undefined): ValidationIssue[] {
 }
 
 /** `remit.quotes.create`: a priced offer in `draft`, calculated like an invoice. */
-export function createQuote(deps: RemitDependencies, context: unknown, rawInput: QuoteInput) {
+export async function createQuote(deps: RemitDependencies, context: unknown, rawInput: QuoteInput) {
   const parsed = quoteInputSchema.safeParse(rawInput);
   return runMove(
     deps,
@@ -119,7 +119,11 @@ const reviseQuoteInputSchema = quoteInputSchema
 export type ReviseQuoteInput = z.input<typeof reviseQuoteInputSchema>;
 
 /** `remit.quotes.revise`: changes a `draft` or `sent` quote; its status stays. */
-export function reviseQuote(deps: RemitDependencies, context: unknown, rawInput: ReviseQuoteInput) {
+export async function reviseQuote(
+  deps: RemitDependencies,
+  context: unknown,
+  rawInput: ReviseQuoteInput,
+) {
   const input = (() => {
     const parsed = reviseQuoteInputSchema.safeParse(rawInput);
     if (!parsed.success) throw new ValidationError({ issues: issuesOf(parsed.error) });

@@ -58,7 +58,7 @@ function assertDigits(amount: string, currency: string) {
 export function createQuoteMoves(deps: RemitDependencies) {
   return {
     /** Marks the quote sent to the customer: `draft` (or `sent` again) → `sent`. */
-    send(context: unknown, rawInput: z.input<typeof moveInputSchema>) {
+    async send(context: unknown, rawInput: z.input<typeof moveInputSchema>) {
       const input = parseWithSchema(moveInputSchema, rawInput);
       return runMove(
         deps,
@@ -78,7 +78,10 @@ export function createQuoteMoves(deps: RemitDependencies) {
       );
     },
     /** The customer accepts: `sent` → `approved`, with who approved it. Refused once expired. */
-    approve(context: unknown, rawInput: z.input<typeof moveInputSchema> & { approvedBy: string }) {
+    async approve(
+      context: unknown,
+      rawInput: z.input<typeof moveInputSchema> & { approvedBy: string },
+    ) {
       const input = parseWithSchema(
         moveInputSchema.extend({ approvedBy: z.string().trim().min(1).max(200) }),
         rawInput,
@@ -119,7 +122,10 @@ export function createQuoteMoves(deps: RemitDependencies) {
       );
     },
     /** The customer says no: `sent` → `declined`, with a reason. */
-    decline(context: unknown, rawInput: z.input<typeof moveInputSchema> & { reason: string }) {
+    async decline(
+      context: unknown,
+      rawInput: z.input<typeof moveInputSchema> & { reason: string },
+    ) {
       const input = parseWithSchema(moveInputSchema.extend({ reason: reasonSchema }), rawInput);
       return runMove(
         deps,
@@ -148,7 +154,7 @@ export function createQuoteMoves(deps: RemitDependencies) {
      * A deposit on an approved quote: held on the quote until an invoice for its work order is
      * issued, which applies it as a payment. Idempotent by key.
      */
-    recordDeposit(context: unknown, rawInput: z.input<typeof recordDepositInputSchema>) {
+    async recordDeposit(context: unknown, rawInput: z.input<typeof recordDepositInputSchema>) {
       const input = parseWithSchema(recordDepositInputSchema, rawInput);
       return runMove(
         deps,
@@ -195,7 +201,7 @@ export function createQuoteMoves(deps: RemitDependencies) {
       );
     },
     /** Returns (part of) a deposit still held on the quote; the tenant returns the money. */
-    refundDeposit(context: unknown, rawInput: z.input<typeof refundDepositInputSchema>) {
+    async refundDeposit(context: unknown, rawInput: z.input<typeof refundDepositInputSchema>) {
       const input = parseWithSchema(refundDepositInputSchema, rawInput);
       return runMove(
         deps,

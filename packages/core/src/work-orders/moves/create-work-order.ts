@@ -53,7 +53,7 @@ export async function createWorkOrderInScope(
 }
 
 /** `remit.workOrders.create`: a job in `open`, with its labor, materials, services and fees. */
-export function createWorkOrder(
+export async function createWorkOrder(
   deps: RemitDependencies,
   context: unknown,
   rawInput: WorkOrderInput,
@@ -89,7 +89,7 @@ export type UpdateWorkOrderInput = z.input<typeof updateWorkOrderInputSchema>;
  * `remit.workOrders.update`: changes the job's details before it is invoiced (labor logged,
  * materials used, notes, photos). Requires `expectedVersion`.
  */
-export function updateWorkOrder(
+export async function updateWorkOrder(
   deps: RemitDependencies,
   context: unknown,
   rawInput: UpdateWorkOrderInput,

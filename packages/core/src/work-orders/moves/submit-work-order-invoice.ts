@@ -37,7 +37,7 @@ export type SubmitWorkOrderInvoiceInput = z.input<typeof submitWorkOrderInvoiceI
  * submit for the same work order, even a concurrent one, is `invalid_transition` and creates no
  * second invoice.
  */
-export function submitWorkOrderInvoice(
+export async function submitWorkOrderInvoice(
   deps: RemitDependencies,
   context: unknown,
   rawInput: SubmitWorkOrderInvoiceInput,

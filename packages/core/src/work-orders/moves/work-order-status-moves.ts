@@ -31,7 +31,7 @@ export type WorkOrderMoveInput = z.input<typeof moveInputSchema>;
 export function createWorkOrderStatusMoves(deps: RemitDependencies) {
   return {
     /** Sets the date, time window and technician: `open` or `scheduled` → `scheduled`. */
-    schedule(context: unknown, rawInput: z.input<typeof scheduleWorkOrderInputSchema>) {
+    async schedule(context: unknown, rawInput: z.input<typeof scheduleWorkOrderInputSchema>) {
       const input = parseWithSchema(scheduleWorkOrderInputSchema, rawInput);
       return runMove(
         deps,
@@ -57,7 +57,7 @@ export function createWorkOrderStatusMoves(deps: RemitDependencies) {
       );
     },
     /** Work started: `open` or `scheduled` → `in_progress`. */
-    start(context: unknown, rawInput: WorkOrderMoveInput) {
+    async start(context: unknown, rawInput: WorkOrderMoveInput) {
       const input = parseWithSchema(moveInputSchema, rawInput);
       return runMove(
         deps,
@@ -77,7 +77,7 @@ export function createWorkOrderStatusMoves(deps: RemitDependencies) {
       );
     },
     /** Work done: → `complete_invoice_needed`, ready for review & submit. */
-    complete(context: unknown, rawInput: WorkOrderMoveInput) {
+    async complete(context: unknown, rawInput: WorkOrderMoveInput) {
       const input = parseWithSchema(moveInputSchema, rawInput);
       return runMove(
         deps,
@@ -99,7 +99,7 @@ export function createWorkOrderStatusMoves(deps: RemitDependencies) {
       );
     },
     /** Withdraws the job for a reason; refused once it is invoiced (cancel the invoice first). */
-    cancel(context: unknown, rawInput: WorkOrderMoveInput & { reason: string }) {
+    async cancel(context: unknown, rawInput: WorkOrderMoveInput & { reason: string }) {
       const input = parseWithSchema(moveInputSchema.extend({ reason: reasonSchema }), rawInput);
       return runMove(
         deps,
