@@ -7,9 +7,11 @@ import { createIdempotencyQueries } from "./internal/queries/idempotency-queries
 import { createInvoiceQueries, invoiceSelect } from "./internal/queries/invoice-queries";
 import { claimJobs, completeJob, createJobQueries, failJob } from "./internal/queries/job-queries";
 import { createPaymentQueries, createRefundQueries } from "./internal/queries/payment-queries";
+import { createQuoteQueries } from "./internal/queries/quote-queries";
 import { createRevisionQueries } from "./internal/queries/revision-queries";
 import { createSequenceQueries } from "./internal/queries/sequence-queries";
 import { createTenantQueries } from "./internal/queries/tenant-queries";
+import { createWorkOrderQueries } from "./internal/queries/work-order-queries";
 import { defaultSchema, quoteSchema } from "./internal/schema-name";
 import { createSqlClient } from "./internal/sql-client";
 import { createTables, type Scope } from "./internal/sql-helpers";
@@ -75,6 +77,8 @@ export function createPostgresStore(options: PostgresStoreOptions): InvoiceStore
           tenants: createTenantQueries(scope),
           customers: createCustomerQueries(scope),
           invoices: createInvoiceQueries(scope),
+          workOrders: createWorkOrderQueries(scope),
+          quotes: createQuoteQueries(scope),
           revisions: createRevisionQueries(scope),
           sequences: createSequenceQueries(scope),
           payments: createPaymentQueries(scope),
@@ -101,8 +105,8 @@ export function createPostgresStore(options: PostgresStoreOptions): InvoiceStore
     failJob: (input) => failJob(sql, tables, input),
 
     async listTenantIds({ after, limit }) {
-      // A tenant may have invoices or customers before it saves settings, so the ids come from
-      // all three tables: a loose index scan on each (one index probe per distinct tenant, not a
+      // A tenant may have records before it saves settings, so the ids come from every table
+      // that starts a tenant's data: a loose index scan on each (one index probe per distinct tenant, not a
       // scan of every invoice), merged.
       const distinct = (table: string) => `(
         WITH RECURSIVE ids(tenant_id) AS (
@@ -115,7 +119,9 @@ export function createPostgresStore(options: PostgresStoreOptions): InvoiceStore
       )`;
       const { rows } = await sql.query<{ id: string }>(
         `SELECT tenant_id AS id FROM (
-           ${distinct(tables.tenants)} UNION ${distinct(tables.invoices)} UNION ${distinct(tables.customers)}
+           ${distinct(tables.tenants)} UNION ${distinct(tables.customers)}
+           UNION ${distinct(tables.invoices)} UNION ${distinct(tables.workOrders)}
+           UNION ${distinct(tables.quotes)}
          ) AS every_tenant ORDER BY tenant_id LIMIT $2`,
         [after ?? "", limit],
       );

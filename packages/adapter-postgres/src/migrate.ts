@@ -1,7 +1,7 @@
 import type { PostgresClient } from "./client-types";
 import { defaultSchema, quoteSchema } from "./internal/schema-name";
 import { createSqlClient } from "./internal/sql-client";
-import { migrations } from "./migrations/index";
+import { type Migration, migrations } from "./migrations/index";
 
 /** What `migrate` did. */
 export type MigrateResult = {
@@ -34,7 +34,15 @@ export async function migrate(
   client: PostgresClient,
   options: { schema?: string } = {},
 ): Promise<MigrateResult> {
-  const schemaName = options.schema ?? defaultSchema;
+  return await runMigrations(client, options.schema ?? defaultSchema, migrations);
+}
+
+/** Applies the missing ones of `list` (all of them but in tests, which upgrade step by step). */
+export async function runMigrations(
+  client: PostgresClient,
+  schemaName: string,
+  list: readonly Migration[],
+): Promise<MigrateResult> {
   const schema = quoteSchema(schemaName);
   const sql = createSqlClient(client);
   return await sql.transaction(async (runner) => {
@@ -54,7 +62,7 @@ export async function migrate(
     );
     const done = new Set(rows.map((row) => row.version));
     const applied: number[] = [];
-    for (const migration of migrations) {
+    for (const migration of list) {
       if (done.has(migration.version)) continue;
       await runner.exec(migration.sql(schema));
       await runner.query(

@@ -2,6 +2,8 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, expect, inject, test } from "vitest";
 import { migrate } from "../src/index";
+import { runMigrations } from "../src/migrate";
+import { migrations } from "../src/migrations/index";
 import { describeBackends, uniqueSchema } from "./support/backends";
 import { invoiceRecord, revisionRecord } from "./support/records";
 
@@ -18,7 +20,7 @@ describeBackends((backend) => {
   test("migrate - a second run applies nothing", async () => {
     const { client, schema, kind } = backend();
     const again = await migrate(client, kind === "pglite" ? {} : { schema });
-    expect(again).toEqual({ applied: [], version: 1 });
+    expect(again).toEqual({ applied: [], version: 2 });
   });
 
   test("schema - money is numeric and no column is a float", async () => {
@@ -29,9 +31,17 @@ describeBackends((backend) => {
       [schema],
     );
     expect(columns.filter((column) => /real|double/.test(column.data_type))).toEqual([]);
-    const money = ["total", "amount_paid", "amount_due", "credit", "refund_pending", "amount"];
+    const money = [
+      "total",
+      "amount_paid",
+      "amount_due",
+      "credit",
+      "refund_pending",
+      "amount",
+      "deposit_held",
+    ];
     const moneyColumns = columns.filter((column) => money.includes(column.column_name));
-    expect(moneyColumns.length).toBe(7);
+    expect(moneyColumns.length).toBe(8);
     expect(moneyColumns.every((column) => column.data_type === "numeric")).toBe(true);
   });
 
@@ -57,7 +67,7 @@ describeBackends((backend) => {
        WHERE n.nspname = $1 AND c.contype = 'f'`,
       [schema],
     );
-    expect(foreignKeys.length).toBe(4);
+    expect(foreignKeys.length).toBe(10);
     for (const key of foreignKeys) expect(key.definition).toMatch(/^FOREIGN KEY \(tenant_id, /);
   });
 
@@ -91,14 +101,17 @@ test("migrate - is safe when run from several connections at once", async () => 
   try {
     const results = await Promise.all(connections.map((pool) => migrate(pool, { schema })));
     expect(results.filter((result) => result.applied.length > 0)).toEqual([
-      { applied: [1], version: 1 },
+      { applied: [1, 2], version: 2 },
     ]);
-    expect(results.every((result) => result.version === 1)).toBe(true);
+    expect(results.every((result) => result.version === 2)).toBe(true);
     const [first] = connections;
     const { rows } = await (first as pg.Pool).query(
       `SELECT version, name FROM "${schema}".schema_migrations`,
     );
-    expect(rows).toEqual([{ version: 1, name: "initial-schema" }]);
+    expect(rows).toEqual([
+      { version: 1, name: "initial-schema" },
+      { version: 2, name: "work-orders-and-quotes" },
+    ]);
   } finally {
     await connections[0]?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   }
@@ -107,14 +120,38 @@ test("migrate - is safe when run from several connections at once", async () => 
 test("migrate - PGlite gets its tables in the schema it is given", async () => {
   const db = await PGlite.create();
   try {
-    expect(await migrate(db, { schema: "billing" })).toEqual({ applied: [1], version: 1 });
+    expect(await migrate(db, { schema: "billing" })).toEqual({ applied: [1, 2], version: 2 });
     const { rows } = await db.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM information_schema.tables WHERE table_schema = 'billing'`,
     );
-    expect(rows[0]?.count).toBe(12);
+    expect(rows[0]?.count).toBe(14);
     await expect(migrate(db, { schema: 'x"; DROP TABLE billing.invoices; --' })).rejects.toThrow(
       /Invalid schema/,
     );
+  } finally {
+    await db.close();
+  }
+});
+
+test("migrate - upgrades a schema of an earlier version with only the missing migrations", async () => {
+  const db = await PGlite.create();
+  try {
+    const [first] = migrations;
+    if (!first) throw new Error("no migrations");
+    expect(await runMigrations(db, "remit", [first])).toEqual({ applied: [1], version: 1 });
+    await db.query(
+      `INSERT INTO remit.invoices (tenant_id, id, version, status, revision, currency, terms, content,
+         totals, total, amount_paid, amount_due, credit, refund_pending, created_by, created_at,
+         updated_at, search_text)
+       VALUES ('t1', 'inv_1', 1, 'pending_action', 1, 'USD', '"net_30"', '{}', '{}', 1, 0, 1, 0, 0,
+         '{"type":"system"}', now(), now(), '')`,
+    );
+    expect(await migrate(db)).toEqual({
+      applied: migrations.slice(1).map((migration) => migration.version),
+      version: migrations.length,
+    });
+    const { rows } = await db.query<{ id: string }>("SELECT id FROM remit.invoices");
+    expect(rows).toEqual([{ id: "inv_1" }]);
   } finally {
     await db.close();
   }

@@ -8,9 +8,11 @@ import {
   invoiceRecord,
   issuedInvoice,
   paymentRecord,
+  quoteRecord,
   refundRecord,
   revisionRecord,
   tenantRecord,
+  workOrderRecord,
 } from "./support/records";
 
 describeBackends((backend) => {
@@ -49,9 +51,12 @@ describeBackends((backend) => {
 
   test("list - filters by status, customer, due dates, number, work order and text", async () => {
     const { store } = backend();
+    await store.transaction("t1", (transaction) =>
+      transaction.workOrders.insert(workOrderRecord("t1", 1)),
+    );
     await insertAll("t1", [
       invoiceRecord("t1", 1),
-      issuedInvoice("t1", 2, { dueDate: "2026-03-10", workOrderId: "wo_1" }),
+      issuedInvoice("t1", 2, { dueDate: "2026-03-10", workOrderId: id("wo", 1) }),
       issuedInvoice("t1", 3, { status: "past_due", dueDate: "2026-02-01" }),
       issuedInvoice("t1", 4, {
         dueDate: "2026-04-30",
@@ -77,7 +82,7 @@ describeBackends((backend) => {
     expect(await list({ dueFrom: "2026-03-01", dueTo: "2026-03-31" })).toEqual([2]);
     expect(await list({ dueFrom: "2026-03-10" })).toEqual([4, 2]);
     expect(await list({ number: "INV-0003" })).toEqual([3]);
-    expect(await list({ workOrderId: "wo_1" })).toEqual([2]);
+    expect(await list({ workOrderId: id("wo", 1) })).toEqual([2]);
     expect(await list({ search: "inv-000" })).toEqual([4, 3, 2]);
     expect(await list({ search: "müller" })).toEqual([4]);
     expect(await list({ search: "MÜLLER" })).toEqual([4]); // not only ASCII, on any server locale
@@ -201,7 +206,8 @@ describeBackends((backend) => {
     const payment = paymentRecord("t1", 1, { invoiceId: invoice.id, amount: "0.10" });
     await store.transaction("t1", async (transaction) => {
       await transaction.payments.insert(payment);
-      await transaction.payments.insert(paymentRecord("t1", 2, { quoteId: "quo_1" }));
+      await transaction.quotes.insert(quoteRecord("t1", 1));
+      await transaction.payments.insert(paymentRecord("t1", 2, { quoteId: id("quo", 1) }));
       await transaction.refunds.insert(
         refundRecord("t1", 1, payment.id, { invoiceId: invoice.id, status: "pending" }),
       );
@@ -216,7 +222,7 @@ describeBackends((backend) => {
     await store.transaction("t1", async (transaction) => {
       expect(await transaction.payments.get(payment.id)).toEqual(payment);
       expect(await transaction.payments.listByInvoice(invoice.id)).toEqual([payment]);
-      expect((await transaction.payments.listByQuote("quo_1")).map((p) => p.id)).toEqual([
+      expect((await transaction.payments.listByQuote(id("quo", 1))).map((p) => p.id)).toEqual([
         id("pay", 2),
       ]);
       const refund = (await transaction.refunds.listByPayment(payment.id))[0];

@@ -1,4 +1,5 @@
-import { ValidationError } from "@remit/core";
+import { ConcurrencyError, type Page, ValidationError } from "@remit/core";
+import { decodeCursor, encodeCursor } from "./cursor";
 import type { SqlRunner } from "./sql-client";
 
 /** Qualified table names for one schema. */
@@ -9,6 +10,8 @@ export function createTables(schema: string) {
     tenants: `${schema}.tenants`,
     customers: `${schema}.customers`,
     invoices: `${schema}.invoices`,
+    workOrders: `${schema}.work_orders`,
+    quotes: `${schema}.quotes`,
     revisions: `${schema}.invoice_revisions`,
     sequences: `${schema}.sequences`,
     payments: `${schema}.payments`,
@@ -92,4 +95,62 @@ export function searchText(fields: readonly (string | null | undefined)[]): stri
 export function containsPattern(text: string): string {
   const needle = text.toLowerCase().replaceAll(fieldSeparator, "");
   return `%${needle.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/**
+ * The optimistic write of a versioned record: `UPDATE … WHERE tenant_id AND id AND version =
+ * expectedVersion`. When no row matches, reads the stored version and throws `ConcurrencyError`;
+ * a row that is not there, or is another tenant's, is at "version 0".
+ */
+export async function updateVersioned(
+  scope: Scope,
+  table: string,
+  columns: readonly string[],
+  values: readonly unknown[],
+  id: string,
+  expectedVersion: number,
+): Promise<void> {
+  const { rowCount } = await scope.runner.query(
+    `UPDATE ${table} SET ${assignments(columns, 4)} WHERE tenant_id = $1 AND id = $2 AND version = $3`,
+    [scope.tenantId, id, expectedVersion, ...values],
+  );
+  if (rowCount === 1) return;
+  const { rows } = await scope.runner.query<{ version: number }>(
+    `SELECT version FROM ${table} WHERE tenant_id = $1 AND id = $2`,
+    [scope.tenantId, id],
+  );
+  throw new ConcurrencyError({ expectedVersion, actualVersion: rows[0]?.version ?? 0 });
+}
+
+/** A page from `limit + 1` rows: the first `limit`, and a cursor when there was one more. */
+export function toPage<T extends { id: string }>(rows: T[], limit: number): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+}
+
+/**
+ * Lists a table newest first by id: `tenant_id = $1`, the given conditions, and the cursor.
+ * `conditions` may use `$2`… for `params`.
+ */
+export async function listNewestFirst<T extends { id: string }>(
+  scope: Scope,
+  select: string,
+  table: string,
+  conditions: string[],
+  params: unknown[],
+  page: { limit: number; cursor?: string | undefined },
+): Promise<Page<T>> {
+  const all = [scope.tenantId, ...params];
+  const where = ["tenant_id = $1", ...conditions];
+  if (page.cursor !== undefined) {
+    all.push(decodeCursor(page.cursor));
+    where.push(`id < $${all.length}`);
+  }
+  all.push(page.limit + 1);
+  const { rows } = await scope.runner.query<T>(
+    `SELECT ${select} FROM ${table} WHERE ${where.join(" AND ")} ORDER BY id DESC LIMIT $${all.length}`,
+    all,
+  );
+  return toPage(rows, page.limit);
 }

@@ -1,4 +1,5 @@
 import { initialSchema } from "./0001-initial-schema";
+import { workOrdersAndQuotes } from "./0002-work-orders-and-quotes";
 
 /** A schema change: applied once, in `version` order, inside the migrating transaction. */
 export type Migration = {
@@ -11,4 +12,5 @@ export type Migration = {
 /** Every migration, oldest first. Append new ones; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
   { version: 1, name: "initial-schema", sql: initialSchema },
+  { version: 2, name: "work-orders-and-quotes", sql: workOrdersAndQuotes },
 ];

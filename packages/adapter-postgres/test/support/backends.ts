@@ -25,6 +25,8 @@ const tableNames = [
   "tenants",
   "customers",
   "invoices",
+  "work_orders",
+  "quotes",
   "invoice_revisions",
   "sequences",
   "payments",

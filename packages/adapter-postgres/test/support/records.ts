@@ -5,10 +5,12 @@ import {
   type InvoiceRevision,
   type OutboxJob,
   type Payment,
+  type Quote,
   type Refund,
   type RemitEvent,
   type Tenant,
   tenantSettingsSchema,
+  type WorkOrder,
 } from "@remit/core";
 
 // Plain records for the store, valid enough for every column. Ids are ULID-like so they sort by
@@ -248,4 +250,91 @@ export function jobRecord(
     updatedAt: at,
     ...overrides,
   };
+}
+
+export function workOrderRecord(
+  tenantId: string,
+  n: number,
+  overrides: Partial<WorkOrder> = {},
+): WorkOrder {
+  return {
+    tenantId,
+    id: id("wo", n),
+    version: 1,
+    status: "open",
+    title: `Job ${n}`,
+    customer: {
+      id: id("cus", n),
+      name: `Customer ${n}`,
+      email: null,
+      phone: null,
+      billingAddress: null,
+    },
+    site: { line1: "2 Elm St", city: "Austin", country: "US" },
+    currency: "USD",
+    terms: "net_30",
+    taxRates: [
+      { id: "tax", name: "Sales tax", percent: "8.25", inclusive: false, compound: false },
+    ],
+    labor: [
+      {
+        id: "lab_1",
+        technician: "Sam",
+        description: "Install",
+        hours: "1.5",
+        hourlyRate: "95.00",
+        overtimeMultiplier: "1",
+        taxRateIds: ["tax"],
+      },
+    ],
+    materials: [],
+    services: [],
+    fees: [{ id: "fee_1", description: "Trip", amount: "49.00", taxRateIds: [] }],
+    notes: "",
+    photos: [],
+    schedule: null,
+    quoteId: null,
+    invoiceId: null,
+    cancellationReason: null,
+    startedAt: null,
+    completedAt: null,
+    createdAt: at,
+    updatedAt: at,
+    createdBy: { type: "user", id: "usr_1" },
+    ...overrides,
+  };
+}
+
+export function quoteRecord(tenantId: string, n: number, overrides: Partial<Quote> = {}): Quote {
+  return {
+    tenantId,
+    id: id("quo", n),
+    version: 1,
+    status: "draft",
+    revision: 1,
+    title: `Quote ${n}`,
+    customer: {
+      id: id("cus", n),
+      name: `Customer ${n}`,
+      email: null,
+      phone: null,
+      billingAddress: null,
+    },
+    currency: "USD",
+    terms: "net_30",
+    content: { lines: [{ description: "Water heater", quantity: "1", unitPrice: "1200.00" }] },
+    totals: { subtotal: "1200.00", total: "1200.00" } as unknown as Quote["totals"],
+    expiresOn: null,
+    depositHeld: "0.00",
+    approvedBy: null,
+    approvedAt: null,
+    declinedAt: null,
+    declineReason: null,
+    sentAt: null,
+    workOrderId: null,
+    createdAt: at,
+    updatedAt: at,
+    createdBy: { type: "user", id: "usr_1" },
+    ...overrides,
+  } as Quote;
 }

@@ -1,14 +1,15 @@
-import { ConcurrencyError, type Customer, type Page, type StoreTransaction } from "@remit/core";
-import { decodeCursor, encodeCursor } from "../cursor";
+import type { Customer, Page, StoreTransaction } from "@remit/core";
+import { decodeCursor } from "../cursor";
 import {
   assertSameTenant,
-  assignments,
   containsPattern,
   insertInto,
   isoColumn,
   json,
   type Scope,
   searchText,
+  toPage,
+  updateVersioned,
 } from "../sql-helpers";
 
 const customerSelect = `
@@ -64,18 +65,14 @@ export function createCustomerQueries(scope: Scope): StoreTransaction["customers
 
     async update(customer, expectedVersion) {
       assertSameTenant(scope, customer, "customer");
-      const { rowCount } = await runner.query(
-        `UPDATE ${tables.customers} SET ${assignments(writtenColumns, 4)}
-         WHERE tenant_id = $1 AND id = $2 AND version = $3`,
-        [tenantId, customer.id, expectedVersion, ...customerValues(customer)],
+      await updateVersioned(
+        scope,
+        tables.customers,
+        writtenColumns,
+        customerValues(customer),
+        customer.id,
+        expectedVersion,
       );
-      if (rowCount === 1) return;
-      const { rows } = await runner.query<{ version: number }>(
-        `SELECT version FROM ${tables.customers} WHERE tenant_id = $1 AND id = $2`,
-        [tenantId, customer.id],
-      );
-      // A row that is not there (or is another tenant's) is at "version 0".
-      throw new ConcurrencyError({ expectedVersion, actualVersion: rows[0]?.version ?? 0 });
     },
 
     async list({ search, limit, cursor }): Promise<Page<Customer>> {
@@ -95,9 +92,7 @@ export function createCustomerQueries(scope: Scope): StoreTransaction["customers
          WHERE ${conditions.join(" AND ")} ORDER BY id LIMIT $${params.length}`,
         params,
       );
-      const items = rows.slice(0, limit);
-      const last = items.at(-1);
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+      return toPage(rows, limit);
     },
   };
 }

@@ -1,21 +1,15 @@
-import {
-  ConcurrencyError,
-  type Invoice,
-  type InvoiceFilter,
-  type Page,
-  type StoreTransaction,
-} from "@remit/core";
-import { decodeCursor, encodeCursor } from "../cursor";
+import type { Invoice, InvoiceFilter, Page, StoreTransaction } from "@remit/core";
 import {
   assertSameTenant,
-  assignments,
   containsPattern,
   dateColumn,
   insertInto,
   isoColumn,
   json,
+  listNewestFirst,
   type Scope,
   searchText,
+  updateVersioned,
 } from "../sql-helpers";
 
 /** The invoice row as the record: money as decimal text, instants as ISO strings. */
@@ -99,12 +93,12 @@ function invoiceValues(invoice: Invoice): unknown[] {
   ];
 }
 
-/** The WHERE conditions of a filter, after `tenant_id = $1`. */
+/** The WHERE conditions of a filter; `params` are numbered from `$2` (`$1` is the tenant). */
 function filterConditions(filter: InvoiceFilter, params: unknown[]): string[] {
   const conditions: string[] = [];
   const add = (sql: (placeholder: string) => string, value: unknown) => {
     params.push(value);
-    conditions.push(sql(`$${params.length}`));
+    conditions.push(sql(`$${params.length + 1}`)); // $1 is the tenant
   };
   if (filter.status !== undefined) add((p) => `status = ANY(${p}::text[])`, [...filter.status]);
   if (filter.customerId !== undefined) add((p) => `customer_id = ${p}`, filter.customerId);
@@ -142,39 +136,23 @@ export function createInvoiceQueries(scope: Scope): StoreTransaction["invoices"]
 
     async update(invoice, expectedVersion) {
       assertSameTenant(scope, invoice, "invoice");
-      const { rowCount } = await runner.query(
-        `UPDATE ${tables.invoices} SET ${assignments(writtenColumns, 4)}
-         WHERE tenant_id = $1 AND id = $2 AND version = $3`,
-        [tenantId, invoice.id, expectedVersion, ...invoiceValues(invoice)],
+      await updateVersioned(
+        scope,
+        tables.invoices,
+        writtenColumns,
+        invoiceValues(invoice),
+        invoice.id,
+        expectedVersion,
       );
-      if (rowCount === 1) return;
-      const { rows } = await runner.query<{ version: number }>(
-        `SELECT version FROM ${tables.invoices} WHERE tenant_id = $1 AND id = $2`,
-        [tenantId, invoice.id],
-      );
-      // A row that is not there (or is another tenant's) is at "version 0".
-      throw new ConcurrencyError({ expectedVersion, actualVersion: rows[0]?.version ?? 0 });
     },
 
     async list({ filter, limit, cursor }): Promise<Page<Invoice>> {
-      const params: unknown[] = [tenantId];
-      const conditions = ["tenant_id = $1", ...filterConditions(filter, params)];
-      if (cursor !== undefined) {
-        params.push(decodeCursor(cursor));
-        conditions.push(`id < $${params.length}`);
-      }
-      params.push(limit + 1);
-      const { rows } = await runner.query<Invoice>(
-        `SELECT ${invoiceSelect} FROM ${tables.invoices}
-         WHERE ${conditions.join(" AND ")} ORDER BY id DESC LIMIT $${params.length}`,
-        params,
-      );
-      const items = rows.slice(0, limit);
-      const last = items.at(-1);
-      return {
-        items,
-        nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null,
-      };
+      const params: unknown[] = [];
+      const conditions = filterConditions(filter, params);
+      return await listNewestFirst(scope, invoiceSelect, tables.invoices, conditions, params, {
+        limit,
+        cursor,
+      });
     },
 
     async listDueBefore({ before, after, limit }) {
