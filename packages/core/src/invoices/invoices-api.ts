@@ -15,6 +15,10 @@ import {
   resolveRefund,
 } from "./moves/refund-payment";
 import {
+  type ReportPaymentFailureInput,
+  reportPaymentFailure,
+} from "./moves/report-payment-failure";
+import {
   type SendInvoiceInput,
   sendInvoice,
   sendInvoiceInputSchema,
@@ -79,6 +83,9 @@ export function createInvoicesApi(deps: RemitDependencies) {
     send: (context: unknown, input: SendInvoiceInput) => sendInvoice(deps, context, input),
     recordPayment: (context: unknown, input: RecordPaymentInput) =>
       recordPayment(deps, context, input),
+    /** A provider's report of a failed attempt to pay: appends `invoice.payment_failed`. */
+    reportPaymentFailure: (context: unknown, input: ReportPaymentFailureInput) =>
+      reportPaymentFailure(deps, context, input),
     refund: (context: unknown, input: RefundPaymentInput) => refundPayment(deps, context, input),
     /** A provider's (or the worker's) answer to a pending refund. */
     resolveRefund: (context: unknown, input: ResolveRefundInput) =>
