@@ -13,7 +13,7 @@ export type SinkAnswer =
   | "refuse_temporary"
   /** `550 5.1.1 Mailbox unavailable`: a permanent refusal. */
   | "refuse_permanent"
-  /** Read the message, then drop the connection without a reply. */
+  /** Keep the message, then drop the connection before replying (the client cannot know). */
   | "drop";
 
 /**
@@ -35,20 +35,26 @@ export async function startSmtpSink() {
         (mail) => {
           if (answer === "refuse_temporary") {
             callback(Object.assign(new Error("4.3.0 Try again later"), { responseCode: 451 }));
-          } else if (answer === "refuse_permanent") {
-            callback(Object.assign(new Error("5.1.1 Mailbox unavailable"), { responseCode: 550 }));
-          } else if (answer === "drop") {
-            (session as unknown as { socket?: { destroy(): void } }).socket?.destroy();
-            for (const connection of server.connections) connection.close();
-          } else {
-            received.push(
-              Object.assign(mail, {
-                envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-                envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-              }),
-            );
-            callback(null, "Queued as sink");
+            return;
           }
+          if (answer === "refuse_permanent") {
+            callback(Object.assign(new Error("5.1.1 Mailbox unavailable"), { responseCode: 550 }));
+            return;
+          }
+          received.push(
+            Object.assign(mail, {
+              envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+              envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+            }),
+          );
+          if (answer === "drop") {
+            // Took the message, then the connection died before the 250 reached the client.
+            for (const connection of server.connections) {
+              if (connection.id === session.id) connection._socket.destroy();
+            }
+            return;
+          }
+          callback(null, "Queued as sink");
         },
         (error: Error) => callback(error),
       );
