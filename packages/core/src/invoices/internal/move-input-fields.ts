@@ -16,3 +16,23 @@ export const reasonSchema = z.string().trim().min(1, "a reason is required").max
 export const instantSchema = z.iso
   .datetime({ offset: true })
   .transform((value) => new Date(value).toISOString());
+
+/** The fields every move on one record takes: its id, and optionally a version and a key. */
+export const recordMoveInputSchema = z.object({
+  id: recordIdSchema,
+  expectedVersion: expectedVersionSchema.optional(),
+  idempotencyKey: idempotencyKeySchema.optional(),
+});
+
+/**
+ * What an invoice or quote bills, as the moves take it. The parts are read in full by
+ * `calculateInvoiceContent` (paths as in `calculateInvoice`); here they only need to be there.
+ */
+export const invoiceContentFields = {
+  lines: z.array(z.unknown()).optional(),
+  taxRates: z.array(z.unknown()).optional(),
+  discounts: z.array(z.unknown()).optional(),
+  fees: z.array(z.unknown()).optional(),
+  rounding: z.unknown().optional(),
+  memo: z.string().max(5_000).optional(),
+};

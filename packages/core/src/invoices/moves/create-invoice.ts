@@ -9,7 +9,11 @@ import type { RemitDependencies } from "../../service/remit-dependencies";
 import { formatIssuePath } from "../../validation/format-issue-path";
 import { calculateInvoiceContent } from "../internal/calculate-invoice-content";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
-import { idempotencyKeySchema, recordIdSchema } from "../internal/move-input-fields";
+import {
+  idempotencyKeySchema,
+  invoiceContentFields,
+  recordIdSchema,
+} from "../internal/move-input-fields";
 import { readCustomerSnapshot } from "../internal/read-customer-snapshot";
 import type { Invoice } from "../invoice";
 import { paymentTermsSchema } from "../payment-terms";
@@ -21,13 +25,7 @@ export const createInvoiceInputSchema = z.object({
   currency: currencySchema.optional(),
   /** Defaults to the tenant's terms. */
   terms: paymentTermsSchema.optional(),
-  lines: z.array(z.unknown()).optional(),
-  /** Defaults to the tenant's default tax rates. */
-  taxRates: z.array(z.unknown()).optional(),
-  discounts: z.array(z.unknown()).optional(),
-  fees: z.array(z.unknown()).optional(),
-  rounding: z.unknown().optional(),
-  memo: z.string().max(5_000).optional(),
+  ...invoiceContentFields,
   idempotencyKey: idempotencyKeySchema.optional(),
 });
 

@@ -2,6 +2,7 @@ import { addDays, format } from "date-fns";
 import { z } from "zod";
 import { InvalidTransitionError } from "../../errors/invalid-transition-error";
 import { ValidationError } from "../../errors/validation-error";
+import { insertOutboxJob } from "../../outbox/internal/new-outbox-job";
 import type { MoveScope } from "../../service/internal/run-move";
 import { runMove } from "../../service/internal/run-move";
 import type { RemitDependencies } from "../../service/remit-dependencies";
@@ -44,25 +45,15 @@ async function scheduleReminders(scope: MoveScope, invoice: Invoice): Promise<vo
       scope.tenant.timeZone,
     );
     if (runAt <= scope.now) continue;
-    await scope.transaction.jobs.insert({
-      tenantId: invoice.tenantId,
-      id: scope.deps.ids.newId("job"),
+    await insertOutboxJob(scope, {
       kind: "reminder",
       runAt,
-      status: "pending",
-      attempts: 0,
       payload: {
         invoiceId: invoice.id,
         rule: index,
         channels: rule.channels,
         daysFromDueDate: rule.daysFromDueDate,
       },
-      state: {},
-      lockedBy: null,
-      lockedUntil: null,
-      lastError: null,
-      createdAt: scope.now,
-      updatedAt: scope.now,
     });
   }
 }

@@ -5,6 +5,7 @@ import { ValidationError } from "../../errors/validation-error";
 import { minorUnitsOf } from "../../money/currencies";
 import { readDecimal } from "../../money/decimal-value";
 import { addMoney, subtractMoney } from "../../money/money-arithmetic";
+import { insertOutboxJob } from "../../outbox/internal/new-outbox-job";
 import type { MoveScope } from "../../service/internal/run-move";
 import { runMove } from "../../service/internal/run-move";
 import type { RemitDependencies } from "../../service/remit-dependencies";
@@ -145,20 +146,10 @@ export async function refundPayment(
           ...previous,
           refundPending: addMoney(digits, previous.refundPending, refund.amount),
         };
-        await scope.transaction.jobs.insert({
-          tenantId: previous.tenantId,
-          id: scope.deps.ids.newId("job"),
+        await insertOutboxJob(scope, {
           kind: "provider_refund",
           runAt: scope.now,
-          status: "pending",
-          attempts: 0,
           payload: { invoiceId: previous.id, refundId: refund.id },
-          state: {},
-          lockedBy: null,
-          lockedUntil: null,
-          lastError: null,
-          createdAt: scope.now,
-          updatedAt: scope.now,
         });
       } else {
         next = await applySucceededRefund(scope, previous, refund.amount, false);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DeliveryError } from "../../errors/delivery-error";
+import { insertOutboxJob } from "../../outbox/internal/new-outbox-job";
 import type { MoveScope } from "../../service/internal/run-move";
 import { runMove } from "../../service/internal/run-move";
 import type { RemitDependencies } from "../../service/remit-dependencies";
@@ -81,20 +82,10 @@ export async function queueDeliveries(
     };
     if (!(await scope.transaction.deliveries.insert(delivery))) continue;
     deliveries.push(delivery);
-    await scope.transaction.jobs.insert({
-      tenantId: invoice.tenantId,
-      id: scope.deps.ids.newId("job"),
+    await insertOutboxJob(scope, {
       kind: "delivery",
       runAt: options.at,
-      status: "pending",
-      attempts: 0,
       payload: { invoiceId: invoice.id, deliveryId: delivery.id },
-      state: {},
-      lockedBy: null,
-      lockedUntil: null,
-      lastError: null,
-      createdAt: scope.now,
-      updatedAt: scope.now,
     });
   }
   return deliveries;

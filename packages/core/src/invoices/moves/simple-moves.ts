@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { InvalidTransitionError } from "../../errors/invalid-transition-error";
 import { minorUnitsOf } from "../../money/currencies";
 import { isZeroMoney, subtractMoney } from "../../money/money-arithmetic";
@@ -10,20 +10,11 @@ import { assertReadyToBill } from "../internal/assert-ready-to-bill";
 import { cancelPendingDeliveries } from "../internal/cancel-pending-deliveries";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
 import { loadInvoiceForMove, saveInvoice } from "../internal/load-invoice-for-move";
-import {
-  expectedVersionSchema,
-  idempotencyKeySchema,
-  reasonSchema,
-  recordIdSchema,
-} from "../internal/move-input-fields";
+import { reasonSchema, recordMoveInputSchema } from "../internal/move-input-fields";
 import { withBalances } from "../internal/settle-invoice";
 import type { Invoice } from "../invoice";
 
-const moveInputSchema = z.object({
-  id: recordIdSchema,
-  expectedVersion: expectedVersionSchema.optional(),
-  idempotencyKey: idempotencyKeySchema.optional(),
-});
+const moveInputSchema = recordMoveInputSchema;
 
 const reasonedMoveInputSchema = moveInputSchema.extend({ reason: reasonSchema });
 

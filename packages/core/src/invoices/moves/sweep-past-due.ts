@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { runMove } from "../../service/internal/run-move";
+import { sweepInBatches } from "../../service/internal/sweep-in-batches";
 import type { RemitDependencies } from "../../service/remit-dependencies";
 import { localDateAt } from "../../tenants/tenant-dates";
 import { parseWithSchema } from "../../validation/to-validation-error";
@@ -26,45 +26,36 @@ export async function sweepPastDue(
   rawInput: SweepPastDueInput = {},
 ) {
   const input = parseWithSchema(sweepPastDueInputSchema, rawInput);
-  let after: string | undefined;
-  let moved = 0;
-  for (;;) {
-    const batch = await runMove(
-      deps,
-      context,
-      { move: "mark past due", actors: ["system", "user"], args: input },
-      async (scope) => {
-        const at = input.at ?? scope.now;
-        const today = localDateAt(at, scope.tenant.timeZone);
-        const candidates = await scope.transaction.invoices.listDueBefore({
-          before: today,
-          after,
-          limit: input.batchSize,
-        });
-        let count = 0;
-        for (const candidate of candidates) {
-          const previous = await scope.transaction.invoices.get(candidate.id, { forUpdate: true });
-          // Skip what changed since the batch was listed (paid, edited to a later due date, …).
-          if (
-            previous?.status !== "pending_payment" ||
-            previous.dueDate === null ||
-            previous.dueDate >= today
-          )
-            continue;
-          const invoice = await saveInvoice(scope, previous, { ...previous, status: "past_due" });
-          scope.emit(
-            "invoice.past_due",
-            invoiceSubject(invoice),
-            invoiceEventData(invoice, previous.status),
-          );
-          count++;
-        }
-        return { last: candidates.at(-1)?.id, size: candidates.length, count };
-      },
-    );
-    moved += batch.count;
-    if (batch.size < input.batchSize || batch.last === undefined) break;
-    after = batch.last;
-  }
-  return { moved };
+  return sweepInBatches(
+    deps,
+    context,
+    { move: "mark past due", args: input, batchSize: input.batchSize },
+    async (scope, after) => {
+      const today = localDateAt(input.at ?? scope.now, scope.tenant.timeZone);
+      const candidates = await scope.transaction.invoices.listDueBefore({
+        before: today,
+        after,
+        limit: input.batchSize,
+      });
+      let moved = 0;
+      for (const candidate of candidates) {
+        const previous = await scope.transaction.invoices.get(candidate.id, { forUpdate: true });
+        // Skip what changed since the batch was listed (paid, edited to a later due date, …).
+        if (
+          previous?.status !== "pending_payment" ||
+          previous.dueDate === null ||
+          previous.dueDate >= today
+        )
+          continue;
+        const invoice = await saveInvoice(scope, previous, { ...previous, status: "past_due" });
+        scope.emit(
+          "invoice.past_due",
+          invoiceSubject(invoice),
+          invoiceEventData(invoice, previous.status),
+        );
+        moved++;
+      }
+      return { ids: candidates.map((candidate) => candidate.id), moved };
+    },
+  );
 }

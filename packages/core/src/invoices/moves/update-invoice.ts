@@ -13,6 +13,7 @@ import { loadInvoiceForMove, saveInvoice } from "../internal/load-invoice-for-mo
 import {
   expectedVersionSchema,
   idempotencyKeySchema,
+  invoiceContentFields,
   recordIdSchema,
 } from "../internal/move-input-fields";
 import { readCustomerSnapshot } from "../internal/read-customer-snapshot";
@@ -28,12 +29,7 @@ export const updateInvoiceInputSchema = z.object({
   customerId: recordIdSchema.optional(),
   currency: currencySchema.optional(),
   terms: paymentTermsSchema.optional(),
-  lines: z.array(z.unknown()).optional(),
-  taxRates: z.array(z.unknown()).optional(),
-  discounts: z.array(z.unknown()).optional(),
-  fees: z.array(z.unknown()).optional(),
-  rounding: z.unknown().optional(),
-  memo: z.string().max(5_000).optional(),
+  ...invoiceContentFields,
   idempotencyKey: idempotencyKeySchema.optional(),
 });
 

@@ -7,6 +7,7 @@ import {
   recordIdSchema,
 } from "../../invoices/internal/move-input-fields";
 import { runMove } from "../../service/internal/run-move";
+import { sweepInBatches } from "../../service/internal/sweep-in-batches";
 import type { RemitDependencies } from "../../service/remit-dependencies";
 import { localDateAt } from "../../tenants/tenant-dates";
 import { parseWithSchema } from "../../validation/to-validation-error";
@@ -127,41 +128,32 @@ export function createQuoteConversions(deps: RemitDependencies) {
     /** Moves each `sent` quote past its `expiresOn` (tenant's local date at `at`) to `expired`. */
     async sweepExpired(context: unknown, rawInput: { at?: string } = {}) {
       const input = parseWithSchema(z.object({ at: instantSchema.optional() }), rawInput);
-      let after: string | undefined;
-      let moved = 0;
-      for (;;) {
-        const batch = await runMove(
-          deps,
-          context,
-          { move: "expire quotes", actors: ["system", "user"], args: input },
-          async (scope) => {
-            const today = localDateAt(input.at ?? scope.now, scope.tenant.timeZone);
-            const candidates = await scope.transaction.quotes.listExpiring({
-              before: today,
-              after,
-              limit: 100,
-            });
-            let count = 0;
-            for (const candidate of candidates) {
-              const previous = await scope.transaction.quotes.get(candidate.id, {
-                forUpdate: true,
-              });
-              if (
-                previous?.status !== "sent" ||
-                previous.expiresOn === null ||
-                previous.expiresOn >= today
-              )
-                continue;
-              await saveQuote(scope, previous, { ...previous, status: "expired" }, "expired");
-              count++;
-            }
-            return { count, last: candidates.at(-1)?.id, size: candidates.length };
-          },
-        );
-        moved += batch.count;
-        if (batch.size < 100 || batch.last === undefined) return { moved };
-        after = batch.last;
-      }
+      return sweepInBatches(
+        deps,
+        context,
+        { move: "expire quotes", args: input, batchSize: 100 },
+        async (scope, after) => {
+          const today = localDateAt(input.at ?? scope.now, scope.tenant.timeZone);
+          const candidates = await scope.transaction.quotes.listExpiring({
+            before: today,
+            after,
+            limit: 100,
+          });
+          let moved = 0;
+          for (const candidate of candidates) {
+            const previous = await scope.transaction.quotes.get(candidate.id, { forUpdate: true });
+            if (
+              previous?.status !== "sent" ||
+              previous.expiresOn === null ||
+              previous.expiresOn >= today
+            )
+              continue;
+            await saveQuote(scope, previous, { ...previous, status: "expired" }, "expired");
+            moved++;
+          }
+          return { ids: candidates.map((candidate) => candidate.id), moved };
+        },
+      );
     },
   };
 }

@@ -5,6 +5,7 @@ import { calculateInvoiceContent } from "../../invoices/internal/calculate-invoi
 import {
   expectedVersionSchema,
   idempotencyKeySchema,
+  invoiceContentFields,
   recordIdSchema,
 } from "../../invoices/internal/move-input-fields";
 import { readCustomerSnapshot } from "../../invoices/internal/read-customer-snapshot";
@@ -22,12 +23,7 @@ export const quoteInputSchema = z.object({
   title: z.string().trim().min(1).max(200),
   currency: currencySchema.optional(),
   terms: paymentTermsSchema.optional(),
-  lines: z.array(z.unknown()).optional(),
-  taxRates: z.array(z.unknown()).optional(),
-  discounts: z.array(z.unknown()).optional(),
-  fees: z.array(z.unknown()).optional(),
-  rounding: z.unknown().optional(),
-  memo: z.string().max(5_000).optional(),
+  ...invoiceContentFields,
   /** The last day the customer can approve it. */
   expiresOn: z.iso.date().nullable().optional(),
   idempotencyKey: idempotencyKeySchema.optional(),

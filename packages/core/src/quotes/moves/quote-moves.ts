@@ -4,11 +4,11 @@ import { InvalidTransitionError } from "../../errors/invalid-transition-error";
 import { NotFoundError } from "../../errors/not-found-error";
 import { ValidationError } from "../../errors/validation-error";
 import {
-  expectedVersionSchema,
   idempotencyKeySchema,
   instantSchema,
   reasonSchema,
   recordIdSchema,
+  recordMoveInputSchema,
 } from "../../invoices/internal/move-input-fields";
 import { moneyAmountSchema } from "../../invoices/moves/record-payment";
 import type { Payment, Refund } from "../../invoices/payment";
@@ -22,11 +22,7 @@ import { parseWithSchema } from "../../validation/to-validation-error";
 import { loadQuoteForMove, saveQuote } from "../internal/load-quote";
 import { unrefundedAmount } from "../internal/unrefunded-amount";
 
-const moveInputSchema = z.object({
-  id: recordIdSchema,
-  expectedVersion: expectedVersionSchema.optional(),
-  idempotencyKey: idempotencyKeySchema.optional(),
-});
+const moveInputSchema = recordMoveInputSchema;
 
 export const recordDepositInputSchema = moveInputSchema.extend({
   amount: moneyAmountSchema,

@@ -1,20 +1,11 @@
 import { z } from "zod";
-import {
-  expectedVersionSchema,
-  idempotencyKeySchema,
-  reasonSchema,
-  recordIdSchema,
-} from "../../invoices/internal/move-input-fields";
+import { reasonSchema, recordMoveInputSchema } from "../../invoices/internal/move-input-fields";
 import { runMove } from "../../service/internal/run-move";
 import type { RemitDependencies } from "../../service/remit-dependencies";
 import { parseWithSchema } from "../../validation/to-validation-error";
 import { loadWorkOrderForMove, saveWorkOrder } from "../internal/load-work-order";
 
-const moveInputSchema = z.object({
-  id: recordIdSchema,
-  expectedVersion: expectedVersionSchema.optional(),
-  idempotencyKey: idempotencyKeySchema.optional(),
-});
+const moveInputSchema = recordMoveInputSchema;
 
 const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "08:00"');
 

@@ -1,0 +1,26 @@
+import type { MoveScope } from "../../service/internal/run-move";
+import type { OutboxJob } from "../outbox-job";
+
+/** Adds a timed job for the outbox worker inside a move's transaction. */
+export async function insertOutboxJob(
+  scope: MoveScope,
+  job: { kind: OutboxJob["kind"]; runAt: string; payload: Record<string, unknown> },
+): Promise<OutboxJob> {
+  const row: OutboxJob = {
+    tenantId: scope.context.tenantId,
+    id: scope.deps.ids.newId("job"),
+    kind: job.kind,
+    runAt: job.runAt,
+    status: "pending",
+    attempts: 0,
+    payload: job.payload,
+    state: {},
+    lockedBy: null,
+    lockedUntil: null,
+    lastError: null,
+    createdAt: scope.now,
+    updatedAt: scope.now,
+  };
+  await scope.transaction.jobs.insert(row);
+  return row;
+}
