@@ -56,12 +56,10 @@ export async function reportDelivery(
       const invoice = await scope.transaction.invoices.get(delivery.invoiceId);
       if (!invoice) throw new NotFoundError({ resource: "invoice", id: delivery.invoiceId });
       const forward = rank[input.status] > rank[delivery.status];
-      // A late report (`sent` after `delivered`) keeps the provider's later word too.
-      const late = rank[input.status] < rank[delivery.status];
       const next: Delivery = {
         ...delivery,
         ...(forward ? { status: input.status } : {}),
-        providerStatus: late ? delivery.providerStatus : input.providerStatus,
+        providerStatus: input.providerStatus,
         reason: forward && input.reason !== undefined ? input.reason : delivery.reason,
         updatedAt: scope.now,
       };
