@@ -1,10 +1,9 @@
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, expect, inject, test } from "vitest";
 import { migrate } from "../src/index";
 import { runMigrations } from "../src/migrate";
 import { migrations } from "../src/migrations/index";
-import { describeBackends, uniqueSchema } from "./support/backends";
+import { describeBackends, openPGlite, uniqueSchema } from "./support/backends";
 import { invoiceRecord, revisionRecord } from "./support/records";
 
 /** Indexes that do not start with tenant_id, each for a reason the README gives. */
@@ -118,7 +117,7 @@ test("migrate - is safe when run from several connections at once", async () => 
 });
 
 test("migrate - PGlite gets its tables in the schema it is given", async () => {
-  const db = await PGlite.create();
+  const db = await openPGlite("blank");
   try {
     expect(await migrate(db, { schema: "billing" })).toEqual({ applied: [1, 2], version: 2 });
     const { rows } = await db.query<{ count: number }>(
@@ -134,7 +133,7 @@ test("migrate - PGlite gets its tables in the schema it is given", async () => {
 });
 
 test("migrate - upgrades a schema of an earlier version with only the missing migrations", async () => {
-  const db = await PGlite.create();
+  const db = await openPGlite("blank");
   try {
     const [first] = migrations;
     if (!first) throw new Error("no migrations");

@@ -1,9 +1,8 @@
-import { PGlite } from "@electric-sql/pglite";
 import { ConcurrencyError, NotFoundError, StoreUnavailableError } from "@remit/core";
 import pg from "pg";
 import { expect, test } from "vitest";
 import { createPostgresStore } from "../src/index";
-import { describeBackends } from "./support/backends";
+import { describeBackends, openPGlite } from "./support/backends";
 import {
   customerRecord,
   deliveryRecord,
@@ -178,7 +177,7 @@ describeBackends((backend) => {
   test("transaction - a backend that is gone is StoreUnavailableError", async () => {
     const { kind } = backend();
     if (kind === "pglite") {
-      const db = await PGlite.create();
+      const db = await openPGlite("blank");
       await db.close();
       const store = createPostgresStore({ client: db });
       await expect(store.transaction("t1", async () => "never")).rejects.toBeInstanceOf(

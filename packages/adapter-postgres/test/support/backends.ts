@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import type { InvoiceStore } from "@remit/core";
 import pg from "pg";
@@ -37,6 +38,12 @@ const tableNames = [
   "idempotency_keys",
 ];
 
+/** A PGlite from the data folder the global setup dumped: fresh, or migrated to the latest schema. */
+export async function openPGlite(from: "blank" | "migrated"): Promise<PGlite> {
+  const file = await readFile(inject(from === "blank" ? "pgliteBlank" : "pgliteMigrated"));
+  return await PGlite.create({ loadDataDir: new Blob([file]) });
+}
+
 /** A schema of its own per test file, so files can run at once against one server. */
 export function uniqueSchema(): string {
   return `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
@@ -45,8 +52,7 @@ export function uniqueSchema(): string {
 export async function openBackend(kind: BackendKind): Promise<TestBackend> {
   if (kind === "pglite") {
     // PGlite uses the default schema ("remit"): the option's default path is exercised too.
-    const db = await PGlite.create();
-    await migrate(db);
+    const db = await openPGlite("migrated");
     return createBackend(
       kind,
       "remit",
