@@ -84,7 +84,7 @@ describe("createTwilioSms", () => {
 
   it("send - 500, 429 and a timeout are retryable ProviderErrors; nothing was recorded", async () => {
     const sms = createTwilioSms({
-      client: createLoopbackTwilioClient(api, { timeout: 300 }),
+      client: createLoopbackTwilioClient(api, { timeout: 1_000 }),
       from: "+15125550100",
     });
     api.answerNext("error500", "error429", "hang");

@@ -26,7 +26,7 @@ beforeEach(() => {
 
 const twilioSms = () =>
   createTwilioSms({
-    client: createLoopbackTwilioClient(api, { timeout: 300 }),
+    client: createLoopbackTwilioClient(api, { timeout: 1_000 }),
     from: "+15125550100",
     statusCallbackUrl: callbackUrl,
   });
