@@ -1,6 +1,18 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  resolve: {
+    // Core's lifecycle tests run on @remit/testing's memory store, which imports "@remit/core":
+    // point it at this package's source so tests and store share one copy of core (no stale dist,
+    // one set of error classes) and no build of core is needed before its own tests.
+    alias: [
+      {
+        find: /^@remit\/core$/,
+        replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)),
+      },
+    ],
+  },
   test: {
     include: ["test/**/*.test.ts"],
     benchmark: { include: ["bench/**/*.bench.ts"] },

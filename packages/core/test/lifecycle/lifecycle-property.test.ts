@@ -1,0 +1,53 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { moveDescriptor } from "./support/lifecycle-moves";
+import { LifecycleRun, outcomes, type Scenario } from "./support/lifecycle-runner";
+import { step } from "./support/lifecycle-steps";
+
+const scenario: fc.Arbitrary<Scenario> = fc.record({
+  timeZone: fc.constantFrom(
+    "UTC",
+    "America/New_York",
+    "Europe/London",
+    "Pacific/Auckland",
+    "Pacific/Honolulu",
+  ),
+  requireReview: fc.boolean(),
+  numberFormat: fc.constantFrom("INV-{SEQ:4}", "INV-{YYYY}-{SEQ:4}", "{YY}{MM}-{SEQ:2}", "N{SEQ}"),
+  start: fc.constantFrom(
+    "2026-03-07T23:30:00.000Z", // the weekend US clocks move forward
+    "2026-10-24T12:00:00.000Z", // a day before Europe's clocks move back
+    "2026-12-30T20:00:00.000Z", // the year turns within a run
+    "2028-02-27T11:00:00.000Z", // a leap day ahead
+  ),
+  moves: fc.array(moveDescriptor, { minLength: 1, maxLength: 25, size: "max" }),
+});
+
+describe("lifecycle - random sequences of moves", () => {
+  it("lifecycle - after every move, status, money, numbers, events and versions follow the spec", async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async (drawn) => {
+        const run = await LifecycleRun.start(drawn);
+        for (const move of drawn.moves) await step(run, move);
+      }),
+      { numRuns: Number(process.env.LIFECYCLE_RUNS ?? 150) },
+    );
+    // The runs reached the states that matter (a generator stuck in drafts would prove little).
+    for (const outcome of [
+      "create",
+      "invoice.issued -> pending_payment",
+      "invoice.issued+invoice.sent -> pending_payment",
+      "invoice.payment_recorded+invoice.paid -> paid",
+      "invoice.refunded -> pending_payment",
+      "invoice.cancelled -> cancelled",
+      "sweep moved one",
+      "worker resolved refunds",
+      "replay",
+      "refused idempotency_conflict",
+      "refused version_conflict",
+      "refused invalid_transition",
+    ]) {
+      expect(outcomes.get(outcome) ?? 0, outcome).toBeGreaterThan(0);
+    }
+  }, 120_000);
+});

@@ -1,0 +1,242 @@
+// The property test's moves on drafts and issued invoices: create, update, submit, request
+// changes, issue (and save & send), send and cancel. Each predicts the outcome from the model,
+// makes the move, and checks it.
+import { expect } from "vitest";
+import { userContext } from "./harness";
+import * as model from "./lifecycle-model";
+import type { MoveDescriptor } from "./lifecycle-moves";
+import { count, type Expected, type LifecycleRun, toLines, totalOf } from "./lifecycle-runner";
+
+export async function create(run: LifecycleRun, move: Extract<MoveDescriptor, { kind: "create" }>) {
+  if (run.invoices.length >= 5) return;
+  const key = run.keyFor(move.keyed);
+  const args = {
+    ...(move.withCustomer ? { customerId: run.harness.customer.id } : {}),
+    terms: move.terms,
+    lines: toLines(move.lines),
+    ...key,
+  };
+  const result = await run.remit.invoices.create(userContext, args);
+  expect(result.events.map((event) => event.type)).toEqual(["invoice.created"]);
+  expect(result.invoice).toMatchObject({
+    status: "pending_action",
+    version: 1,
+    revision: 1,
+    total: model.money(totalOf(move.lines)),
+    amountPaid: "0.00",
+    number: null,
+  });
+  run.invoices.push({
+    id: result.invoice.id,
+    status: "pending_action",
+    version: 1,
+    totalCents: totalOf(move.lines),
+    hasCustomer: move.withCustomer,
+    lineCount: move.lines.length,
+    revisions: 1,
+    terms: move.terms,
+    number: null,
+    series: null,
+    sequence: null,
+    issueDate: null,
+    dueDate: null,
+    paidCents: 0,
+    refundPendingCents: 0,
+    payments: [],
+    eventCount: 1,
+  });
+  run.totalEvents += 1;
+  count("create");
+  run.remember(
+    key.idempotencyKey,
+    result,
+    () => run.remit.invoices.create(userContext, args),
+    () => run.remit.invoices.create(userContext, { ...args, memo: "other arguments" }),
+  );
+}
+
+export async function update(run: LifecycleRun, move: Extract<MoveDescriptor, { kind: "update" }>) {
+  const target = run.target(move.target);
+  if (!target) return;
+  const expectedVersion = !move.stale
+    ? target.version
+    : target.version > 1
+      ? target.version - 1
+      : target.version + 1;
+  const key = run.keyFor(move.keyed);
+  const args = {
+    id: target.id,
+    expectedVersion,
+    ...(move.lines ? { lines: toLines(move.lines) } : {}),
+    ...(move.terms ? { terms: move.terms } : {}),
+    ...key,
+  };
+  const call = () => run.remit.invoices.update(userContext, args);
+  if (move.stale) {
+    return run.refused("version_conflict", call, {
+      expectedVersion,
+      actualVersion: target.version,
+    });
+  }
+  if (
+    !model.isAllowed(model.allowedFrom.update, target.status) ||
+    target.paidCents > 0 ||
+    target.refundPendingCents > 0
+  ) {
+    return run.refused("invalid_transition", call, { status: target.status, move: "update" });
+  }
+  const terms = move.terms ?? target.terms;
+  const next: model.ModelInvoice = {
+    ...target,
+    totalCents: move.lines ? totalOf(move.lines) : target.totalCents,
+    lineCount: move.lines ? move.lines.length : target.lineCount,
+    terms,
+    dueDate:
+      target.issueDate !== null && terms !== target.terms
+        ? model.dueDateFor(terms, target.issueDate)
+        : target.dueDate,
+  };
+  // After issue, an update settles the status by the payments rule (and a zero total is paid).
+  const status = target.issueDate === null ? target.status : model.settledStatus(next, run.today);
+  const events = ["invoice.updated", ...(status === "paid" ? ["invoice.paid"] : [])];
+  const result = await run.succeeded(userContext, target, { status, events }, call);
+  Object.assign(target, {
+    totalCents: next.totalCents,
+    lineCount: next.lineCount,
+    terms,
+    dueDate: next.dueDate,
+    revisions: target.revisions + 1,
+  });
+  run.remember(key.idempotencyKey, result, call, () =>
+    run.remit.invoices.update(userContext, { ...args, expectedVersion: expectedVersion + 1000 }),
+  );
+}
+
+export async function submit(run: LifecycleRun, move: Extract<MoveDescriptor, { kind: "submit" }>) {
+  const target = run.target(move.target);
+  if (!target) return;
+  const key = run.keyFor(move.keyed);
+  const args = { id: target.id, ...key };
+  const call = () => run.remit.invoices.submit(userContext, args);
+  if (!model.isAllowed(model.allowedFrom.submit, target.status))
+    return run.refused("invalid_transition", call, { status: target.status, move: "submit" });
+  if (!target.hasCustomer) return run.refused("validation_error", call, { path: "customerId" });
+  if (target.lineCount === 0) return run.refused("validation_error", call, { path: "lines" });
+  const expected = { status: "pending_review" as const, events: ["invoice.submitted"] };
+  const result = await run.succeeded(userContext, target, expected, call);
+  run.remember(key.idempotencyKey, result, call, () =>
+    run.remit.invoices.submit(userContext, { ...args, expectedVersion: 1000 }),
+  );
+}
+
+export async function requestChanges(
+  run: LifecycleRun,
+  move: Extract<MoveDescriptor, { kind: "requestChanges" }>,
+) {
+  const target = run.target(move.target);
+  if (!target) return;
+  const key = run.keyFor(move.keyed);
+  const args = { id: target.id, reason: move.reason, ...key };
+  const call = () => run.remit.invoices.requestChanges(userContext, args);
+  if (!model.isAllowed(model.allowedFrom.requestChanges, target.status)) {
+    return run.refused("invalid_transition", call, {
+      status: target.status,
+      move: "request changes",
+    });
+  }
+  const expected = { status: "pending_action" as const, events: ["invoice.changes_requested"] };
+  const result = await run.succeeded(userContext, target, expected, call);
+  run.remember(key.idempotencyKey, result, call, () =>
+    run.remit.invoices.requestChanges(userContext, { ...args, reason: `${move.reason}!` }),
+  );
+}
+
+export async function issue(run: LifecycleRun, move: Extract<MoveDescriptor, { kind: "issue" }>) {
+  const target = run.target(move.target);
+  if (!target) return;
+  const key = run.keyFor(move.keyed);
+  const args = {
+    id: target.id,
+    ...(move.send ? { send: { channels: ["email" as const] } } : {}),
+    ...key,
+  };
+  const call = () => run.remit.invoices.issue(userContext, args);
+  const allowed = run.scenario.requireReview
+    ? model.allowedFrom.issueWithReview
+    : model.allowedFrom.issueWithoutReview;
+  if (!model.isAllowed(allowed, target.status))
+    return run.refused("invalid_transition", call, { status: target.status, move: "issue" });
+  if (!target.hasCustomer) return run.refused("validation_error", call, { path: "customerId" });
+  if (target.lineCount === 0) return run.refused("validation_error", call, { path: "lines" });
+  const zero = target.totalCents === 0;
+  // Save & send of an invoice that the issue makes paid: the send half is refused, so is all of it.
+  if (zero && move.send)
+    return run.refused("invalid_transition", call, { status: "paid", move: "send" });
+  const issueDate = run.today;
+  const numbering = model.numbering(run.scenario.numberFormat, issueDate);
+  const sequence = (run.sequences.get(numbering.series) ?? 0) + 1;
+  const expected: Expected = {
+    status: zero ? "paid" : "pending_payment",
+    events: [
+      "invoice.issued",
+      ...(zero ? ["invoice.paid"] : []),
+      ...(move.send ? ["invoice.sent"] : []),
+    ],
+    versions: move.send ? 2 : 1,
+  };
+  const result = await run.succeeded(userContext, target, expected, call);
+  run.sequences.set(numbering.series, sequence);
+  Object.assign(target, {
+    number: numbering.numberFor(sequence),
+    series: numbering.series,
+    sequence,
+    issueDate,
+    dueDate: model.dueDateFor(target.terms, issueDate),
+  });
+  run.remember(key.idempotencyKey, result, call, () =>
+    run.remit.invoices.issue(userContext, { ...args, expectedVersion: 1000 }),
+  );
+}
+
+export async function send(run: LifecycleRun, move: Extract<MoveDescriptor, { kind: "send" }>) {
+  const target = run.target(move.target);
+  if (!target) return;
+  const key = run.keyFor(move.keyed);
+  const at =
+    move.laterHours === null
+      ? {}
+      : {
+          at: new Date(
+            Date.parse(run.harness.clock.now()) + move.laterHours * 3_600_000,
+          ).toISOString(),
+        };
+  const args = { id: target.id, channels: move.channels, ...at, ...key };
+  const call = () => run.remit.invoices.send(userContext, args);
+  if (!model.isAllowed(model.allowedFrom.send, target.status))
+    return run.refused("invalid_transition", call, { status: target.status, move: "send" });
+  const expected = { status: target.status, events: ["invoice.sent"] };
+  const result = await run.succeeded(userContext, target, expected, call);
+  run.remember(key.idempotencyKey, result, call, () =>
+    run.remit.invoices.send(userContext, { ...args, expectedVersion: 1000 }),
+  );
+}
+
+export async function cancel(run: LifecycleRun, move: Extract<MoveDescriptor, { kind: "cancel" }>) {
+  const target = run.target(move.target);
+  if (!target) return;
+  const key = run.keyFor(move.keyed);
+  const args = { id: target.id, reason: move.reason, ...key };
+  const call = () => run.remit.invoices.cancel(userContext, args);
+  if (
+    !model.isAllowed(model.allowedFrom.cancel, target.status) ||
+    target.paidCents > 0 ||
+    target.refundPendingCents > 0
+  ) {
+    return run.refused("invalid_transition", call, { status: target.status, move: "cancel" });
+  }
+  const expected = { status: "cancelled" as const, events: ["invoice.cancelled"] };
+  const result = await run.succeeded(userContext, target, expected, call);
+  run.remember(key.idempotencyKey, result, call, () =>
+    run.remit.invoices.cancel(userContext, { ...args, reason: `${move.reason}!` }),
+  );
+}

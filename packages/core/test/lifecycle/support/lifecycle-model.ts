@@ -1,0 +1,127 @@
+// An independent model of the lifecycle spec for the property test: statuses, money in cents,
+// dates by plain calendar arithmetic and Intl, numbers by the format's tokens. It shares no code
+// with packages/core/src, so a bug there cannot hide in the model.
+
+export type Status =
+  | "pending_action"
+  | "pending_review"
+  | "pending_payment"
+  | "past_due"
+  | "paid"
+  | "cancelled";
+
+export type Terms = "due_on_receipt" | `net_${number}`;
+
+export type ModelRefund = { id: string; cents: number; status: "pending" | "succeeded" | "failed" };
+
+export type ModelPayment = {
+  id: string;
+  cents: number;
+  /** The provider that reported it (`testpay`), or null for a manual payment by a user. */
+  provider: string | null;
+  refunds: ModelRefund[];
+};
+
+export type ModelInvoice = {
+  id: string;
+  status: Status;
+  version: number;
+  totalCents: number;
+  hasCustomer: boolean;
+  lineCount: number;
+  /** Revisions stored: one at create and one per update. */
+  revisions: number;
+  terms: Terms;
+  number: string | null;
+  series: string | null;
+  sequence: number | null;
+  issueDate: string | null;
+  dueDate: string | null;
+  paidCents: number;
+  refundPendingCents: number;
+  payments: ModelPayment[];
+  /** Events of this invoice, delivery reports left out. */
+  eventCount: number;
+};
+
+/** The moves' allowed "from" statuses, as the spec's Moves table writes them. */
+export const allowedFrom = {
+  update: ["pending_action", "pending_review", "pending_payment", "past_due"],
+  submit: ["pending_action"],
+  requestChanges: ["pending_review"],
+  issueWithReview: ["pending_review"],
+  issueWithoutReview: ["pending_review", "pending_action"],
+  send: ["pending_payment", "past_due"],
+  paymentFromUser: ["pending_payment", "past_due", "paid"],
+  paymentFromProvider: ["pending_payment", "past_due", "paid", "cancelled"],
+  refund: ["paid", "pending_payment", "past_due", "cancelled"],
+  cancel: ["pending_action", "pending_review", "pending_payment", "past_due"],
+} as const satisfies Record<string, readonly Status[]>;
+
+export function isAllowed(from: readonly Status[], status: Status): boolean {
+  return from.includes(status);
+}
+
+/** `YYYY-MM-DD` in `timeZone` at a UTC instant, by Intl (not date-fns, which core uses). */
+export function localDate(instant: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(new Date(instant));
+  const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
+/** A calendar date plus `days`, by UTC date arithmetic. */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+export function dueDateFor(terms: Terms, issueDate: string): string {
+  return terms === "due_on_receipt" ? issueDate : addDays(issueDate, Number(terms.slice(4)));
+}
+
+/** Cents as a decimal string with two digits (USD). */
+export function money(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const absolute = Math.abs(cents);
+  return `${sign}${Math.floor(absolute / 100)}.${String(absolute % 100).padStart(2, "0")}`;
+}
+
+/** The series of a number format at an issue date, and the number for a sequence in it. */
+export function numbering(format: string, issueDate: string) {
+  const [year = "", month = ""] = issueDate.split("-");
+  const dated = format
+    .split("{YYYY}")
+    .join(year)
+    .split("{YY}")
+    .join(year.slice(2))
+    .split("{MM}")
+    .join(month);
+  const token = /\{SEQ(?::(\d+))?\}/.exec(dated);
+  if (!token) throw new Error(`format ${format} has no {SEQ}`);
+  const width = token[1] === undefined ? 0 : Number(token[1]);
+  const series = dated.replace(token[0], "{SEQ}");
+  return {
+    series,
+    numberFor: (sequence: number) => series.replace("{SEQ}", String(sequence).padStart(width, "0")),
+  };
+}
+
+/** The status after money moved (or an issued invoice was edited), by the rule under Payments. */
+export function settledStatus(invoice: ModelInvoice, today: string): Status {
+  if (invoice.status === "cancelled") return "cancelled";
+  if (invoice.paidCents >= invoice.totalCents) return "paid";
+  if (invoice.dueDate !== null && today > invoice.dueDate) return "past_due";
+  return "pending_payment";
+}
+
+/** What can still be refunded of a payment: pending refunds count, failed ones do not. */
+export function unrefundedCents(payment: ModelPayment): number {
+  return payment.refunds
+    .filter((refund) => refund.status !== "failed")
+    .reduce((left, refund) => left - refund.cents, payment.cents);
+}
