@@ -6,6 +6,13 @@
 export { createMemoryProbe } from "./memory-store/create-memory-probe";
 export { createMemoryStore, type MemoryStoreState } from "./memory-store/create-memory-store";
 export {
+  describeNotifierConformance,
+  type NotifierBackend,
+  type NotifierConformanceOptions,
+  type NotifierHarness,
+  type ReceivedMessage,
+} from "./notifier-conformance/describe-notifier-conformance";
+export {
   describeStoreConformance,
   type StoreConformanceOptions,
   type StoreProbe,
