@@ -40,6 +40,11 @@ const defaults = {
     body: "Hello {{customer}},\n\nA reminder that invoice {{number}} for {{amountDue}} is due on {{dueDate}}.\nView and pay it here: {{url}}\n\nThank you,\n{{business}}",
     sms: "{{business}}: reminder, invoice {{number}} for {{amountDue}} is due {{dueDate}}. Pay: {{url}}",
   },
+  overdue: {
+    subject: "Past due: invoice {{number}} from {{business}}",
+    body: "Hello {{customer}},\n\nInvoice {{number}} for {{amountDue}} was due on {{dueDate}} and is now past due.\nView and pay it here: {{url}}\n\nThank you,\n{{business}}",
+    sms: "{{business}}: invoice {{number}} for {{amountDue}} was due {{dueDate}} and is past due. Pay: {{url}}",
+  },
   receipt: {
     subject: "Receipt for invoice {{number}} from {{business}}",
     body: "Hello {{customer}},\n\nWe received your payment. Paid so far: {{amountPaid}}; still due: {{amountDue}}.\n{{url}}\n\nThank you,\n{{business}}",
@@ -60,7 +65,9 @@ export function renderInvoiceMessage(input: {
 }): RenderedMessage {
   const { invoice, tenant, purpose } = input;
   const templates = tenant.templates;
-  const prefix = purpose === "invoice" ? "invoiceSent" : purpose;
+  // A reminder for an invoice already past due speaks of it as overdue.
+  const kind = purpose === "reminder" && invoice.status === "past_due" ? "overdue" : purpose;
+  const prefix = kind === "invoice" ? "invoiceSent" : kind;
   const custom = templates as Record<string, string | undefined>;
   const values = {
     business: tenant.name,
@@ -73,13 +80,13 @@ export function renderInvoiceMessage(input: {
     url: input.url,
   };
   const subject = fill(
-    custom[`${prefix}Subject`] ?? defaults[purpose].subject,
+    custom[`${prefix}Subject`] ?? defaults[kind].subject,
     values,
     (text) => text,
   );
-  const text = fill(custom[`${prefix}Body`] ?? defaults[purpose].body, values, (text) => text);
-  const htmlBody = fill(custom[`${prefix}Body`] ?? defaults[purpose].body, values, escapeHtml);
+  const text = fill(custom[`${prefix}Body`] ?? defaults[kind].body, values, (text) => text);
+  const htmlBody = fill(custom[`${prefix}Body`] ?? defaults[kind].body, values, escapeHtml);
   const html = `<!doctype html><html><body><div style="font-family:sans-serif;white-space:pre-line">${htmlBody}</div></body></html>`;
-  const sms = fill(custom[`${prefix}Sms`] ?? defaults[purpose].sms, values, (text) => text);
+  const sms = fill(custom[`${prefix}Sms`] ?? defaults[kind].sms, values, (text) => text);
   return { subject, text, html, sms };
 }
