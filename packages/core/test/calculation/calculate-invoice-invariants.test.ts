@@ -9,6 +9,7 @@ import {
 import { combine, ExactDecimal, sumOf } from "./support/exact-sum";
 import { invoiceInputArbitrary } from "./support/invoice-arbitraries";
 import { moneyFiguresOf, moneyPattern } from "./support/money-figures";
+import { propertyTimeout } from "./support/property-timeout";
 
 // Every invariant the invoice-math contract lists, checked on thousands of random valid invoices.
 const numRuns = 2_000;
@@ -40,7 +41,7 @@ function checkRandomInvoices(check: (result: InvoiceCalculation) => void): void 
   );
 }
 
-describe("calculateInvoice - invariants on random invoices", () => {
+describe("calculateInvoice - invariants on random invoices", { timeout: propertyTimeout }, () => {
   it("calculateInvoice - total equals subtotal minus discounts plus fees plus added taxes", () => {
     checkRandomInvoices((result) => {
       const digits = digitsOf(result);

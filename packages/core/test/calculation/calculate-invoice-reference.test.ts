@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { calculateInvoice, currencies, type InvoiceInput } from "../../src/index";
 import golden from "../fixtures/calc.json";
 import { invoiceInputArbitrary } from "./support/invoice-arbitraries";
+import { propertyTimeout } from "./support/property-timeout";
 import { referenceCalculateInvoice, shortestDecimal } from "./support/reference-calculate-invoice";
 
 // calculateInvoice against an independent, step-by-step reading of the contract that works in
@@ -35,7 +36,9 @@ function minorUnitsAsAmount(units: number, currency: string): string {
   return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
 
-describe("calculateInvoice - cross-check with the reference implementation", () => {
+describe("calculateInvoice - cross-check with the reference implementation", {
+  timeout: propertyTimeout,
+}, () => {
   it("calculateInvoice - matches the reference on random invoices", () => {
     fc.assert(
       fc.property(invoiceInputArbitrary, (input) => {

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { calculateInvoice, type InvoiceInput } from "../../src/index";
 import { invoiceInputArbitrary } from "./support/invoice-arbitraries";
+import { propertyTimeout } from "./support/property-timeout";
 
 // Reordering the lines may move a unit only where a largest-remainder tie was broken by position;
 // the sums that involve no tie cannot move at all.
@@ -19,7 +20,7 @@ function withLinesIn(input: InvoiceInput, order: readonly number[]): InvoiceInpu
   return { ...input, lines: order.map((index) => input.lines[index] as InvoiceInput["lines"][0]) };
 }
 
-describe("calculateInvoice - reordering the lines", () => {
+describe("calculateInvoice - reordering the lines", { timeout: propertyTimeout }, () => {
   it("calculateInvoice - reordering lines keeps subtotal, discountTotal and feeTotal", () => {
     fc.assert(
       fc.property(reorderedInvoiceArbitrary, ({ input, order }) => {

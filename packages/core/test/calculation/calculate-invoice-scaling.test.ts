@@ -5,6 +5,7 @@ import { calculateInvoice, type InvoiceCalculation, type InvoiceInput } from "..
 import { exactInvoiceArbitrary } from "./support/exact-invoice-arbitrary";
 import { ExactDecimal } from "./support/exact-sum";
 import { moneyFiguresOf } from "./support/money-figures";
+import { propertyTimeout } from "./support/property-timeout";
 import { referenceCalculateInvoice } from "./support/reference-calculate-invoice";
 
 function timesTen(value: string | number): string {
@@ -38,7 +39,7 @@ function figuresTimesTen(result: InvoiceCalculation): [string, string][] {
   return moneyFiguresOf(result).map(([path, value]) => [path, timesTen(value)]);
 }
 
-describe("calculateInvoice - scaling every price", () => {
+describe("calculateInvoice - scaling every price", { timeout: propertyTimeout }, () => {
   it("calculateInvoice - scaling prices by 10 with no rounding involved scales every figure by 10", () => {
     fc.assert(
       fc.property(exactInvoiceArbitrary, (input) => {
