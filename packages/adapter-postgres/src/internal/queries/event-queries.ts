@@ -1,5 +1,4 @@
 import type { RemitEvent, StoreTransaction } from "@remit/core";
-import { eventJobId } from "../event-job-id";
 import { assertSameTenant, isoColumn, json, type Scope } from "../sql-helpers";
 
 type EventRow = Omit<RemitEvent, "subject"> & {
@@ -24,46 +23,28 @@ export function createEventQueries(scope: Scope): StoreTransaction["events"] {
     async append(events, runAt) {
       if (events.length === 0) return;
       for (const event of events) assertSameTenant(scope, event, "event");
-      // One statement per table for the whole batch, rows in the given order: `position` then
-      // follows the append order.
+      // One statement for both tables, rows in the given order (`position` follows the append
+      // order): the events, and the outbox's one `event` job per event, `job_<event id>`,
+      // carrying the whole event (`payload.event`).
       await runner.query(
-        `INSERT INTO ${tables.events} (tenant_id, id, type, spec_version, subject_type, subject_id,
-           subject_version, occurred_at, actor, data)
-         SELECT $1, e.value ->> 'id', e.value ->> 'type', (e.value ->> 'spec_version')::integer,
-                e.value ->> 'subject_type', e.value ->> 'subject_id',
-                (e.value ->> 'subject_version')::integer, (e.value ->> 'occurred_at')::timestamptz,
-                e.value -> 'actor', e.value -> 'data'
-         FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(value, ordinality)
-         ORDER BY ordinality`,
-        [
-          tenantId,
-          json(
-            events.map((event) => ({
-              id: event.id,
-              type: event.type,
-              spec_version: event.specVersion,
-              subject_type: event.subject.type,
-              subject_id: event.subject.id,
-              subject_version: event.subject.version,
-              occurred_at: event.occurredAt,
-              actor: event.actor,
-              data: event.data,
-            })),
-          ),
-        ],
-      );
-      // The outbox: one `event` job per event, carrying the whole event (`payload.event`).
-      await runner.query(
-        `INSERT INTO ${tables.jobs} (tenant_id, id, kind, run_at, status, attempts, payload, state,
+        `WITH input AS (
+           SELECT e.value AS event, e.ordinality
+           FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(value, ordinality)
+         ), stored AS (
+           INSERT INTO ${tables.events} (tenant_id, id, type, spec_version, subject_type,
+             subject_id, subject_version, occurred_at, actor, data)
+           SELECT $1, event ->> 'id', event ->> 'type', (event ->> 'specVersion')::integer,
+                  event -> 'subject' ->> 'type', event -> 'subject' ->> 'id',
+                  (event -> 'subject' ->> 'version')::integer,
+                  (event ->> 'occurredAt')::timestamptz, event -> 'actor', event -> 'data'
+           FROM input ORDER BY ordinality
+         )
+         INSERT INTO ${tables.jobs} (tenant_id, id, kind, run_at, status, attempts, payload, state,
            created_at, updated_at)
-         SELECT $1, e.job_id, 'event', $2::timestamptz, 'pending', 0, e.payload, '{}'::jsonb,
-                $2::timestamptz, $2::timestamptz
-         FROM jsonb_to_recordset($3::jsonb) AS e(job_id text, payload jsonb)`,
-        [
-          tenantId,
-          runAt,
-          json(events.map((event) => ({ job_id: eventJobId(event.id), payload: { event } }))),
-        ],
+         SELECT $1, 'job_' || (event ->> 'id'), 'event', $3::timestamptz, 'pending', 0,
+                jsonb_build_object('event', event), '{}'::jsonb, $3::timestamptz, $3::timestamptz
+         FROM input`,
+        [tenantId, json(events), runAt],
       );
     },
 

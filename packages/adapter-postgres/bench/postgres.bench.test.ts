@@ -1,0 +1,242 @@
+import { createRemit, type Remit } from "@remit/core";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { createPostgresStore, migrate } from "../src/index";
+import { uniqueSchema } from "../test/support/backends";
+
+// Benchmarks on a real server (DATABASE_URL or the throwaway one of the test harness). Not part of
+// CI. Figures are printed as one table at the end; see the README for a recorded run.
+//   BENCH_ISSUE_COUNT  invoices created + issued in the throughput run (default 2,000)
+//   BENCH_INVOICES     invoices seeded over BENCH_TENANTS tenants for list and sweep (100,000; 1,000)
+
+const issueCount = Number(process.env.BENCH_ISSUE_COUNT ?? 2_000);
+const seeded = Number(process.env.BENCH_INVOICES ?? 100_000);
+const seededTenants = Number(process.env.BENCH_TENANTS ?? 1_000);
+const clients = 8;
+const results: [string, string][] = [];
+
+const ctx = (tenantId: string) => ({ tenantId, actor: { type: "user" as const, id: "bench" } });
+const lines = {
+  lines: [
+    { kind: "labor" as const, description: "Labor", quantity: "1.5", unitPrice: "95.00" },
+    { kind: "material" as const, description: "Parts", quantity: "2", unitPrice: "12.35" },
+  ],
+};
+
+/** Runs `count` jobs on `concurrency` loops; returns the seconds it took. */
+async function timed(concurrency: number, count: number, job: (index: number) => Promise<void>) {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let index = next++; index < count; index = next++) await job(index);
+    }),
+  );
+  return (performance.now() - started) / 1000;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+let pool: pg.Pool;
+let schema: string;
+let remit: Remit;
+
+beforeAll(async () => {
+  pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: clients });
+  pool.on("error", () => undefined);
+  schema = uniqueSchema();
+  await migrate(pool, { schema });
+  remit = createRemit({ store: createPostgresStore({ client: pool, schema }) });
+});
+
+afterAll(async () => {
+  console.log(
+    `\nRemit on PostgreSQL (${(await pool.query("SHOW server_version")).rows[0]?.server_version})\n${results.map(([name, value]) => `  ${name.padEnd(58)} ${value}`).join("\n")}\n`,
+  );
+  await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await pool.end();
+});
+
+describe.sequential("bench", () => {
+  test("throughput - invoices created and issued per second by 8 clients, against plain INSERTs of the same rows", async () => {
+    const tenants = Array.from({ length: clients }, (_, index) => `bench_${index}`);
+    const customers: string[] = [];
+    for (const tenantId of tenants) {
+      await remit.tenants.upsert(ctx(tenantId), { name: tenantId, numberFormat: "INV-{SEQ:6}" });
+      customers.push((await remit.customers.create(ctx(tenantId), { name: "Dana Reyes" })).id);
+    }
+    const issue = async (index: number) => {
+      const tenantId = tenants[index % tenants.length] as string;
+      const customerId = customers[index % tenants.length] as string;
+      const { invoice } = await remit.invoices.create(ctx(tenantId), { customerId, ...lines });
+      await remit.invoices.issue(ctx(tenantId), { id: invoice.id });
+    };
+    await timed(clients, 200, issue); // warm-up
+    const cpuBefore = process.cpuUsage();
+    const remitSeconds = await timed(clients, issueCount, issue);
+    const cpu = process.cpuUsage(cpuBefore);
+    const nodeCpuShare = (cpu.user + cpu.system) / 1e6 / remitSeconds;
+
+    // The floor: every row those moves left (invoice, revisions, events, their outbox jobs),
+    // inserted again with plain INSERTs, one transaction per invoice, by as many clients.
+    const insertable = async (table: string) =>
+      (
+        await pool.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns
+           WHERE table_schema = $1 AND table_name = $2 AND is_generated = 'NEVER'
+             AND coalesce(identity_generation, '') <> 'ALWAYS'`,
+          [schema, table],
+        )
+      ).rows.map((row) => row.column_name);
+    const tables = ["invoices", "invoice_revisions", "events", "outbox_jobs"] as const;
+    const columns = Object.fromEntries(
+      await Promise.all(tables.map(async (table) => [table, await insertable(table)] as const)),
+    );
+    const rowsOf = async (table: string, invoiceColumn: string) =>
+      (
+        await pool.query<{ invoice: string; row: Record<string, unknown> }>(
+          `SELECT ${invoiceColumn} AS invoice, to_jsonb(t) AS row FROM "${schema}".${table} t
+           WHERE tenant_id LIKE 'bench\\_%'`,
+        )
+      ).rows;
+    const groups = new Map<string, [string, Record<string, unknown>][]>();
+    for (const [table, invoiceColumn] of [
+      ["invoices", "id"],
+      ["invoice_revisions", "invoice_id"],
+      ["events", "subject_id"],
+      ["outbox_jobs", "payload -> 'event' -> 'subject' ->> 'id'"],
+    ] as const) {
+      for (const { invoice, row } of await rowsOf(table, invoiceColumn)) {
+        const copy: Record<string, unknown> = {
+          ...row,
+          tenant_id: `floor_${row.tenant_id as string}`,
+        };
+        if (table === "invoices") copy.public_token = `floor_${row.public_token as string}`;
+        groups.set(invoice, [...(groups.get(invoice) ?? []), [table, copy]]);
+      }
+    }
+    const statements = Object.fromEntries(
+      tables.map((table) => {
+        const list = (columns[table] ?? []).join(", ");
+        return [
+          table,
+          `INSERT INTO "${schema}".${table} (${list})
+           SELECT ${list} FROM jsonb_populate_record(NULL::"${schema}".${table}, $1::jsonb)`,
+        ];
+      }),
+    );
+    const invoices = [...groups.values()];
+    const floorSeconds = await timed(clients, invoices.length, async (index) => {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        for (const [table, row] of invoices[index] ?? []) {
+          await client.query(statements[table] as string, [JSON.stringify(row)]);
+        }
+        await client.query("COMMIT");
+      } finally {
+        client.release();
+      }
+    });
+    const remitRate = issueCount / remitSeconds;
+    const floorRate = invoices.length / floorSeconds;
+    results.push(
+      [
+        `create + issue, ${clients} clients (${issueCount} invoices)`,
+        `${remitRate.toFixed(0)} invoices/s`,
+      ],
+      [
+        `plain INSERTs of the same rows, ${clients} clients (the floor)`,
+        `${floorRate.toFixed(0)} invoices/s`,
+      ],
+      ["ratio to the floor (aim: at least 0.5)", (remitRate / floorRate).toFixed(2)],
+      ["  Node.js CPU during create + issue (1.00 = one core busy)", nodeCpuShare.toFixed(2)],
+    );
+    expect(invoices.length).toBe(issueCount + 200);
+  });
+
+  test("list and sweep - one tenant's past-due invoices among many, and the past-due sweep", async () => {
+    // A template made by Remit itself, cloned by SQL: every row is one the core can read and move.
+    await remit.tenants.upsert(ctx("seed"), { name: "seed", timeZone: "America/Chicago" });
+    const customer = await remit.customers.create(ctx("seed"), { name: "Dana Reyes" });
+    const { invoice } = await remit.invoices.create(ctx("seed"), {
+      customerId: customer.id,
+      ...lines,
+    });
+    const issued = (await remit.invoices.issue(ctx("seed"), { id: invoice.id })).invoice;
+    const started = performance.now();
+    await pool.query(
+      `INSERT INTO "${schema}".tenants (tenant_id, version, settings, created_at, updated_at)
+       SELECT 's' || lpad(t::text, 5, '0'), version, settings, created_at, updated_at
+       FROM "${schema}".tenants, generate_series(1, $1) AS t WHERE tenant_id = 'seed'`,
+      [seededTenants],
+    );
+    // Per tenant: a third paid, a third pending and not yet due, a third pending and overdue
+    // (the sweep's work), and every twentieth already past due (the list's answer).
+    await pool.query(
+      `INSERT INTO "${schema}".invoices (tenant_id, id, version, status, revision, currency, customer,
+         terms, content, totals, total, amount_paid, amount_due, credit, refund_pending, number,
+         series, sequence, issue_date, due_date, public_token, created_by, created_at, updated_at,
+         issued_at, search_text)
+       SELECT 's' || lpad((1 + (n - 1)::bigint * $2 / $1)::text, 5, '0'),
+              'inv_' || lpad(n::text, 26, '0'),
+              i.version,
+              CASE WHEN n % 20 = 0 THEN 'past_due' WHEN n % 3 = 0 THEN 'paid' ELSE 'pending_payment' END,
+              i.revision, i.currency, i.customer, i.terms, i.content, i.totals, i.total,
+              CASE WHEN n % 3 = 0 AND n % 20 <> 0 THEN i.total ELSE 0 END,
+              CASE WHEN n % 3 = 0 AND n % 20 <> 0 THEN 0 ELSE i.total END,
+              0, 0, 'INV-' || n, 'INV-', n, date '2026-01-01',
+              CASE WHEN n % 3 = 1 THEN date '2026-12-31' ELSE date '2026-02-01' END,
+              'tok_' || n, i.created_by, i.created_at, i.updated_at, i.issued_at,
+              lower('inv-' || n || chr(31) || (i.customer ->> 'name'))
+       FROM "${schema}".invoices i, generate_series(1, $1) AS n WHERE i.id = $3`,
+      [seeded, seededTenants, issued.id],
+    );
+    await pool.query(`ANALYZE "${schema}".invoices`);
+    results.push([
+      `seed ${seeded} invoices over ${seededTenants} tenants (generate_series)`,
+      `${((performance.now() - started) / 1000).toFixed(1)} s`,
+    ]);
+
+    const store = createPostgresStore({ client: pool, schema });
+    const latencies: number[] = [];
+    for (let index = 0; index < 1_000; index++) {
+      const tenantId = `s${String(1 + Math.floor(Math.random() * seededTenants)).padStart(5, "0")}`;
+      const began = performance.now();
+      const page = await store.transaction(tenantId, (transaction) =>
+        transaction.invoices.list({ filter: { status: ["past_due"] }, limit: 50 }),
+      );
+      latencies.push(performance.now() - began);
+      if (index === 0) expect(page.items.length).toBeGreaterThan(0);
+    }
+    latencies.sort((a, b) => a - b);
+    results.push([
+      "list one tenant's past-due invoices (1,000 calls), p50 / p99",
+      `${percentile(latencies, 50).toFixed(2)} ms / ${percentile(latencies, 99).toFixed(2)} ms`,
+    ]);
+
+    const tenants: string[] = [];
+    for (let after: string | undefined; ; ) {
+      const page = await store.listTenantIds({ after, limit: 500 });
+      tenants.push(...page);
+      if (page.length < 500) break;
+      after = page.at(-1);
+    }
+    const system = (tenantId: string) => ({ tenantId, actor: { type: "system" as const } });
+    let moved = 0;
+    const sweepSeconds = await timed(4, tenants.length, async (index) => {
+      const result = await remit.invoices.sweepPastDue(system(tenants[index] as string), {
+        at: "2026-03-02T15:00:00.000Z",
+        batchSize: 100,
+      });
+      moved += result.moved;
+    });
+    results.push([
+      `past-due sweep over ${tenants.length} tenants, 4 workers (${moved} moved)`,
+      `${sweepSeconds.toFixed(1)} s`,
+    ]);
+    expect(moved).toBeGreaterThan(0);
+  });
+});
