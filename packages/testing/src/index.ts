@@ -13,6 +13,11 @@ export {
   type ReceivedMessage,
 } from "./notifier-conformance/describe-notifier-conformance";
 export {
+  describePaymentProviderConformance,
+  type PaymentProviderConformanceOptions,
+  type PaymentProviderHarness,
+} from "./payment-conformance/describe-payment-provider-conformance";
+export {
   describeStoreConformance,
   type StoreConformanceOptions,
   type StoreProbe,

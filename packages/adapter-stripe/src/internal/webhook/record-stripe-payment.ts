@@ -1,0 +1,133 @@
+import type { Payment, PaymentMethod } from "@remit/core";
+import { metadataKeys } from "../metadata-keys";
+import { fromStripeAmount } from "../to-stripe-amount";
+import { idOf, type PaymentIntentShape } from "./webhook-objects";
+import {
+  invoiceDetails,
+  settle,
+  step,
+  type TenantScope,
+  tenantOf,
+  type WebhookScope,
+  type WebhookStep,
+} from "./webhook-scope";
+
+/** What a Checkout Session or a PaymentIntent says about money received. */
+export type PaymentFacts = {
+  paymentIntentId: string;
+  /** What Stripe charged in all, in its minor units (invoice part + surcharge). */
+  chargedMinor: number;
+  currency: string;
+  metadata: Record<string, string>;
+  paymentMethodTypes: readonly string[];
+};
+
+const methodOfStripeType: Record<string, PaymentMethod> = {
+  card: "card",
+  link: "card",
+  us_bank_account: "ach",
+  sepa_debit: "bank_transfer",
+  bacs_debit: "bank_transfer",
+  acss_debit: "bank_transfer",
+  au_becs_debit: "bank_transfer",
+  customer_balance: "bank_transfer",
+};
+
+/**
+ * Remit's method for the payment method types a session or intent allowed. Both report the same
+ * list, so either event records the same payment; a mix of kinds is `"other"`.
+ */
+export function methodOf(types: readonly string[]): PaymentMethod {
+  const methods = new Set(types.map((type) => methodOfStripeType[type] ?? "other"));
+  const [only] = methods;
+  return methods.size === 1 && only ? only : "other";
+}
+
+/** The idempotency key of the payment a PaymentIntent made: one payment per intent. */
+export function paymentKeyOf(paymentIntentId: string): string {
+  return `stripe:payment:${paymentIntentId}`;
+}
+
+/** The Remit payment a PaymentIntent (or a reinstated dispute) made, if recorded. */
+export function findStripePayment(payments: readonly Payment[], reference: string) {
+  return payments.find(
+    (payment) =>
+      payment.reference === reference &&
+      payment.provider === "stripe" &&
+      payment.status === "succeeded",
+  );
+}
+
+/**
+ * Records the money of a PaymentIntent once, whichever of `checkout.session.completed`,
+ * `checkout.session.async_payment_succeeded` or `payment_intent.succeeded` reports it first: the
+ * amount is what Stripe charged less the surcharge (which never counts as payment), keyed by the
+ * PaymentIntent id. An unknown invoice or another currency is stored unmatched by Remit.
+ */
+export async function recordStripePayment(
+  scope: WebhookScope,
+  facts: PaymentFacts,
+  known?: TenantScope,
+): Promise<WebhookStep> {
+  const invoiceId = facts.metadata[metadataKeys.invoiceId] ?? null;
+  const tenant = known ?? (await tenantOf(scope, facts.metadata));
+  if (!tenant || !invoiceId) return step("ignored", null, "not a payment Remit started");
+  return settle(invoiceId, async () => {
+    const surchargeMinor = Number.parseInt(facts.metadata[metadataKeys.surchargeMinor] ?? "0", 10);
+    const amountMinor =
+      facts.chargedMinor - (Number.isSafeInteger(surchargeMinor) ? surchargeMinor : 0);
+    if (amountMinor <= 0) return step("ignored", invoiceId, "nothing but a surcharge was paid");
+    const currency = facts.currency.toUpperCase();
+    const details = await invoiceDetails(tenant, scope.remit, invoiceId);
+    if (details && findStripePayment(details.payments, facts.paymentIntentId)) {
+      return step("duplicate", invoiceId, `payment ${facts.paymentIntentId} is recorded`);
+    }
+    const result = await scope.remit.invoices.recordPayment(tenant.context, {
+      id: invoiceId,
+      amount: fromStripeAmount(amountMinor, currency),
+      currency,
+      method: methodOf(facts.paymentMethodTypes),
+      reference: facts.paymentIntentId,
+      idempotencyKey: paymentKeyOf(facts.paymentIntentId),
+    });
+    return result.invoice === null
+      ? step("unmatched", invoiceId, `payment ${facts.paymentIntentId} stored as unmatched`)
+      : step("recorded", invoiceId, `payment ${facts.paymentIntentId} recorded`);
+  });
+}
+
+/** The facts of a succeeded PaymentIntent. */
+export function factsOfIntent(intent: PaymentIntentShape): PaymentFacts {
+  return {
+    paymentIntentId: intent.id,
+    chargedMinor: intent.amount_received || intent.amount,
+    currency: intent.currency,
+    metadata: intent.metadata ?? {},
+    paymentMethodTypes: intent.payment_method_types,
+  };
+}
+
+/**
+ * Reports a failed attempt to pay (a declined card, a returned ACH debit) as
+ * `invoice.payment_failed`, once per attempt (the failed charge).
+ */
+export async function reportStripePaymentFailure(
+  scope: WebhookScope,
+  intent: PaymentIntentShape,
+): Promise<WebhookStep> {
+  const metadata = intent.metadata ?? {};
+  const invoiceId = metadata[metadataKeys.invoiceId] ?? null;
+  const tenant = await tenantOf(scope, metadata);
+  if (!tenant || !invoiceId) return step("ignored", null, "not a payment Remit started");
+  const failure = intent.last_payment_error;
+  const attempt = failure?.charge ?? idOf(intent.latest_charge) ?? scope.event.id;
+  return settle(invoiceId, async () => {
+    await scope.remit.invoices.reportPaymentFailure(tenant.context, {
+      id: invoiceId,
+      reference: intent.id,
+      reason: failure?.decline_code || failure?.code || failure?.message || "payment_failed",
+      idempotencyKey: `stripe:payment-failed:${intent.id}:${attempt}`,
+    });
+    return step("recorded", invoiceId, `payment failure of ${intent.id} reported`);
+  });
+}

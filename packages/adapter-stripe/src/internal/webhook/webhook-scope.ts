@@ -1,0 +1,136 @@
+import {
+  type Context,
+  IdempotencyError,
+  type InvoiceDetails,
+  NotFoundError,
+  type Remit,
+  RemitError,
+  type Tenant,
+} from "@remit/core";
+import { StripeAccountMismatchError } from "../../errors/stripe-account-mismatch-error";
+import { metadataKeys, stripeActor } from "../metadata-keys";
+import { parseInput } from "../parse-input";
+import type { StripePaymentsConfig } from "../stripe-payments-config";
+import { callStripe } from "../to-provider-error";
+import {
+  type PaymentIntentShape,
+  paymentIntentSchema,
+  type StripeEventShape,
+} from "./webhook-objects";
+
+/** What one event (or one refund of a `charge.refunded`) came to. */
+export type WebhookStep = {
+  outcome: "recorded" | "duplicate" | "unmatched" | "ignored";
+  invoiceId: string | null;
+  /** Why, in a few words: what was recorded, or why nothing was. */
+  detail: string;
+};
+
+/** One verified event being handled. */
+export type WebhookScope = {
+  remit: Remit;
+  config: StripePaymentsConfig;
+  event: StripeEventShape;
+};
+
+/** The tenant an event belongs to, once its account was checked. */
+export type TenantScope = {
+  tenantId: string;
+  context: Context;
+  tenant: Tenant;
+  accountId: string;
+};
+
+export function step(
+  outcome: WebhookStep["outcome"],
+  invoiceId: string | null,
+  detail: string,
+): WebhookStep {
+  return { outcome, invoiceId, detail };
+}
+
+/**
+ * The tenant named in a Stripe object's metadata, after checking that the event comes from that
+ * tenant's connected account (throws `StripeAccountMismatchError` otherwise). `undefined` when the
+ * object carries no Remit tenant: not Remit's payment.
+ */
+export async function tenantOf(
+  scope: WebhookScope,
+  metadata: Record<string, string> | null | undefined,
+): Promise<TenantScope | undefined> {
+  const tenantId = metadata?.[metadataKeys.tenantId];
+  if (!tenantId || tenantId.length > 64) return undefined;
+  const context: Context = { tenantId, actor: stripeActor };
+  const tenant = await scope.remit.tenants.get(context);
+  const expected = tenant.paymentAccounts.stripe?.accountId ?? null;
+  if (expected === null || scope.event.account !== expected) {
+    throw new StripeAccountMismatchError({
+      eventId: scope.event.id,
+      tenantId,
+      account: scope.event.account ?? null,
+      expectedAccount: expected,
+    });
+  }
+  return { tenantId, context, tenant, accountId: expected };
+}
+
+/**
+ * Runs a Remit move for a webhook. A refusal that no retry can change (an invoice in the wrong
+ * status, an amount over what is refundable) becomes an `ignored` step with its reason, so Stripe
+ * stops resending; a repeat with other arguments is a `duplicate`; a retryable failure (the store
+ * is down) is thrown so the endpoint answers 5xx and Stripe resends.
+ */
+export async function settle(
+  invoiceId: string | null,
+  move: () => Promise<WebhookStep>,
+): Promise<WebhookStep> {
+  try {
+    return await move();
+  } catch (error) {
+    if (StripeAccountMismatchError.isInstance(error)) throw error;
+    if (error instanceof IdempotencyError) return step("duplicate", invoiceId, error.message);
+    if (RemitError.isInstance(error) && !error.retryable) {
+      return step("ignored", invoiceId, `${error.code}: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+/** The invoice with its payments and refunds, or `null` if the tenant has no such invoice. */
+export async function invoiceDetails(
+  tenant: TenantScope,
+  remit: Remit,
+  invoiceId: string,
+): Promise<InvoiceDetails | null> {
+  try {
+    return await remit.invoices.get(tenant.context, { id: invoiceId });
+  } catch (error) {
+    if (
+      error instanceof NotFoundError ||
+      (RemitError.isInstance(error) && error.code === "not_found")
+    )
+      return null;
+    throw error;
+  }
+}
+
+/**
+ * Reads a PaymentIntent from the connected account the event came from (refund and dispute events
+ * carry no invoice metadata of their own). `null` if Stripe has no such PaymentIntent there.
+ */
+export async function retrievePaymentIntent(
+  scope: WebhookScope,
+  id: string,
+): Promise<PaymentIntentShape | null> {
+  const account = scope.event.account;
+  if (!account) return null;
+  try {
+    const intent = await callStripe(() =>
+      scope.config.stripe.paymentIntents.retrieve(id, {}, { stripeAccount: account }),
+    );
+    return parseInput(paymentIntentSchema, intent, "paymentIntent");
+  } catch (error) {
+    if (RemitError.isInstance(error) && !error.retryable) return null;
+    throw error;
+  }
+}
