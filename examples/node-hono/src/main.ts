@@ -1,18 +1,20 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { serve } from "@hono/node-server";
 import { createPostgresStore, migrate } from "@remit/adapter-postgres";
-import { createOutboxWorker, createRemit } from "@remit/core";
 import pg from "pg";
-import { createApp } from "./app";
-import { createConsoleNotifiers } from "./console-notifiers";
-import { seedDemoData } from "./seed-demo-data";
+import { startServer } from "./start-server";
 
 // Only the example reads the environment; the packages take everything as options.
 const port = Number(process.env.PORT ?? 3000);
 const tenantId = process.env.REMIT_DEMO_TENANT ?? "demo-plumbing";
-const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
+const webhookUrl = process.env.EVENTS_WEBHOOK_URL;
+const webhookSecret = process.env.EVENTS_WEBHOOK_SECRET;
+
+if (webhookUrl && !webhookSecret) {
+  console.error("EVENTS_WEBHOOK_URL is set without EVENTS_WEBHOOK_SECRET (16+ characters).");
+  process.exit(1);
+}
 
 async function openClient() {
   if (process.env.DATABASE_URL) return new pg.Pool({ connectionString: process.env.DATABASE_URL });
@@ -23,28 +25,22 @@ async function openClient() {
 
 const client = await openClient();
 await migrate(client);
-const remit = createRemit({
+const server = await startServer({
   store: createPostgresStore({ client }),
-  notifiers: createConsoleNotifiers(),
+  port,
+  ...(process.env.HOST ? { hostname: process.env.HOST } : {}),
+  tenantId,
+  ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
+  ...(webhookUrl && webhookSecret
+    ? { eventsWebhook: { url: webhookUrl, secret: webhookSecret } }
+    : {}),
 });
-if (await seedDemoData(remit, tenantId))
-  console.log(`Seeded demo tenant "${tenantId}" with invoices in every status.`);
-
-const worker = createOutboxWorker({
-  remit,
-  invoiceUrl: (invoice) => `${publicUrl}/i/${invoice.publicToken}`,
-});
-worker.start();
-
-const server = serve({ fetch: createApp(remit, { tenantId }).fetch, port }, (info) => {
-  console.log(
-    `Remit example listening on http://localhost:${info.port} (back office at /, API at /api/invoices)`,
-  );
-});
+console.log(
+  `Remit example listening on ${server.url} (back office at /, work orders at /work-orders, API at /api/invoices)`,
+);
 
 const shutdown = async () => {
-  server.close();
-  await worker.stop();
+  await server.close();
   if (client instanceof PGlite) await client.close();
   else await client.end();
   process.exit(0);

@@ -16,22 +16,29 @@ const statusByCode: Record<string, ContentfulStatusCode> = {
   invalid_signature: 400,
 };
 
+/** The HTTP status for an error: by its Remit code, else 500. */
+export function statusOf(error: unknown): ContentfulStatusCode {
+  return RemitError.isInstance(error) ? (statusByCode[error.code] ?? 500) : 500;
+}
+
 /** Answers an error as RFC 9457 problem+json: Remit errors with their code and details. */
 export function problemResponse(context: Context, error: unknown): Response {
   if (RemitError.isInstance(error)) {
-    const status = statusByCode[error.code] ?? 500;
+    const status = statusOf(error);
     const { code, retryable, message } = error;
     const details: Record<string, unknown> = {};
-    for (const key of [
-      "path",
-      "issues",
-      "status",
-      "move",
-      "channel",
-      "expectedVersion",
-      "actualVersion",
-    ]) {
-      if (key in error) details[key] = (error as unknown as Record<string, unknown>)[key];
+    // `status` is the HTTP status in problem+json, so a record's status is sent as `recordStatus`.
+    const fields = {
+      path: "path",
+      issues: "issues",
+      status: "recordStatus",
+      move: "move",
+      channel: "channel",
+      expectedVersion: "expectedVersion",
+      actualVersion: "actualVersion",
+    };
+    for (const [key, name] of Object.entries(fields)) {
+      if (key in error) details[name] = (error as unknown as Record<string, unknown>)[key];
     }
     return context.json(
       {

@@ -1,9 +1,11 @@
 import type { Remit } from "@remit/core";
+import { seedDemoWorkOrders } from "./seed-demo-work-orders";
 
 const technician = { tenantId: "", actor: { type: "user" as const, id: "tech-sam" } };
 
 /**
- * A demo plumbing business with invoices in every status. Runs once: a tenant that already has
+ * A demo plumbing business with invoices and work orders in every status. Technicians submit
+ * invoices and a manager approves them (`requireReview`). Runs once: a tenant that already has
  * invoices is left alone.
  */
 export async function seedDemoData(remit: Remit, tenantId: string): Promise<boolean> {
@@ -11,6 +13,9 @@ export async function seedDemoData(remit: Remit, tenantId: string): Promise<bool
   if ((await remit.invoices.list(ctx, { limit: 1 })).items.length > 0) return false;
   await remit.tenants.upsert(ctx, {
     name: "Reyes Plumbing & Heating",
+    email: "office@reyesplumbing.example",
+    phone: "+15125550100",
+    requireReview: true,
     currency: "USD",
     timeZone: "America/Chicago",
     numberFormat: "INV-{YYYY}-{SEQ:4}",
@@ -53,13 +58,20 @@ export async function seedDemoData(remit: Remit, tenantId: string): Promise<bool
       )
     ).invoice;
 
+  // Submit, then approve: the demo tenant requires review before an invoice is issued.
+  const approve = async (id: string) => {
+    await remit.invoices.submit(ctx, { id });
+    return (await remit.invoices.issue(ctx, { id })).invoice;
+  };
+
   await create(0, "Replace kitchen faucet"); // pending_action
   const inReview = await create(1, "Water heater flush");
   await remit.invoices.submit(ctx, { id: inReview.id }); // pending_review
   const unpaid = await create(2, "Clear main line clog");
+  await remit.invoices.submit(ctx, { id: unpaid.id });
   await remit.invoices.issue(ctx, { id: unpaid.id, send: { channels: ["email"] } }); // pending_payment
   const partial = await create(3, "Install garbage disposal");
-  await remit.invoices.issue(ctx, { id: partial.id });
+  await approve(partial.id);
   await remit.invoices.recordPayment(ctx, {
     id: partial.id,
     amount: "50.00",
@@ -67,7 +79,7 @@ export async function seedDemoData(remit: Remit, tenantId: string): Promise<bool
     idempotencyKey: `seed-${partial.id}`,
   });
   const paid = await create(4, "Repair leaking valve");
-  const issuedPaid = (await remit.invoices.issue(ctx, { id: paid.id })).invoice;
+  const issuedPaid = await approve(paid.id);
   await remit.invoices.recordPayment(ctx, {
     id: paid.id,
     amount: issuedPaid.amountDue,
@@ -83,12 +95,13 @@ export async function seedDemoData(remit: Remit, tenantId: string): Promise<bool
     expectedVersion: overdue.version,
     terms: "due_on_receipt",
   });
-  await remit.invoices.issue(ctx, { id: overdue.id });
+  await approve(overdue.id);
   // Past due needs time to pass: sweep as if it were two days later, so the demo shows the status
   // (the net-15 invoices are not due yet then).
   const twoDaysLater = new Date(
     Date.parse(remit.dependencies.clock.now()) + 2 * 86_400_000,
   ).toISOString();
   await remit.invoices.sweepPastDue({ tenantId, actor: { type: "system" } }, { at: twoDaysLater });
+  await seedDemoWorkOrders(remit, ctx, customers);
   return true;
 }

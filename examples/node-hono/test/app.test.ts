@@ -44,6 +44,8 @@ describe("example server", () => {
     });
     expect(created.status).toBe(201);
     const { invoice } = (await created.json()) as { invoice: { id: string; total: string } };
+    // The demo tenant requires review: submit, then approve (issue).
+    expect((await post(`/api/invoices/${invoice.id}/submit`, {})).status).toBe(200);
     const issued = (await (await post(`/api/invoices/${invoice.id}/issue`, {})).json()) as {
       invoice: { status: string; publicToken: string };
     };
@@ -74,5 +76,27 @@ describe("example server", () => {
     });
     const missing = await app.request("/api/invoices/inv_nope");
     expect(missing.status).toBe(404);
+  });
+
+  it("api - an invalid move is 409 with the record's status beside the HTTP status", async () => {
+    const { remit, app } = await demoApp();
+    const [draft] = (
+      await remit.invoices.list(
+        { tenantId: "demo", actor: { type: "user", id: "u" } },
+        { status: "pending_action" },
+      )
+    ).items;
+    const response = await app.request(`/api/invoices/${draft?.id}/send`, {
+      method: "POST",
+      body: JSON.stringify({ channels: ["email"] }),
+      headers: { "content-type": "application/json" },
+    });
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({
+      status: 409,
+      code: "invalid_transition",
+      recordStatus: "pending_action",
+      move: "send",
+    });
   });
 });

@@ -1,0 +1,104 @@
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { artifactsDir, chromiumPath, launchChromium } from "./support/chromium";
+import { startTestServer } from "./support/start-test-server";
+
+// `.ci/run` installs Chromium before the tests, so in CI a missing browser is a failure; on a
+// developer's machine without it the walk is skipped with this reason.
+const skip = !chromiumPath && !process.env.CI;
+
+describe.skipIf(skip)("browser: a work order to a paid invoice through the back office", () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const shot = (name: string) =>
+    page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+  const invoiceStatus = () => page.locator("#invoice-status").textContent();
+
+  it("walk - complete, review & submit, approve & issue, pay by check; every status shows", async () => {
+    await page.goto(`${server.url}/work-orders`);
+    const job = page.locator("tr", { hasText: "Annual boiler service" });
+    await expect.poll(() => job.getAttribute("data-status")).toBe("open");
+    await shot("01-work-orders");
+
+    await job.getByRole("button", { name: "Complete" }).click();
+    await page.getByRole("status").waitFor();
+    expect(await job.getAttribute("data-status")).toBe("complete_invoice_needed");
+
+    await job.getByRole("link", { name: "Review & submit invoice" }).click();
+    await page.getByRole("heading", { name: /Review invoice/ }).waitFor();
+    await page.locator('textarea[name="memo"]').fill("Thanks for choosing Reyes Plumbing!");
+    await shot("02-review-and-submit");
+    await page.locator("#submit-invoice").click();
+
+    await page.locator("#invoice-status").waitFor();
+    expect(await invoiceStatus()).toBe("pending_review");
+    const invoiceUrl = page.url();
+    const invoiceId = decodeURIComponent(new URL(invoiceUrl).pathname.split("/")[2] ?? "");
+    await shot("03-invoice-pending-review");
+
+    await page.goto(`${server.url}/?status=pending_review`);
+    expect(
+      await page.locator(`tr[data-invoice-id="${invoiceId}"]`).getAttribute("data-status"),
+    ).toBe("pending_review");
+    await page.goto(`${server.url}/work-orders?status=invoiced`);
+    await page.locator("tr", { hasText: "Annual boiler service" }).waitFor();
+
+    await page.goto(invoiceUrl);
+    await page.getByRole("button", { name: "Approve & issue" }).click();
+    await page.getByRole("status").waitFor();
+    expect(await invoiceStatus()).toBe("pending_payment");
+    expect(await page.getByRole("status").textContent()).toMatch(/Issued as INV-\d{4}-\d{4}/);
+
+    const hostedUrl = (await page.locator("#customer-page").getAttribute("href")) ?? "";
+    await page.goto(`${server.url}${hostedUrl}`);
+    expect(await page.locator("#status").textContent()).toBe("pending_payment");
+    expect(await page.locator("#pay").textContent()).toContain("By check");
+    const pdf = await page.request.get(
+      `${server.url}${await page.locator("#download-pdf").getAttribute("href")}`,
+    );
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    await shot("04-hosted-page-pending-payment");
+
+    await page.goto(invoiceUrl);
+    const amountDue = await page.locator('input[name="amount"]').inputValue();
+    await page.locator('input[name="amount"]').fill("twelve dollars");
+    await page.locator('input[name="reference"]').fill("2041");
+    await page.getByRole("button", { name: "Record check payment" }).click();
+    expect(await page.getByRole("alert").textContent()).toMatch(/Invalid amount/);
+    expect(await invoiceStatus()).toBe("pending_payment");
+    await shot("05-refused-payment-shows-error");
+
+    await page.locator('input[name="amount"]').fill(amountDue);
+    await page.locator('input[name="reference"]').fill("2041");
+    await page.getByRole("button", { name: "Record check payment" }).click();
+    await page.getByRole("status").waitFor();
+    expect(await invoiceStatus()).toBe("paid");
+    expect(await page.locator("#payments").textContent()).toContain("2041");
+    expect(await page.locator("#events").textContent()).toContain("invoice.paid");
+    await shot("06-invoice-paid");
+
+    await page.goto(`${server.url}/?status=paid`);
+    expect(
+      await page.locator(`tr[data-invoice-id="${invoiceId}"]`).getAttribute("data-status"),
+    ).toBe("paid");
+    await page.goto(`${server.url}${hostedUrl}`);
+    expect(await page.locator("#status").textContent()).toBe("paid");
+    expect(await page.locator("#pay").textContent()).toContain("Paid in full");
+    await shot("07-hosted-page-paid");
+  }, 120_000);
+});

@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { createPostgresStore, migrate } from "@remit/adapter-postgres";
+import { type StartServerOptions, startServer } from "../../src/start-server";
+
+/**
+ * The example as `npm start` runs it (PGlite, demo data, outbox worker), in a fresh temporary data
+ * folder, on a free port on 127.0.0.1. `stop()` closes it and removes the folder.
+ */
+export async function startTestServer(
+  options: Partial<Omit<StartServerOptions, "store" | "port" | "hostname">> = {},
+) {
+  const dataDir = mkdtempSync(join(tmpdir(), "remit-example-"));
+  const client = new PGlite(dataDir);
+  await migrate(client);
+  const lines: string[] = [];
+  const server = await startServer({
+    store: createPostgresStore({ client }),
+    port: 0,
+    hostname: "127.0.0.1",
+    tenantId: "demo-plumbing",
+    pollInterval: 100,
+    log: (line) => lines.push(line),
+    ...options,
+  });
+  return {
+    ...server,
+    /** What the server printed (console email and SMS included). */
+    lines,
+    async stop() {
+      await server.close();
+      await client.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
