@@ -74,7 +74,8 @@ export function createInvoicesApi(deps: RemitDependencies) {
         },
         async (scope) => {
           const issued = await issueInvoiceInScope(scope, input);
-          if (!input.send) return { invoice: issued };
+          // An invoice that deposits (or a zero total) made paid at issue has nothing to send.
+          if (!input.send || issued.status === "paid") return { invoice: issued };
           const sent = await sendInvoiceInScope(scope, { ...input.send, id: issued.id });
           return { invoice: sent.invoice, deliveries: sent.deliveries };
         },

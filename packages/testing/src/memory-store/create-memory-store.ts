@@ -155,10 +155,11 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
             throw new ConcurrencyError({ expectedVersion, actualVersion: current?.version ?? 0 });
           }
           if (invoice.number !== null && invoice.number !== current.number) {
-            const taken = state.invoices
-              .list(t)
-              .some((other) => other.id !== invoice.id && other.number === invoice.number);
-            if (taken) throw new Error(`Invoice number ${invoice.number} is already used`);
+            // A unique index on (tenant, number), as the SQL store has.
+            const numbers = groupKey(t, "invoice-numbers", invoice.number);
+            if (state.index.groups.get(numbers)?.size)
+              throw new Error(`Invoice number ${invoice.number} is already used`);
+            indexAdd(numbers, invoice.id, undo);
           }
           if (invoice.publicToken !== null && invoice.publicToken !== current.publicToken) {
             state.publicTokens.set("", invoice.publicToken, { tenantId: t, id: invoice.id }, undo);

@@ -1,8 +1,9 @@
+import Decimal from "decimal.js";
 import { z } from "zod";
 import { currencySchema } from "../../calculation/invoice-input-schema";
 import { NotFoundError } from "../../errors/not-found-error";
 import { ValidationError } from "../../errors/validation-error";
-import { minorUnitsOf } from "../../money/currencies";
+import { isCurrencyCode, minorUnitsOf } from "../../money/currencies";
 import { readDecimal } from "../../money/decimal-value";
 import { addMoney } from "../../money/money-arithmetic";
 import { runMove } from "../../service/internal/run-move";
@@ -50,6 +51,14 @@ export const recordPaymentInputSchema = z.object({
 
 export type RecordPaymentInput = z.input<typeof recordPaymentInputSchema>;
 
+/** The amount with exactly the currency's digits ("25.5" USD is "25.50"), when that is exact. */
+function normalizedAmount(amount: string, currency: string | undefined): string {
+  if (!isCurrencyCode(currency)) return amount;
+  const digits = minorUnitsOf(currency);
+  const decimal = readDecimal(amount);
+  return decimal && decimal.scale <= digits ? new Decimal(amount).toFixed(digits) : amount;
+}
+
 function assertAmountDigits(amount: string, currency: string): void {
   const decimal = readDecimal(amount);
   const digits = minorUnitsOf(currency);
@@ -93,7 +102,7 @@ export async function recordPayment(
         tenantId: scope.context.tenantId,
         id: scope.deps.ids.newId("pay"),
         invoiceId: found?.id ?? null,
-        amount: input.amount,
+        amount: normalizedAmount(input.amount, currency),
         currency: currency ?? "",
         method: input.method,
         reference: input.reference ?? null,

@@ -169,9 +169,8 @@ export async function issue(run: LifecycleRun, move: Extract<MoveDescriptor, { k
   if (!target.hasCustomer) return run.refused("validation_error", call, { path: "customerId" });
   if (target.lineCount === 0) return run.refused("validation_error", call, { path: "lines" });
   const zero = target.totalCents === 0;
-  // Save & send of an invoice that the issue makes paid: the send half is refused, so is all of it.
-  if (zero && move.send)
-    return run.refused("invalid_transition", call, { status: "paid", move: "send" });
+  // Save & send of an invoice that the issue makes paid sends nothing: there is nothing to collect.
+  const sends = move.send && !zero;
   const issueDate = run.today;
   const numbering = model.numbering(run.scenario.numberFormat, issueDate);
   const sequence = (run.sequences.get(numbering.series) ?? 0) + 1;
@@ -180,9 +179,9 @@ export async function issue(run: LifecycleRun, move: Extract<MoveDescriptor, { k
     events: [
       "invoice.issued",
       ...(zero ? ["invoice.paid"] : []),
-      ...(move.send ? ["invoice.sent"] : []),
+      ...(sends ? ["invoice.sent"] : []),
     ],
-    versions: move.send ? 2 : 1,
+    versions: sends ? 2 : 1,
   };
   const result = await run.succeeded(userContext, target, expected, call);
   run.sequences.set(numbering.series, sequence);
