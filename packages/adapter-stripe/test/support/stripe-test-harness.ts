@@ -51,6 +51,8 @@ export async function createStripeTest(
     tenant?: TenantSettingsInput;
     tenantId?: string;
     currency?: string;
+    /** The store under Remit; the memory store by default. */
+    store?: InvoiceStore;
   } = {},
 ) {
   const fake = await startFakeStripe();
@@ -62,7 +64,7 @@ export async function createStripeTest(
   });
   const clock = createTestClock();
   const memory = createMemoryStore();
-  const switchable = createSwitchableStore(memory);
+  const switchable = createSwitchableStore(options.store ?? memory);
   const remit = createRemit({ store: switchable.store, clock, payments: { stripe: payments } });
   const syncFakeClock = () => {
     fake.state.now = Math.floor(Date.parse(clock.now()) / 1000);
