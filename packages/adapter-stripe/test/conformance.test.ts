@@ -6,6 +6,7 @@ import { createStripeTest } from "./support/stripe-test-harness";
 // arrives through Checkout and its webhooks, and the probe reads refunds from the fake's state.
 describePaymentProviderConformance({
   name: "stripe",
+  capabilities: { checkout: true, refunds: true },
   async setup() {
     const t = await createStripeTest();
     return {

@@ -7,6 +7,7 @@ import { createTestClock } from "../src/store-conformance/test-clock";
 // refunds that count at once.
 describePaymentProviderConformance({
   name: "manual",
+  capabilities: { checkout: false, refunds: false },
   async setup() {
     const provider = createManualPayments();
     const remit = createRemit({
