@@ -8,6 +8,7 @@ import {
   type InvoiceFilter,
   type InvoiceRevision,
   type InvoiceStore,
+  NotFoundError,
   type OutboxJob,
   type Page,
   type Payment,
@@ -16,6 +17,7 @@ import {
   type RemitEvent,
   type StoreTransaction,
   type Tenant,
+  ValidationError,
   type WorkOrder,
 } from "@remit/core";
 import { AsyncLock } from "./async-lock";
@@ -109,6 +111,23 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
 
   function openTransaction(tenantId: string, undo: (() => void)[]): StoreTransaction {
     const t = tenantId;
+    // A record stamped with another tenant is refused before anything is written, as in SQL.
+    const own = <T extends { tenantId: string }>(record: T): T => {
+      if (record.tenantId !== t) {
+        throw new ValidationError({
+          issues: [
+            {
+              path: "tenantId",
+              message: `the record belongs to tenant "${record.tenantId}", not "${t}"`,
+            },
+          ],
+        });
+      }
+      return record;
+    };
+    const mustExist = (table: MemoryTable<unknown>, resource: string, id: string) => {
+      if (!table.has(t, id)) throw new NotFoundError({ resource, id });
+    };
     return {
       tenantId,
       tenants: {
@@ -117,14 +136,13 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
       },
       customers: {
         get: async (id) => state.customers.get(t, id),
-        insert: async (customer) =>
-          state.customers.set(t, customer.id, { ...customer, tenantId: t }, undo),
+        insert: async (customer) => state.customers.set(t, customer.id, own(customer), undo),
         update: async (customer, expectedVersion) => {
           const current = state.customers.get(t, customer.id);
           if (!current || current.version !== expectedVersion) {
             throw new ConcurrencyError({ expectedVersion, actualVersion: current?.version ?? 0 });
           }
-          state.customers.set(t, customer.id, { ...customer, tenantId: t }, undo);
+          state.customers.set(t, customer.id, own(customer), undo);
         },
         list: async ({ search, limit, cursor }) => {
           const after = cursor ? decodeCursor(cursor) : undefined;
@@ -134,7 +152,10 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
             .filter(
               (customer) =>
                 (after === undefined || customer.id > after) &&
-                (!needle || customer.name.toLowerCase().includes(needle)),
+                (!needle ||
+                  [customer.name, customer.email ?? "", customer.phone ?? ""].some((field) =>
+                    field.toLowerCase().includes(needle),
+                  )),
             )
             .sort((a, b) => (a.id < b.id ? -1 : 1));
           const items = rows.slice(0, limit);
@@ -147,7 +168,7 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
         insert: async (invoice) => {
           if (state.invoices.has(t, invoice.id))
             throw new Error(`Invoice ${invoice.id} already exists`);
-          state.invoices.set(t, invoice.id, { ...invoice, tenantId: t }, undo);
+          state.invoices.set(t, invoice.id, own(invoice), undo);
         },
         update: async (invoice, expectedVersion) => {
           const current = state.invoices.get(t, invoice.id);
@@ -164,7 +185,7 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
           if (invoice.publicToken !== null && invoice.publicToken !== current.publicToken) {
             state.publicTokens.set("", invoice.publicToken, { tenantId: t, id: invoice.id }, undo);
           }
-          state.invoices.set(t, invoice.id, { ...invoice, tenantId: t }, undo);
+          state.invoices.set(t, invoice.id, own(invoice), undo);
         },
         list: async ({ filter, limit, cursor }): Promise<Page<Invoice>> => {
           const before = cursor ? decodeCursor(cursor) : undefined;
@@ -197,14 +218,14 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
         insert: async (workOrder) => {
           if (state.workOrders.has(t, workOrder.id))
             throw new Error(`Work order ${workOrder.id} already exists`);
-          state.workOrders.set(t, workOrder.id, { ...workOrder, tenantId: t }, undo);
+          state.workOrders.set(t, workOrder.id, own(workOrder), undo);
         },
         update: async (workOrder, expectedVersion) => {
           const current = state.workOrders.get(t, workOrder.id);
           if (!current || current.version !== expectedVersion) {
             throw new ConcurrencyError({ expectedVersion, actualVersion: current?.version ?? 0 });
           }
-          state.workOrders.set(t, workOrder.id, { ...workOrder, tenantId: t }, undo);
+          state.workOrders.set(t, workOrder.id, own(workOrder), undo);
         },
         list: async ({ filter, limit, cursor }) =>
           pageNewestFirst(
@@ -223,14 +244,14 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
         get: async (id) => state.quotes.get(t, id),
         insert: async (quote) => {
           if (state.quotes.has(t, quote.id)) throw new Error(`Quote ${quote.id} already exists`);
-          state.quotes.set(t, quote.id, { ...quote, tenantId: t }, undo);
+          state.quotes.set(t, quote.id, own(quote), undo);
         },
         update: async (quote, expectedVersion) => {
           const current = state.quotes.get(t, quote.id);
           if (!current || current.version !== expectedVersion) {
             throw new ConcurrencyError({ expectedVersion, actualVersion: current?.version ?? 0 });
           }
-          state.quotes.set(t, quote.id, { ...quote, tenantId: t }, undo);
+          state.quotes.set(t, quote.id, own(quote), undo);
         },
         list: async ({ filter, limit, cursor }) =>
           pageNewestFirst(
@@ -262,7 +283,7 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
           const group = groupKey(t, revision.invoiceId);
           if (state.revisions.has(group, String(revision.revision)))
             throw new Error("Revisions are never rewritten");
-          state.revisions.set(group, String(revision.revision), { ...revision, tenantId: t }, undo);
+          state.revisions.set(group, String(revision.revision), own(revision), undo);
         },
         list: async (invoiceId) =>
           state.revisions.list(groupKey(t, invoiceId)).sort((a, b) => a.revision - b.revision),
@@ -281,7 +302,7 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
           if (state.index.groups.get(keyGroup)?.size)
             throw new IdempotencyKeyTakenError(payment.idempotencyKey);
           indexAdd(keyGroup, payment.id, undo);
-          state.payments.set(t, payment.id, { ...payment, tenantId: t }, undo);
+          state.payments.set(t, payment.id, own(payment), undo);
           if (payment.invoiceId)
             indexAdd(groupKey(t, "invoice-payments", payment.invoiceId), payment.id, undo);
           if (payment.quoteId)
@@ -289,8 +310,8 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
         },
         update: async (payment) => {
           const current = state.payments.get(t, payment.id);
-          if (!current) throw new Error(`No payment ${payment.id}`);
-          state.payments.set(t, payment.id, { ...payment, tenantId: t }, undo);
+          if (!current) throw new NotFoundError({ resource: "payment", id: payment.id });
+          state.payments.set(t, payment.id, own(payment), undo);
           if (payment.invoiceId && payment.invoiceId !== current.invoiceId) {
             indexAdd(groupKey(t, "invoice-payments", payment.invoiceId), payment.id, undo);
           }
@@ -305,12 +326,15 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
       refunds: {
         get: async (id) => state.refunds.get(t, id),
         insert: async (refund) => {
-          state.refunds.set(t, refund.id, { ...refund, tenantId: t }, undo);
+          state.refunds.set(t, refund.id, own(refund), undo);
           indexAdd(groupKey(t, "payment-refunds", refund.paymentId), refund.id, undo);
           if (refund.invoiceId)
             indexAdd(groupKey(t, "invoice-refunds", refund.invoiceId), refund.id, undo);
         },
-        update: async (refund) => state.refunds.set(t, refund.id, { ...refund, tenantId: t }, undo),
+        update: async (refund) => {
+          mustExist(state.refunds, "refund", refund.id);
+          state.refunds.set(t, refund.id, own(refund), undo);
+        },
         listByPayment: async (paymentId) =>
           indexList(state.refunds, t, groupKey(t, "payment-refunds", paymentId)),
         listByInvoice: async (invoiceId) =>
@@ -328,12 +352,14 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
           );
           if (state.index.groups.get(unique)?.size) return false;
           indexAdd(unique, delivery.id, undo);
-          state.deliveries.set(t, delivery.id, { ...delivery, tenantId: t }, undo);
+          state.deliveries.set(t, delivery.id, own(delivery), undo);
           indexAdd(groupKey(t, "invoice-deliveries", delivery.invoiceId), delivery.id, undo);
           return true;
         },
-        update: async (delivery) =>
-          state.deliveries.set(t, delivery.id, { ...delivery, tenantId: t }, undo),
+        update: async (delivery) => {
+          mustExist(state.deliveries, "delivery", delivery.id);
+          state.deliveries.set(t, delivery.id, own(delivery), undo);
+        },
         listByInvoice: async (invoiceId) =>
           indexList(state.deliveries, t, groupKey(t, "invoice-deliveries", invoiceId)),
         findByProviderMessageId: async (providerMessageId) =>
@@ -344,7 +370,7 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
       events: {
         append: async (events, runAt) => {
           for (const event of events) {
-            state.events.set(t, event.id, { ...event, tenantId: t }, undo);
+            state.events.set(t, event.id, own(event), undo);
             indexAdd(groupKey(t, "subject-events", event.subject.id), event.id, undo);
             const job: OutboxJob = {
               tenantId: t,
@@ -374,7 +400,7 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
         },
       },
       jobs: {
-        insert: async (job) => state.jobs.set(t, job.id, { ...job, tenantId: t }, undo),
+        insert: async (job) => state.jobs.set(t, job.id, own(job), undo),
         get: async (id) => state.jobs.get(t, id),
         cancelPendingForInvoice: async (invoiceId, kinds) => {
           let count = 0;
@@ -395,7 +421,7 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
         get: async (key) => state.idempotency.get(t, key),
         put: async (record) => {
           if (state.idempotency.has(t, record.key)) throw new IdempotencyKeyTakenError(record.key);
-          state.idempotency.set(t, record.key, { ...record, tenantId: t }, undo);
+          state.idempotency.set(t, record.key, own(record), undo);
         },
       },
     };
