@@ -15,6 +15,8 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    // The property tests run thousands of cases; on a busy 2-core CI machine that can take a while.
+    testTimeout: 60_000,
     benchmark: { include: ["bench/**/*.bench.ts"] },
   },
 });
