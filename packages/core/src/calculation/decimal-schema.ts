@@ -18,29 +18,33 @@ export function decimalSchema(limits: {
   const greaterThan = limits.greaterThan === undefined ? undefined : decimalOf(limits.greaterThan);
   const lessThan = limits.lessThan === undefined ? undefined : decimalOf(limits.lessThan);
   const atMost = limits.atMost === undefined ? undefined : decimalOf(limits.atMost);
-  return z.union([z.string(), z.number()]).transform((raw, context): DecimalValue => {
-    const value = readDecimal(raw);
-    const fail = (message: string) => {
-      context.addIssue({ code: "custom", message });
-      return z.NEVER;
-    };
-    if (!value) {
-      return fail(
-        'must be a plain non-negative decimal such as "19.99" (no sign, exponent or comma)',
-      );
-    }
-    if (value.scale > limits.maxDecimals) {
-      return fail(`must have at most ${limits.maxDecimals} decimals`);
-    }
-    if (greaterThan && compareDecimal(value, greaterThan) <= 0) {
-      return fail(`must be greater than ${limits.greaterThan}`);
-    }
-    if (lessThan && compareDecimal(value, lessThan) >= 0) {
-      return fail(`must be less than ${limits.lessThan}`);
-    }
-    if (atMost && compareDecimal(value, atMost) > 0) {
-      return fail(`must be at most ${limits.atMost}`);
-    }
-    return value;
-  });
+  // Any value reaches the transform, so NaN, Infinity, null or a boolean get the same clear
+  // message as a malformed string; the declared input type stays `string | number`.
+  return z
+    .custom<string | number>(() => true)
+    .transform((raw, context): DecimalValue => {
+      const value = readDecimal(raw);
+      const fail = (message: string) => {
+        context.addIssue({ code: "custom", message });
+        return z.NEVER;
+      };
+      if (!value) {
+        return fail(
+          'must be a plain non-negative decimal such as "19.99" (no sign, exponent or comma)',
+        );
+      }
+      if (value.scale > limits.maxDecimals) {
+        return fail(`must have at most ${limits.maxDecimals} decimals`);
+      }
+      if (greaterThan && compareDecimal(value, greaterThan) <= 0) {
+        return fail(`must be greater than ${limits.greaterThan}`);
+      }
+      if (lessThan && compareDecimal(value, lessThan) >= 0) {
+        return fail(`must be less than ${limits.lessThan}`);
+      }
+      if (atMost && compareDecimal(value, atMost) > 0) {
+        return fail(`must be at most ${limits.atMost}`);
+      }
+      return value;
+    });
 }

@@ -338,3 +338,39 @@ describe("RemitError.isInstance", () => {
     expect(secondCopy.RemitError.isInstance(local)).toBe(true);
   });
 });
+
+describe("calculateInvoice - one clear message per field", () => {
+  it("reports a line of kind fee once, with the rule that reserves it", () => {
+    let error: unknown;
+    try {
+      calculateInvoice({
+        currency: "USD",
+        lines: [{ kind: "fee" as never, quantity: "1", unitPrice: "1" }],
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    const issues = (error as ValidationError).issues.filter(
+      (issue) => issue.path === "lines[0].kind",
+    );
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.message).toContain("reserved");
+  });
+
+  it.each([[Number.NaN], [Number.POSITIVE_INFINITY], [null], [true]])(
+    "explains %s where a number belongs",
+    (value) => {
+      let error: unknown;
+      try {
+        calculateInvoice({
+          currency: "USD",
+          lines: [{ quantity: value as never, unitPrice: "1" }],
+        });
+      } catch (caught) {
+        error = caught;
+      }
+      expect((error as ValidationError).path).toBe("lines[0].quantity");
+      expect((error as ValidationError).issues[0]?.message).toContain("plain non-negative decimal");
+    },
+  );
+});
