@@ -267,3 +267,29 @@ describe("quotes", () => {
     });
   });
 });
+
+describe("invoices.create with issue", () => {
+  it("saves and issues in one transaction, as two moves", async () => {
+    const { remit, ctx, customer } = await setup();
+    const { invoice, events } = await remit.invoices.create(ctx, {
+      customerId: customer.id,
+      lines: [{ quantity: "1", unitPrice: "80.00" }],
+      issue: true,
+    });
+    expect(invoice).toMatchObject({ status: "pending_payment", number: "INV-0001", version: 2 });
+    expect(events.map((event) => event.type)).toEqual(["invoice.created", "invoice.issued"]);
+  });
+
+  it("is refused whole where the tenant requires review", async () => {
+    const { remit, ctx, customer } = await setup({ requireReview: true });
+    const error = await refusal(
+      remit.invoices.create(ctx, {
+        customerId: customer.id,
+        lines: [{ quantity: "1", unitPrice: "80.00" }],
+        issue: true,
+      }),
+    );
+    expect(error).toMatchObject({ code: "invalid_transition", status: "pending_action" });
+    expect((await remit.invoices.list(ctx)).items).toEqual([]);
+  });
+});

@@ -17,6 +17,7 @@ import {
 import { readCustomerSnapshot } from "../internal/read-customer-snapshot";
 import type { Invoice } from "../invoice";
 import { paymentTermsSchema } from "../payment-terms";
+import { issueInvoiceInScope } from "./issue-invoice";
 
 /** The input of `remit.invoices.create`. Lines, taxes, discounts, fees and rounding are as in `calculateInvoice`. */
 export const createInvoiceInputSchema = z.object({
@@ -27,6 +28,8 @@ export const createInvoiceInputSchema = z.object({
   terms: paymentTermsSchema.optional(),
   ...invoiceContentFields,
   idempotencyKey: idempotencyKeySchema.optional(),
+  /** "Save & issue": issue in the same transaction (refused where the tenant requires review). */
+  issue: z.boolean().optional(),
 });
 
 export type CreateInvoiceInput = z.input<typeof createInvoiceInputSchema>;
@@ -122,7 +125,8 @@ export async function createInvoiceInScope(
 
 /**
  * `remit.invoices.create`: a new invoice in `pending_action`, revision 1, calculated exactly.
- * Emits `invoice.created`.
+ * Emits `invoice.created`. With `issue: true` ("save & issue", for a tenant that needs no
+ * review) it is issued in the same transaction, as two moves: the result is the issued invoice.
  */
 export async function createInvoice(
   deps: RemitDependencies,
@@ -135,8 +139,10 @@ export async function createInvoice(
     deps,
     context,
     { move: "create", actors: ["user"], idempotencyKey, args: input },
-    async (scope) => ({
-      invoice: await createInvoiceInScope(scope, input),
-    }),
+    async (scope) => {
+      const invoice = await createInvoiceInScope(scope, input);
+      if (input?.issue !== true) return { invoice };
+      return { invoice: await issueInvoiceInScope(scope, { id: invoice.id }) };
+    },
   );
 }
