@@ -73,6 +73,11 @@ export { quoteInputSchema } from "./quotes/moves/create-quote";
 export type { Quote, QuoteStatus } from "./quotes/quote";
 export { createRemit, type Remit, type RemitOptions } from "./service/create-remit";
 export type { InvoiceMoveHooks, RemitDependencies } from "./service/remit-dependencies";
+export {
+  type SweepReport,
+  sweepAllTenants,
+  sweepAllTenantsInputSchema,
+} from "./service/sweep-all-tenants";
 export { localDateAt } from "./tenants/tenant-dates";
 export {
   type Tenant,

@@ -2,6 +2,7 @@ import type { EventHandler, RegisteredHandler } from "../events/event-handlers";
 import type { RemitEventType } from "../events/remit-event";
 import type { Invoice } from "../invoices/invoice";
 import type { Remit } from "../service/create-remit";
+import { sweepAllTenants } from "../service/sweep-all-tenants";
 import { runDeliveryJob } from "./internal/run-delivery-job";
 import { type JobOutcome, runEventJob } from "./internal/run-event-job";
 import { runRefundJob } from "./internal/run-refund-job";
@@ -28,6 +29,11 @@ export type OutboxWorkerOptions = {
   invoiceUrl?: (invoice: Invoice) => string;
   /** Called with each job that failed for good, for an operator to see. */
   onDead?: (job: OutboxJob, error: string) => void;
+  /**
+   * While started, also run `sweepAllTenants` (past due, quote expiry) every this many
+   * milliseconds. Off by default: run it from cron instead if you prefer.
+   */
+  sweepEvery?: number;
 };
 
 /** What one `runOnce` did. */
@@ -135,6 +141,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     }
   }
 
+  let sweepTimer: ReturnType<typeof setInterval> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<unknown> | undefined;
   let stopped = true;
@@ -156,11 +163,19 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       if (!stopped) return;
       stopped = false;
       loop();
+      if (options.sweepEvery !== undefined) {
+        // A failed sweep is tried again at the next tick; sweeps are idempotent.
+        sweepTimer = setInterval(
+          () => void sweepAllTenants(options.remit).catch(() => undefined),
+          options.sweepEvery,
+        );
+      }
     },
     /** Stops polling and waits for the jobs in hand to finish. */
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearTimeout(timer);
+      if (sweepTimer) clearInterval(sweepTimer);
       await running;
     },
   };

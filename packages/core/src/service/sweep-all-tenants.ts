@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { instantSchema } from "../invoices/internal/move-input-fields";
+import { parseWithSchema } from "../validation/to-validation-error";
+import type { Remit } from "./create-remit";
+
+export const sweepAllTenantsInputSchema = z.object({
+  /** The instant to sweep at; defaults to the Clock's now. */
+  at: instantSchema.optional(),
+  /** Tenants swept at once. Default 4. */
+  concurrency: z.number().int().min(1).max(64).default(4),
+});
+
+/** What a sweep over every tenant moved. */
+export type SweepReport = { tenants: number; pastDue: number; expiredQuotes: number };
+
+/**
+ * Runs the time-based moves for every tenant: the past-due sweep and the quote-expiry sweep, each
+ * at the tenant's own local date. Idempotent, so it is safe from a cron job, from several servers,
+ * or from the outbox worker's `sweepEvery`.
+ *
+ * @example
+ * ```ts
+ * const report = await sweepAllTenants(remit); // { tenants, pastDue, expiredQuotes }
+ * ```
+ */
+export async function sweepAllTenants(
+  remit: Remit,
+  rawInput: z.input<typeof sweepAllTenantsInputSchema> = {},
+): Promise<SweepReport> {
+  const input = parseWithSchema(sweepAllTenantsInputSchema, rawInput);
+  const { store, clock } = remit.dependencies;
+  const at = input.at ?? clock.now();
+  const report: SweepReport = { tenants: 0, pastDue: 0, expiredQuotes: 0 };
+  let after: string | undefined;
+  for (;;) {
+    const tenantIds = await store.listTenantIds({
+      limit: 500,
+      ...(after === undefined ? {} : { after }),
+    });
+    for (let start = 0; start < tenantIds.length; start += input.concurrency) {
+      await Promise.all(
+        tenantIds.slice(start, start + input.concurrency).map(async (tenantId) => {
+          const context = { tenantId, actor: { type: "system" as const } };
+          report.pastDue += (await remit.invoices.sweepPastDue(context, { at })).moved;
+          report.expiredQuotes += (await remit.quotes.sweepExpired(context, { at })).moved;
+          report.tenants++;
+        }),
+      );
+    }
+    const last = tenantIds.at(-1);
+    if (tenantIds.length < 500 || last === undefined) return report;
+    after = last;
+  }
+}
