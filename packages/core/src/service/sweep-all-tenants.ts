@@ -41,8 +41,12 @@ export async function sweepAllTenants(
       await Promise.all(
         tenantIds.slice(start, start + input.concurrency).map(async (tenantId) => {
           const context = { tenantId, actor: { type: "system" as const } };
-          report.pastDue += (await remit.invoices.sweepPastDue(context, { at })).moved;
-          report.expiredQuotes += (await remit.quotes.sweepExpired(context, { at })).moved;
+          // Await first, then add: `report.x += await …` would read the total before the await
+          // and lose the other tenants' counts.
+          const pastDue = await remit.invoices.sweepPastDue(context, { at });
+          const expired = await remit.quotes.sweepExpired(context, { at });
+          report.pastDue += pastDue.moved;
+          report.expiredQuotes += expired.moved;
           report.tenants++;
         }),
       );
