@@ -3,22 +3,26 @@ import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { createPostgresStore, migrate } from "@remit/adapter-postgres";
 import pg from "pg";
+import { createServiceClients } from "./config/create-service-clients";
+import { ConfigError, type ExampleConfig, readConfig } from "./config/read-config";
 import { startServer } from "./start-server";
 
 // Only the example reads the environment; the packages take everything as options.
-const port = Number(process.env.PORT ?? 3000);
-const tenantId = process.env.REMIT_DEMO_TENANT ?? "demo-plumbing";
-const webhookUrl = process.env.EVENTS_WEBHOOK_URL;
-const webhookSecret = process.env.EVENTS_WEBHOOK_SECRET;
-
-if (webhookUrl && !webhookSecret) {
-  console.error("EVENTS_WEBHOOK_URL is set without EVENTS_WEBHOOK_SECRET (16+ characters).");
-  process.exit(1);
+function readConfigOrExit(): ExampleConfig {
+  try {
+    return readConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`${error.message}\nSee docs/guide/example-server.md for every variable.`);
+    process.exit(1);
+  }
 }
 
+const config = readConfigOrExit();
+
 async function openClient() {
-  if (process.env.DATABASE_URL) return new pg.Pool({ connectionString: process.env.DATABASE_URL });
-  const dataDir = resolve(process.env.REMIT_DATA_DIR ?? ".remit-data");
+  if (config.databaseUrl) return new pg.Pool({ connectionString: config.databaseUrl });
+  const dataDir = resolve(config.dataDir);
   mkdirSync(dataDir, { recursive: true });
   return new PGlite(dataDir);
 }
@@ -27,13 +31,12 @@ const client = await openClient();
 await migrate(client);
 const server = await startServer({
   store: createPostgresStore({ client }),
-  port,
-  ...(process.env.HOST ? { hostname: process.env.HOST } : {}),
-  tenantId,
-  ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
-  ...(webhookUrl && webhookSecret
-    ? { eventsWebhook: { url: webhookUrl, secret: webhookSecret } }
-    : {}),
+  port: config.port,
+  ...(config.host ? { hostname: config.host } : {}),
+  tenantId: config.tenantId,
+  ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+  ...(config.eventsWebhook ? { eventsWebhook: config.eventsWebhook } : {}),
+  services: createServiceClients(config),
 });
 console.log(
   `Remit example listening on ${server.url} (back office at /, work orders at /work-orders, API at /api/invoices)`,

@@ -1,16 +1,13 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import {
-  createOutboxWorker,
-  createRemit,
-  type EmailSender,
-  type InvoiceStore,
-  type PaymentProvider,
-  type SmsSender,
-} from "@remit/core";
+import { createOutboxWorker, createRemit, type InvoiceStore, type Remit } from "@remit/core";
 import { createApp } from "./app";
-import { createConsoleNotifiers } from "./console-notifiers";
+import { createNotifiers } from "./config/create-notifiers";
+import { createPayments } from "./config/create-payments";
+import type { ExampleServices } from "./config/create-service-clients";
 import { createEventsWebhookHandler } from "./events/create-events-webhook-handler";
+import { renderInvoicePdfBytes } from "./invoice-pdf";
+import { twilioStatusCallbackUrl } from "./routes/twilio-webhook-routes";
 import { seedDemoData } from "./seed-demo-data";
 
 export type StartServerOptions = {
@@ -21,30 +18,43 @@ export type StartServerOptions = {
   hostname?: string;
   /** The back office's tenant; seeded with demo data on first start. */
   tenantId: string;
-  /** Origin for links in messages. Default `http://localhost:<port>`. */
+  /** Origin for links in messages and callbacks. Default `http://<hostname or localhost>:<port>`. */
   publicUrl?: string;
   /** Where to POST every event, signed; see `createEventsWebhookHandler`. */
   eventsWebhook?: { url: string; secret: string };
-  notifiers?: { email?: EmailSender; sms?: SmsSender };
-  checkoutProvider?: PaymentProvider;
+  /**
+   * Stripe, Twilio and SMTP clients (`createServiceClients(config)`); each missing one falls back
+   * to the embedded default (no online payment, console email and SMS).
+   */
+  services?: ExampleServices;
   /** Milliseconds between outbox polls. Default 1000. */
   pollInterval?: number;
   log?: (line: string) => void;
 };
 
 /**
- * Starts the example: Remit on the given store, demo data on first start, the host app's events
- * webhook, the outbox worker, and the HTTP server. Resolves once it is listening.
+ * Starts the example: Remit on the given store with the configured services, demo data on first
+ * start, the host app's events webhook, the outbox worker, and the HTTP server. Resolves once it
+ * is listening.
  */
 export async function startServer(options: StartServerOptions) {
   const log = options.log ?? console.log;
-  const remit = createRemit({
+  const services = options.services ?? {};
+  // Known once the server listens (port 0 picks one); read only when a message is sent.
+  let publicUrl = options.publicUrl;
+  const stripe = createPayments(services.stripe);
+  const remit: Remit = createRemit({
     store: options.store,
-    notifiers: options.notifiers ?? createConsoleNotifiers(log),
-    ...(options.checkoutProvider
-      ? { payments: { [options.checkoutProvider.name]: options.checkoutProvider } }
-      : {}),
+    notifiers: createNotifiers({
+      ...services,
+      statusCallbackUrl: (tenantId) => twilioStatusCallbackUrl(publicUrl ?? "", tenantId),
+      renderPdf: (invoice) => renderInvoicePdfBytes(remit, invoice),
+      log,
+    }),
+    ...(stripe ? { payments: { [stripe.name]: stripe } } : {}),
   });
+  // Open checkouts are expired when their invoice changes, so a stale amount cannot be paid.
+  stripe?.expireCheckoutsOnChange(remit);
   if (await seedDemoData(remit, options.tenantId)) {
     log(`Seeded demo tenant "${options.tenantId}" with invoices and work orders in every status.`);
   }
@@ -55,8 +65,10 @@ export async function startServer(options: StartServerOptions) {
     });
     log(`Delivering events to ${options.eventsWebhook.url}`);
   }
+  log(
+    `Payments: ${stripe ? "Stripe" : "payment instructions only"}; email: ${services.smtp ? "SMTP" : "console"}; SMS: ${services.twilio ? "Twilio" : "console"}`,
+  );
 
-  let publicUrl = options.publicUrl;
   const worker = createOutboxWorker({
     remit,
     invoiceUrl: (invoice) => `${publicUrl}/i/${invoice.publicToken}`,
@@ -65,7 +77,8 @@ export async function startServer(options: StartServerOptions) {
   });
   const app = createApp(remit, {
     tenantId: options.tenantId,
-    ...(options.checkoutProvider ? { checkoutProvider: options.checkoutProvider } : {}),
+    ...(stripe ? { stripe } : {}),
+    ...(services.twilio ? { twilio: { authToken: services.twilio.authToken } } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -87,6 +100,8 @@ export async function startServer(options: StartServerOptions) {
     url,
     remit,
     worker,
+    /** The Stripe provider when Stripe is configured. */
+    stripe,
     /** Stops taking requests, then lets the worker finish the jobs in hand. */
     async close(): Promise<void> {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -36,3 +36,12 @@ export const checkPaymentFormSchema = z.object({
   /** Rendered into the form once, so a double submit records one payment. */
   idempotencyKey: text(255).min(1),
 });
+
+/** "Connect Stripe": who the connected account is for; `connectAccount` checks the rest. */
+export const connectStripeFormSchema = z.object({
+  email: text(320).min(1, "is required"),
+  country: text(2).toUpperCase(),
+  businessName: text(200)
+    .optional()
+    .transform((value) => value || undefined),
+});

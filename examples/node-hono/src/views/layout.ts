@@ -26,7 +26,7 @@ export function page(options: {
 }): Html {
   const nav = options.hosted
     ? ""
-    : html`<nav><a href="/">Invoices</a><a href="/work-orders">Work orders</a></nav>`;
+    : html`<nav><a href="/">Invoices</a><a href="/work-orders">Work orders</a><a href="/settings/payments">Payments</a></nav>`;
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${options.title}</title>${style}</head>

@@ -3,7 +3,27 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { createPostgresStore, migrate } from "@remit/adapter-postgres";
+import { type InvoiceStore, StoreUnavailableError } from "@remit/core";
 import { type StartServerOptions, startServer } from "../../src/start-server";
+
+/** A store that can be switched off, as a database outage would: every transaction fails. */
+function createSwitchableStore(store: InvoiceStore) {
+  let down = false;
+  const switchable: InvoiceStore = {
+    ...store,
+    transaction(tenantId, work) {
+      if (down)
+        return Promise.reject(new StoreUnavailableError({ message: "the database is down" }));
+      return store.transaction(tenantId, work);
+    },
+  };
+  return {
+    store: switchable,
+    setDown(value: boolean) {
+      down = value;
+    },
+  };
+}
 
 /**
  * The example as `npm start` runs it (PGlite, demo data, outbox worker), in a fresh temporary data
@@ -16,8 +36,9 @@ export async function startTestServer(
   const client = new PGlite(dataDir);
   await migrate(client);
   const lines: string[] = [];
+  const outage = createSwitchableStore(createPostgresStore({ client }));
   const server = await startServer({
-    store: createPostgresStore({ client }),
+    store: outage.store,
     port: 0,
     hostname: "127.0.0.1",
     tenantId: "demo-plumbing",
@@ -29,10 +50,33 @@ export async function startTestServer(
     ...server,
     /** What the server printed (console email and SMS included). */
     lines,
+    /** Takes the database down (every transaction fails, as in an outage) or back up. */
+    setStoreDown: outage.setDown,
     async stop() {
       await server.close();
       await client.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+const demoCtx = { tenantId: "demo-plumbing", actor: { type: "user" as const, id: "u_test" } };
+
+/** A new issued invoice for the demo tenant's first customer (submitted and approved). */
+export async function issueDemoInvoice(server: TestServer, unitPrice = "120.00") {
+  const { remit } = server;
+  const [customer] = (await remit.customers.list(demoCtx, { limit: 1 })).items;
+  const { invoice } = await remit.invoices.create(demoCtx, {
+    ...(customer ? { customerId: customer.id } : {}),
+    lines: [{ kind: "labor", description: "Service call", quantity: "1", unitPrice }],
+  });
+  await remit.invoices.submit(demoCtx, { id: invoice.id });
+  return (await remit.invoices.issue(demoCtx, { id: invoice.id })).invoice;
+}
+
+/** The invoice with its payments, deliveries and events. */
+export function invoiceDetails(server: TestServer, id: string) {
+  return server.remit.invoices.get(demoCtx, { id });
 }

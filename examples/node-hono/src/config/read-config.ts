@@ -1,0 +1,188 @@
+import { z } from "zod";
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+  .transform((url) => url.replace(/\/+$/, ""));
+
+const envSchema = z.object({
+  PORT: z.coerce.number<string>().int().min(0).max(65_535).default(3000),
+  HOST: z.string().optional(),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// connection URL" })
+    .optional(),
+  REMIT_DATA_DIR: z.string().default(".remit-data"),
+  REMIT_DEMO_TENANT: z
+    .string()
+    .regex(/^[\w.:-]{1,64}$/, "must be 1 to 64 letters, digits, _ . : or -")
+    .default("demo-plumbing"),
+  PUBLIC_URL: httpUrl.optional(),
+  EVENTS_WEBHOOK_URL: httpUrl.optional(),
+  EVENTS_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\S+$/, "must be a Stripe secret key (sk_test_… or sk_live_…)")
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\S+$/, "must be a webhook signing secret (whsec_…)")
+    .optional(),
+  STRIPE_CONNECT_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\S+$/, "must be a webhook signing secret (whsec_…)")
+    .optional(),
+  STRIPE_APPLICATION_FEE_PERCENT: z
+    .string()
+    .regex(/^\d{1,2}(\.\d{1,4})?$/, 'must be a percent from 0 to 99.9999, such as "1.5"')
+    .optional(),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, "must be an Account SID (AC followed by 32 hex digits)")
+    .optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16, "must be the account's auth token").optional(),
+  TWILIO_FROM: z
+    .string()
+    .regex(
+      /^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/,
+      "must be an E.164 number (+15125550100) or a Messaging Service SID (MG…)",
+    )
+    .optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  SMTP_FROM: z
+    .string()
+    .refine((value) => mailboxAddress(value) !== undefined, {
+      message: 'must be an address or "Name <address>"',
+    })
+    .optional(),
+});
+
+/** Where the app sends mail from, read from `SMTP_FROM` or the user in `SMTP_URL`. */
+function mailboxAddress(text: string): string | undefined {
+  const address = /<([^<>\s]+)>\s*$/.exec(text)?.[1] ?? text.trim();
+  return z.email().safeParse(address).success ? address : undefined;
+}
+
+/** Everything the example reads from the environment, checked. */
+export type ExampleConfig = {
+  port: number;
+  host: string | undefined;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  tenantId: string;
+  publicUrl: string | undefined;
+  eventsWebhook: { url: string; secret: string } | undefined;
+  stripe:
+    | {
+        secretKey: string;
+        webhookSecret: string;
+        connectWebhookSecret: string | undefined;
+        applicationFeePercent: string | undefined;
+      }
+    | undefined;
+  twilio: { accountSid: string; authToken: string; from: string } | undefined;
+  smtp: { url: string; from: string } | undefined;
+};
+
+/** The environment was refused; `problems` name each variable and what is wrong with it. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`Invalid environment:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+    this.problems = problems;
+  }
+}
+
+/** Variables that only work together: naming one asks for the others. */
+const groups: { when: string[]; needs: string[] }[] = [
+  { when: ["STRIPE_SECRET_KEY"], needs: ["STRIPE_WEBHOOK_SECRET"] },
+  {
+    when: [
+      "STRIPE_WEBHOOK_SECRET",
+      "STRIPE_CONNECT_WEBHOOK_SECRET",
+      "STRIPE_APPLICATION_FEE_PERCENT",
+    ],
+    needs: ["STRIPE_SECRET_KEY"],
+  },
+  {
+    when: ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"],
+    needs: ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"],
+  },
+  { when: ["SMTP_FROM"], needs: ["SMTP_URL"] },
+  { when: ["EVENTS_WEBHOOK_URL"], needs: ["EVENTS_WEBHOOK_SECRET"] },
+  { when: ["EVENTS_WEBHOOK_SECRET"], needs: ["EVENTS_WEBHOOK_URL"] },
+];
+
+/**
+ * Reads the example's settings from `env` (`process.env` in `main.ts`), checked with zod. Unset
+ * services fall back to the embedded defaults (PGlite, console email and SMS, no online payment).
+ * Throws `ConfigError` naming every variable that is wrong or missing.
+ */
+export function readConfig(rawEnv: Record<string, string | undefined>): ExampleConfig {
+  // Empty values count as unset, as shells and most `.env` loaders write them.
+  const env = Object.fromEntries(
+    Object.entries(rawEnv).map(([name, value]) => [name, value?.trim() ? value.trim() : undefined]),
+  );
+  const parsed = envSchema.safeParse(env);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  const isSet = (name: string) => env[name] !== undefined;
+  for (const group of groups) {
+    const given = group.when.filter(isSet);
+    if (given.length === 0) continue;
+    for (const name of group.needs.filter((needed) => !isSet(needed))) {
+      problems.push(
+        `${name}: is required when ${given.join(", ")} ${given.length > 1 ? "are" : "is"} set`,
+      );
+    }
+  }
+  const data = parsed.data;
+  let smtpFrom: string | undefined;
+  if (data?.SMTP_URL) {
+    smtpFrom = data.SMTP_FROM ?? smtpUserAddress(data.SMTP_URL);
+    if (!smtpFrom) {
+      problems.push(
+        'SMTP_FROM: is required when SMTP_URL has no email address as its user (e.g. "Reyes Plumbing <billing@reyes.example>")',
+      );
+    }
+  }
+  if (!data || problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    port: data.PORT,
+    host: data.HOST,
+    databaseUrl: data.DATABASE_URL,
+    dataDir: data.REMIT_DATA_DIR,
+    tenantId: data.REMIT_DEMO_TENANT,
+    publicUrl: data.PUBLIC_URL,
+    eventsWebhook:
+      data.EVENTS_WEBHOOK_URL && data.EVENTS_WEBHOOK_SECRET
+        ? { url: data.EVENTS_WEBHOOK_URL, secret: data.EVENTS_WEBHOOK_SECRET }
+        : undefined,
+    stripe:
+      data.STRIPE_SECRET_KEY && data.STRIPE_WEBHOOK_SECRET
+        ? {
+            secretKey: data.STRIPE_SECRET_KEY,
+            webhookSecret: data.STRIPE_WEBHOOK_SECRET,
+            connectWebhookSecret: data.STRIPE_CONNECT_WEBHOOK_SECRET,
+            applicationFeePercent: data.STRIPE_APPLICATION_FEE_PERCENT,
+          }
+        : undefined,
+    twilio:
+      data.TWILIO_ACCOUNT_SID && data.TWILIO_AUTH_TOKEN && data.TWILIO_FROM
+        ? {
+            accountSid: data.TWILIO_ACCOUNT_SID,
+            authToken: data.TWILIO_AUTH_TOKEN,
+            from: data.TWILIO_FROM,
+          }
+        : undefined,
+    smtp: data.SMTP_URL && smtpFrom ? { url: data.SMTP_URL, from: smtpFrom } : undefined,
+  };
+}
+
+/** `smtp://billing%40reyes.example:secret@smtp.example.com` sends as billing@reyes.example. */
+function smtpUserAddress(url: string): string | undefined {
+  const user = decodeURIComponent(new URL(url).username);
+  return user ? mailboxAddress(user) : undefined;
+}

@@ -1,0 +1,76 @@
+import type { StripePayments } from "@remit/adapter-stripe";
+import type { Remit } from "@remit/core";
+import { type Context, Hono } from "hono";
+import { connectStripeFormSchema } from "../forms/back-office-forms";
+import { parseForm } from "../forms/parse-form";
+import { remitContext } from "../request-context";
+import { page } from "../views/layout";
+import { paymentSettingsView } from "../views/payment-settings-view";
+
+/**
+ * The back office's payment settings and Stripe Connect onboarding:
+ *
+ * - `GET /settings/payments`: the tenant's Stripe account and its state.
+ * - `POST /settings/payments/stripe/connect` ("Connect Stripe"): creates the tenant's connected
+ *   account (or finds it) and sends the contractor to Stripe's onboarding.
+ * - `GET /settings/payments/stripe/refresh`: Stripe sends the contractor here when the onboarding
+ *   link expired; a new link, and back to Stripe.
+ * - `GET /settings/payments/stripe/return`: back from Stripe; reads the account's state onto the
+ *   tenant (`account.updated` webhooks keep it current afterwards).
+ */
+export function backOfficePaymentSettings(
+  remit: Remit,
+  options: {
+    tenantId: string;
+    stripe?: StripePayments | undefined;
+    publicUrl?: string | undefined;
+  },
+) {
+  const { tenantId, stripe } = options;
+  const routes = new Hono();
+  const ctx = (context: Context) => remitContext(context, tenantId);
+
+  routes.get("/settings/payments", async (context) => {
+    const tenant = await remit.tenants.get(ctx(context));
+    return context.html(
+      page({
+        title: "Payments",
+        body: paymentSettingsView(tenant, stripe !== undefined),
+        notice: context.req.query("notice"),
+      }),
+    );
+  });
+  if (!stripe) return routes;
+
+  // Stripe's onboarding, with the way back to this server (PUBLIC_URL behind a proxy).
+  const toOnboarding = async (context: Context) => {
+    const origin = options.publicUrl ?? new URL(context.req.url).origin;
+    const link = await stripe.createAccountLink(remit, ctx(context), {
+      refreshUrl: `${origin}/settings/payments/stripe/refresh`,
+      returnUrl: `${origin}/settings/payments/stripe/return`,
+    });
+    return context.redirect(link.url, 303);
+  };
+
+  routes.post("/settings/payments/stripe/connect", async (context) => {
+    const tenant = await remit.tenants.get(ctx(context));
+    if (!tenant.paymentAccounts.stripe) {
+      const form = await parseForm(context, connectStripeFormSchema);
+      await stripe.connectAccount(remit, ctx(context), form);
+    }
+    return toOnboarding(context);
+  });
+
+  routes.get("/settings/payments/stripe/refresh", toOnboarding);
+
+  routes.get("/settings/payments/stripe/return", async (context) => {
+    const account = await stripe.syncAccount(remit, ctx(context));
+    const notice = !account
+      ? "Connect a Stripe account first."
+      : account.chargesEnabled
+        ? "Stripe is connected: customers can pay by card."
+        : "Stripe still needs details before the account can take payments.";
+    return context.redirect(`/settings/payments?notice=${encodeURIComponent(notice)}`, 303);
+  });
+  return routes;
+}

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ServiceFakes, startServiceFakes } from "./support/start-service-fakes";
+import {
+  invoiceDetails,
+  issueDemoInvoice,
+  startTestServer,
+  type TestServer,
+} from "./support/start-test-server";
+
+let fakes: ServiceFakes;
+let server: TestServer;
+
+beforeAll(async () => {
+  fakes = await startServiceFakes();
+  server = await startTestServer({ services: fakes.services });
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+  await fakes?.close();
+});
+
+describe("SMTP email in the example server", () => {
+  it("email - an invoice sent by email arrives at the SMTP server with its PDF attached", async () => {
+    const invoice = await issueDemoInvoice(server, "310.00");
+    const sent = await fetch(`${server.url}/api/invoices/${invoice.id}/send`, {
+      method: "POST",
+      body: JSON.stringify({ channels: ["email"] }),
+      headers: { "content-type": "application/json" },
+    });
+    expect(sent.status).toBe(200);
+    const number = invoice.number ?? "";
+    await expect
+      .poll(() => fakes.smtp.received.find((mail) => mail.subject?.includes(number)), {
+        timeout: 10_000,
+      })
+      .toBeDefined();
+    const mail = fakes.smtp.received.find((candidate) => candidate.subject?.includes(number));
+
+    expect(mail?.envelopeTo).toEqual(["dana@example.com"]);
+    expect(mail?.from?.value).toEqual([
+      { name: "Reyes Plumbing", address: "billing@reyesplumbing.example" },
+    ]);
+    expect(mail?.text).toContain(`${server.url}/i/${invoice.publicToken}`);
+    expect(mail?.html).toContain(`${server.url}/i/${invoice.publicToken}`);
+    expect(mail?.attachments).toHaveLength(1);
+    const [pdf] = mail?.attachments ?? [];
+    expect(pdf).toMatchObject({ filename: `${number}.pdf`, contentType: "application/pdf" });
+    expect(pdf?.content.subarray(0, 5).toString()).toBe("%PDF-");
+    // The attachment is the invoice's PDF, the same bytes the hosted page offers.
+    const download = await fetch(`${server.url}/i/${invoice.publicToken}/pdf`);
+    expect(Buffer.from(await download.arrayBuffer()).equals(pdf?.content ?? Buffer.alloc(0))).toBe(
+      true,
+    );
+
+    await expect
+      .poll(async () => (await invoiceDetails(server, invoice.id)).deliveries[0]?.status, {
+        timeout: 10_000,
+      })
+      .toBe("sent");
+  });
+
+  it("email - with SMTP set nothing is printed: the demo seed's invoice email went out over SMTP", async () => {
+    // The seed issues "Clear main line clog" to Luis Ortega and sends it by email.
+    await expect
+      .poll(
+        () => fakes.smtp.received.some((mail) => mail.envelopeTo.includes("luis@example.com")),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    expect(server.lines.some((line) => line.startsWith("[email]"))).toBe(false);
+    expect(server.lines).toContain("Payments: Stripe; email: SMTP; SMS: Twilio");
+  });
+});
