@@ -3,9 +3,9 @@ import { html } from "hono/html";
 import { type Html, money } from "./layout";
 
 /**
- * The Stripe Checkout button: shown when the app was given a checkout provider
- * (`createApp(remit, { checkoutProvider })`, e.g. `createStripePayments(...)`) and the tenant's
- * Stripe account can take charges. It posts to `/i/:token/pay`, which sends the customer to Checkout.
+ * The Stripe Checkout button: shown when the app was given a checkout provider (`createApp(remit,
+ * { stripe })` with `createStripePayments(...)`, or `{ checkoutProvider }`) and the tenant's Stripe
+ * account can take charges. It posts to `/i/:token/pay`, which sends the customer to Checkout.
  */
 export function stripeCheckoutButtonView(invoice: Invoice): Html {
   return html`<form method="post" action="/i/${invoice.publicToken ?? ""}/pay">
