@@ -3,11 +3,9 @@ import { z } from "zod";
 import { InvalidTransitionError } from "../../errors/invalid-transition-error";
 import { ValidationError } from "../../errors/validation-error";
 import { insertOutboxJob } from "../../outbox/internal/new-outbox-job";
+import { defineMove } from "../../service/internal/define-move";
 import type { MoveScope } from "../../service/internal/run-move";
-import { runMove } from "../../service/internal/run-move";
-import type { RemitDependencies } from "../../service/remit-dependencies";
 import { instantAtLocalTime, localDateAt } from "../../tenants/tenant-dates";
-import { parseWithSchema } from "../../validation/to-validation-error";
 import { afterMoneyMoved, emitPaidIfSettled } from "../internal/after-paid";
 import { assertReadyToBill } from "../internal/assert-ready-to-bill";
 import { formatInvoiceNumber } from "../internal/format-invoice-number";
@@ -130,18 +128,7 @@ export async function issueInvoiceInScope(
  * `remit.invoices.issue` (approve): numbers the invoice and makes it payable. Emits
  * `invoice.issued` (and `invoice.paid` when deposits already cover it).
  */
-export async function issueInvoice(
-  deps: RemitDependencies,
-  context: unknown,
-  rawInput: IssueInvoiceInput,
-) {
-  const input = parseWithSchema(issueInvoiceInputSchema, rawInput);
-  return runMove(
-    deps,
-    context,
-    { move: "issue", actors: ["user"], idempotencyKey: input.idempotencyKey, args: input },
-    async (scope) => ({
-      invoice: await issueInvoiceInScope(scope, input),
-    }),
-  );
-}
+export const issueInvoice = defineMove(
+  { move: "issue", actors: ["user"], input: issueInvoiceInputSchema },
+  async (scope, input) => ({ invoice: await issueInvoiceInScope(scope, input) }),
+);

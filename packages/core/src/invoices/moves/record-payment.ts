@@ -6,9 +6,7 @@ import { ValidationError } from "../../errors/validation-error";
 import { isCurrencyCode, minorUnitsOf } from "../../money/currencies";
 import { readDecimal } from "../../money/decimal-value";
 import { addMoney } from "../../money/money-arithmetic";
-import { runMove } from "../../service/internal/run-move";
-import type { RemitDependencies } from "../../service/remit-dependencies";
-import { parseWithSchema } from "../../validation/to-validation-error";
+import { defineMove } from "../../service/internal/define-move";
 import { afterMoneyMoved, emitPaidIfSettled } from "../internal/after-paid";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
 import { loadInvoiceForMove, saveInvoice } from "../internal/load-invoice-for-move";
@@ -78,94 +76,80 @@ function assertAmountDigits(amount: string, currency: string): void {
  * refund. From a provider, a payment for an unknown invoice or in another currency is stored as
  * unmatched (`payment.unmatched`), never lost; the result's `invoice` is then `null`.
  */
-export async function recordPayment(
-  deps: RemitDependencies,
-  context: unknown,
-  rawInput: RecordPaymentInput,
-) {
-  const input = parseWithSchema(recordPaymentInputSchema, rawInput);
-  return runMove(
-    deps,
-    context,
-    {
-      move: "record payment",
-      actors: ["user", "provider"],
+export const recordPayment = defineMove(
+  { move: "record payment", actors: ["user", "provider"], input: recordPaymentInputSchema },
+  async (scope, input) => {
+    const fromProvider = scope.context.actor.type === "provider";
+    const provider = scope.context.actor.type === "provider" ? scope.context.actor.name : null;
+    const found = await scope.transaction.invoices.get(input.id, { forUpdate: true });
+    const currency = input.currency ?? found?.currency;
+    const payment: Payment = {
+      tenantId: scope.context.tenantId,
+      id: scope.deps.ids.newId("pay"),
+      invoiceId: found?.id ?? null,
+      amount: normalizedAmount(input.amount, currency),
+      currency: currency ?? "",
+      method: input.method,
+      reference: input.reference ?? null,
+      provider,
+      quoteId: null,
+      status: "succeeded",
+      receivedAt: input.receivedAt ?? scope.now,
       idempotencyKey: input.idempotencyKey,
-      args: input,
-    },
-    async (scope) => {
-      const fromProvider = scope.context.actor.type === "provider";
-      const provider = scope.context.actor.type === "provider" ? scope.context.actor.name : null;
-      const found = await scope.transaction.invoices.get(input.id, { forUpdate: true });
-      const currency = input.currency ?? found?.currency;
-      const payment: Payment = {
-        tenantId: scope.context.tenantId,
-        id: scope.deps.ids.newId("pay"),
-        invoiceId: found?.id ?? null,
-        amount: normalizedAmount(input.amount, currency),
-        currency: currency ?? "",
-        method: input.method,
-        reference: input.reference ?? null,
-        provider,
-        quoteId: null,
-        status: "succeeded",
-        receivedAt: input.receivedAt ?? scope.now,
-        idempotencyKey: input.idempotencyKey,
-        actor: scope.context.actor,
-        createdAt: scope.now,
-      };
-      if (!found || currency !== found.currency) {
-        if (!fromProvider) {
-          if (!found) throw new NotFoundError({ resource: "invoice", id: input.id });
-          throw new ValidationError({
-            issues: [
-              {
-                path: "currency",
-                message: `the invoice is in ${found.currency}; record the payment in it`,
-              },
-            ],
-          });
-        }
-        const unmatched: Payment = { ...payment, invoiceId: null, status: "unmatched" };
-        await scope.transaction.payments.insert(unmatched);
-        scope.emit(
-          "payment.unmatched",
-          { type: "payment", id: unmatched.id, version: 1 },
-          {
-            payment: unmatched,
-            invoiceId: input.id,
-            reason: found ? "currency_mismatch" : "unknown_invoice",
-          },
-        );
-        return { invoice: null, payment: unmatched };
+      actor: scope.context.actor,
+      createdAt: scope.now,
+    };
+    if (!found || currency !== found.currency) {
+      if (!fromProvider) {
+        if (!found) throw new NotFoundError({ resource: "invoice", id: input.id });
+        throw new ValidationError({
+          issues: [
+            {
+              path: "currency",
+              message: `the invoice is in ${found.currency}; record the payment in it`,
+            },
+          ],
+        });
       }
-      assertAmountDigits(input.amount, found.currency);
-      const allowed = fromProvider
-        ? (["pending_payment", "past_due", "paid", "cancelled"] as const)
-        : (["pending_payment", "past_due", "paid"] as const);
-      const previous = await loadInvoiceForMove(scope, input, "record payment", allowed);
-      const digits = minorUnitsOf(previous.currency);
-      await scope.transaction.payments.insert(payment);
-      let next = withBalances({
-        ...previous,
-        amountPaid: addMoney(digits, previous.amountPaid, input.amount),
-      });
-      next = { ...next, status: settledStatus(next, scope.now, scope.tenant.timeZone) };
-      next = await afterMoneyMoved(scope, previous, next);
-      const invoice = await saveInvoice(scope, previous, next);
+      const unmatched: Payment = { ...payment, invoiceId: null, status: "unmatched" };
+      await scope.transaction.payments.insert(unmatched);
       scope.emit(
-        "invoice.payment_recorded",
-        invoiceSubject(invoice),
-        invoiceEventData(invoice, previous.status, {
-          paymentId: payment.id,
-          amount: payment.amount,
-          method: payment.method,
-          reference: payment.reference,
-          provider,
-        }),
+        "payment.unmatched",
+        { type: "payment", id: unmatched.id, version: 1 },
+        {
+          payment: unmatched,
+          invoiceId: input.id,
+          reason: found ? "currency_mismatch" : "unknown_invoice",
+        },
       );
-      emitPaidIfSettled(scope, previous, invoice);
-      return { invoice, payment };
-    },
-  );
-}
+      return { invoice: null, payment: unmatched };
+    }
+    assertAmountDigits(input.amount, found.currency);
+    const allowed = fromProvider
+      ? (["pending_payment", "past_due", "paid", "cancelled"] as const)
+      : (["pending_payment", "past_due", "paid"] as const);
+    const previous = await loadInvoiceForMove(scope, input, "record payment", allowed);
+    const digits = minorUnitsOf(previous.currency);
+    await scope.transaction.payments.insert(payment);
+    let next = withBalances({
+      ...previous,
+      amountPaid: addMoney(digits, previous.amountPaid, input.amount),
+    });
+    next = { ...next, status: settledStatus(next, scope.now, scope.tenant.timeZone) };
+    next = await afterMoneyMoved(scope, previous, next);
+    const invoice = await saveInvoice(scope, previous, next);
+    scope.emit(
+      "invoice.payment_recorded",
+      invoiceSubject(invoice),
+      invoiceEventData(invoice, previous.status, {
+        paymentId: payment.id,
+        amount: payment.amount,
+        method: payment.method,
+        reference: payment.reference,
+        provider,
+      }),
+    );
+    emitPaidIfSettled(scope, previous, invoice);
+    return { invoice, payment };
+  },
+);

@@ -6,10 +6,8 @@ import { minorUnitsOf } from "../../money/currencies";
 import { readDecimal } from "../../money/decimal-value";
 import { addMoney, subtractMoney } from "../../money/money-arithmetic";
 import { insertOutboxJob } from "../../outbox/internal/new-outbox-job";
+import { defineMove } from "../../service/internal/define-move";
 import type { MoveScope } from "../../service/internal/run-move";
-import { runMove } from "../../service/internal/run-move";
-import type { RemitDependencies } from "../../service/remit-dependencies";
-import { parseWithSchema } from "../../validation/to-validation-error";
 import { afterMoneyMoved, emitPaidIfSettled } from "../internal/after-paid";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
 import { loadInvoiceForMove, saveInvoice } from "../internal/load-invoice-for-move";
@@ -68,109 +66,94 @@ async function applySucceededRefund(
  * counts at once. A paid invoice refunded below its total goes back to `pending_payment` or
  * `past_due`. Emits `invoice.refunded`.
  */
-export async function refundPayment(
-  deps: RemitDependencies,
-  context: unknown,
-  rawInput: RefundPaymentInput,
-) {
-  const input = parseWithSchema(refundPaymentInputSchema, rawInput);
-  return runMove(
-    deps,
-    context,
-    {
-      move: "refund",
-      actors: ["user", "provider"],
+export const refundPayment = defineMove(
+  { move: "refund", actors: ["user", "provider"], input: refundPaymentInputSchema },
+  async (scope, input) => {
+    const previous = await loadInvoiceForMove(scope, input, "refund", refundableFrom);
+    const payment = await scope.transaction.payments.get(input.paymentId);
+    if (!payment || payment.invoiceId !== previous.id || payment.status !== "succeeded") {
+      throw new NotFoundError({ resource: "payment on this invoice", id: input.paymentId });
+    }
+    const digits = minorUnitsOf(previous.currency);
+    const decimal = readDecimal(input.amount);
+    if (decimal && decimal.scale > digits) {
+      throw new ValidationError({
+        issues: [
+          {
+            path: "amount",
+            message: `an amount in ${previous.currency} has at most ${digits} decimals`,
+          },
+        ],
+      });
+    }
+    const earlier = await scope.transaction.refunds.listByPayment(payment.id);
+    const committed = addMoney(
+      digits,
+      "0",
+      ...earlier.filter((refund) => refund.status !== "failed").map((refund) => refund.amount),
+    );
+    const refundable = subtractMoney(digits, payment.amount, committed);
+    if (new Decimal(input.amount).greaterThan(refundable)) {
+      throw new ValidationError({
+        issues: [
+          {
+            path: "amount",
+            message: `at most ${refundable} ${previous.currency} of this payment can still be refunded`,
+          },
+        ],
+      });
+    }
+    const fromProvider = scope.context.actor.type === "provider";
+    const provider = payment.provider === null ? undefined : scope.deps.payments[payment.provider];
+    const viaProvider =
+      !fromProvider && provider?.capabilities.refunds === true && provider.refund !== undefined;
+    const refund: Refund = {
+      tenantId: previous.tenantId,
+      id: scope.deps.ids.newId("ref"),
+      invoiceId: previous.id,
+      paymentId: payment.id,
+      amount: new Decimal(input.amount).toFixed(digits),
+      currency: previous.currency,
+      status: viaProvider ? "pending" : "succeeded",
+      reason: input.reason ?? null,
+      provider: fromProvider || viaProvider ? payment.provider : null,
+      providerRefundId: input.providerRefundId ?? null,
       idempotencyKey: input.idempotencyKey,
-      args: input,
-    },
-    async (scope) => {
-      const previous = await loadInvoiceForMove(scope, input, "refund", refundableFrom);
-      const payment = await scope.transaction.payments.get(input.paymentId);
-      if (!payment || payment.invoiceId !== previous.id || payment.status !== "succeeded") {
-        throw new NotFoundError({ resource: "payment on this invoice", id: input.paymentId });
-      }
-      const digits = minorUnitsOf(previous.currency);
-      const decimal = readDecimal(input.amount);
-      if (decimal && decimal.scale > digits) {
-        throw new ValidationError({
-          issues: [
-            {
-              path: "amount",
-              message: `an amount in ${previous.currency} has at most ${digits} decimals`,
-            },
-          ],
-        });
-      }
-      const earlier = await scope.transaction.refunds.listByPayment(payment.id);
-      const committed = addMoney(
-        digits,
-        "0",
-        ...earlier.filter((refund) => refund.status !== "failed").map((refund) => refund.amount),
-      );
-      const refundable = subtractMoney(digits, payment.amount, committed);
-      if (new Decimal(input.amount).greaterThan(refundable)) {
-        throw new ValidationError({
-          issues: [
-            {
-              path: "amount",
-              message: `at most ${refundable} ${previous.currency} of this payment can still be refunded`,
-            },
-          ],
-        });
-      }
-      const fromProvider = scope.context.actor.type === "provider";
-      const provider =
-        payment.provider === null ? undefined : scope.deps.payments[payment.provider];
-      const viaProvider =
-        !fromProvider && provider?.capabilities.refunds === true && provider.refund !== undefined;
-      const refund: Refund = {
-        tenantId: previous.tenantId,
-        id: scope.deps.ids.newId("ref"),
-        invoiceId: previous.id,
-        paymentId: payment.id,
-        amount: new Decimal(input.amount).toFixed(digits),
-        currency: previous.currency,
-        status: viaProvider ? "pending" : "succeeded",
-        reason: input.reason ?? null,
-        provider: fromProvider || viaProvider ? payment.provider : null,
-        providerRefundId: input.providerRefundId ?? null,
-        idempotencyKey: input.idempotencyKey,
-        actor: scope.context.actor,
-        createdAt: scope.now,
-        updatedAt: scope.now,
+      actor: scope.context.actor,
+      createdAt: scope.now,
+      updatedAt: scope.now,
+    };
+    await scope.transaction.refunds.insert(refund);
+    let next: Invoice;
+    if (viaProvider) {
+      next = {
+        ...previous,
+        refundPending: addMoney(digits, previous.refundPending, refund.amount),
       };
-      await scope.transaction.refunds.insert(refund);
-      let next: Invoice;
-      if (viaProvider) {
-        next = {
-          ...previous,
-          refundPending: addMoney(digits, previous.refundPending, refund.amount),
-        };
-        await insertOutboxJob(scope, {
-          kind: "provider_refund",
-          runAt: scope.now,
-          payload: { invoiceId: previous.id, refundId: refund.id },
-        });
-      } else {
-        next = await applySucceededRefund(scope, previous, refund.amount, false);
-      }
-      const invoice = await saveInvoice(scope, previous, next);
-      scope.emit(
-        "invoice.refunded",
-        invoiceSubject(invoice),
-        invoiceEventData(invoice, previous.status, {
-          refundId: refund.id,
-          paymentId: payment.id,
-          amount: refund.amount,
-          refundStatus: refund.status,
-          reason: refund.reason,
-        }),
-      );
-      emitPaidIfSettled(scope, previous, invoice);
-      return { invoice, refund };
-    },
-  );
-}
+      await insertOutboxJob(scope, {
+        kind: "provider_refund",
+        runAt: scope.now,
+        payload: { invoiceId: previous.id, refundId: refund.id },
+      });
+    } else {
+      next = await applySucceededRefund(scope, previous, refund.amount, false);
+    }
+    const invoice = await saveInvoice(scope, previous, next);
+    scope.emit(
+      "invoice.refunded",
+      invoiceSubject(invoice),
+      invoiceEventData(invoice, previous.status, {
+        refundId: refund.id,
+        paymentId: payment.id,
+        amount: refund.amount,
+        refundStatus: refund.status,
+        reason: refund.reason,
+      }),
+    );
+    emitPaidIfSettled(scope, previous, invoice);
+    return { invoice, refund };
+  },
+);
 
 export const resolveRefundInputSchema = z.object({
   id: recordIdSchema,
@@ -188,56 +171,42 @@ export type ResolveRefundInput = z.input<typeof resolveRefundInputSchema>;
  * invoice's, as on every invoice event). A refund already resolved is left as it is (providers
  * report twice).
  */
-export async function resolveRefund(
-  deps: RemitDependencies,
-  context: unknown,
-  rawInput: ResolveRefundInput,
-) {
-  const input = parseWithSchema(resolveRefundInputSchema, rawInput);
-  return runMove(
-    deps,
-    context,
-    {
-      move: "resolve refund",
-      actors: ["provider", "system"],
-      idempotencyKey: input.idempotencyKey,
-      args: input,
-    },
-    async (scope) => {
-      const previous = await loadInvoiceForMove(scope, input, "resolve refund", refundableFrom);
-      const refund = await scope.transaction.refunds.get(input.refundId);
-      if (!refund || refund.invoiceId !== previous.id)
-        throw new NotFoundError({ resource: "refund", id: input.refundId });
-      if (refund.status !== "pending") return { invoice: previous, refund };
-      const digits = minorUnitsOf(previous.currency);
-      const resolved: Refund = {
-        ...refund,
-        status: input.status,
-        providerRefundId: input.providerRefundId ?? refund.providerRefundId,
-        updatedAt: scope.now,
-      };
-      await scope.transaction.refunds.update(resolved);
-      const next =
-        input.status === "succeeded"
-          ? await applySucceededRefund(scope, previous, refund.amount, true)
-          : {
-              ...previous,
-              refundPending: subtractMoney(digits, previous.refundPending, refund.amount),
-            };
-      const invoice = await saveInvoice(scope, previous, next);
-      scope.emit(
-        "invoice.refunded",
-        invoiceSubject(invoice),
-        invoiceEventData(invoice, previous.status, {
-          refundId: refund.id,
-          paymentId: refund.paymentId,
-          amount: refund.amount,
-          refundStatus: input.status,
-          reason: refund.reason,
-        }),
-      );
-      emitPaidIfSettled(scope, previous, invoice);
-      return { invoice, refund: resolved };
-    },
-  );
-}
+export const resolveRefund = defineMove(
+  { move: "resolve refund", actors: ["provider", "system"], input: resolveRefundInputSchema },
+  async (scope, input) => {
+    const previous = await loadInvoiceForMove(scope, input, "resolve refund", refundableFrom);
+    const refund = await scope.transaction.refunds.get(input.refundId);
+    if (!refund || refund.invoiceId !== previous.id)
+      throw new NotFoundError({ resource: "refund", id: input.refundId });
+    if (refund.status !== "pending") return { invoice: previous, refund };
+    const digits = minorUnitsOf(previous.currency);
+    const resolved: Refund = {
+      ...refund,
+      status: input.status,
+      providerRefundId: input.providerRefundId ?? refund.providerRefundId,
+      updatedAt: scope.now,
+    };
+    await scope.transaction.refunds.update(resolved);
+    const next =
+      input.status === "succeeded"
+        ? await applySucceededRefund(scope, previous, refund.amount, true)
+        : {
+            ...previous,
+            refundPending: subtractMoney(digits, previous.refundPending, refund.amount),
+          };
+    const invoice = await saveInvoice(scope, previous, next);
+    scope.emit(
+      "invoice.refunded",
+      invoiceSubject(invoice),
+      invoiceEventData(invoice, previous.status, {
+        refundId: refund.id,
+        paymentId: refund.paymentId,
+        amount: refund.amount,
+        refundStatus: input.status,
+        reason: refund.reason,
+      }),
+    );
+    emitPaidIfSettled(scope, previous, invoice);
+    return { invoice, refund: resolved };
+  },
+);

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { NotFoundError } from "../../errors/not-found-error";
-import { runMove } from "../../service/internal/run-move";
-import type { RemitDependencies } from "../../service/remit-dependencies";
-import { parseWithSchema } from "../../validation/to-validation-error";
+import { defineMove } from "../../service/internal/define-move";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
 import { idempotencyKeySchema, recordIdSchema } from "../internal/move-input-fields";
 
@@ -22,33 +20,19 @@ export type ReportPaymentFailureInput = z.input<typeof reportPaymentFailureInput
  * a returned ACH debit before it settled). Appends `invoice.payment_failed` so the tenant can
  * follow up; the invoice and its version are left as they are.
  */
-export async function reportPaymentFailure(
-  deps: RemitDependencies,
-  context: unknown,
-  rawInput: ReportPaymentFailureInput,
-) {
-  const input = parseWithSchema(reportPaymentFailureInputSchema, rawInput);
-  return runMove(
-    deps,
-    context,
-    {
-      move: "report payment failure",
-      actors: ["provider"],
-      idempotencyKey: input.idempotencyKey,
-      args: input,
-    },
-    async (scope) => {
-      const invoice = await scope.transaction.invoices.get(input.id);
-      if (!invoice) throw new NotFoundError({ resource: "invoice", id: input.id });
-      scope.emit(
-        "invoice.payment_failed",
-        invoiceSubject(invoice),
-        invoiceEventData(invoice, invoice.status, {
-          reference: input.reference,
-          reason: input.reason,
-        }),
-      );
-      return { invoice };
-    },
-  );
-}
+export const reportPaymentFailure = defineMove(
+  { move: "report payment failure", actors: ["provider"], input: reportPaymentFailureInputSchema },
+  async (scope, input) => {
+    const invoice = await scope.transaction.invoices.get(input.id);
+    if (!invoice) throw new NotFoundError({ resource: "invoice", id: input.id });
+    scope.emit(
+      "invoice.payment_failed",
+      invoiceSubject(invoice),
+      invoiceEventData(invoice, invoice.status, {
+        reference: input.reference,
+        reason: input.reason,
+      }),
+    );
+    return { invoice };
+  },
+);

@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { DeliveryError } from "../../errors/delivery-error";
 import { insertOutboxJob } from "../../outbox/internal/new-outbox-job";
+import { defineMove } from "../../service/internal/define-move";
 import type { MoveScope } from "../../service/internal/run-move";
-import { runMove } from "../../service/internal/run-move";
-import type { RemitDependencies } from "../../service/remit-dependencies";
-import { parseWithSchema } from "../../validation/to-validation-error";
 import type { Delivery, DeliveryPurpose } from "../delivery";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
 import { loadInvoiceForMove, saveInvoice } from "../internal/load-invoice-for-move";
@@ -118,16 +116,7 @@ export async function sendInvoiceInScope(
  * `remit.invoices.send`: by email and/or SMS, now or at a set time; can repeat. The messages go out
  * from the outbox worker, never inside this call. Emits `invoice.sent`.
  */
-export async function sendInvoice(
-  deps: RemitDependencies,
-  context: unknown,
-  rawInput: SendInvoiceInput,
-) {
-  const input = parseWithSchema(sendInvoiceInputSchema, rawInput);
-  return runMove(
-    deps,
-    context,
-    { move: "send", actors: ["user"], idempotencyKey: input.idempotencyKey, args: input },
-    (scope) => sendInvoiceInScope(scope, input),
-  );
-}
+export const sendInvoice = defineMove(
+  { move: "send", actors: ["user"], input: sendInvoiceInputSchema },
+  (scope, input) => sendInvoiceInScope(scope, input),
+);

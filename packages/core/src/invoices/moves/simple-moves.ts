@@ -2,10 +2,8 @@ import type { z } from "zod";
 import { InvalidTransitionError } from "../../errors/invalid-transition-error";
 import { minorUnitsOf } from "../../money/currencies";
 import { isZeroMoney, subtractMoney } from "../../money/money-arithmetic";
+import { defineMove } from "../../service/internal/define-move";
 import type { MoveScope } from "../../service/internal/run-move";
-import { runMove } from "../../service/internal/run-move";
-import type { RemitDependencies } from "../../service/remit-dependencies";
-import { parseWithSchema } from "../../validation/to-validation-error";
 import { assertReadyToBill } from "../internal/assert-ready-to-bill";
 import { cancelPendingDeliveries } from "../internal/cancel-pending-deliveries";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
@@ -42,107 +40,70 @@ export async function submitInvoiceInScope(
 }
 
 /** `remit.invoices.submit`: sends a draft for a manager's review. Emits `invoice.submitted`. */
-export async function submitInvoice(
-  deps: RemitDependencies,
-  context: unknown,
-  rawInput: InvoiceMoveInput,
-) {
-  const input = parseWithSchema(moveInputSchema, rawInput);
-  return runMove(
-    deps,
-    context,
-    { move: "submit", actors: ["user"], idempotencyKey: input.idempotencyKey, args: input },
-    async (scope) => ({
-      invoice: await submitInvoiceInScope(scope, input),
-    }),
-  );
-}
+export const submitInvoice = defineMove(
+  { move: "submit", actors: ["user"], input: moveInputSchema },
+  async (scope, input) => ({ invoice: await submitInvoiceInScope(scope, input) }),
+);
 
 /** `remit.invoices.requestChanges`: sends a reviewed invoice back with a reason. */
-export async function requestInvoiceChanges(
-  deps: RemitDependencies,
-  context: unknown,
-  rawInput: ReasonedInvoiceMoveInput,
-) {
-  const input = parseWithSchema(reasonedMoveInputSchema, rawInput);
-  return runMove(
-    deps,
-    context,
-    {
-      move: "request changes",
-      actors: ["user"],
-      idempotencyKey: input.idempotencyKey,
-      args: input,
-    },
-    async (scope) => {
-      const previous = await loadInvoiceForMove(scope, input, "request changes", [
-        "pending_review",
-      ]);
-      const invoice = await saveInvoice(scope, previous, {
-        ...previous,
-        status: "pending_action",
-        changesRequestedReason: input.reason,
-      });
-      scope.emit(
-        "invoice.changes_requested",
-        invoiceSubject(invoice),
-        invoiceEventData(invoice, previous.status, { reason: input.reason }),
-      );
-      return { invoice };
-    },
-  );
-}
+export const requestInvoiceChanges = defineMove(
+  { move: "request changes", actors: ["user"], input: reasonedMoveInputSchema },
+  async (scope, input) => {
+    const previous = await loadInvoiceForMove(scope, input, "request changes", ["pending_review"]);
+    const invoice = await saveInvoice(scope, previous, {
+      ...previous,
+      status: "pending_action",
+      changesRequestedReason: input.reason,
+    });
+    scope.emit(
+      "invoice.changes_requested",
+      invoiceSubject(invoice),
+      invoiceEventData(invoice, previous.status, { reason: input.reason }),
+    );
+    return { invoice };
+  },
+);
 
 /**
  * `remit.invoices.cancel`: withdraws an invoice (kept, with its number) for a reason. Refused
  * while money is recorded on it (refund first). Cancels pending sends and reminders.
  */
-export async function cancelInvoice(
-  deps: RemitDependencies,
-  context: unknown,
-  rawInput: ReasonedInvoiceMoveInput,
-) {
-  const input = parseWithSchema(reasonedMoveInputSchema, rawInput);
-  return runMove(
-    deps,
-    context,
-    { move: "cancel", actors: ["user"], idempotencyKey: input.idempotencyKey, args: input },
-    async (scope) => {
-      const previous = await loadInvoiceForMove(scope, input, "cancel", [
-        "pending_action",
-        "pending_review",
-        "pending_payment",
-        "past_due",
-      ]);
-      // Deposits from a quote go back to the quote; any other money must be refunded first.
-      const deposits = (await scope.deps.hooks.depositsOnInvoice?.(scope, previous)) ?? "0";
-      const otherMoney = subtractMoney(
-        minorUnitsOf(previous.currency),
-        previous.amountPaid,
-        deposits,
-      );
-      if (!isZeroMoney(otherMoney) || !isZeroMoney(previous.refundPending)) {
-        throw new InvalidTransitionError({
-          status: previous.status,
-          move: "cancel",
-          reason: `${previous.amountPaid} ${previous.currency} is recorded as paid; refund it first`,
-        });
-      }
-      await cancelPendingDeliveries(scope, previous.id, "invoice_cancelled");
-      const returned =
-        (await scope.deps.hooks.beforeInvoiceCancelled?.(scope, previous)) ?? previous;
-      const invoice = await saveInvoice(scope, previous, {
-        ...withBalances(returned),
-        status: "cancelled",
-        cancellationReason: input.reason,
-        cancelledAt: scope.now,
+export const cancelInvoice = defineMove(
+  { move: "cancel", actors: ["user"], input: reasonedMoveInputSchema },
+  async (scope, input) => {
+    const previous = await loadInvoiceForMove(scope, input, "cancel", [
+      "pending_action",
+      "pending_review",
+      "pending_payment",
+      "past_due",
+    ]);
+    // Deposits from a quote go back to the quote; any other money must be refunded first.
+    const deposits = (await scope.deps.hooks.depositsOnInvoice?.(scope, previous)) ?? "0";
+    const otherMoney = subtractMoney(
+      minorUnitsOf(previous.currency),
+      previous.amountPaid,
+      deposits,
+    );
+    if (!isZeroMoney(otherMoney) || !isZeroMoney(previous.refundPending)) {
+      throw new InvalidTransitionError({
+        status: previous.status,
+        move: "cancel",
+        reason: `${previous.amountPaid} ${previous.currency} is recorded as paid; refund it first`,
       });
-      scope.emit(
-        "invoice.cancelled",
-        invoiceSubject(invoice),
-        invoiceEventData(invoice, previous.status, { reason: input.reason }),
-      );
-      return { invoice };
-    },
-  );
-}
+    }
+    await cancelPendingDeliveries(scope, previous.id, "invoice_cancelled");
+    const returned = (await scope.deps.hooks.beforeInvoiceCancelled?.(scope, previous)) ?? previous;
+    const invoice = await saveInvoice(scope, previous, {
+      ...withBalances(returned),
+      status: "cancelled",
+      cancellationReason: input.reason,
+      cancelledAt: scope.now,
+    });
+    scope.emit(
+      "invoice.cancelled",
+      invoiceSubject(invoice),
+      invoiceEventData(invoice, previous.status, { reason: input.reason }),
+    );
+    return { invoice };
+  },
+);

@@ -15,10 +15,9 @@ import type { Payment, Refund } from "../../invoices/payment";
 import { minorUnitsOf } from "../../money/currencies";
 import { readDecimal } from "../../money/decimal-value";
 import { addMoney, subtractMoney } from "../../money/money-arithmetic";
-import { runMove } from "../../service/internal/run-move";
+import { defineMove } from "../../service/internal/define-move";
 import type { RemitDependencies } from "../../service/remit-dependencies";
 import { localDateAt } from "../../tenants/tenant-dates";
-import { parseWithSchema } from "../../validation/to-validation-error";
 import { loadQuoteForMove, saveQuote } from "../internal/load-quote";
 import { unrefundedAmount } from "../internal/unrefunded-amount";
 
@@ -50,227 +49,196 @@ function assertDigits(amount: string, currency: string) {
   }
 }
 
+/** Marks the quote sent to the customer: `draft` (or `sent` again) → `sent`. */
+export const sendQuote = defineMove(
+  { move: "send quote", actors: ["user"], input: moveInputSchema },
+  async (scope, input) => {
+    const previous = await loadQuoteForMove(scope, input, "send", ["draft", "sent"]);
+    return {
+      quote: await saveQuote(
+        scope,
+        previous,
+        { ...previous, status: "sent", sentAt: scope.now },
+        "sent",
+      ),
+    };
+  },
+);
+
+/** The customer accepts: `sent` → `approved`, with who approved it. Refused once expired. */
+export const approveQuote = defineMove(
+  {
+    move: "approve quote",
+    actors: ["user"],
+    input: moveInputSchema.extend({ approvedBy: z.string().trim().min(1).max(200) }),
+  },
+  async (scope, input) => {
+    const previous = await loadQuoteForMove(scope, input, "approve", ["sent"]);
+    if (
+      previous.expiresOn !== null &&
+      localDateAt(scope.now, scope.tenant.timeZone) > previous.expiresOn
+    ) {
+      throw new InvalidTransitionError({
+        status: "expired",
+        move: "approve",
+        reason: `the quote expired on ${previous.expiresOn}`,
+      });
+    }
+    const next = {
+      ...previous,
+      status: "approved" as const,
+      approvedBy: input.approvedBy,
+      approvedAt: scope.now,
+    };
+    return {
+      quote: await saveQuote(scope, previous, next, "approved", {
+        approvedBy: input.approvedBy,
+      }),
+    };
+  },
+);
+
+/** The customer says no: `sent` → `declined`, with a reason. */
+export const declineQuote = defineMove(
+  {
+    move: "decline quote",
+    actors: ["user"],
+    input: moveInputSchema.extend({ reason: reasonSchema }),
+  },
+  async (scope, input) => {
+    const previous = await loadQuoteForMove(scope, input, "decline", ["sent"]);
+    const next = {
+      ...previous,
+      status: "declined" as const,
+      declinedAt: scope.now,
+      declineReason: input.reason,
+    };
+    return {
+      quote: await saveQuote(scope, previous, next, "declined", { reason: input.reason }),
+    };
+  },
+);
+
+/**
+ * A deposit on an approved quote: held on the quote until an invoice for its work order is
+ * issued, which applies it as a payment. Idempotent by key.
+ */
+export const recordDeposit = defineMove(
+  { move: "record deposit", actors: ["user", "provider"], input: recordDepositInputSchema },
+  async (scope, input) => {
+    const previous = await loadQuoteForMove(scope, input, "record deposit", ["approved"]);
+    assertDigits(input.amount, previous.currency);
+    const payment: Payment = {
+      tenantId: previous.tenantId,
+      id: scope.deps.ids.newId("pay"),
+      invoiceId: null,
+      amount: new Decimal(input.amount).toFixed(minorUnitsOf(previous.currency)),
+      currency: previous.currency,
+      method: input.method,
+      reference: input.reference ?? null,
+      provider: scope.context.actor.type === "provider" ? scope.context.actor.name : null,
+      quoteId: previous.id,
+      status: "succeeded",
+      receivedAt: input.receivedAt ?? scope.now,
+      idempotencyKey: input.idempotencyKey,
+      actor: scope.context.actor,
+      createdAt: scope.now,
+    };
+    await scope.transaction.payments.insert(payment);
+    const digits = minorUnitsOf(previous.currency);
+    const next = {
+      ...previous,
+      depositHeld: addMoney(digits, previous.depositHeld, payment.amount),
+    };
+    return {
+      quote: await saveQuote(scope, previous, next, "deposit_recorded", {
+        paymentId: payment.id,
+        amount: payment.amount,
+      }),
+      payment,
+    };
+  },
+);
+
+/** Returns (part of) a deposit still held on the quote; the tenant returns the money. */
+export const refundDeposit = defineMove(
+  { move: "refund deposit", actors: ["user", "provider"], input: refundDepositInputSchema },
+  async (scope, input) => {
+    const previous = await loadQuoteForMove(scope, input, "refund deposit", [
+      "approved",
+      "declined",
+      "expired",
+      "sent",
+      "draft",
+    ]);
+    const payment = await scope.transaction.payments.get(input.paymentId);
+    if (!payment || payment.quoteId !== previous.id || payment.invoiceId !== null) {
+      throw new NotFoundError({
+        resource: "deposit held on this quote",
+        id: input.paymentId,
+      });
+    }
+    assertDigits(input.amount, previous.currency);
+    const digits = minorUnitsOf(previous.currency);
+    const refundable = unrefundedAmount(
+      payment,
+      await scope.transaction.refunds.listByPayment(payment.id),
+      digits,
+    );
+    if (new Decimal(input.amount).greaterThan(refundable)) {
+      throw new ValidationError({
+        issues: [
+          {
+            path: "amount",
+            message: `at most ${refundable} ${previous.currency} of this deposit can be refunded`,
+          },
+        ],
+      });
+    }
+    const refund: Refund = {
+      tenantId: previous.tenantId,
+      id: scope.deps.ids.newId("ref"),
+      invoiceId: null,
+      paymentId: payment.id,
+      amount: new Decimal(input.amount).toFixed(digits),
+      currency: previous.currency,
+      status: "succeeded",
+      reason: input.reason ?? null,
+      provider: null,
+      providerRefundId: null,
+      idempotencyKey: input.idempotencyKey,
+      actor: scope.context.actor,
+      createdAt: scope.now,
+      updatedAt: scope.now,
+    };
+    await scope.transaction.refunds.insert(refund);
+    const next = {
+      ...previous,
+      depositHeld: subtractMoney(digits, previous.depositHeld, refund.amount),
+    };
+    return {
+      quote: await saveQuote(scope, previous, next, "deposit_refunded", {
+        refundId: refund.id,
+        paymentId: payment.id,
+        amount: refund.amount,
+      }),
+      refund,
+    };
+  },
+);
+
 /** The quote moves: send, approve, decline, deposits. */
 export function createQuoteMoves(deps: RemitDependencies) {
   return {
-    /** Marks the quote sent to the customer: `draft` (or `sent` again) → `sent`. */
-    async send(context: unknown, rawInput: z.input<typeof moveInputSchema>) {
-      const input = parseWithSchema(moveInputSchema, rawInput);
-      return runMove(
-        deps,
-        context,
-        { move: "send quote", actors: ["user"], idempotencyKey: input.idempotencyKey, args: input },
-        async (scope) => {
-          const previous = await loadQuoteForMove(scope, input, "send", ["draft", "sent"]);
-          return {
-            quote: await saveQuote(
-              scope,
-              previous,
-              { ...previous, status: "sent", sentAt: scope.now },
-              "sent",
-            ),
-          };
-        },
-      );
-    },
-    /** The customer accepts: `sent` → `approved`, with who approved it. Refused once expired. */
-    async approve(
-      context: unknown,
-      rawInput: z.input<typeof moveInputSchema> & { approvedBy: string },
-    ) {
-      const input = parseWithSchema(
-        moveInputSchema.extend({ approvedBy: z.string().trim().min(1).max(200) }),
-        rawInput,
-      );
-      return runMove(
-        deps,
-        context,
-        {
-          move: "approve quote",
-          actors: ["user"],
-          idempotencyKey: input.idempotencyKey,
-          args: input,
-        },
-        async (scope) => {
-          const previous = await loadQuoteForMove(scope, input, "approve", ["sent"]);
-          if (
-            previous.expiresOn !== null &&
-            localDateAt(scope.now, scope.tenant.timeZone) > previous.expiresOn
-          ) {
-            throw new InvalidTransitionError({
-              status: "expired",
-              move: "approve",
-              reason: `the quote expired on ${previous.expiresOn}`,
-            });
-          }
-          const next = {
-            ...previous,
-            status: "approved" as const,
-            approvedBy: input.approvedBy,
-            approvedAt: scope.now,
-          };
-          return {
-            quote: await saveQuote(scope, previous, next, "approved", {
-              approvedBy: input.approvedBy,
-            }),
-          };
-        },
-      );
-    },
-    /** The customer says no: `sent` → `declined`, with a reason. */
-    async decline(
-      context: unknown,
-      rawInput: z.input<typeof moveInputSchema> & { reason: string },
-    ) {
-      const input = parseWithSchema(moveInputSchema.extend({ reason: reasonSchema }), rawInput);
-      return runMove(
-        deps,
-        context,
-        {
-          move: "decline quote",
-          actors: ["user"],
-          idempotencyKey: input.idempotencyKey,
-          args: input,
-        },
-        async (scope) => {
-          const previous = await loadQuoteForMove(scope, input, "decline", ["sent"]);
-          const next = {
-            ...previous,
-            status: "declined" as const,
-            declinedAt: scope.now,
-            declineReason: input.reason,
-          };
-          return {
-            quote: await saveQuote(scope, previous, next, "declined", { reason: input.reason }),
-          };
-        },
-      );
-    },
-    /**
-     * A deposit on an approved quote: held on the quote until an invoice for its work order is
-     * issued, which applies it as a payment. Idempotent by key.
-     */
-    async recordDeposit(context: unknown, rawInput: z.input<typeof recordDepositInputSchema>) {
-      const input = parseWithSchema(recordDepositInputSchema, rawInput);
-      return runMove(
-        deps,
-        context,
-        {
-          move: "record deposit",
-          actors: ["user", "provider"],
-          idempotencyKey: input.idempotencyKey,
-          args: input,
-        },
-        async (scope) => {
-          const previous = await loadQuoteForMove(scope, input, "record deposit", ["approved"]);
-          assertDigits(input.amount, previous.currency);
-          const payment: Payment = {
-            tenantId: previous.tenantId,
-            id: scope.deps.ids.newId("pay"),
-            invoiceId: null,
-            amount: new Decimal(input.amount).toFixed(minorUnitsOf(previous.currency)),
-            currency: previous.currency,
-            method: input.method,
-            reference: input.reference ?? null,
-            provider: scope.context.actor.type === "provider" ? scope.context.actor.name : null,
-            quoteId: previous.id,
-            status: "succeeded",
-            receivedAt: input.receivedAt ?? scope.now,
-            idempotencyKey: input.idempotencyKey,
-            actor: scope.context.actor,
-            createdAt: scope.now,
-          };
-          await scope.transaction.payments.insert(payment);
-          const digits = minorUnitsOf(previous.currency);
-          const next = {
-            ...previous,
-            depositHeld: addMoney(digits, previous.depositHeld, payment.amount),
-          };
-          return {
-            quote: await saveQuote(scope, previous, next, "deposit_recorded", {
-              paymentId: payment.id,
-              amount: payment.amount,
-            }),
-            payment,
-          };
-        },
-      );
-    },
-    /** Returns (part of) a deposit still held on the quote; the tenant returns the money. */
-    async refundDeposit(context: unknown, rawInput: z.input<typeof refundDepositInputSchema>) {
-      const input = parseWithSchema(refundDepositInputSchema, rawInput);
-      return runMove(
-        deps,
-        context,
-        {
-          move: "refund deposit",
-          actors: ["user", "provider"],
-          idempotencyKey: input.idempotencyKey,
-          args: input,
-        },
-        async (scope) => {
-          const previous = await loadQuoteForMove(scope, input, "refund deposit", [
-            "approved",
-            "declined",
-            "expired",
-            "sent",
-            "draft",
-          ]);
-          const payment = await scope.transaction.payments.get(input.paymentId);
-          if (!payment || payment.quoteId !== previous.id || payment.invoiceId !== null) {
-            throw new NotFoundError({
-              resource: "deposit held on this quote",
-              id: input.paymentId,
-            });
-          }
-          assertDigits(input.amount, previous.currency);
-          const digits = minorUnitsOf(previous.currency);
-          const refundable = unrefundedAmount(
-            payment,
-            await scope.transaction.refunds.listByPayment(payment.id),
-            digits,
-          );
-          if (new Decimal(input.amount).greaterThan(refundable)) {
-            throw new ValidationError({
-              issues: [
-                {
-                  path: "amount",
-                  message: `at most ${refundable} ${previous.currency} of this deposit can be refunded`,
-                },
-              ],
-            });
-          }
-          const refund: Refund = {
-            tenantId: previous.tenantId,
-            id: scope.deps.ids.newId("ref"),
-            invoiceId: null,
-            paymentId: payment.id,
-            amount: new Decimal(input.amount).toFixed(digits),
-            currency: previous.currency,
-            status: "succeeded",
-            reason: input.reason ?? null,
-            provider: null,
-            providerRefundId: null,
-            idempotencyKey: input.idempotencyKey,
-            actor: scope.context.actor,
-            createdAt: scope.now,
-            updatedAt: scope.now,
-          };
-          await scope.transaction.refunds.insert(refund);
-          const next = {
-            ...previous,
-            depositHeld: subtractMoney(digits, previous.depositHeld, refund.amount),
-          };
-          return {
-            quote: await saveQuote(scope, previous, next, "deposit_refunded", {
-              refundId: refund.id,
-              paymentId: payment.id,
-              amount: refund.amount,
-            }),
-            refund,
-          };
-        },
-      );
-    },
+    send: (context: unknown, input: Parameters<typeof sendQuote>[2]) =>
+      sendQuote(deps, context, input),
+    approve: (context: unknown, input: Parameters<typeof approveQuote>[2]) =>
+      approveQuote(deps, context, input),
+    decline: (context: unknown, input: Parameters<typeof declineQuote>[2]) =>
+      declineQuote(deps, context, input),
+    recordDeposit: (context: unknown, input: Parameters<typeof recordDeposit>[2]) =>
+      recordDeposit(deps, context, input),
+    refundDeposit: (context: unknown, input: Parameters<typeof refundDeposit>[2]) =>
+      refundDeposit(deps, context, input),
   };
 }

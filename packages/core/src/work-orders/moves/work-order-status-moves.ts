@@ -1,120 +1,91 @@
 import { z } from "zod";
 import { reasonSchema, recordMoveInputSchema } from "../../invoices/internal/move-input-fields";
-import { runMove } from "../../service/internal/run-move";
+import { defineMove } from "../../service/internal/define-move";
 import type { RemitDependencies } from "../../service/remit-dependencies";
-import { parseWithSchema } from "../../validation/to-validation-error";
 import { loadWorkOrderForMove, saveWorkOrder } from "../internal/load-work-order";
-
-const moveInputSchema = recordMoveInputSchema;
 
 const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "08:00"');
 
-export const scheduleWorkOrderInputSchema = moveInputSchema.extend({
+export const scheduleWorkOrderInputSchema = recordMoveInputSchema.extend({
   date: z.iso.date(),
   windowStart: timeSchema,
   windowEnd: timeSchema,
   technician: z.string().trim().min(1).max(100),
 });
 
-export type WorkOrderMoveInput = z.input<typeof moveInputSchema>;
+export type WorkOrderMoveInput = z.input<typeof recordMoveInputSchema>;
 
-/** The work order status moves: schedule, start, complete, cancel. */
+/** Sets the date, time window and technician: `open` or `scheduled` → `scheduled`. */
+export const scheduleWorkOrder = defineMove(
+  { move: "schedule", actors: ["user"], input: scheduleWorkOrderInputSchema },
+  async (scope, input) => {
+    const previous = await loadWorkOrderForMove(scope, input, "schedule", ["open", "scheduled"]);
+    const { date, windowStart, windowEnd, technician } = input;
+    const schedule = { date, windowStart, windowEnd, technician };
+    const next = { ...previous, status: "scheduled" as const, schedule };
+    return { workOrder: await saveWorkOrder(scope, previous, next, "scheduled", { schedule }) };
+  },
+);
+
+/** Work started: `open` or `scheduled` → `in_progress`. */
+export const startWorkOrder = defineMove(
+  { move: "start", actors: ["user"], input: recordMoveInputSchema },
+  async (scope, input) => {
+    const previous = await loadWorkOrderForMove(scope, input, "start", ["open", "scheduled"]);
+    const next = { ...previous, status: "in_progress" as const, startedAt: scope.now };
+    return { workOrder: await saveWorkOrder(scope, previous, next, "started") };
+  },
+);
+
+/** Work done: → `complete_invoice_needed`, ready for review & submit. */
+export const completeWorkOrder = defineMove(
+  { move: "complete", actors: ["user"], input: recordMoveInputSchema },
+  async (scope, input) => {
+    const previous = await loadWorkOrderForMove(scope, input, "complete", [
+      "open",
+      "scheduled",
+      "in_progress",
+    ]);
+    const next = {
+      ...previous,
+      status: "complete_invoice_needed" as const,
+      completedAt: scope.now,
+    };
+    return { workOrder: await saveWorkOrder(scope, previous, next, "completed") };
+  },
+);
+
+/** Withdraws the job for a reason; refused once it is invoiced (cancel the invoice first). */
+export const cancelWorkOrder = defineMove(
+  {
+    move: "cancel",
+    actors: ["user"],
+    input: recordMoveInputSchema.extend({ reason: reasonSchema }),
+  },
+  async (scope, input) => {
+    const previous = await loadWorkOrderForMove(scope, input, "cancel", [
+      "open",
+      "scheduled",
+      "in_progress",
+      "complete_invoice_needed",
+    ]);
+    const next = { ...previous, status: "cancelled" as const, cancellationReason: input.reason };
+    return {
+      workOrder: await saveWorkOrder(scope, previous, next, "cancelled", { reason: input.reason }),
+    };
+  },
+);
+
+/** The work order status moves, bound to the service's ports: schedule, start, complete, cancel. */
 export function createWorkOrderStatusMoves(deps: RemitDependencies) {
   return {
-    /** Sets the date, time window and technician: `open` or `scheduled` → `scheduled`. */
-    async schedule(context: unknown, rawInput: z.input<typeof scheduleWorkOrderInputSchema>) {
-      const input = parseWithSchema(scheduleWorkOrderInputSchema, rawInput);
-      return runMove(
-        deps,
-        context,
-        { move: "schedule", actors: ["user"], idempotencyKey: input.idempotencyKey, args: input },
-        async (scope) => {
-          const previous = await loadWorkOrderForMove(scope, input, "schedule", [
-            "open",
-            "scheduled",
-          ]);
-          const { date, windowStart, windowEnd, technician } = input;
-          const schedule = { date, windowStart, windowEnd, technician };
-          return {
-            workOrder: await saveWorkOrder(
-              scope,
-              previous,
-              { ...previous, status: "scheduled", schedule },
-              "scheduled",
-              { schedule },
-            ),
-          };
-        },
-      );
-    },
-    /** Work started: `open` or `scheduled` → `in_progress`. */
-    async start(context: unknown, rawInput: WorkOrderMoveInput) {
-      const input = parseWithSchema(moveInputSchema, rawInput);
-      return runMove(
-        deps,
-        context,
-        { move: "start", actors: ["user"], idempotencyKey: input.idempotencyKey, args: input },
-        async (scope) => {
-          const previous = await loadWorkOrderForMove(scope, input, "start", ["open", "scheduled"]);
-          return {
-            workOrder: await saveWorkOrder(
-              scope,
-              previous,
-              { ...previous, status: "in_progress", startedAt: scope.now },
-              "started",
-            ),
-          };
-        },
-      );
-    },
-    /** Work done: → `complete_invoice_needed`, ready for review & submit. */
-    async complete(context: unknown, rawInput: WorkOrderMoveInput) {
-      const input = parseWithSchema(moveInputSchema, rawInput);
-      return runMove(
-        deps,
-        context,
-        { move: "complete", actors: ["user"], idempotencyKey: input.idempotencyKey, args: input },
-        async (scope) => {
-          const previous = await loadWorkOrderForMove(scope, input, "complete", [
-            "open",
-            "scheduled",
-            "in_progress",
-          ]);
-          const next = {
-            ...previous,
-            status: "complete_invoice_needed" as const,
-            completedAt: scope.now,
-          };
-          return { workOrder: await saveWorkOrder(scope, previous, next, "completed") };
-        },
-      );
-    },
-    /** Withdraws the job for a reason; refused once it is invoiced (cancel the invoice first). */
-    async cancel(context: unknown, rawInput: WorkOrderMoveInput & { reason: string }) {
-      const input = parseWithSchema(moveInputSchema.extend({ reason: reasonSchema }), rawInput);
-      return runMove(
-        deps,
-        context,
-        { move: "cancel", actors: ["user"], idempotencyKey: input.idempotencyKey, args: input },
-        async (scope) => {
-          const previous = await loadWorkOrderForMove(scope, input, "cancel", [
-            "open",
-            "scheduled",
-            "in_progress",
-            "complete_invoice_needed",
-          ]);
-          const next = {
-            ...previous,
-            status: "cancelled" as const,
-            cancellationReason: input.reason,
-          };
-          return {
-            workOrder: await saveWorkOrder(scope, previous, next, "cancelled", {
-              reason: input.reason,
-            }),
-          };
-        },
-      );
-    },
+    schedule: (context: unknown, input: Parameters<typeof scheduleWorkOrder>[2]) =>
+      scheduleWorkOrder(deps, context, input),
+    start: (context: unknown, input: Parameters<typeof startWorkOrder>[2]) =>
+      startWorkOrder(deps, context, input),
+    complete: (context: unknown, input: Parameters<typeof completeWorkOrder>[2]) =>
+      completeWorkOrder(deps, context, input),
+    cancel: (context: unknown, input: Parameters<typeof cancelWorkOrder>[2]) =>
+      cancelWorkOrder(deps, context, input),
   };
 }
