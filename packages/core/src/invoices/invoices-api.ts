@@ -1,38 +1,14 @@
-import { runMove } from "../service/internal/run-move";
+import { bindMoves, defineMove } from "../service/internal/define-move";
 import type { RemitDependencies } from "../service/remit-dependencies";
-import { parseWithSchema } from "../validation/to-validation-error";
-import { type CreateInvoiceInput, createInvoice } from "./moves/create-invoice";
-import {
-  type IssueInvoiceInput,
-  issueInvoiceInputSchema,
-  issueInvoiceInScope,
-} from "./moves/issue-invoice";
-import { type RecordPaymentInput, recordPayment } from "./moves/record-payment";
-import {
-  type RefundPaymentInput,
-  type ResolveRefundInput,
-  refundPayment,
-  resolveRefund,
-} from "./moves/refund-payment";
-import {
-  type ReportPaymentFailureInput,
-  reportPaymentFailure,
-} from "./moves/report-payment-failure";
-import {
-  type SendInvoiceInput,
-  sendInvoice,
-  sendInvoiceInputSchema,
-  sendInvoiceInScope,
-} from "./moves/send-invoice";
-import {
-  cancelInvoice,
-  type InvoiceMoveInput,
-  type ReasonedInvoiceMoveInput,
-  requestInvoiceChanges,
-  submitInvoice,
-} from "./moves/simple-moves";
+import { createInvoice } from "./moves/create-invoice";
+import { issueInvoiceInputSchema, issueInvoiceInScope } from "./moves/issue-invoice";
+import { recordPayment } from "./moves/record-payment";
+import { refundPayment, resolveRefund } from "./moves/refund-payment";
+import { reportPaymentFailure } from "./moves/report-payment-failure";
+import { sendInvoice, sendInvoiceInputSchema, sendInvoiceInScope } from "./moves/send-invoice";
+import { cancelInvoice, requestInvoiceChanges, submitInvoice } from "./moves/simple-moves";
 import { type SweepPastDueInput, sweepPastDue } from "./moves/sweep-past-due";
-import { type UpdateInvoiceInput, updateInvoice } from "./moves/update-invoice";
+import { updateInvoice } from "./moves/update-invoice";
 import {
   getInvoice,
   getInvoiceByPublicToken,
@@ -48,51 +24,37 @@ const issueWithSendSchema = issueInvoiceInputSchema.extend({
 });
 
 /** `remit.invoices`: every invoice move and read. Each move returns `{ invoice, events }`. */
+/**
+ * Issue (approve). With `send`, this is "save & send": issue and send in one transaction, as two
+ * moves. An invoice that deposits (or a zero total) made paid at issue has nothing to send.
+ */
+export const issueAndMaybeSend = defineMove(
+  { move: "issue", actors: ["user"], input: issueWithSendSchema },
+  async (scope, input) => {
+    const issued = await issueInvoiceInScope(scope, input);
+    if (!input.send || issued.status === "paid") return { invoice: issued };
+    const sent = await sendInvoiceInScope(scope, { ...input.send, id: issued.id });
+    return { invoice: sent.invoice, deliveries: sent.deliveries };
+  },
+);
+
 export function createInvoicesApi(deps: RemitDependencies) {
   return {
-    create: (context: unknown, input: CreateInvoiceInput) => createInvoice(deps, context, input),
-    update: (context: unknown, input: UpdateInvoiceInput) => updateInvoice(deps, context, input),
-    submit: (context: unknown, input: InvoiceMoveInput) => submitInvoice(deps, context, input),
-    requestChanges: (context: unknown, input: ReasonedInvoiceMoveInput) =>
-      requestInvoiceChanges(deps, context, input),
-    /**
-     * Issue (approve). With `send`, this is "save & send": issue and send in one transaction.
-     */
-    async issue(
-      context: unknown,
-      rawInput: IssueInvoiceInput & { send?: Omit<SendInvoiceInput, "id"> },
-    ) {
-      const input = parseWithSchema(issueWithSendSchema, rawInput);
-      return runMove(
-        deps,
-        context,
-        {
-          move: input.send ? "issue and send" : "issue",
-          actors: ["user"],
-          idempotencyKey: input.idempotencyKey,
-          args: input,
-        },
-        async (scope) => {
-          const issued = await issueInvoiceInScope(scope, input);
-          // An invoice that deposits (or a zero total) made paid at issue has nothing to send.
-          if (!input.send || issued.status === "paid") return { invoice: issued };
-          const sent = await sendInvoiceInScope(scope, { ...input.send, id: issued.id });
-          return { invoice: sent.invoice, deliveries: sent.deliveries };
-        },
-      );
-    },
-    send: (context: unknown, input: SendInvoiceInput) => sendInvoice(deps, context, input),
-    recordPayment: (context: unknown, input: RecordPaymentInput) =>
-      recordPayment(deps, context, input),
-    /** A provider's report of a failed attempt to pay: appends `invoice.payment_failed`. */
-    reportPaymentFailure: (context: unknown, input: ReportPaymentFailureInput) =>
-      reportPaymentFailure(deps, context, input),
-    refund: (context: unknown, input: RefundPaymentInput) => refundPayment(deps, context, input),
-    /** A provider's (or the worker's) answer to a pending refund. */
-    resolveRefund: (context: unknown, input: ResolveRefundInput) =>
-      resolveRefund(deps, context, input),
-    cancel: (context: unknown, input: ReasonedInvoiceMoveInput) =>
-      cancelInvoice(deps, context, input),
+    ...bindMoves(deps, {
+      create: createInvoice,
+      update: updateInvoice,
+      submit: submitInvoice,
+      requestChanges: requestInvoiceChanges,
+      issue: issueAndMaybeSend,
+      send: sendInvoice,
+      recordPayment,
+      /** A provider's report of a failed attempt to pay: appends `invoice.payment_failed`. */
+      reportPaymentFailure,
+      refund: refundPayment,
+      /** A provider's (or the worker's) answer to a pending refund. */
+      resolveRefund,
+      cancel: cancelInvoice,
+    }),
     get: (context: unknown, input: { id: string }) => getInvoice(deps, context, input),
     getByPublicToken: (input: { token: string }) => getInvoiceByPublicToken(deps, input),
     list: (context: unknown, input?: ListInvoicesInput) => listInvoices(deps, context, input),

@@ -15,7 +15,7 @@ import type { Payment, Refund } from "../../invoices/payment";
 import { minorUnitsOf } from "../../money/currencies";
 import { readDecimal } from "../../money/decimal-value";
 import { addMoney, subtractMoney } from "../../money/money-arithmetic";
-import { defineMove } from "../../service/internal/define-move";
+import { bindMoves, defineMove } from "../../service/internal/define-move";
 import type { RemitDependencies } from "../../service/remit-dependencies";
 import { localDateAt } from "../../tenants/tenant-dates";
 import { loadQuoteForMove, saveQuote } from "../internal/load-quote";
@@ -229,16 +229,11 @@ export const refundDeposit = defineMove(
 
 /** The quote moves: send, approve, decline, deposits. */
 export function createQuoteMoves(deps: RemitDependencies) {
-  return {
-    send: (context: unknown, input: Parameters<typeof sendQuote>[2]) =>
-      sendQuote(deps, context, input),
-    approve: (context: unknown, input: Parameters<typeof approveQuote>[2]) =>
-      approveQuote(deps, context, input),
-    decline: (context: unknown, input: Parameters<typeof declineQuote>[2]) =>
-      declineQuote(deps, context, input),
-    recordDeposit: (context: unknown, input: Parameters<typeof recordDeposit>[2]) =>
-      recordDeposit(deps, context, input),
-    refundDeposit: (context: unknown, input: Parameters<typeof refundDeposit>[2]) =>
-      refundDeposit(deps, context, input),
-  };
+  return bindMoves(deps, {
+    send: sendQuote,
+    approve: approveQuote,
+    decline: declineQuote,
+    recordDeposit,
+    refundDeposit,
+  });
 }

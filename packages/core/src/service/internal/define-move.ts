@@ -31,3 +31,26 @@ export function defineMove<
     );
   };
 }
+
+type MoveFunction = (deps: RemitDependencies, context: unknown, input: never) => Promise<unknown>;
+
+/** The service's face of moves: each bound to the ports, taking `(context, input)`. */
+export type BoundMoves<Moves extends Record<string, MoveFunction>> = {
+  [Name in keyof Moves]: (
+    context: unknown,
+    input: Parameters<Moves[Name]>[2],
+  ) => ReturnType<Moves[Name]>;
+};
+
+/** Binds moves to the service's ports, as `remit.invoices`, `remit.quotes`, … expose them. */
+export function bindMoves<Moves extends Record<string, MoveFunction>>(
+  deps: RemitDependencies,
+  moves: Moves,
+): BoundMoves<Moves> {
+  return Object.fromEntries(
+    Object.entries(moves).map(([name, move]) => [
+      name,
+      (context: unknown, input: never) => move(deps, context, input),
+    ]),
+  ) as BoundMoves<Moves>;
+}

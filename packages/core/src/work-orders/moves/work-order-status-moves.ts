@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { reasonSchema, recordMoveInputSchema } from "../../invoices/internal/move-input-fields";
-import { defineMove } from "../../service/internal/define-move";
+import { bindMoves, defineMove } from "../../service/internal/define-move";
 import type { RemitDependencies } from "../../service/remit-dependencies";
 import { loadWorkOrderForMove, saveWorkOrder } from "../internal/load-work-order";
 
@@ -78,14 +78,10 @@ export const cancelWorkOrder = defineMove(
 
 /** The work order status moves, bound to the service's ports: schedule, start, complete, cancel. */
 export function createWorkOrderStatusMoves(deps: RemitDependencies) {
-  return {
-    schedule: (context: unknown, input: Parameters<typeof scheduleWorkOrder>[2]) =>
-      scheduleWorkOrder(deps, context, input),
-    start: (context: unknown, input: Parameters<typeof startWorkOrder>[2]) =>
-      startWorkOrder(deps, context, input),
-    complete: (context: unknown, input: Parameters<typeof completeWorkOrder>[2]) =>
-      completeWorkOrder(deps, context, input),
-    cancel: (context: unknown, input: Parameters<typeof cancelWorkOrder>[2]) =>
-      cancelWorkOrder(deps, context, input),
-  };
+  return bindMoves(deps, {
+    schedule: scheduleWorkOrder,
+    start: startWorkOrder,
+    complete: completeWorkOrder,
+    cancel: cancelWorkOrder,
+  });
 }
