@@ -1,15 +1,15 @@
 import { ProviderError, ValidationError } from "@remit/core";
+import type { FakeStripeFailure } from "@remit/testing/fake-stripe";
 import Stripe from "stripe";
 import { afterEach, describe, expect, it } from "vitest";
 import { toProviderError } from "../src/index";
-import type { InjectedFailure } from "./support/fake-stripe/fake-stripe-server";
 import { createStripeTest, type StripeTest } from "./support/stripe-test-harness";
 
 let t: StripeTest;
 afterEach(() => t?.close());
 
 /** What the Pay button throws when Stripe answers the session request with `failure`. */
-async function checkoutFailure(failure: Omit<InjectedFailure, "path">) {
+async function checkoutFailure(failure: Omit<FakeStripeFailure, "path">) {
   const invoice = await t.issuedInvoice();
   t.fake.failNext({ ...failure, path: "/v1/checkout/sessions" });
   try {
@@ -23,7 +23,7 @@ async function checkoutFailure(failure: Omit<InjectedFailure, "path">) {
 describe("Stripe errors", () => {
   it("errors - rate limits, lock timeouts, Stripe's 5xx and idempotent requests in flight are retryable", async () => {
     t = await createStripeTest();
-    const cases: Omit<InjectedFailure, "path">[] = [
+    const cases: Omit<FakeStripeFailure, "path">[] = [
       {
         status: 429,
         error: { type: "invalid_request_error", code: "rate_limit", message: "Too many requests" },
@@ -62,7 +62,7 @@ describe("Stripe errors", () => {
 
   it("errors - declined cards, invalid requests, bad keys and permissions are not retryable", async () => {
     t = await createStripeTest();
-    const cases: [Omit<InjectedFailure, "path">, string | undefined][] = [
+    const cases: [Omit<FakeStripeFailure, "path">, string | undefined][] = [
       [
         {
           status: 402,

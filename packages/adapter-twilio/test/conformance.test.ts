@@ -1,6 +1,6 @@
 import { describeNotifierConformance } from "@remit/testing";
+import { createLoopbackTwilioClient, startFakeTwilioApi } from "@remit/testing/fake-twilio";
 import { createTwilioSms } from "../src/index";
-import { createLoopbackTwilioClient, startFakeTwilioApi } from "./support/fake-twilio-api";
 
 // The SMS port's conformance suite: the real twilio SDK against Twilio's Messages API on loopback.
 describeNotifierConformance({

@@ -1,13 +1,13 @@
 import { DeliveryError, ProviderError, RemitError, ValidationError } from "@remit/core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTwilioSms } from "../src/index";
 import {
-  accountSid,
-  authToken,
   createLoopbackTwilioClient,
   type FakeTwilioApi,
+  fakeTwilioAccountSid,
+  fakeTwilioAuthToken,
   startFakeTwilioApi,
-} from "./support/fake-twilio-api";
+} from "@remit/testing/fake-twilio";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTwilioSms } from "../src/index";
 
 let api: FakeTwilioApi;
 beforeAll(async () => {
@@ -45,7 +45,7 @@ describe("createTwilioSms", () => {
     expect(api.messages).toHaveLength(1);
     const [recorded] = api.messages;
     expect(recorded).toMatchObject({
-      accountSid,
+      accountSid: fakeTwilioAccountSid,
       to: "+15125550101",
       from: "+15125550100",
       messagingServiceSid: undefined,
@@ -53,7 +53,7 @@ describe("createTwilioSms", () => {
       statusCallback: "https://api.example.com/webhooks/twilio/status",
     });
     expect(recorded?.authorization).toBe(
-      `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`,
+      `Basic ${Buffer.from(`${fakeTwilioAccountSid}:${fakeTwilioAuthToken}`).toString("base64")}`,
     );
     expect(sent).toEqual({ providerMessageId: recorded?.sid, status: "queued" });
   });

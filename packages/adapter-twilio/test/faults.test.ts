@@ -1,12 +1,12 @@
 import { DeliveryError, type EmailSender, RemitError, type SmsSender } from "@remit/core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTwilioSms, handleTwilioStatusCallback } from "../src/index";
 import {
   createLoopbackTwilioClient,
   type FakeTwilioApi,
   signedStatusCallback,
   startFakeTwilioApi,
-} from "./support/fake-twilio-api";
+} from "@remit/testing/fake-twilio";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTwilioSms, handleTwilioStatusCallback } from "../src/index";
 import { createHarness, tenantId, user } from "./support/harness";
 
 const callbackUrl = `https://api.example.com/webhooks/twilio/${tenantId}`;

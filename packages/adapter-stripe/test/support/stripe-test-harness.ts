@@ -8,6 +8,7 @@ import {
   type TenantSettingsInput,
 } from "@remit/core";
 import { createMemoryStore, createTestClock } from "@remit/testing";
+import { signStripeWebhook, startFakeStripeApi } from "@remit/testing/fake-stripe";
 import type Stripe from "stripe";
 import {
   createStripePayments,
@@ -16,7 +17,6 @@ import {
   type StripePaymentsOptions,
   type StripeWebhookResult,
 } from "../../src/index";
-import { startFakeStripe } from "./fake-stripe/fake-stripe-server";
 
 export const platformSecret = "whsec_platform_test_secret";
 export const connectSecret = "whsec_connect_test_secret";
@@ -55,7 +55,7 @@ export async function createStripeTest(
     store?: InvoiceStore;
   } = {},
 ) {
-  const fake = await startFakeStripe();
+  const fake = await startFakeStripeApi();
   const stripe = fake.client();
   const payments = createStripePayments({
     stripe,
@@ -107,13 +107,10 @@ export async function createStripeTest(
 
   /** Signs an event as Stripe does (at Remit's clock) and hands it to the webhook handler. */
   function sign(event: Stripe.Event, secret = connectSecret, timestamp?: number) {
-    const rawBody = JSON.stringify(event, null, 2);
-    const signature = stripe.webhooks.generateTestHeaderString({
-      payload: rawBody,
+    return signStripeWebhook(event, {
       secret,
       timestamp: timestamp ?? Math.floor(Date.parse(clock.now()) / 1000),
     });
-    return { rawBody, signature };
   }
 
   async function deliver(

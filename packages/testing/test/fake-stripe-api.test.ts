@@ -1,0 +1,274 @@
+import Stripe from "stripe";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  type FakeStripeApi,
+  fakeStripeApiKey,
+  signStripeWebhook,
+  startFakeStripeApi,
+} from "../src/fake-stripe";
+
+let fake: FakeStripeApi;
+let stripe: Stripe;
+beforeEach(async () => {
+  fake = await startFakeStripeApi();
+  stripe = fake.client();
+});
+afterEach(async () => {
+  await fake.close();
+});
+
+/** A connected account that has finished onboarding (or not). */
+async function connectedAccount(chargesEnabled = true): Promise<string> {
+  const account = await stripe.accounts.create({ type: "standard", email: "owner@acme.example" });
+  if (chargesEnabled) fake.updateAccount(account.id, { charges_enabled: true });
+  fake.takeEvents();
+  return account.id;
+}
+
+const sessionParams: Stripe.Checkout.SessionCreateParams = {
+  mode: "payment",
+  line_items: [
+    {
+      quantity: 1,
+      price_data: { currency: "usd", unit_amount: 25_000, product_data: { name: "INV-0001" } },
+    },
+  ],
+  metadata: { remit_invoice_id: "inv_1" },
+  success_url: "https://pay.example.com/done",
+  cancel_url: "https://pay.example.com/cancel",
+};
+
+/** The rejection of `promise`, which must fail. */
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.unreachable("the request should have failed"),
+    (error: unknown) => error,
+  );
+}
+
+function lastAnswer(): unknown {
+  return JSON.parse(fake.requests.at(-1)?.responseBody ?? "null");
+}
+
+describe("fake Stripe API - idempotency", () => {
+  it("idempotency - a repeated key replays the first answer byte for byte", async () => {
+    const first = await stripe.accounts.create({ type: "standard" }, { idempotencyKey: "key_1" });
+    const second = await stripe.accounts.create({ type: "standard" }, { idempotencyKey: "key_1" });
+
+    expect(second.id).toBe(first.id);
+    expect(fake.state.accounts.size).toBe(1);
+    const [original, replay] = fake.requests;
+    expect([original?.replayed, replay?.replayed]).toEqual([false, true]);
+    expect(replay?.responseBody).toBe(original?.responseBody);
+    expect(first.lastResponse.headers["idempotent-replayed"]).toBeUndefined();
+    expect(second.lastResponse.headers["idempotent-replayed"]).toBe("true");
+    expect(second.lastResponse.headers["original-request"]).toBe(first.lastResponse.requestId);
+  });
+
+  it("idempotency - an error saved for a key is replayed, even once its cause is gone", async () => {
+    const account = await connectedAccount(false);
+    const options = { stripeAccount: account, idempotencyKey: "pay_inv_1" };
+
+    const refused = await rejection(stripe.checkout.sessions.create(sessionParams, options));
+    expect(refused).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(refused).toMatchObject({ code: "account_invalid", statusCode: 400 });
+    const firstBody = fake.requests.at(-1)?.responseBody;
+
+    fake.updateAccount(account, { charges_enabled: true });
+    const replayed = await rejection(stripe.checkout.sessions.create(sessionParams, options));
+    expect(replayed).toMatchObject({ code: "account_invalid", statusCode: 400 });
+    expect(fake.requests.at(-1)).toMatchObject({ replayed: true, responseBody: firstBody });
+
+    const fresh = await stripe.checkout.sessions.create(sessionParams, {
+      stripeAccount: account,
+      idempotencyKey: "pay_inv_1_again",
+    });
+    expect(fresh.status).toBe("open");
+  });
+
+  it("idempotency - a request refused by parameter validation saves nothing for its key", async () => {
+    const account = await connectedAccount();
+    const options = { stripeAccount: account, idempotencyKey: "pay_inv_2" };
+    const { line_items: _omitted, ...withoutLines } = sessionParams;
+
+    const refused = await rejection(stripe.checkout.sessions.create(withoutLines, options));
+    expect(refused).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(refused).toMatchObject({ param: "line_items", statusCode: 400 });
+
+    const session = await stripe.checkout.sessions.create(sessionParams, options);
+    expect(session.amount_total).toBe(25_000);
+    expect(fake.requests.at(-1)?.replayed).toBe(false);
+  });
+
+  it("idempotency - the same key with other parameters is an idempotency_error", async () => {
+    await stripe.accounts.create({ email: "a@acme.example" }, { idempotencyKey: "key_2" });
+    const error = await rejection(
+      stripe.accounts.create({ email: "b@acme.example" }, { idempotencyKey: "key_2" }),
+    );
+
+    expect(error).toBeInstanceOf(Stripe.errors.StripeIdempotencyError);
+    expect(error).toMatchObject({ type: "StripeIdempotencyError", statusCode: 400 });
+    expect(lastAnswer()).toEqual({
+      error: {
+        type: "idempotency_error",
+        message: expect.stringContaining("can only be used with the same parameters"),
+      },
+    });
+    expect(fake.state.accounts.size).toBe(1);
+  });
+
+  it("idempotency - keys are scoped to the connected account the request acts on", async () => {
+    const first = await connectedAccount();
+    const second = await connectedAccount();
+    const key = "the_same_key";
+
+    const a = await stripe.checkout.sessions.create(sessionParams, {
+      stripeAccount: first,
+      idempotencyKey: key,
+    });
+    const b = await stripe.checkout.sessions.create(sessionParams, {
+      stripeAccount: second,
+      idempotencyKey: key,
+    });
+
+    expect(a.id).not.toBe(b.id);
+    expect(fake.requests.filter((request) => request.replayed)).toHaveLength(0);
+  });
+
+  it("idempotency - a key is pruned after 24 hours of the fake's clock", async () => {
+    const first = await stripe.accounts.create({}, { idempotencyKey: "key_3" });
+    fake.state.now += 24 * 3600;
+    const second = await stripe.accounts.create({}, { idempotencyKey: "key_3" });
+
+    expect(second.id).not.toBe(first.id);
+    expect(fake.state.accounts.size).toBe(2);
+  });
+});
+
+describe("fake Stripe API - errors", () => {
+  it("errors - a missing object answers Stripe's error shape, raised as StripeInvalidRequestError", async () => {
+    const error = await rejection(stripe.accounts.retrieve("acct_missing"));
+
+    expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(error).toMatchObject({
+      type: "StripeInvalidRequestError",
+      code: "resource_missing",
+      param: "account",
+      statusCode: 404,
+      message: "No such account: 'acct_missing'",
+    });
+    expect(lastAnswer()).toEqual({
+      error: {
+        type: "invalid_request_error",
+        code: "resource_missing",
+        message: "No such account: 'acct_missing'",
+        param: "account",
+        doc_url: "https://stripe.com/docs/error-codes/resource-missing",
+      },
+    });
+  });
+
+  it("errors - another API key is a StripeAuthenticationError (401)", async () => {
+    const other = new Stripe("sk_test_someone_else", fake.clientOptions());
+    const error = await rejection(other.accounts.create({}));
+
+    expect(error).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
+    expect(error).toMatchObject({ statusCode: 401 });
+    expect(lastAnswer()).toEqual({
+      error: { type: "invalid_request_error", message: expect.stringMatching(/^Invalid API Key/) },
+    });
+    expect(fake.state.accounts.size).toBe(0);
+  });
+
+  it("errors - an injected card error reaches the SDK as StripeCardError, and runs nothing", async () => {
+    const account = await connectedAccount();
+    fake.failNext({
+      path: "/v1/checkout/sessions",
+      status: 402,
+      error: {
+        type: "card_error",
+        code: "card_declined",
+        decline_code: "insufficient_funds",
+        message: "Your card has insufficient funds.",
+      },
+    });
+    const options = { stripeAccount: account, idempotencyKey: "pay_inv_3" };
+
+    const error = await rejection(stripe.checkout.sessions.create(sessionParams, options));
+    expect(error).toBeInstanceOf(Stripe.errors.StripeCardError);
+    expect(error).toMatchObject({ decline_code: "insufficient_funds", statusCode: 402 });
+    expect(fake.state.sessions.size).toBe(0);
+
+    // Nothing was saved for the key: the retry runs.
+    await stripe.checkout.sessions.create(sessionParams, options);
+    expect(fake.state.sessions.size).toBe(1);
+  });
+
+  it("errors - an unknown URL is a 404 invalid_request_error", async () => {
+    const response = await fetch(`${fake.origin}/v1/unknown_things`, {
+      headers: { authorization: `Bearer ${fakeStripeApiKey}` },
+    });
+
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: {
+        type: "invalid_request_error",
+        message: expect.stringMatching(/^Unrecognized request URL \(GET: \/v1\/unknown_things\)/),
+      },
+    });
+  });
+});
+
+describe("fake Stripe API - webhooks and scenarios", () => {
+  it("webhooks - a payload signed by signStripeWebhook passes the SDK's constructEvent", async () => {
+    const account = await connectedAccount(false);
+    const [event] = fake.updateAccount(account, { charges_enabled: true });
+    const secret = "whsec_test_secret";
+
+    const signed = signStripeWebhook(event as Stripe.Event, { secret });
+    const verified = stripe.webhooks.constructEvent(signed.rawBody, signed.signature, secret);
+    expect(verified).toMatchObject({ type: "account.updated", account });
+
+    expect(() =>
+      stripe.webhooks.constructEvent(signed.rawBody, signed.signature, "whsec_other"),
+    ).toThrow(Stripe.errors.StripeSignatureVerificationError);
+    const altered = signed.rawBody.replace('"charges_enabled": true', '"charges_enabled": false');
+    expect(altered).not.toBe(signed.rawBody);
+    expect(() => stripe.webhooks.constructEvent(altered, signed.signature, secret)).toThrow(
+      Stripe.errors.StripeSignatureVerificationError,
+    );
+    const stale = signStripeWebhook(event as Stripe.Event, {
+      secret,
+      timestamp: Math.floor(Date.now() / 1000) - 3600,
+    });
+    expect(() => stripe.webhooks.constructEvent(stale.rawBody, stale.signature, secret)).toThrow(
+      Stripe.errors.StripeSignatureVerificationError,
+    );
+  });
+
+  it("scenarios - a paid session emits Stripe's events for it, on the connected account", async () => {
+    const account = await connectedAccount();
+    const session = await stripe.checkout.sessions.create(sessionParams, {
+      stripeAccount: account,
+    });
+
+    const events = fake.pay(session.id);
+    expect(events.map((event) => event.type)).toEqual([
+      "charge.succeeded",
+      "payment_intent.succeeded",
+      "checkout.session.completed",
+    ]);
+    expect(events.every((event) => event.account === account)).toBe(true);
+    const completed = events.at(-1)?.data.object as Stripe.Checkout.Session;
+    expect(completed).toMatchObject({ id: session.id, payment_status: "paid", status: "complete" });
+
+    const intent = await stripe.paymentIntents.retrieve(
+      String(completed.payment_intent),
+      {},
+      { stripeAccount: account },
+    );
+    expect(intent).toMatchObject({ status: "succeeded", amount_received: 25_000 });
+    const elsewhere = await rejection(stripe.paymentIntents.retrieve(intent.id));
+    expect(elsewhere).toMatchObject({ code: "resource_missing", statusCode: 404 });
+  });
+});
