@@ -1,5 +1,5 @@
+import { signedStatusCallback } from "@remit/testing/fake-twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signedStatusCallback } from "../../../packages/adapter-twilio/test/support/fake-twilio-api";
 import { type ServiceFakes, smsFrom, startServiceFakes } from "./support/start-service-fakes";
 import {
   invoiceDetails,

@@ -1,13 +1,12 @@
-import type Stripe from "stripe";
-import { startSmtpSink } from "../../../../packages/adapter-email/test/support/smtp-sink";
-// The adapters' own local fakes, imported rather than copied: the example is tested against the
-// same fixtures that prove the adapters.
-import { startFakeStripe } from "../../../../packages/adapter-stripe/test/support/fake-stripe/fake-stripe-server";
+// The same fakes of Stripe's and Twilio's APIs that prove the adapters, from @remit/testing.
+import { startFakeStripeApi as startFakeStripe } from "@remit/testing/fake-stripe";
 import {
-  authToken,
+  fakeTwilioAuthToken as authToken,
   createLoopbackTwilioClient,
   startFakeTwilioApi,
-} from "../../../../packages/adapter-twilio/test/support/fake-twilio-api";
+} from "@remit/testing/fake-twilio";
+import type Stripe from "stripe";
+import { startSmtpSink } from "../../../../packages/adapter-email/test/support/smtp-sink";
 import type { ExampleServices } from "../../src/config/create-service-clients";
 
 export const stripePlatformSecret = "whsec_example_platform_secret";
