@@ -1,0 +1,177 @@
+import {
+  ConcurrencyError,
+  type Invoice,
+  type InvoiceFilter,
+  type Page,
+  type StoreTransaction,
+} from "@remit/core";
+import { decodeCursor, encodeCursor, pageNewestFirst, versionedRecords } from "./versioned-records";
+
+function matches(invoice: Invoice, filter: InvoiceFilter): boolean {
+  if (filter.status && !filter.status.includes(invoice.status)) return false;
+  if (filter.customerId && invoice.customer?.id !== filter.customerId) return false;
+  if (filter.dueFrom && (invoice.dueDate === null || invoice.dueDate < filter.dueFrom))
+    return false;
+  if (filter.dueTo && (invoice.dueDate === null || invoice.dueDate > filter.dueTo)) return false;
+  if (filter.number && invoice.number !== filter.number) return false;
+  if (filter.workOrderId && invoice.workOrderId !== filter.workOrderId) return false;
+  if (filter.search) {
+    const needle = filter.search.toLowerCase();
+    const haystack = `${invoice.customer?.name ?? ""} ${invoice.number ?? ""}`.toLowerCase();
+    if (!haystack.includes(needle)) return false;
+  }
+  return true;
+}
+
+import { groupKey } from "./memory-table";
+import type { MemoryTransactionContext } from "./memory-transaction-context";
+
+/** The records that make an invoice: tenants, customers, invoices, work orders, quotes, revisions, numbers. */
+export function invoiceCollections(context: MemoryTransactionContext) {
+  const { state, t, undo, own, indexAdd } = context;
+  return {
+    tenants: {
+      get: async () => state.tenants.get(t, "settings"),
+      put: async (tenant) => state.tenants.set(t, "settings", tenant, undo),
+    },
+    customers: {
+      ...versionedRecords({
+        table: state.customers,
+        tenantId: t,
+        resource: "Customer",
+        own,
+        undo,
+      }),
+      list: async ({ search, limit, cursor }) => {
+        const after = cursor ? decodeCursor(cursor) : undefined;
+        const needle = search?.toLowerCase();
+        const rows = state.customers
+          .list(t)
+          .filter(
+            (customer) =>
+              (after === undefined || customer.id > after) &&
+              (!needle ||
+                [customer.name, customer.email ?? "", customer.phone ?? ""].some((field) =>
+                  field.toLowerCase().includes(needle),
+                )),
+          )
+          .sort((a, b) => (a.id < b.id ? -1 : 1));
+        const items = rows.slice(0, limit);
+        const last = items.at(-1);
+        return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+      },
+    },
+    invoices: {
+      get: async (id) => state.invoices.get(t, id),
+      insert: async (invoice) => {
+        if (state.invoices.has(t, invoice.id))
+          throw new Error(`Invoice ${invoice.id} already exists`);
+        state.invoices.set(t, invoice.id, own(invoice), undo);
+      },
+      update: async (invoice, expectedVersion) => {
+        const current = state.invoices.get(t, invoice.id);
+        if (!current || current.version !== expectedVersion) {
+          throw new ConcurrencyError({ expectedVersion, actualVersion: current?.version ?? 0 });
+        }
+        if (invoice.number !== null && invoice.number !== current.number) {
+          // A unique index on (tenant, number), as the SQL store has.
+          const numbers = groupKey(t, "invoice-numbers", invoice.number);
+          if (state.index.groups.get(numbers)?.size)
+            throw new Error(`Invoice number ${invoice.number} is already used`);
+          indexAdd(numbers, invoice.id);
+        }
+        if (invoice.publicToken !== null && invoice.publicToken !== current.publicToken) {
+          state.publicTokens.set("", invoice.publicToken, { tenantId: t, id: invoice.id }, undo);
+        }
+        state.invoices.set(t, invoice.id, own(invoice), undo);
+      },
+      list: async ({ filter, limit, cursor }): Promise<Page<Invoice>> =>
+        pageNewestFirst(
+          state.invoices.list(t).filter((invoice) => matches(invoice, filter)),
+          limit,
+          cursor,
+        ),
+      listDueBefore: async ({ before, after, limit }) =>
+        state.invoices
+          .list(t)
+          .filter(
+            (invoice) =>
+              invoice.status === "pending_payment" &&
+              invoice.dueDate !== null &&
+              invoice.dueDate < before &&
+              (after === undefined || invoice.id > after),
+          )
+          .sort((a, b) => (a.id < b.id ? -1 : 1))
+          .slice(0, limit),
+    },
+    workOrders: (() => {
+      const records = versionedRecords({
+        table: state.workOrders,
+        tenantId: t,
+        resource: "Work order",
+        own,
+        undo,
+      });
+      return {
+        ...records,
+        list: ({ filter, limit, cursor }) =>
+          records.list(
+            (row) =>
+              (!filter.status || filter.status.includes(row.status)) &&
+              (!filter.customerId || row.customer.id === filter.customerId),
+            limit,
+            cursor,
+          ),
+      };
+    })(),
+    quotes: (() => {
+      const records = versionedRecords({
+        table: state.quotes,
+        tenantId: t,
+        resource: "Quote",
+        own,
+        undo,
+      });
+      return {
+        ...records,
+        list: ({ filter, limit, cursor }) =>
+          records.list(
+            (row) =>
+              (!filter.status || filter.status.includes(row.status)) &&
+              (!filter.customerId || row.customer.id === filter.customerId),
+            limit,
+            cursor,
+          ),
+        listExpiring: async ({ before, after, limit }) =>
+          state.quotes
+            .list(t)
+            .filter(
+              (quote) =>
+                quote.status === "sent" &&
+                quote.expiresOn !== null &&
+                quote.expiresOn < before &&
+                (after === undefined || quote.id > after),
+            )
+            .sort((a, b) => (a.id < b.id ? -1 : 1))
+            .slice(0, limit),
+      };
+    })(),
+    revisions: {
+      append: async (revision) => {
+        const group = groupKey(t, revision.invoiceId);
+        if (state.revisions.has(group, String(revision.revision)))
+          throw new Error("Revisions are never rewritten");
+        state.revisions.set(group, String(revision.revision), own(revision), undo);
+      },
+      list: async (invoiceId) =>
+        state.revisions.list(groupKey(t, invoiceId)).sort((a, b) => a.revision - b.revision),
+    },
+    sequences: {
+      next: async (series) => {
+        const value = (state.sequences.get(t, series) ?? 0) + 1;
+        state.sequences.set(t, series, value, undo);
+        return value;
+      },
+    },
+  } satisfies Partial<StoreTransaction>;
+}

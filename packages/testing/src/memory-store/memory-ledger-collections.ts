@@ -1,0 +1,142 @@
+import {
+  IdempotencyKeyTakenError,
+  NotFoundError,
+  type OutboxJob,
+  type StoreTransaction,
+} from "@remit/core";
+
+import { groupKey } from "./memory-table";
+import type { MemoryTransactionContext } from "./memory-transaction-context";
+
+/** Money and messages: payments, refunds, deliveries, events with their outbox jobs, idempotency keys. */
+export function ledgerAndOutboxCollections(context: MemoryTransactionContext) {
+  const { state, t, undo, own, mustExist, indexAdd, indexList } = context;
+  return {
+    payments: {
+      get: async (id) => state.payments.get(t, id),
+      insert: async (payment) => {
+        const keyGroup = groupKey(t, "payment-key", payment.idempotencyKey);
+        if (state.index.groups.get(keyGroup)?.size)
+          throw new IdempotencyKeyTakenError(payment.idempotencyKey);
+        indexAdd(keyGroup, payment.id);
+        state.payments.set(t, payment.id, own(payment), undo);
+        if (payment.invoiceId)
+          indexAdd(groupKey(t, "invoice-payments", payment.invoiceId), payment.id);
+        if (payment.quoteId) indexAdd(groupKey(t, "quote-payments", payment.quoteId), payment.id);
+      },
+      update: async (payment) => {
+        const current = state.payments.get(t, payment.id);
+        if (!current) throw new NotFoundError({ resource: "payment", id: payment.id });
+        state.payments.set(t, payment.id, own(payment), undo);
+        if (payment.invoiceId && payment.invoiceId !== current.invoiceId) {
+          indexAdd(groupKey(t, "invoice-payments", payment.invoiceId), payment.id);
+        }
+      },
+      listByInvoice: async (invoiceId) =>
+        indexList(state.payments, groupKey(t, "invoice-payments", invoiceId)).filter(
+          (payment) => payment.invoiceId === invoiceId,
+        ),
+      listByQuote: async (quoteId) =>
+        indexList(state.payments, groupKey(t, "quote-payments", quoteId)),
+    },
+    refunds: {
+      get: async (id) => state.refunds.get(t, id),
+      insert: async (refund) => {
+        state.refunds.set(t, refund.id, own(refund), undo);
+        indexAdd(groupKey(t, "payment-refunds", refund.paymentId), refund.id);
+        if (refund.invoiceId) indexAdd(groupKey(t, "invoice-refunds", refund.invoiceId), refund.id);
+      },
+      update: async (refund) => {
+        mustExist(state.refunds, "refund", refund.id);
+        state.refunds.set(t, refund.id, own(refund), undo);
+      },
+      listByPayment: async (paymentId) =>
+        indexList(state.refunds, groupKey(t, "payment-refunds", paymentId)),
+      listByInvoice: async (invoiceId) =>
+        indexList(state.refunds, groupKey(t, "invoice-refunds", invoiceId)),
+    },
+    deliveries: {
+      get: async (id) => state.deliveries.get(t, id),
+      insert: async (delivery) => {
+        const unique = groupKey(
+          t,
+          "delivery-source",
+          delivery.sourceId,
+          delivery.channel,
+          delivery.recipient,
+        );
+        if (state.index.groups.get(unique)?.size) return false;
+        indexAdd(unique, delivery.id);
+        state.deliveries.set(t, delivery.id, own(delivery), undo);
+        indexAdd(groupKey(t, "invoice-deliveries", delivery.invoiceId), delivery.id);
+        return true;
+      },
+      update: async (delivery) => {
+        mustExist(state.deliveries, "delivery", delivery.id);
+        state.deliveries.set(t, delivery.id, own(delivery), undo);
+      },
+      listByInvoice: async (invoiceId) =>
+        indexList(state.deliveries, groupKey(t, "invoice-deliveries", invoiceId)),
+      findByProviderMessageId: async (providerMessageId) =>
+        state.deliveries
+          .list(t)
+          .find((delivery) => delivery.providerMessageId === providerMessageId),
+    },
+    events: {
+      append: async (events, runAt) => {
+        for (const event of events) {
+          state.events.set(t, event.id, own(event), undo);
+          indexAdd(groupKey(t, "subject-events", event.subject.id), event.id);
+          const job: OutboxJob = {
+            tenantId: t,
+            id: `job_${event.id}`,
+            kind: "event",
+            runAt,
+            status: "pending",
+            attempts: 0,
+            payload: { event },
+            state: {},
+            lockedBy: null,
+            lockedUntil: null,
+            lastError: null,
+            createdAt: runAt,
+            updatedAt: runAt,
+          };
+          state.jobs.set(t, job.id, job, undo);
+        }
+      },
+      listBySubject: async (subjectId) =>
+        indexList(state.events, groupKey(t, "subject-events", subjectId)),
+      list: async ({ after, limit }) => {
+        const events = state.events.list(t);
+        const start = after === undefined ? 0 : events.findIndex((event) => event.id === after) + 1;
+        return events.slice(start, start + limit);
+      },
+    },
+    jobs: {
+      insert: async (job) => state.jobs.set(t, job.id, own(job), undo),
+      get: async (id) => state.jobs.get(t, id),
+      cancelPendingForInvoice: async (invoiceId, kinds) => {
+        let count = 0;
+        for (const job of state.jobs.list(t)) {
+          if (
+            job.status === "pending" &&
+            kinds.includes(job.kind) &&
+            job.payload.invoiceId === invoiceId
+          ) {
+            state.jobs.set(t, job.id, { ...job, status: "cancelled" }, undo);
+            count++;
+          }
+        }
+        return count;
+      },
+    },
+    idempotency: {
+      get: async (key) => state.idempotency.get(t, key),
+      put: async (record) => {
+        if (state.idempotency.has(t, record.key)) throw new IdempotencyKeyTakenError(record.key);
+        state.idempotency.set(t, record.key, own(record), undo);
+      },
+    },
+  } satisfies Partial<StoreTransaction>;
+}

@@ -1,0 +1,40 @@
+import type {
+  Customer,
+  Delivery,
+  IdempotencyRecord,
+  Invoice,
+  InvoiceRevision,
+  OutboxJob,
+  Payment,
+  Quote,
+  Refund,
+  RemitEvent,
+  Tenant,
+  WorkOrder,
+} from "@remit/core";
+import { MemoryTable } from "./memory-table";
+
+/** The rows of a memory store, for tests that look at the backend directly (`probe`). */
+export type MemoryStoreState = ReturnType<typeof createMemoryState>;
+
+/** Empty tables for every record the store port holds. */
+export function createMemoryState() {
+  return {
+    tenants: new MemoryTable<Tenant>(),
+    workOrders: new MemoryTable<WorkOrder>(),
+    quotes: new MemoryTable<Quote>(),
+    customers: new MemoryTable<Customer>(),
+    invoices: new MemoryTable<Invoice>(),
+    publicTokens: new MemoryTable<{ tenantId: string; id: string }>(),
+    revisions: new MemoryTable<InvoiceRevision>(),
+    sequences: new MemoryTable<number>(),
+    payments: new MemoryTable<Payment>(),
+    refunds: new MemoryTable<Refund>(),
+    deliveries: new MemoryTable<Delivery>(),
+    events: new MemoryTable<RemitEvent>(),
+    jobs: new MemoryTable<OutboxJob>(),
+    idempotency: new MemoryTable<IdempotencyRecord>(),
+    /** Secondary indexes: a group of ids under a parent (invoice, payment, quote, subject). */
+    index: new MemoryTable<true>(),
+  };
+}
