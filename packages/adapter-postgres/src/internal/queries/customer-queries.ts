@@ -1,80 +1,43 @@
 import type { Customer, Page, StoreTransaction } from "@remit/core";
 import { decodeCursor } from "../cursor";
-import {
-  assertSameTenant,
-  containsPattern,
-  insertInto,
-  isoColumn,
-  json,
-  type Scope,
-  searchText,
-  toPage,
-  updateVersioned,
-} from "../sql-helpers";
+import { containsPattern, isoColumn, json, type Scope, searchText, toPage } from "../sql-helpers";
+import { type ColumnValues, createVersionedRecordQueries } from "./versioned-record-queries";
 
 const customerSelect = `
   tenant_id AS "tenantId", id, version, name, email, phone, billing_address AS "billingAddress",
   opted_out AS "optedOut", ${isoColumn("created_at")} AS "createdAt", ${isoColumn("updated_at")} AS "updatedAt"`;
 
-const writtenColumns = [
-  "version",
-  "name",
-  "email",
-  "phone",
-  "billing_address",
-  "opted_out",
-  "created_at",
-  "updated_at",
-  "search_text",
-] as const;
-
-function customerValues(customer: Customer): unknown[] {
-  return [
-    customer.version,
-    customer.name,
-    customer.email,
-    customer.phone,
-    json(customer.billingAddress),
-    json(customer.optedOut),
-    customer.createdAt,
-    customer.updatedAt,
-    searchText([customer.name, customer.email, customer.phone]),
-  ];
+/** The columns written from a customer (all but the key) and their values. */
+function customerRow(customer: Customer): ColumnValues {
+  return {
+    version: customer.version,
+    name: customer.name,
+    email: customer.email,
+    phone: customer.phone,
+    billing_address: json(customer.billingAddress),
+    opted_out: json(customer.optedOut),
+    created_at: customer.createdAt,
+    updated_at: customer.updatedAt,
+    search_text: searchText([customer.name, customer.email, customer.phone]),
+  };
 }
 
 export function createCustomerQueries(scope: Scope): StoreTransaction["customers"] {
   const { runner, tenantId, tables } = scope;
+  const customers = createVersionedRecordQueries<Customer>(scope, {
+    table: tables.customers,
+    select: customerSelect,
+    row: customerRow,
+    resource: "customer",
+  });
 
   return {
-    async get(id) {
-      const { rows } = await runner.query<Customer>(
-        `SELECT ${customerSelect} FROM ${tables.customers} WHERE tenant_id = $1 AND id = $2`,
-        [tenantId, id],
-      );
-      return rows[0];
-    },
+    // The port offers customers no `forUpdate`: pass the id alone, so a read never locks.
+    get: (id) => customers.get(id),
+    insert: customers.insert,
+    update: customers.update,
 
-    async insert(customer) {
-      assertSameTenant(scope, customer, "customer");
-      await runner.query(insertInto(tables.customers, ["tenant_id", "id", ...writtenColumns]), [
-        tenantId,
-        customer.id,
-        ...customerValues(customer),
-      ]);
-    },
-
-    async update(customer, expectedVersion) {
-      assertSameTenant(scope, customer, "customer");
-      await updateVersioned(
-        scope,
-        tables.customers,
-        writtenColumns,
-        customerValues(customer),
-        customer.id,
-        expectedVersion,
-      );
-    },
-
+    // By id ascending with `id >` the cursor, unlike the newest-first lists of the other records.
     async list({ search, limit, cursor }): Promise<Page<Customer>> {
       const params: unknown[] = [tenantId];
       const conditions = ["tenant_id = $1"];

@@ -1,16 +1,18 @@
 import type { Invoice, InvoiceFilter, Page, StoreTransaction } from "@remit/core";
 import {
-  assertSameTenant,
   containsPattern,
   dateColumn,
-  insertInto,
   isoColumn,
   json,
   listNewestFirst,
   type Scope,
   searchText,
-  updateVersioned,
 } from "../sql-helpers";
+import {
+  type ColumnValues,
+  createVersionedRecordQueries,
+  statusAndCustomerConditions,
+} from "./versioned-record-queries";
 
 /** The invoice row as the record: money as decimal text, instants as ISO strings. */
 export const invoiceSelect = `
@@ -24,84 +26,49 @@ export const invoiceSelect = `
   ${isoColumn("issued_at")} AS "issuedAt", ${isoColumn("paid_at")} AS "paidAt",
   ${isoColumn("cancelled_at")} AS "cancelledAt", created_by AS "createdBy"`;
 
-/** Every column written from a record except the key, in the order of `invoiceValues`. */
-const writtenColumns = [
-  "version",
-  "status",
-  "revision",
-  "currency",
-  "customer",
-  "terms",
-  "content",
-  "totals",
-  "total",
-  "amount_paid",
-  "amount_due",
-  "credit",
-  "refund_pending",
-  "number",
-  "series",
-  "sequence",
-  "issue_date",
-  "due_date",
-  "public_token",
-  "work_order_id",
-  "quote_id",
-  "cancellation_reason",
-  "changes_requested_reason",
-  "created_by",
-  "created_at",
-  "updated_at",
-  "issued_at",
-  "paid_at",
-  "cancelled_at",
-  "search_text",
-] as const;
-
-function invoiceValues(invoice: Invoice): unknown[] {
-  return [
-    invoice.version,
-    invoice.status,
-    invoice.revision,
-    invoice.currency,
-    json(invoice.customer),
-    json(invoice.terms),
-    json(invoice.content),
-    json(invoice.totals),
-    invoice.total,
-    invoice.amountPaid,
-    invoice.amountDue,
-    invoice.credit,
-    invoice.refundPending,
-    invoice.number,
-    invoice.series,
-    invoice.sequence,
-    invoice.issueDate,
-    invoice.dueDate,
-    invoice.publicToken,
-    invoice.workOrderId,
-    invoice.quoteId,
-    invoice.cancellationReason,
-    invoice.changesRequestedReason,
-    json(invoice.createdBy),
-    invoice.createdAt,
-    invoice.updatedAt,
-    invoice.issuedAt,
-    invoice.paidAt,
-    invoice.cancelledAt,
-    searchText([invoice.number, invoice.customer?.name]),
-  ];
+/** The columns written from an invoice (all but the key) and their values. */
+function invoiceRow(invoice: Invoice): ColumnValues {
+  return {
+    version: invoice.version,
+    status: invoice.status,
+    revision: invoice.revision,
+    currency: invoice.currency,
+    customer: json(invoice.customer),
+    terms: json(invoice.terms),
+    content: json(invoice.content),
+    totals: json(invoice.totals),
+    total: invoice.total,
+    amount_paid: invoice.amountPaid,
+    amount_due: invoice.amountDue,
+    credit: invoice.credit,
+    refund_pending: invoice.refundPending,
+    number: invoice.number,
+    series: invoice.series,
+    sequence: invoice.sequence,
+    issue_date: invoice.issueDate,
+    due_date: invoice.dueDate,
+    public_token: invoice.publicToken,
+    work_order_id: invoice.workOrderId,
+    quote_id: invoice.quoteId,
+    cancellation_reason: invoice.cancellationReason,
+    changes_requested_reason: invoice.changesRequestedReason,
+    created_by: json(invoice.createdBy),
+    created_at: invoice.createdAt,
+    updated_at: invoice.updatedAt,
+    issued_at: invoice.issuedAt,
+    paid_at: invoice.paidAt,
+    cancelled_at: invoice.cancelledAt,
+    search_text: searchText([invoice.number, invoice.customer?.name]),
+  };
 }
 
 /** The WHERE conditions of a filter; `params` are numbered from `$2` (`$1` is the tenant). */
 function filterConditions(filter: InvoiceFilter, params: unknown[]): string[] {
-  const conditions: string[] = [];
+  const conditions = statusAndCustomerConditions(filter, params);
   const add = (sql: (placeholder: string) => string, value: unknown) => {
     params.push(value);
     conditions.push(sql(`$${params.length + 1}`)); // $1 is the tenant
   };
-  if (filter.status !== undefined) add((p) => `status = ANY(${p}::text[])`, [...filter.status]);
-  if (filter.customerId !== undefined) add((p) => `customer_id = ${p}`, filter.customerId);
   if (filter.dueFrom !== undefined) add((p) => `due_date >= ${p}::date`, filter.dueFrom);
   if (filter.dueTo !== undefined) add((p) => `due_date <= ${p}::date`, filter.dueTo);
   if (filter.number !== undefined) add((p) => `number = ${p}`, filter.number);
@@ -114,37 +81,17 @@ function filterConditions(filter: InvoiceFilter, params: unknown[]): string[] {
 
 export function createInvoiceQueries(scope: Scope): StoreTransaction["invoices"] {
   const { runner, tenantId, tables } = scope;
+  const invoices = createVersionedRecordQueries<Invoice>(scope, {
+    table: tables.invoices,
+    select: invoiceSelect,
+    row: invoiceRow,
+    resource: "invoice",
+  });
 
   return {
-    async get(id, options) {
-      const lock = options?.forUpdate ? " FOR UPDATE" : "";
-      const { rows } = await runner.query<Invoice>(
-        `SELECT ${invoiceSelect} FROM ${tables.invoices} WHERE tenant_id = $1 AND id = $2${lock}`,
-        [tenantId, id],
-      );
-      return rows[0];
-    },
-
-    async insert(invoice) {
-      assertSameTenant(scope, invoice, "invoice");
-      await runner.query(insertInto(tables.invoices, ["tenant_id", "id", ...writtenColumns]), [
-        tenantId,
-        invoice.id,
-        ...invoiceValues(invoice),
-      ]);
-    },
-
-    async update(invoice, expectedVersion) {
-      assertSameTenant(scope, invoice, "invoice");
-      await updateVersioned(
-        scope,
-        tables.invoices,
-        writtenColumns,
-        invoiceValues(invoice),
-        invoice.id,
-        expectedVersion,
-      );
-    },
+    get: invoices.get,
+    insert: invoices.insert,
+    update: invoices.update,
 
     async list({ filter, limit, cursor }): Promise<Page<Invoice>> {
       const params: unknown[] = [];

@@ -1,14 +1,6 @@
 import type { Quote, StoreTransaction } from "@remit/core";
-import {
-  assertSameTenant,
-  dateColumn,
-  insertInto,
-  isoColumn,
-  json,
-  listNewestFirst,
-  type Scope,
-  updateVersioned,
-} from "../sql-helpers";
+import { dateColumn, isoColumn, json, type Scope } from "../sql-helpers";
+import { type ColumnValues, createVersionedRecordQueries } from "./versioned-record-queries";
 
 const quoteSelect = `
   tenant_id AS "tenantId", id, version, status, revision, title, customer, currency, terms,
@@ -19,104 +11,46 @@ const quoteSelect = `
   work_order_id AS "workOrderId", ${isoColumn("created_at")} AS "createdAt",
   ${isoColumn("updated_at")} AS "updatedAt", created_by AS "createdBy"`;
 
-const writtenColumns = [
-  "version",
-  "status",
-  "revision",
-  "title",
-  "customer",
-  "currency",
-  "terms",
-  "content",
-  "totals",
-  "expires_on",
-  "deposit_held",
-  "approved_by",
-  "approved_at",
-  "declined_at",
-  "decline_reason",
-  "sent_at",
-  "work_order_id",
-  "created_at",
-  "updated_at",
-  "created_by",
-] as const;
-
-function quoteValues(quote: Quote): unknown[] {
-  return [
-    quote.version,
-    quote.status,
-    quote.revision,
-    quote.title,
-    json(quote.customer),
-    quote.currency,
-    json(quote.terms),
-    json(quote.content),
-    json(quote.totals),
-    quote.expiresOn,
-    quote.depositHeld,
-    quote.approvedBy,
-    quote.approvedAt,
-    quote.declinedAt,
-    quote.declineReason,
-    quote.sentAt,
-    quote.workOrderId,
-    quote.createdAt,
-    quote.updatedAt,
-    json(quote.createdBy),
-  ];
+/** The columns written from a quote (all but the key) and their values. */
+function quoteRow(quote: Quote): ColumnValues {
+  return {
+    version: quote.version,
+    status: quote.status,
+    revision: quote.revision,
+    title: quote.title,
+    customer: json(quote.customer),
+    currency: quote.currency,
+    terms: json(quote.terms),
+    content: json(quote.content),
+    totals: json(quote.totals),
+    expires_on: quote.expiresOn,
+    deposit_held: quote.depositHeld,
+    approved_by: quote.approvedBy,
+    approved_at: quote.approvedAt,
+    declined_at: quote.declinedAt,
+    decline_reason: quote.declineReason,
+    sent_at: quote.sentAt,
+    work_order_id: quote.workOrderId,
+    created_at: quote.createdAt,
+    updated_at: quote.updatedAt,
+    created_by: json(quote.createdBy),
+  };
 }
 
 export function createQuoteQueries(scope: Scope): StoreTransaction["quotes"] {
   const { runner, tenantId, tables } = scope;
+  const quotes = createVersionedRecordQueries<Quote>(scope, {
+    table: tables.quotes,
+    select: quoteSelect,
+    row: quoteRow,
+    resource: "quote",
+  });
 
   return {
-    async get(id, options) {
-      const lock = options?.forUpdate ? " FOR UPDATE" : "";
-      const { rows } = await runner.query<Quote>(
-        `SELECT ${quoteSelect} FROM ${tables.quotes} WHERE tenant_id = $1 AND id = $2${lock}`,
-        [tenantId, id],
-      );
-      return rows[0];
-    },
-
-    async insert(quote) {
-      assertSameTenant(scope, quote, "quote");
-      await runner.query(insertInto(tables.quotes, ["tenant_id", "id", ...writtenColumns]), [
-        tenantId,
-        quote.id,
-        ...quoteValues(quote),
-      ]);
-    },
-
-    async update(quote, expectedVersion) {
-      assertSameTenant(scope, quote, "quote");
-      await updateVersioned(
-        scope,
-        tables.quotes,
-        writtenColumns,
-        quoteValues(quote),
-        quote.id,
-        expectedVersion,
-      );
-    },
-
-    async list({ filter, limit, cursor }) {
-      const params: unknown[] = [];
-      const conditions: string[] = [];
-      if (filter.status !== undefined) {
-        params.push([...filter.status]);
-        conditions.push(`status = ANY($${params.length + 1}::text[])`);
-      }
-      if (filter.customerId !== undefined) {
-        params.push(filter.customerId);
-        conditions.push(`customer_id = $${params.length + 1}`);
-      }
-      return await listNewestFirst<Quote>(scope, quoteSelect, tables.quotes, conditions, params, {
-        limit,
-        cursor,
-      });
-    },
+    get: quotes.get,
+    insert: quotes.insert,
+    update: quotes.update,
+    list: quotes.listByStatusAndCustomer,
 
     async listExpiring({ before, after, limit }) {
       const { rows } = await runner.query<Quote>(
