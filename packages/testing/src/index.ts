@@ -18,6 +18,11 @@ export {
   type PaymentProviderHarness,
 } from "./payment-conformance/describe-payment-provider-conformance";
 export {
+  createSendingHarness,
+  sendingTenantId,
+  sendingUser,
+} from "./sending/create-sending-harness";
+export {
   describeStoreConformance,
   type StoreConformanceOptions,
   type StoreProbe,

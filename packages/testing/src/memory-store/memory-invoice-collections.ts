@@ -5,7 +5,13 @@ import {
   type Page,
   type StoreTransaction,
 } from "@remit/core";
-import { decodeCursor, encodeCursor, pageNewestFirst, versionedRecords } from "./versioned-records";
+import {
+  byStatusAndCustomer,
+  decodeCursor,
+  encodeCursor,
+  pageNewestFirst,
+  versionedRecords,
+} from "./versioned-records";
 
 function matches(invoice: Invoice, filter: InvoiceFilter): boolean {
   if (filter.status && !filter.status.includes(invoice.status)) return false;
@@ -115,13 +121,7 @@ export function invoiceCollections(context: MemoryTransactionContext) {
       return {
         ...records,
         list: ({ filter, limit, cursor }) =>
-          records.list(
-            (row) =>
-              (!filter.status || filter.status.includes(row.status)) &&
-              (!filter.customerId || row.customer.id === filter.customerId),
-            limit,
-            cursor,
-          ),
+          records.list(byStatusAndCustomer(filter), limit, cursor),
       };
     })(),
     quotes: (() => {
@@ -135,13 +135,7 @@ export function invoiceCollections(context: MemoryTransactionContext) {
       return {
         ...records,
         list: ({ filter, limit, cursor }) =>
-          records.list(
-            (row) =>
-              (!filter.status || filter.status.includes(row.status)) &&
-              (!filter.customerId || row.customer.id === filter.customerId),
-            limit,
-            cursor,
-          ),
+          records.list(byStatusAndCustomer(filter), limit, cursor),
         listExpiring: async ({ before, after, limit }) =>
           state.quotes
             .list(t)

@@ -61,3 +61,12 @@ export function versionedRecords<T extends VersionedRow>(options: {
       pageNewestFirst(table.list(tenantId).filter(keep), limit, cursor),
   };
 }
+
+/** The list filter work orders and quotes share: any of some statuses, one customer. */
+export function byStatusAndCustomer<
+  Row extends { status: string; customer: { id: string } },
+>(filter: { status?: readonly string[] | undefined; customerId?: string | undefined }) {
+  return (row: Row) =>
+    (!filter.status || filter.status.includes(row.status)) &&
+    (!filter.customerId || row.customer.id === filter.customerId);
+}
