@@ -226,9 +226,11 @@ describe.sequential("bench", () => {
     for (let index = 0; index < 1_000; index++) {
       const tenantId = `s${String(1 + Math.floor(Math.random() * seededTenants)).padStart(5, "0")}`;
       const began = performance.now();
-      const page = await store.transaction(tenantId, (transaction) =>
-        transaction.invoices.list({ filter: { status: ["past_due"] }, limit: 50 }),
-      );
+      const page = await store.transaction({
+        tenantId,
+        work: (transaction) =>
+          transaction.invoices.list({ filter: { status: ["past_due"] }, limit: 50 }),
+      });
       latencies.push(performance.now() - began);
       if (index === 0) expect(page.items.length).toBeGreaterThan(0);
     }

@@ -63,10 +63,10 @@ export function createPostgresStore(options: PostgresStoreOptions): InvoiceStore
   const tables = createTables(quoteSchema(options.schema ?? defaultSchema));
 
   return {
-    specificationVersion: "v1",
+    specificationVersion: "v2",
     capabilities: { multiProcess: sql.multiProcess },
 
-    async transaction(tenantId, work) {
+    async transaction({ tenantId, work }) {
       if (typeof tenantId !== "string" || tenantId === "") {
         throw new TypeError("transaction: tenantId must be a non-empty string");
       }
@@ -92,7 +92,7 @@ export function createPostgresStore(options: PostgresStoreOptions): InvoiceStore
       });
     },
 
-    async findInvoiceByPublicToken(token) {
+    async findInvoiceByPublicToken({ token }) {
       const { rows } = await sql.query<Invoice>(
         `SELECT ${invoiceSelect} FROM ${tables.invoices} WHERE public_token = $1`,
         [token],

@@ -73,9 +73,12 @@ describeBackends((backend) => {
   test("schema - revisions and events are append-only", async () => {
     const { store, query, schema } = backend();
     const invoice = invoiceRecord("t1", 1);
-    await store.transaction("t1", async (transaction) => {
-      await transaction.invoices.insert(invoice);
-      await transaction.revisions.append(revisionRecord(invoice));
+    await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) => {
+        await transaction.invoices.insert({ record: invoice });
+        await transaction.revisions.append({ record: revisionRecord(invoice) });
+      },
     });
     await expect(
       query(`UPDATE "${schema}".invoice_revisions SET currency = 'EUR'`),

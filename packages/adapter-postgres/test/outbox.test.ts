@@ -9,12 +9,15 @@ const later = (ms: number) => new Date(Date.parse(at) + ms).toISOString();
 describeBackends((backend) => {
   test("claim - takes due pending jobs oldest first, leases them and raises attempts", async () => {
     const { store } = backend();
-    await store.transaction("t1", async (transaction) => {
-      await transaction.jobs.insert(jobRecord("t1", 1, { runAt: later(2_000) }));
-      await transaction.jobs.insert(jobRecord("t1", 2, { runAt: later(1_000) }));
-      await transaction.jobs.insert(jobRecord("t1", 3, { runAt: later(60_000) })); // not due
-      await transaction.jobs.insert(jobRecord("t1", 4, { status: "cancelled" }));
-      await transaction.jobs.insert(jobRecord("t1", 5, { kind: "delivery" }));
+    await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) => {
+        await transaction.jobs.insert({ record: jobRecord("t1", 1, { runAt: later(2_000) }) });
+        await transaction.jobs.insert({ record: jobRecord("t1", 2, { runAt: later(1_000) }) });
+        await transaction.jobs.insert({ record: jobRecord("t1", 3, { runAt: later(60_000) }) }); // not due
+        await transaction.jobs.insert({ record: jobRecord("t1", 4, { status: "cancelled" }) });
+        await transaction.jobs.insert({ record: jobRecord("t1", 5, { kind: "delivery" }) });
+      },
     });
     const now = later(5_000);
     const claimed = await store.claimJobs({ workerId: "w1", now, limit: 10, leaseMs: 30_000 });
@@ -51,7 +54,10 @@ describeBackends((backend) => {
 
   test("claim - a job whose lease ran out is claimed again; the old worker can no longer finish it", async () => {
     const { store } = backend();
-    await store.transaction("t1", (transaction) => transaction.jobs.insert(jobRecord("t1", 1)));
+    await store.transaction({
+      tenantId: "t1",
+      work: (transaction) => transaction.jobs.insert({ record: jobRecord("t1", 1) }),
+    });
     const [first] = await store.claimJobs({ workerId: "w1", now: at, limit: 1, leaseMs: 10_000 });
     expect(first?.lockedUntil).toBe(later(10_000));
     expect(
@@ -67,7 +73,10 @@ describeBackends((backend) => {
     const done = { tenantId: "t1", id: id("job", 1), now: later(11_000) };
     expect(await store.completeJob({ ...done, workerId: "w1" })).toBe(false);
     expect(await store.completeJob({ ...done, workerId: "w2" })).toBe(true);
-    const job = await store.transaction("t1", (transaction) => transaction.jobs.get(id("job", 1)));
+    const job = await store.transaction({
+      tenantId: "t1",
+      work: (transaction) => transaction.jobs.get({ id: id("job", 1) }),
+    });
     expect(job).toMatchObject({
       status: "done",
       lockedBy: null,
@@ -78,7 +87,10 @@ describeBackends((backend) => {
 
   test("fail - goes back to pending at retryAt with its state, or dead without one", async () => {
     const { store } = backend();
-    await store.transaction("t1", (transaction) => transaction.jobs.insert(jobRecord("t1", 1)));
+    await store.transaction({
+      tenantId: "t1",
+      work: (transaction) => transaction.jobs.insert({ record: jobRecord("t1", 1) }),
+    });
     await store.claimJobs({ workerId: "w1", now: at, limit: 1, leaseMs: 10_000 });
     const failure = { tenantId: "t1", id: id("job", 1), now: later(1_000), error: "smtp down" };
     expect(await store.failJob({ ...failure, workerId: "w2", retryAt: later(5_000) })).toBe(false);
@@ -90,7 +102,11 @@ describeBackends((backend) => {
         state: { done: ["a"] },
       }),
     ).toBe(true);
-    const get = () => store.transaction("t1", (transaction) => transaction.jobs.get(id("job", 1)));
+    const get = () =>
+      store.transaction({
+        tenantId: "t1",
+        work: (transaction) => transaction.jobs.get({ id: id("job", 1) }),
+      });
     expect(await get()).toMatchObject({
       status: "pending",
       runAt: later(5_000),
@@ -106,21 +122,30 @@ describeBackends((backend) => {
   test("jobs - cancels an invoice's pending jobs of the given kinds only", async () => {
     const { store } = backend();
     const invoiceId = id("inv", 1);
-    const cancelled = await store.transaction("t1", async (transaction) => {
-      await transaction.jobs.insert(jobRecord("t1", 1, { payload: { invoiceId } }));
-      await transaction.jobs.insert(
-        jobRecord("t1", 2, { payload: { invoiceId }, kind: "delivery" }),
-      );
-      await transaction.jobs.insert(jobRecord("t1", 3, { payload: { invoiceId }, status: "done" }));
-      await transaction.jobs.insert(jobRecord("t1", 4, { payload: { invoiceId: id("inv", 2) } }));
-      return await transaction.jobs.cancelPendingForInvoice(invoiceId, ["reminder"]);
+    const cancelled = await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) => {
+        await transaction.jobs.insert({ record: jobRecord("t1", 1, { payload: { invoiceId } }) });
+        await transaction.jobs.insert({
+          record: jobRecord("t1", 2, { payload: { invoiceId }, kind: "delivery" }),
+        });
+        await transaction.jobs.insert({
+          record: jobRecord("t1", 3, { payload: { invoiceId }, status: "done" }),
+        });
+        await transaction.jobs.insert({
+          record: jobRecord("t1", 4, { payload: { invoiceId: id("inv", 2) } }),
+        });
+        return await transaction.jobs.cancelPendingForInvoice({ invoiceId, kinds: ["reminder"] });
+      },
     });
     expect(cancelled).toBe(1);
-    const statuses = await store.transaction("t1", async (transaction) =>
-      Promise.all(
-        [1, 2, 3, 4].map(async (n) => (await transaction.jobs.get(id("job", n)))?.status),
-      ),
-    );
+    const statuses = await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) =>
+        Promise.all(
+          [1, 2, 3, 4].map(async (n) => (await transaction.jobs.get({ id: id("job", n) }))?.status),
+        ),
+    });
     expect(statuses).toEqual(["cancelled", "pending", "done", "pending"]);
   });
 
@@ -128,20 +153,26 @@ describeBackends((backend) => {
     const { store } = backend();
     const invoice = invoiceRecord("t1", 1);
     const events = [3, 1, 2].map((n) => eventRecord("t1", n, invoice.id));
-    await store.transaction("t1", (transaction) => transaction.events.append(events, later(1)));
-    await store.transaction("t1", async (transaction) => {
-      expect(await transaction.events.listBySubject(invoice.id)).toEqual(events);
-      expect(await transaction.events.list({ limit: 10 })).toEqual(events);
-      expect(await transaction.events.list({ after: events[0]?.id, limit: 1 })).toEqual([
-        events[1],
-      ]);
-      const job = await transaction.jobs.get(`job_${events[0]?.id}`);
-      expect(job).toMatchObject({
-        kind: "event",
-        status: "pending",
-        runAt: later(1),
-        payload: { event: events[0] },
-      });
+    await store.transaction({
+      tenantId: "t1",
+      work: (transaction) => transaction.events.append({ events, runAt: later(1) }),
+    });
+    await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) => {
+        expect(await transaction.events.listBySubject({ subjectId: invoice.id })).toEqual(events);
+        expect(await transaction.events.list({ limit: 10 })).toEqual(events);
+        expect(await transaction.events.list({ after: events[0]?.id, limit: 1 })).toEqual([
+          events[1],
+        ]);
+        const job = await transaction.jobs.get({ id: `job_${events[0]?.id}` });
+        expect(job).toMatchObject({
+          kind: "event",
+          status: "pending",
+          runAt: later(1),
+          payload: { event: events[0] },
+        });
+      },
     });
   });
 });
@@ -151,14 +182,20 @@ describeBackends(
     test("claim - concurrent claimers on separate connections never get the same job", async () => {
       const { store, newPool, schema } = backend();
       const jobs = 300;
-      await store.transaction("t1", async (transaction) => {
-        for (let n = 1; n <= jobs; n++) {
-          await transaction.jobs.insert(jobRecord("t1", n, { runAt: later(n) }));
-        }
+      await store.transaction({
+        tenantId: "t1",
+        work: async (transaction) => {
+          for (let n = 1; n <= jobs; n++) {
+            await transaction.jobs.insert({ record: jobRecord("t1", n, { runAt: later(n) }) });
+          }
+        },
       });
-      await store.transaction("t2", async (transaction) => {
-        for (let n = jobs + 1; n <= jobs * 2; n++)
-          await transaction.jobs.insert(jobRecord("t2", n));
+      await store.transaction({
+        tenantId: "t2",
+        work: async (transaction) => {
+          for (let n = jobs + 1; n <= jobs * 2; n++)
+            await transaction.jobs.insert({ record: jobRecord("t2", n) });
+        },
       });
       const claimers = Array.from({ length: 8 }, () =>
         createPostgresStore({ client: newPool(1), schema }),

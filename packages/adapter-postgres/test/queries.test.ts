@@ -17,8 +17,11 @@ import {
 
 describeBackends((backend) => {
   const insertAll = (tenantId: string, invoices: Invoice[]) =>
-    backend().store.transaction(tenantId, async (transaction) => {
-      for (const invoice of invoices) await transaction.invoices.insert(invoice);
+    backend().store.transaction({
+      tenantId,
+      work: async (transaction) => {
+        for (const invoice of invoices) await transaction.invoices.insert({ record: invoice });
+      },
     });
 
   test("list - newest first by id, in pages joined by an opaque cursor", async () => {
@@ -32,9 +35,10 @@ describeBackends((backend) => {
     let cursor: string | undefined;
     const cursors: (string | null)[] = [];
     do {
-      const page = await store.transaction("t1", (transaction) =>
-        transaction.invoices.list({ filter: {}, limit: 3, cursor }),
-      );
+      const page = await store.transaction({
+        tenantId: "t1",
+        work: (transaction) => transaction.invoices.list({ filter: {}, limit: 3, cursor }),
+      });
       seen.push(...page.items.map((invoice) => invoice.id));
       cursors.push(page.nextCursor);
       cursor = page.nextCursor ?? undefined;
@@ -43,17 +47,20 @@ describeBackends((backend) => {
     expect(cursors.at(-1)).toBeNull();
     expect(cursors[0]).not.toContain("inv_"); // opaque
     await expect(
-      store.transaction("t1", (transaction) =>
-        transaction.invoices.list({ filter: {}, limit: 3, cursor: "not a cursor!" }),
-      ),
+      store.transaction({
+        tenantId: "t1",
+        work: (transaction) =>
+          transaction.invoices.list({ filter: {}, limit: 3, cursor: "not a cursor!" }),
+      }),
     ).rejects.toMatchObject({ code: "validation_error" });
   });
 
   test("list - filters by status, customer, due dates, number, work order and text", async () => {
     const { store } = backend();
-    await store.transaction("t1", (transaction) =>
-      transaction.workOrders.insert(workOrderRecord("t1", 1)),
-    );
+    await store.transaction({
+      tenantId: "t1",
+      work: (transaction) => transaction.workOrders.insert({ record: workOrderRecord("t1", 1) }),
+    });
     await insertAll("t1", [
       invoiceRecord("t1", 1),
       issuedInvoice("t1", 2, { dueDate: "2026-03-10", workOrderId: id("wo", 1) }),
@@ -71,9 +78,10 @@ describeBackends((backend) => {
     ]);
     const list = async (filter: InvoiceFilter) =>
       (
-        await store.transaction("t1", (transaction) =>
-          transaction.invoices.list({ filter, limit: 50 }),
-        )
+        await store.transaction({
+          tenantId: "t1",
+          work: (transaction) => transaction.invoices.list({ filter, limit: 50 }),
+        })
       ).items.map((invoice) => Number(invoice.id.slice(-2)));
     expect(await list({ status: ["pending_payment"] })).toEqual([4, 2]);
     expect(await list({ status: ["pending_payment", "past_due"] })).toEqual([4, 3, 2]);
@@ -104,11 +112,13 @@ describeBackends((backend) => {
     ]);
     await insertAll("t2", [issuedInvoice("t2", 6, { dueDate: "2026-01-01" })]);
     const batch = (after?: string) =>
-      store.transaction("t1", async (transaction) =>
-        (await transaction.invoices.listDueBefore({ before: "2026-03-10", after, limit: 2 })).map(
-          (invoice) => invoice.id,
-        ),
-      );
+      store.transaction({
+        tenantId: "t1",
+        work: async (transaction) =>
+          (await transaction.invoices.listDueBefore({ before: "2026-03-10", after, limit: 2 })).map(
+            (invoice) => invoice.id,
+          ),
+      });
     expect(await batch()).toEqual([id("inv", 1), id("inv", 2)]);
     expect(await batch(id("inv", 2))).toEqual([id("inv", 5)]);
     expect(await batch(id("inv", 5))).toEqual([]);
@@ -118,9 +128,9 @@ describeBackends((backend) => {
     const { store } = backend();
     const invoice = issuedInvoice("t2", 1, { publicToken: "tok_Ab-9_xyz" });
     await insertAll("t2", [invoice]);
-    expect(await store.findInvoiceByPublicToken("tok_Ab-9_xyz")).toEqual(invoice);
-    expect(await store.findInvoiceByPublicToken("tok_ab-9_xyz")).toBeUndefined();
-    expect(await store.findInvoiceByPublicToken("")).toBeUndefined();
+    expect(await store.findInvoiceByPublicToken({ token: "tok_Ab-9_xyz" })).toEqual(invoice);
+    expect(await store.findInvoiceByPublicToken({ token: "tok_ab-9_xyz" })).toBeUndefined();
+    expect(await store.findInvoiceByPublicToken({ token: "" })).toBeUndefined();
   });
 
   test("invoices - money, dates and instants come back exactly as written", async () => {
@@ -137,37 +147,54 @@ describeBackends((backend) => {
       terms: { dueDate: "2027-01-01" },
     });
     await insertAll("t1", [invoice]);
-    await store.transaction("t1", async (transaction) => {
-      expect(await transaction.invoices.get(invoice.id)).toEqual(invoice);
-      expect(await transaction.invoices.get(invoice.id, { forUpdate: true })).toEqual(invoice);
+    await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) => {
+        expect(await transaction.invoices.get({ id: invoice.id })).toEqual(invoice);
+        expect(await transaction.invoices.get({ id: invoice.id, forUpdate: true })).toEqual(
+          invoice,
+        );
+      },
     });
   });
 
   test("revisions - listed in order; customers list and search by name, email or phone", async () => {
     const { store } = backend();
     const invoice = invoiceRecord("t1", 1);
-    await store.transaction("t1", async (transaction) => {
-      await transaction.invoices.insert(invoice);
-      await transaction.revisions.append(revisionRecord(invoice, 2));
-      await transaction.revisions.append(revisionRecord(invoice, 1));
-      await transaction.customers.insert(customerRecord("t1", 1, { name: "Dana Reyes" }));
-      await transaction.customers.insert(customerRecord("t1", 2, { phone: "+15551234567" }));
-      await transaction.customers.insert(customerRecord("t1", 3));
+    await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) => {
+        await transaction.invoices.insert({ record: invoice });
+        await transaction.revisions.append({ record: revisionRecord(invoice, 2) });
+        await transaction.revisions.append({ record: revisionRecord(invoice, 1) });
+        await transaction.customers.insert({
+          record: customerRecord("t1", 1, { name: "Dana Reyes" }),
+        });
+        await transaction.customers.insert({
+          record: customerRecord("t1", 2, { phone: "+15551234567" }),
+        });
+        await transaction.customers.insert({ record: customerRecord("t1", 3) });
+      },
     });
-    await store.transaction("t1", async (transaction) => {
-      expect((await transaction.revisions.list(invoice.id)).map((r) => r.revision)).toEqual([1, 2]);
-      expect(await transaction.customers.get(id("cus", 1))).toEqual(
-        customerRecord("t1", 1, { name: "Dana Reyes" }),
-      );
-      const first = await transaction.customers.list({ limit: 2 });
-      expect(first.items.map((customer) => customer.id)).toEqual([id("cus", 1), id("cus", 2)]);
-      const rest = await transaction.customers.list({ limit: 2, cursor: first.nextCursor ?? "" });
-      expect(rest).toEqual({ items: [customerRecord("t1", 3)], nextCursor: null });
-      const search = async (text: string) =>
-        (await transaction.customers.list({ search: text, limit: 10 })).items.map((c) => c.id);
-      expect(await search("REYES")).toEqual([id("cus", 1)]);
-      expect(await search("5551234")).toEqual([id("cus", 2)]);
-      expect(await search("customer3@")).toEqual([id("cus", 3)]);
+    await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) => {
+        expect(
+          (await transaction.revisions.list({ invoiceId: invoice.id })).map((r) => r.revision),
+        ).toEqual([1, 2]);
+        expect(await transaction.customers.get({ id: id("cus", 1) })).toEqual(
+          customerRecord("t1", 1, { name: "Dana Reyes" }),
+        );
+        const first = await transaction.customers.list({ limit: 2 });
+        expect(first.items.map((customer) => customer.id)).toEqual([id("cus", 1), id("cus", 2)]);
+        const rest = await transaction.customers.list({ limit: 2, cursor: first.nextCursor ?? "" });
+        expect(rest).toEqual({ items: [customerRecord("t1", 3)], nextCursor: null });
+        const search = async (text: string) =>
+          (await transaction.customers.list({ search: text, limit: 10 })).items.map((c) => c.id);
+        expect(await search("REYES")).toEqual([id("cus", 1)]);
+        expect(await search("5551234")).toEqual([id("cus", 2)]);
+        expect(await search("customer3@")).toEqual([id("cus", 3)]);
+      },
     });
   });
 
@@ -180,23 +207,33 @@ describeBackends((backend) => {
       result: { invoice: { id: "inv_1", total: "10.00" }, events: [] },
       createdAt: "2026-03-01T10:00:00.000Z",
     };
-    await store.transaction("t1", (transaction) => transaction.idempotency.put(record));
+    await store.transaction({
+      tenantId: "t1",
+      work: (transaction) => transaction.idempotency.put({ record }),
+    });
     const error = await store
-      .transaction("t1", async (transaction) => {
-        await transaction.idempotency.put({ ...record, fingerprint: "other" });
+      .transaction({
+        tenantId: "t1",
+        work: async (transaction) => {
+          await transaction.idempotency.put({ record: { ...record, fingerprint: "other" } });
+        },
       })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(IdempotencyKeyTakenError);
     expect(error).toMatchObject({ key: "pi_123" });
     // The transaction stays usable after the refusal, and another tenant has its own keys.
-    const stored = await store.transaction("t1", async (transaction) => {
-      await transaction.idempotency.put(record).catch(() => undefined);
-      return await transaction.idempotency.get("pi_123");
+    const stored = await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) => {
+        await transaction.idempotency.put({ record }).catch(() => undefined);
+        return await transaction.idempotency.get({ key: "pi_123" });
+      },
     });
     expect(stored).toEqual(record);
-    await store.transaction("t2", (transaction) =>
-      transaction.idempotency.put({ ...record, tenantId: "t2" }),
-    );
+    await store.transaction({
+      tenantId: "t2",
+      work: (transaction) => transaction.idempotency.put({ record: { ...record, tenantId: "t2" } }),
+    });
   });
 
   test("payments - unique by idempotency key per tenant; refunds listed by payment and invoice", async () => {
@@ -204,38 +241,52 @@ describeBackends((backend) => {
     const invoice = issuedInvoice("t1", 1);
     await insertAll("t1", [invoice]);
     const payment = paymentRecord("t1", 1, { invoiceId: invoice.id, amount: "0.10" });
-    await store.transaction("t1", async (transaction) => {
-      await transaction.payments.insert(payment);
-      await transaction.quotes.insert(quoteRecord("t1", 1));
-      await transaction.payments.insert(paymentRecord("t1", 2, { quoteId: id("quo", 1) }));
-      await transaction.refunds.insert(
-        refundRecord("t1", 1, payment.id, { invoiceId: invoice.id, status: "pending" }),
-      );
+    await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) => {
+        await transaction.payments.insert({ record: payment });
+        await transaction.quotes.insert({ record: quoteRecord("t1", 1) });
+        await transaction.payments.insert({
+          record: paymentRecord("t1", 2, { quoteId: id("quo", 1) }),
+        });
+        await transaction.refunds.insert({
+          record: refundRecord("t1", 1, payment.id, { invoiceId: invoice.id, status: "pending" }),
+        });
+      },
     });
     await expect(
-      store.transaction("t1", (transaction) =>
-        transaction.payments.insert(
-          paymentRecord("t1", 3, { idempotencyKey: payment.idempotencyKey }),
-        ),
-      ),
+      store.transaction({
+        tenantId: "t1",
+        work: (transaction) =>
+          transaction.payments.insert({
+            record: paymentRecord("t1", 3, { idempotencyKey: payment.idempotencyKey }),
+          }),
+      }),
     ).rejects.toBeInstanceOf(IdempotencyKeyTakenError);
-    await store.transaction("t1", async (transaction) => {
-      expect(await transaction.payments.get(payment.id)).toEqual(payment);
-      expect(await transaction.payments.listByInvoice(invoice.id)).toEqual([payment]);
-      expect((await transaction.payments.listByQuote(id("quo", 1))).map((p) => p.id)).toEqual([
-        id("pay", 2),
-      ]);
-      const refund = (await transaction.refunds.listByPayment(payment.id))[0];
-      expect(refund).toMatchObject({ status: "pending", amount: "10.00" });
-      if (!refund) return;
-      await transaction.refunds.update({
-        ...refund,
-        status: "succeeded",
-        providerRefundId: "re_1",
-      });
-      expect(await transaction.refunds.listByInvoice(invoice.id)).toEqual([
-        { ...refund, status: "succeeded", providerRefundId: "re_1" },
-      ]);
+    await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) => {
+        expect(await transaction.payments.get({ id: payment.id })).toEqual(payment);
+        expect(await transaction.payments.listByInvoice({ invoiceId: invoice.id })).toEqual([
+          payment,
+        ]);
+        expect(
+          (await transaction.payments.listByQuote({ quoteId: id("quo", 1) })).map((p) => p.id),
+        ).toEqual([id("pay", 2)]);
+        const refund = (await transaction.refunds.listByPayment({ paymentId: payment.id }))[0];
+        expect(refund).toMatchObject({ status: "pending", amount: "10.00" });
+        if (!refund) return;
+        await transaction.refunds.update({
+          record: {
+            ...refund,
+            status: "succeeded",
+            providerRefundId: "re_1",
+          },
+        });
+        expect(await transaction.refunds.listByInvoice({ invoiceId: invoice.id })).toEqual([
+          { ...refund, status: "succeeded", providerRefundId: "re_1" },
+        ]);
+      },
     });
   });
 
@@ -244,30 +295,43 @@ describeBackends((backend) => {
     const invoice = issuedInvoice("t1", 1);
     await insertAll("t1", [invoice]);
     const delivery = deliveryRecord("t1", 1, invoice.id, { providerMessageId: "SM123" });
-    await store.transaction("t1", async (transaction) => {
-      expect(await transaction.deliveries.insert(delivery)).toBe(true);
-      expect(await transaction.deliveries.insert({ ...delivery, id: id("dlv", 2) })).toBe(false);
-      expect(
-        await transaction.deliveries.insert({
-          ...delivery,
-          id: id("dlv", 3),
-          channel: "sms",
-          recipient: "+15550000000",
-        }),
-      ).toBe(true);
-      await transaction.deliveries.update({ ...delivery, status: "sent", attempts: 1 });
+    await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) => {
+        expect(await transaction.deliveries.insert({ record: delivery })).toBe(true);
+        expect(
+          await transaction.deliveries.insert({ record: { ...delivery, id: id("dlv", 2) } }),
+        ).toBe(false);
+        expect(
+          await transaction.deliveries.insert({
+            record: {
+              ...delivery,
+              id: id("dlv", 3),
+              channel: "sms",
+              recipient: "+15550000000",
+            },
+          }),
+        ).toBe(true);
+        await transaction.deliveries.update({
+          record: { ...delivery, status: "sent", attempts: 1 },
+        });
+      },
     });
-    await store.transaction("t1", async (transaction) => {
-      expect((await transaction.deliveries.listByInvoice(invoice.id)).map((d) => d.id)).toEqual([
-        id("dlv", 1),
-        id("dlv", 3),
-      ]);
-      expect(await transaction.deliveries.findByProviderMessageId("SM123")).toEqual({
-        ...delivery,
-        status: "sent",
-        attempts: 1,
-      });
-      expect(await transaction.deliveries.get(id("dlv", 2))).toBeUndefined();
+    await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) => {
+        expect(
+          (await transaction.deliveries.listByInvoice({ invoiceId: invoice.id })).map((d) => d.id),
+        ).toEqual([id("dlv", 1), id("dlv", 3)]);
+        expect(
+          await transaction.deliveries.findByProviderMessageId({ providerMessageId: "SM123" }),
+        ).toEqual({
+          ...delivery,
+          status: "sent",
+          attempts: 1,
+        });
+        expect(await transaction.deliveries.get({ id: id("dlv", 2) })).toBeUndefined();
+      },
     });
   });
 
@@ -276,19 +340,27 @@ describeBackends((backend) => {
     const tenant = tenantRecord("t3", {
       reminders: [{ daysFromDueDate: -3, channels: ["email"] }],
     });
-    await store.transaction("t3", (transaction) => transaction.tenants.put(tenant));
-    await store.transaction("t3", (transaction) =>
-      transaction.tenants.put({ ...tenant, version: 2, name: "Renamed" }),
-    );
-    expect(await store.transaction("t3", (transaction) => transaction.tenants.get())).toEqual({
+    await store.transaction({
+      tenantId: "t3",
+      work: (transaction) => transaction.tenants.put({ record: tenant }),
+    });
+    await store.transaction({
+      tenantId: "t3",
+      work: (transaction) =>
+        transaction.tenants.put({ record: { ...tenant, version: 2, name: "Renamed" } }),
+    });
+    expect(
+      await store.transaction({ tenantId: "t3", work: (transaction) => transaction.tenants.get() }),
+    ).toEqual({
       ...tenant,
       version: 2,
       name: "Renamed",
     });
     await insertAll("t1", [invoiceRecord("t1", 1), invoiceRecord("t1", 2)]);
-    await store.transaction("t2", (transaction) =>
-      transaction.customers.insert(customerRecord("t2", 1)),
-    );
+    await store.transaction({
+      tenantId: "t2",
+      work: (transaction) => transaction.customers.insert({ record: customerRecord("t2", 1) }),
+    });
     expect(await store.listTenantIds({ limit: 10 })).toEqual(["t1", "t2", "t3"]);
     expect(await store.listTenantIds({ limit: 2 })).toEqual(["t1", "t2"]);
     expect(await store.listTenantIds({ after: "t2", limit: 2 })).toEqual(["t3"]);

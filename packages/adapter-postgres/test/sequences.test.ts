@@ -6,15 +6,21 @@ describeBackends((backend) => {
   test("sequences - counts 1, 2, 3 per tenant and series, and a rollback gives the number back", async () => {
     const { store } = backend();
     const next = (tenantId: string, series: string) =>
-      store.transaction(tenantId, (transaction) => transaction.sequences.next(series));
+      store.transaction({
+        tenantId,
+        work: (transaction) => transaction.sequences.next({ series }),
+      });
     expect(await next("t1", "INV-2026-")).toBe(1);
     expect(await next("t1", "INV-2026-")).toBe(2);
     expect(await next("t1", "INV-2027-")).toBe(1);
     expect(await next("t2", "INV-2026-")).toBe(1);
     await expect(
-      store.transaction("t1", async (transaction) => {
-        expect(await transaction.sequences.next("INV-2026-")).toBe(3);
-        throw new Error("issue refused");
+      store.transaction({
+        tenantId: "t1",
+        work: async (transaction) => {
+          expect(await transaction.sequences.next({ series: "INV-2026-" })).toBe(3);
+          throw new Error("issue refused");
+        },
       }),
     ).rejects.toThrow("issue refused");
     expect(await next("t1", "INV-2026-")).toBe(3);
@@ -41,12 +47,15 @@ describeBackends(
             const tenantId = tenants[(worker + index) % tenants.length] as string;
             const rollBack = (worker * perWorker + index) % 7 === 3;
             try {
-              const value = await store.transaction(tenantId, async (transaction) => {
-                const number = await transaction.sequences.next("INV-");
-                // Hold the row a moment, as an issue does while it writes the invoice.
-                await new Promise((resolve) => setTimeout(resolve, Math.random() * 2));
-                if (rollBack) throw new Error("rolled back on purpose");
-                return number;
+              const value = await store.transaction({
+                tenantId,
+                work: async (transaction) => {
+                  const number = await transaction.sequences.next({ series: "INV-" });
+                  // Hold the row a moment, as an issue does while it writes the invoice.
+                  await new Promise((resolve) => setTimeout(resolve, Math.random() * 2));
+                  if (rollBack) throw new Error("rolled back on purpose");
+                  return number;
+                },
               });
               kept.get(tenantId)?.push(value);
             } catch (error) {

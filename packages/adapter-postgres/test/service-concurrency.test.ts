@@ -161,20 +161,22 @@ describeBackends(
       const inner = createPostgresStore({ client: victimPool, schema });
       const pausing: InvoiceStore = {
         ...inner,
-        transaction: (tenantId, work) =>
-          inner.transaction(tenantId, (transaction) =>
-            work({
-              ...transaction,
-              sequences: {
-                next: async (series) => {
-                  const value = await transaction.sequences.next(series);
-                  reached();
-                  await released;
-                  return value;
+        transaction: ({ tenantId, work }) =>
+          inner.transaction({
+            tenantId,
+            work: (transaction) =>
+              work({
+                ...transaction,
+                sequences: {
+                  next: async ({ series }) => {
+                    const value = await transaction.sequences.next({ series });
+                    reached();
+                    await released;
+                    return value;
+                  },
                 },
-              },
-            }),
-          ),
+              }),
+          }),
       };
       const issuing = createRemit({ store: pausing })
         .invoices.issue(ctx("t1"), { id: invoice.id })

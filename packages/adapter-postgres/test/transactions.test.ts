@@ -20,22 +20,32 @@ describeBackends((backend) => {
     const invoice = invoiceRecord("t1", 1);
     const failure = new Error("the move failed");
     const thrown = await store
-      .transaction("t1", async (transaction) => {
-        await transaction.tenants.put(tenantRecord("t1"));
-        await transaction.invoices.insert(invoice);
-        await transaction.revisions.append(revisionRecord(invoice));
-        await transaction.sequences.next("INV-");
-        await transaction.payments.insert(paymentRecord("t1", 1, { invoiceId: invoice.id }));
-        await transaction.events.append([eventRecord("t1", 1, invoice.id)], invoice.createdAt);
-        await transaction.jobs.insert(jobRecord("t1", 2));
-        await transaction.idempotency.put({
-          tenantId: "t1",
-          key: "key-1",
-          fingerprint: "f",
-          result: { ok: true },
-          createdAt: invoice.createdAt,
-        });
-        throw failure;
+      .transaction({
+        tenantId: "t1",
+        work: async (transaction) => {
+          await transaction.tenants.put({ record: tenantRecord("t1") });
+          await transaction.invoices.insert({ record: invoice });
+          await transaction.revisions.append({ record: revisionRecord(invoice) });
+          await transaction.sequences.next({ series: "INV-" });
+          await transaction.payments.insert({
+            record: paymentRecord("t1", 1, { invoiceId: invoice.id }),
+          });
+          await transaction.events.append({
+            events: [eventRecord("t1", 1, invoice.id)],
+            runAt: invoice.createdAt,
+          });
+          await transaction.jobs.insert({ record: jobRecord("t1", 2) });
+          await transaction.idempotency.put({
+            record: {
+              tenantId: "t1",
+              key: "key-1",
+              fingerprint: "f",
+              result: { ok: true },
+              createdAt: invoice.createdAt,
+            },
+          });
+          throw failure;
+        },
       })
       .catch((error: unknown) => error);
     expect(thrown).toBe(failure);
@@ -59,14 +69,17 @@ describeBackends((backend) => {
   test("transaction - commits every write of the work together", async () => {
     const { store, query, schema } = backend();
     const invoice = invoiceRecord("t1", 1);
-    const result = await store.transaction("t1", async (transaction) => {
-      await transaction.invoices.insert(invoice);
-      await transaction.revisions.append(revisionRecord(invoice));
-      await transaction.events.append(
-        [eventRecord("t1", 1, invoice.id), eventRecord("t1", 2, invoice.id)],
-        invoice.createdAt,
-      );
-      return "done";
+    const result = await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) => {
+        await transaction.invoices.insert({ record: invoice });
+        await transaction.revisions.append({ record: revisionRecord(invoice) });
+        await transaction.events.append({
+          events: [eventRecord("t1", 1, invoice.id), eventRecord("t1", 2, invoice.id)],
+          runAt: invoice.createdAt,
+        });
+        return "done";
+      },
     });
     expect(result).toBe("done");
     const jobs = await query<{ kind: string; payload: { event: { id: string } } }>(
@@ -76,37 +89,57 @@ describeBackends((backend) => {
       ["event", eventRecord("t1", 1, invoice.id).id],
       ["event", eventRecord("t1", 2, invoice.id).id],
     ]);
-    const read = await store.transaction("t1", (transaction) =>
-      transaction.invoices.get(invoice.id),
-    );
+    const read = await store.transaction({
+      tenantId: "t1",
+      work: (transaction) => transaction.invoices.get({ id: invoice.id }),
+    });
     expect(read).toEqual(invoice);
   });
 
   test("version - update with a stale expected version throws ConcurrencyError with the actual version", async () => {
     const { store } = backend();
     const invoice = invoiceRecord("t1", 1);
-    await store.transaction("t1", (transaction) => transaction.invoices.insert(invoice));
-    await store.transaction("t1", (transaction) =>
-      transaction.invoices.update({ ...invoice, version: 2, status: "pending_review" }, 1),
-    );
+    await store.transaction({
+      tenantId: "t1",
+      work: (transaction) => transaction.invoices.insert({ record: invoice }),
+    });
+    await store.transaction({
+      tenantId: "t1",
+      work: (transaction) =>
+        transaction.invoices.update({
+          record: { ...invoice, version: 2, status: "pending_review" },
+          expectedVersion: 1,
+        }),
+    });
     const error = await store
-      .transaction("t1", (transaction) =>
-        transaction.invoices.update({ ...invoice, version: 2, status: "cancelled" }, 1),
-      )
+      .transaction({
+        tenantId: "t1",
+        work: (transaction) =>
+          transaction.invoices.update({
+            record: { ...invoice, version: 2, status: "cancelled" },
+            expectedVersion: 1,
+          }),
+      })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConcurrencyError);
     expect(error).toMatchObject({ code: "version_conflict", expectedVersion: 1, actualVersion: 2 });
-    const stored = await store.transaction("t1", (transaction) =>
-      transaction.invoices.get(invoice.id),
-    );
+    const stored = await store.transaction({
+      tenantId: "t1",
+      work: (transaction) => transaction.invoices.get({ id: invoice.id }),
+    });
     expect(stored).toMatchObject({ version: 2, status: "pending_review" });
 
     const customer = customerRecord("t1", 1);
-    await store.transaction("t1", (transaction) => transaction.customers.insert(customer));
+    await store.transaction({
+      tenantId: "t1",
+      work: (transaction) => transaction.customers.insert({ record: customer }),
+    });
     await expect(
-      store.transaction("t1", (transaction) =>
-        transaction.customers.update({ ...customer, version: 4 }, 3),
-      ),
+      store.transaction({
+        tenantId: "t1",
+        work: (transaction) =>
+          transaction.customers.update({ record: { ...customer, version: 4 }, expectedVersion: 3 }),
+      }),
     ).rejects.toMatchObject({ code: "version_conflict", actualVersion: 1 });
   });
 
@@ -115,53 +148,69 @@ describeBackends((backend) => {
     const invoice = invoiceRecord("t1", 1, { publicToken: null });
     const customer = customerRecord("t1", 1);
     const payment = paymentRecord("t1", 1, { invoiceId: invoice.id });
-    await store.transaction("t1", async (transaction) => {
-      await transaction.invoices.insert(invoice);
-      await transaction.revisions.append(revisionRecord(invoice));
-      await transaction.customers.insert(customer);
-      await transaction.payments.insert(payment);
-      await transaction.deliveries.insert(deliveryRecord("t1", 1, invoice.id));
-      await transaction.events.append([eventRecord("t1", 1, invoice.id)], invoice.createdAt);
-      await transaction.jobs.insert(jobRecord("t1", 2));
-      await transaction.idempotency.put({
-        tenantId: "t1",
-        key: "k",
-        fingerprint: "f",
-        result: null,
-        createdAt: invoice.createdAt,
-      });
+    await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) => {
+        await transaction.invoices.insert({ record: invoice });
+        await transaction.revisions.append({ record: revisionRecord(invoice) });
+        await transaction.customers.insert({ record: customer });
+        await transaction.payments.insert({ record: payment });
+        await transaction.deliveries.insert({ record: deliveryRecord("t1", 1, invoice.id) });
+        await transaction.events.append({
+          events: [eventRecord("t1", 1, invoice.id)],
+          runAt: invoice.createdAt,
+        });
+        await transaction.jobs.insert({ record: jobRecord("t1", 2) });
+        await transaction.idempotency.put({
+          record: {
+            tenantId: "t1",
+            key: "k",
+            fingerprint: "f",
+            result: null,
+            createdAt: invoice.createdAt,
+          },
+        });
+      },
     });
 
-    await store.transaction("t2", async (transaction) => {
-      expect(await transaction.invoices.get(invoice.id)).toBeUndefined();
-      expect(await transaction.invoices.get(invoice.id, { forUpdate: true })).toBeUndefined();
-      expect((await transaction.invoices.list({ filter: {}, limit: 10 })).items).toEqual([]);
-      expect(await transaction.revisions.list(invoice.id)).toEqual([]);
-      expect(await transaction.customers.get(customer.id)).toBeUndefined();
-      expect((await transaction.customers.list({ limit: 10 })).items).toEqual([]);
-      expect(await transaction.payments.get(payment.id)).toBeUndefined();
-      expect(await transaction.payments.listByInvoice(invoice.id)).toEqual([]);
-      expect(await transaction.deliveries.listByInvoice(invoice.id)).toEqual([]);
-      expect(await transaction.events.listBySubject(invoice.id)).toEqual([]);
-      expect(await transaction.events.list({ limit: 10 })).toEqual([]);
-      expect(await transaction.jobs.get(jobRecord("t1", 2).id)).toBeUndefined();
-      expect(
-        await transaction.jobs.cancelPendingForInvoice(
-          jobRecord("t1", 2).payload.invoiceId as string,
-          ["reminder"],
-        ),
-      ).toBe(0);
-      expect(await transaction.idempotency.get("k")).toBeUndefined();
-      // Writing a record of the other tenant is refused; updating by its id finds nothing.
-      await expect(transaction.invoices.insert(invoice)).rejects.toMatchObject({
-        code: "validation_error",
-      });
-      await expect(
-        transaction.invoices.update({ ...invoice, tenantId: "t2", status: "cancelled" }, 1),
-      ).rejects.toMatchObject({ code: "version_conflict", actualVersion: 0 });
-      await expect(
-        transaction.payments.update({ ...payment, tenantId: "t2", status: "returned_to_quote" }),
-      ).rejects.toBeInstanceOf(NotFoundError);
+    await store.transaction({
+      tenantId: "t2",
+      work: async (transaction) => {
+        expect(await transaction.invoices.get({ id: invoice.id })).toBeUndefined();
+        expect(await transaction.invoices.get({ id: invoice.id, forUpdate: true })).toBeUndefined();
+        expect((await transaction.invoices.list({ filter: {}, limit: 10 })).items).toEqual([]);
+        expect(await transaction.revisions.list({ invoiceId: invoice.id })).toEqual([]);
+        expect(await transaction.customers.get({ id: customer.id })).toBeUndefined();
+        expect((await transaction.customers.list({ limit: 10 })).items).toEqual([]);
+        expect(await transaction.payments.get({ id: payment.id })).toBeUndefined();
+        expect(await transaction.payments.listByInvoice({ invoiceId: invoice.id })).toEqual([]);
+        expect(await transaction.deliveries.listByInvoice({ invoiceId: invoice.id })).toEqual([]);
+        expect(await transaction.events.listBySubject({ subjectId: invoice.id })).toEqual([]);
+        expect(await transaction.events.list({ limit: 10 })).toEqual([]);
+        expect(await transaction.jobs.get({ id: jobRecord("t1", 2).id })).toBeUndefined();
+        expect(
+          await transaction.jobs.cancelPendingForInvoice({
+            invoiceId: jobRecord("t1", 2).payload.invoiceId as string,
+            kinds: ["reminder"],
+          }),
+        ).toBe(0);
+        expect(await transaction.idempotency.get({ key: "k" })).toBeUndefined();
+        // Writing a record of the other tenant is refused; updating by its id finds nothing.
+        await expect(transaction.invoices.insert({ record: invoice })).rejects.toMatchObject({
+          code: "validation_error",
+        });
+        await expect(
+          transaction.invoices.update({
+            record: { ...invoice, tenantId: "t2", status: "cancelled" },
+            expectedVersion: 1,
+          }),
+        ).rejects.toMatchObject({ code: "version_conflict", actualVersion: 0 });
+        await expect(
+          transaction.payments.update({
+            record: { ...payment, tenantId: "t2", status: "returned_to_quote" },
+          }),
+        ).rejects.toBeInstanceOf(NotFoundError);
+      },
     });
 
     const [row] = await query<{ status: string; tenant_id: string }>(
@@ -180,19 +229,21 @@ describeBackends((backend) => {
       const db = await openPGlite("blank");
       await db.close();
       const store = createPostgresStore({ client: db });
-      await expect(store.transaction("t1", async () => "never")).rejects.toBeInstanceOf(
-        StoreUnavailableError,
-      );
+      await expect(
+        store.transaction({ tenantId: "t1", work: async () => "never" }),
+      ).rejects.toBeInstanceOf(StoreUnavailableError);
       return;
     }
     // A port nothing listens on.
     const pool = new pg.Pool({ host: "127.0.0.1", port: 1, connectionTimeoutMillis: 2_000 });
     try {
       const store = createPostgresStore({ client: pool });
-      const error = await store.transaction("t1", async () => "never").catch((caught) => caught);
+      const error = await store
+        .transaction({ tenantId: "t1", work: async () => "never" })
+        .catch((caught) => caught);
       expect(error).toBeInstanceOf(StoreUnavailableError);
       expect(error).toMatchObject({ code: "store_unavailable", retryable: true });
-      await expect(store.findInvoiceByPublicToken("x")).rejects.toBeInstanceOf(
+      await expect(store.findInvoiceByPublicToken({ token: "x" })).rejects.toBeInstanceOf(
         StoreUnavailableError,
       );
     } finally {
@@ -207,31 +258,44 @@ describeBackends(
       const { store, newPool, schema } = backend();
       const other = createPostgresStore({ client: newPool(1), schema });
       const invoice = invoiceRecord("t1", 1);
-      await store.transaction("t1", (transaction) => transaction.invoices.insert(invoice));
+      await store.transaction({
+        tenantId: "t1",
+        work: (transaction) => transaction.invoices.insert({ record: invoice }),
+      });
       let locked: () => void = () => undefined;
       const holding = new Promise<void>((resolve) => {
         locked = resolve;
       });
-      const first = store.transaction("t1", async (transaction) => {
-        const current = await transaction.invoices.get(invoice.id, { forUpdate: true });
-        locked();
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        await transaction.invoices.update({ ...invoice, version: 2, status: "pending_review" }, 1);
-        return current?.version;
+      const first = store.transaction({
+        tenantId: "t1",
+        work: async (transaction) => {
+          const current = await transaction.invoices.get({ id: invoice.id, forUpdate: true });
+          locked();
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await transaction.invoices.update({
+            record: { ...invoice, version: 2, status: "pending_review" },
+            expectedVersion: 1,
+          });
+          return current?.version;
+        },
       });
       await holding;
       const started = performance.now();
-      const seen = await other.transaction("t1", async (transaction) => {
-        const current = await transaction.invoices.get(invoice.id, { forUpdate: true });
-        return { version: current?.version, waited: performance.now() - started };
+      const seen = await other.transaction({
+        tenantId: "t1",
+        work: async (transaction) => {
+          const current = await transaction.invoices.get({ id: invoice.id, forUpdate: true });
+          return { version: current?.version, waited: performance.now() - started };
+        },
       });
       expect(await first).toBe(1);
       expect(seen.version).toBe(2);
       expect(seen.waited).toBeGreaterThan(200);
       // A plain read does not wait.
-      const plain = await other.transaction("t1", (transaction) =>
-        transaction.invoices.get(invoice.id),
-      );
+      const plain = await other.transaction({
+        tenantId: "t1",
+        work: (transaction) => transaction.invoices.get({ id: invoice.id }),
+      });
       expect(plain?.status).toBe("pending_review");
     });
   },

@@ -30,61 +30,86 @@ describeBackends((backend) => {
         },
       }),
     ];
-    await store.transaction("t1", async (transaction) => {
-      for (const record of records) await transaction.workOrders.insert(record);
+    await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) => {
+        for (const record of records) await transaction.workOrders.insert({ record });
+      },
     });
-    await store.transaction("t2", (transaction) =>
-      transaction.workOrders.insert(workOrderRecord("t2", 9)),
-    );
-    await store.transaction("t1", async (transaction) => {
-      expect(await transaction.workOrders.get(id("wo", 2))).toEqual(records[1]);
-      expect(await transaction.workOrders.get(id("wo", 9))).toBeUndefined();
-      const ids = async (filter: {
-        status?: ("open" | "scheduled" | "complete_invoice_needed")[];
-        customerId?: string;
-      }) => (await transaction.workOrders.list({ filter, limit: 10 })).items.map((row) => row.id);
-      expect(await ids({})).toEqual([3, 2, 1].map((n) => id("wo", n)));
-      expect(await ids({ status: ["scheduled", "complete_invoice_needed"] })).toEqual([
-        id("wo", 2),
-        id("wo", 1),
-      ]);
-      expect(await ids({ customerId: id("cus", 1) })).toEqual([id("wo", 3), id("wo", 1)]);
-      const first = await transaction.workOrders.list({ filter: {}, limit: 2 });
-      const second = await transaction.workOrders.list({
-        filter: {},
-        limit: 2,
-        cursor: first.nextCursor ?? "",
-      });
-      expect(second).toEqual({ items: [records[0]], nextCursor: null });
+    await store.transaction({
+      tenantId: "t2",
+      work: (transaction) => transaction.workOrders.insert({ record: workOrderRecord("t2", 9) }),
     });
-    await store.transaction("t1", (transaction) =>
-      transaction.workOrders.update({ ...scheduled, version: 2, status: "in_progress" }, 1),
-    );
+    await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) => {
+        expect(await transaction.workOrders.get({ id: id("wo", 2) })).toEqual(records[1]);
+        expect(await transaction.workOrders.get({ id: id("wo", 9) })).toBeUndefined();
+        const ids = async (filter: {
+          status?: ("open" | "scheduled" | "complete_invoice_needed")[];
+          customerId?: string;
+        }) => (await transaction.workOrders.list({ filter, limit: 10 })).items.map((row) => row.id);
+        expect(await ids({})).toEqual([3, 2, 1].map((n) => id("wo", n)));
+        expect(await ids({ status: ["scheduled", "complete_invoice_needed"] })).toEqual([
+          id("wo", 2),
+          id("wo", 1),
+        ]);
+        expect(await ids({ customerId: id("cus", 1) })).toEqual([id("wo", 3), id("wo", 1)]);
+        const first = await transaction.workOrders.list({ filter: {}, limit: 2 });
+        const second = await transaction.workOrders.list({
+          filter: {},
+          limit: 2,
+          cursor: first.nextCursor ?? "",
+        });
+        expect(second).toEqual({ items: [records[0]], nextCursor: null });
+      },
+    });
+    await store.transaction({
+      tenantId: "t1",
+      work: (transaction) =>
+        transaction.workOrders.update({
+          record: { ...scheduled, version: 2, status: "in_progress" },
+          expectedVersion: 1,
+        }),
+    });
     await expect(
-      store.transaction("t1", (transaction) =>
-        transaction.workOrders.update({ ...scheduled, version: 2, status: "cancelled" }, 1),
-      ),
+      store.transaction({
+        tenantId: "t1",
+        work: (transaction) =>
+          transaction.workOrders.update({
+            record: { ...scheduled, version: 2, status: "cancelled" },
+            expectedVersion: 1,
+          }),
+      }),
     ).rejects.toMatchObject({ code: "version_conflict", expectedVersion: 1, actualVersion: 2 });
   });
 
   test("work orders - at most one live invoice each; a cancelled one does not count", async () => {
     const { store } = backend();
     const workOrderId = id("wo", 1);
-    await store.transaction("t1", async (transaction) => {
-      await transaction.workOrders.insert(workOrderRecord("t1", 1));
-      await transaction.invoices.insert(invoiceRecord("t1", 1, { workOrderId }));
+    await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) => {
+        await transaction.workOrders.insert({ record: workOrderRecord("t1", 1) });
+        await transaction.invoices.insert({ record: invoiceRecord("t1", 1, { workOrderId }) });
+      },
     });
     await expect(
-      store.transaction("t1", (transaction) =>
-        transaction.invoices.insert(invoiceRecord("t1", 2, { workOrderId })),
-      ),
+      store.transaction({
+        tenantId: "t1",
+        work: (transaction) =>
+          transaction.invoices.insert({ record: invoiceRecord("t1", 2, { workOrderId }) }),
+      }),
     ).rejects.toMatchObject({ code: "23505" });
-    await store.transaction("t1", async (transaction) => {
-      await transaction.invoices.update(
-        invoiceRecord("t1", 1, { workOrderId, version: 2, status: "cancelled" }),
-        1,
-      );
-      await transaction.invoices.insert(invoiceRecord("t1", 2, { workOrderId }));
+    await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) => {
+        await transaction.invoices.update({
+          record: invoiceRecord("t1", 1, { workOrderId, version: 2, status: "cancelled" }),
+          expectedVersion: 1,
+        });
+        await transaction.invoices.insert({ record: invoiceRecord("t1", 2, { workOrderId }) });
+      },
     });
   });
 
@@ -101,24 +126,35 @@ describeBackends((backend) => {
       quoteRecord("t1", 4, { status: "sent", expiresOn: "2026-02-15" }),
       quoteRecord("t1", 5, { status: "sent", expiresOn: null }),
     ];
-    await store.transaction("t1", async (transaction) => {
-      for (const quote of quotes) await transaction.quotes.insert(quote);
+    await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) => {
+        for (const quote of quotes) await transaction.quotes.insert({ record: quote });
+      },
     });
-    await store.transaction("t1", async (transaction) => {
-      expect(await transaction.quotes.get(id("quo", 3))).toEqual(quotes[2]);
-      expect(await transaction.quotes.get(id("quo", 1), { forUpdate: true })).toEqual(quotes[0]);
-      const batch = async (after?: string) =>
-        (await transaction.quotes.listExpiring({ before: "2026-03-10", after, limit: 1 })).map(
-          (quote) => quote.id,
+    await store.transaction({
+      tenantId: "t1",
+      work: async (transaction) => {
+        expect(await transaction.quotes.get({ id: id("quo", 3) })).toEqual(quotes[2]);
+        expect(await transaction.quotes.get({ id: id("quo", 1), forUpdate: true })).toEqual(
+          quotes[0],
         );
-      expect(await batch()).toEqual([id("quo", 1)]);
-      expect(await batch(id("quo", 1))).toEqual([id("quo", 4)]);
-      expect(await batch(id("quo", 4))).toEqual([]);
-      const sent = await transaction.quotes.list({ filter: { status: ["sent"] }, limit: 10 });
-      expect(sent.items.map((quote) => quote.id)).toEqual([5, 4, 2, 1].map((n) => id("quo", n)));
+        const batch = async (after?: string) =>
+          (await transaction.quotes.listExpiring({ before: "2026-03-10", after, limit: 1 })).map(
+            (quote) => quote.id,
+          );
+        expect(await batch()).toEqual([id("quo", 1)]);
+        expect(await batch(id("quo", 1))).toEqual([id("quo", 4)]);
+        expect(await batch(id("quo", 4))).toEqual([]);
+        const sent = await transaction.quotes.list({ filter: { status: ["sent"] }, limit: 10 });
+        expect(sent.items.map((quote) => quote.id)).toEqual([5, 4, 2, 1].map((n) => id("quo", n)));
+      },
     });
     expect(
-      await store.transaction("t2", (transaction) => transaction.quotes.get(id("quo", 1))),
+      await store.transaction({
+        tenantId: "t2",
+        work: (transaction) => transaction.quotes.get({ id: id("quo", 1) }),
+      }),
     ).toBeUndefined();
   });
 });

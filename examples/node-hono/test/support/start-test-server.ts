@@ -11,10 +11,10 @@ function createSwitchableStore(store: InvoiceStore) {
   let down = false;
   const switchable: InvoiceStore = {
     ...store,
-    transaction(tenantId, work) {
+    transaction(input) {
       if (down)
         return Promise.reject(new StoreUnavailableError({ message: "the database is down" }));
-      return store.transaction(tenantId, work);
+      return store.transaction(input);
     },
   };
   return {

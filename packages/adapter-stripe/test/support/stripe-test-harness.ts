@@ -26,9 +26,9 @@ function createSwitchableStore(store: InvoiceStore) {
   let down = false;
   const switchable: InvoiceStore = {
     ...store,
-    transaction(tenantId, work) {
+    transaction(input) {
       if (down) return Promise.reject(new StoreUnavailableError({ message: "store is down" }));
-      return store.transaction(tenantId, work);
+      return store.transaction(input);
     },
   };
   return {

@@ -64,9 +64,10 @@ export function createCustomersApi(deps: RemitDependencies) {
         createdAt: now,
         updatedAt: now,
       };
-      await deps.store.transaction(context.tenantId, (transaction) =>
-        transaction.customers.insert(customer),
-      );
+      await deps.store.transaction({
+        tenantId: context.tenantId,
+        work: (transaction) => transaction.customers.insert({ record: customer }),
+      });
       return customer;
     },
 
@@ -79,32 +80,36 @@ export function createCustomersApi(deps: RemitDependencies) {
         updateCustomerInputSchema,
         rawInput,
       );
-      return deps.store.transaction(context.tenantId, async (transaction) => {
-        const previous = await transaction.customers.get(id);
-        if (!previous) throw new NotFoundError({ resource: "customer", id });
-        if (expectedVersion !== undefined && expectedVersion !== previous.version) {
-          throw new ConcurrencyError({ expectedVersion, actualVersion: previous.version });
-        }
-        const defined = Object.fromEntries(
-          Object.entries(changes).filter(([, value]) => value !== undefined),
-        );
-        const next: Customer = {
-          ...previous,
-          ...defined,
-          version: previous.version + 1,
-          updatedAt: deps.clock.now(),
-        };
-        await transaction.customers.update(next, previous.version);
-        return next;
+      return deps.store.transaction({
+        tenantId: context.tenantId,
+        work: async (transaction) => {
+          const previous = await transaction.customers.get({ id });
+          if (!previous) throw new NotFoundError({ resource: "customer", id });
+          if (expectedVersion !== undefined && expectedVersion !== previous.version) {
+            throw new ConcurrencyError({ expectedVersion, actualVersion: previous.version });
+          }
+          const defined = Object.fromEntries(
+            Object.entries(changes).filter(([, value]) => value !== undefined),
+          );
+          const next: Customer = {
+            ...previous,
+            ...defined,
+            version: previous.version + 1,
+            updatedAt: deps.clock.now(),
+          };
+          await transaction.customers.update({ record: next, expectedVersion: previous.version });
+          return next;
+        },
       });
     },
 
     async get(rawContext: unknown, rawInput: { id: string }): Promise<Customer> {
       const context = parseContext(rawContext);
       const { id } = parseWithSchema(z.object({ id: recordIdSchema }), rawInput);
-      const customer = await deps.store.transaction(context.tenantId, (transaction) =>
-        transaction.customers.get(id),
-      );
+      const customer = await deps.store.transaction({
+        tenantId: context.tenantId,
+        work: (transaction) => transaction.customers.get({ id }),
+      });
       if (!customer) throw new NotFoundError({ resource: "customer", id });
       return customer;
     },
@@ -122,9 +127,10 @@ export function createCustomersApi(deps: RemitDependencies) {
         }),
         rawInput,
       );
-      return deps.store.transaction(context.tenantId, (transaction) =>
-        transaction.customers.list(input),
-      );
+      return deps.store.transaction({
+        tenantId: context.tenantId,
+        work: (transaction) => transaction.customers.list(input),
+      });
     },
   };
 }

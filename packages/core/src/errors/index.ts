@@ -1,6 +1,7 @@
 export { ConcurrencyError } from "./concurrency-error";
 export { DeliveryError } from "./delivery-error";
 export { IdempotencyError } from "./idempotency-error";
+export { IdempotencyKeyTakenError } from "./idempotency-key-taken-error";
 export { InvalidTransitionError } from "./invalid-transition-error";
 export { NotFoundError } from "./not-found-error";
 export { ProviderError } from "./provider-error";

@@ -11,7 +11,9 @@ export type RemitErrorCode =
   | "recipient_opted_out"
   | "provider_error"
   | "store_unavailable"
-  | "invalid_signature";
+  | "invalid_signature"
+  /** Internal: a store's answer to core that an idempotency key is taken; never thrown by a Remit call. */
+  | "idempotency_key_taken";
 
 // A global symbol, not `instanceof`: two installed copies of @remit/core (a bundler, a monorepo with
 // mismatched versions) still recognise each other's errors.

@@ -21,9 +21,10 @@ export function createEventsApi(deps: RemitDependencies) {
         }),
         rawInput,
       );
-      return deps.store.transaction(context.tenantId, (transaction) =>
-        transaction.events.list(input),
-      );
+      return deps.store.transaction({
+        tenantId: context.tenantId,
+        work: (transaction) => transaction.events.list(input),
+      });
     },
 
     /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { NotFoundError } from "../errors/not-found-error";
 import type { RemitEvent } from "../events/remit-event";
-import type { Page } from "../ports/invoice-store";
+import type { Page } from "../ports/store/index";
 import { parseContext } from "../service/internal/run-move";
 import type { RemitDependencies } from "../service/remit-dependencies";
 import { parseWithSchema } from "../validation/to-validation-error";
@@ -29,17 +29,20 @@ export async function getInvoice(
 ): Promise<InvoiceDetails> {
   const context = parseContext(rawContext);
   const { id } = parseWithSchema(z.object({ id: recordIdSchema }), rawInput);
-  return deps.store.transaction(context.tenantId, async (transaction) => {
-    const invoice = await transaction.invoices.get(id);
-    if (!invoice) throw new NotFoundError({ resource: "invoice", id });
-    const [revisions, payments, refunds, deliveries, events] = await Promise.all([
-      transaction.revisions.list(id),
-      transaction.payments.listByInvoice(id),
-      transaction.refunds.listByInvoice(id),
-      transaction.deliveries.listByInvoice(id),
-      transaction.events.listBySubject(id),
-    ]);
-    return { invoice, revisions, payments, refunds, deliveries, events };
+  return deps.store.transaction({
+    tenantId: context.tenantId,
+    work: async (transaction) => {
+      const invoice = await transaction.invoices.get({ id });
+      if (!invoice) throw new NotFoundError({ resource: "invoice", id });
+      const [revisions, payments, refunds, deliveries, events] = await Promise.all([
+        transaction.revisions.list({ invoiceId: id }),
+        transaction.payments.listByInvoice({ invoiceId: id }),
+        transaction.refunds.listByInvoice({ invoiceId: id }),
+        transaction.deliveries.listByInvoice({ invoiceId: id }),
+        transaction.events.listBySubject({ subjectId: id }),
+      ]);
+      return { invoice, revisions, payments, refunds, deliveries, events };
+    },
   });
 }
 
@@ -68,13 +71,15 @@ export async function listInvoices(
   const context = parseContext(rawContext);
   const { limit, cursor, status, ...filter } = parseWithSchema(listInvoicesInputSchema, rawInput);
   const statuses = status === undefined ? undefined : Array.isArray(status) ? status : [status];
-  return deps.store.transaction(context.tenantId, (transaction) =>
-    transaction.invoices.list({
-      filter: { ...filter, ...(statuses ? { status: statuses } : {}) },
-      limit,
-      ...(cursor ? { cursor } : {}),
-    }),
-  );
+  return deps.store.transaction({
+    tenantId: context.tenantId,
+    work: (transaction) =>
+      transaction.invoices.list({
+        filter: { ...filter, ...(statuses ? { status: statuses } : {}) },
+        limit,
+        ...(cursor ? { cursor } : {}),
+      }),
+  });
 }
 
 /**
@@ -86,7 +91,7 @@ export async function getInvoiceByPublicToken(
   rawInput: { token: string },
 ): Promise<Invoice> {
   const { token } = parseWithSchema(z.object({ token: z.string().min(16).max(128) }), rawInput);
-  const invoice = await deps.store.findInvoiceByPublicToken(token);
+  const invoice = await deps.store.findInvoiceByPublicToken({ token });
   if (!invoice) throw new NotFoundError({ resource: "invoice", id: "(public token)" });
   return invoice;
 }

@@ -17,7 +17,7 @@ export function createReceiptHandler(deps: RemitDependencies): EventHandler {
       context,
       { move: "send receipt", actors: ["system"], args: {} },
       async (scope) => {
-        const invoice = await scope.transaction.invoices.get(event.subject.id);
+        const invoice = await scope.transaction.invoices.get({ id: event.subject.id });
         if (!invoice) return {};
         for (const channel of scope.tenant.receiptChannels) {
           try {

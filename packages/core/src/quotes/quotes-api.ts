@@ -31,10 +31,13 @@ export function createQuotesApi(deps: RemitDependencies) {
     ): Promise<{ quote: Quote; deposits: Payment[] }> {
       const context = parseContext(rawContext);
       const { id } = parseWithSchema(z.object({ id: recordIdSchema }), rawInput);
-      return deps.store.transaction(context.tenantId, async (transaction) => {
-        const quote = await transaction.quotes.get(id);
-        if (!quote) throw new NotFoundError({ resource: "quote", id });
-        return { quote, deposits: await transaction.payments.listByQuote(id) };
+      return deps.store.transaction({
+        tenantId: context.tenantId,
+        work: async (transaction) => {
+          const quote = await transaction.quotes.get({ id });
+          if (!quote) throw new NotFoundError({ resource: "quote", id });
+          return { quote, deposits: await transaction.payments.listByQuote({ quoteId: id }) };
+        },
       });
     },
     async list(
@@ -62,13 +65,15 @@ export function createQuotesApi(deps: RemitDependencies) {
           : {}),
         ...(input.customerId ? { customerId: input.customerId } : {}),
       };
-      return deps.store.transaction(context.tenantId, (transaction) =>
-        transaction.quotes.list({
-          filter,
-          limit: input.limit,
-          ...(input.cursor ? { cursor: input.cursor } : {}),
-        }),
-      );
+      return deps.store.transaction({
+        tenantId: context.tenantId,
+        work: (transaction) =>
+          transaction.quotes.list({
+            filter,
+            limit: input.limit,
+            ...(input.cursor ? { cursor: input.cursor } : {}),
+          }),
+      });
     },
   };
 }

@@ -3,9 +3,9 @@ import type { Invoice } from "../invoices/invoice";
 import type { Clock } from "../ports/clock";
 import type { EmailSender } from "../ports/email-sender";
 import type { IdGenerator } from "../ports/id-generator";
-import type { InvoiceStore } from "../ports/invoice-store";
 import type { PaymentProvider } from "../ports/payment-provider";
 import type { SmsSender } from "../ports/sms-sender";
+import type { InvoiceStore } from "../ports/store/index";
 import type { MoveScope } from "./internal/run-move";
 
 /** What every use case of the service is given: the ports, resolved with their defaults. */

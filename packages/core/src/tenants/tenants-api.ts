@@ -12,34 +12,37 @@ export function createTenantsApi(deps: RemitDependencies) {
     async upsert(rawContext: unknown, settings: TenantSettingsInput): Promise<Tenant> {
       const context = parseContext(rawContext);
       const changes = parseWithSchema(z.record(z.string(), z.unknown()), settings);
-      return deps.store.transaction(context.tenantId, async (transaction) => {
-        const now = deps.clock.now();
-        const current = (await transaction.tenants.get()) ?? defaultTenant(context.tenantId, now);
-        const defined = Object.fromEntries(
-          Object.entries(changes).filter(([, value]) => value !== undefined),
-        );
-        // Validate the whole result: a partial schema would fill defaults over saved values.
-        const merged = parseWithSchema(tenantSettingsSchema, { ...current, ...defined });
-        const tenant: Tenant = {
-          ...merged,
-          id: context.tenantId,
-          version: current.version + 1,
-          createdAt: current.createdAt,
-          updatedAt: now,
-        };
-        await transaction.tenants.put(tenant);
-        return tenant;
+      return deps.store.transaction({
+        tenantId: context.tenantId,
+        work: async (transaction) => {
+          const now = deps.clock.now();
+          const current = (await transaction.tenants.get()) ?? defaultTenant(context.tenantId, now);
+          const defined = Object.fromEntries(
+            Object.entries(changes).filter(([, value]) => value !== undefined),
+          );
+          // Validate the whole result: a partial schema would fill defaults over saved values.
+          const merged = parseWithSchema(tenantSettingsSchema, { ...current, ...defined });
+          const tenant: Tenant = {
+            ...merged,
+            id: context.tenantId,
+            version: current.version + 1,
+            createdAt: current.createdAt,
+            updatedAt: now,
+          };
+          await transaction.tenants.put({ record: tenant });
+          return tenant;
+        },
       });
     },
 
     /** The tenant's settings (the defaults before any were saved). */
     async get(rawContext: unknown): Promise<Tenant> {
       const context = parseContext(rawContext);
-      return deps.store.transaction(
-        context.tenantId,
-        async (transaction) =>
+      return deps.store.transaction({
+        tenantId: context.tenantId,
+        work: async (transaction) =>
           (await transaction.tenants.get()) ?? defaultTenant(context.tenantId, deps.clock.now()),
-      );
+      });
     },
   };
 }

@@ -32,9 +32,10 @@ export function createWorkOrderReads(deps: RemitDependencies) {
   const getOne = async (rawContext: unknown, rawInput: { id: string }): Promise<WorkOrder> => {
     const context = parseContext(rawContext);
     const { id } = parseWithSchema(z.object({ id: recordIdSchema }), rawInput);
-    const workOrder = await deps.store.transaction(context.tenantId, (transaction) =>
-      transaction.workOrders.get(id),
-    );
+    const workOrder = await deps.store.transaction({
+      tenantId: context.tenantId,
+      work: (transaction) => transaction.workOrders.get({ id }),
+    });
     if (!workOrder) throw new NotFoundError({ resource: "work order", id });
     return workOrder;
   };
@@ -50,9 +51,11 @@ export function createWorkOrderReads(deps: RemitDependencies) {
         ...(status ? { status: Array.isArray(status) ? status : [status] } : {}),
         ...(customerId ? { customerId } : {}),
       };
-      return deps.store.transaction(context.tenantId, (transaction) =>
-        transaction.workOrders.list({ filter, limit, ...(cursor ? { cursor } : {}) }),
-      );
+      return deps.store.transaction({
+        tenantId: context.tenantId,
+        work: (transaction) =>
+          transaction.workOrders.list({ filter, limit, ...(cursor ? { cursor } : {}) }),
+      });
     },
     /** The invoice draft for "review & submit": show it, let the user change it, then `submitInvoice`. */
     async draftInvoice(

@@ -28,11 +28,11 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
   }
 
   return {
-    specificationVersion: "v1",
+    specificationVersion: "v2",
     capabilities: { multiProcess: false },
     state,
 
-    transaction: (tenantId, work) =>
+    transaction: ({ tenantId, work }) =>
       lock.run(async () => {
         const undo: (() => void)[] = [];
         try {
@@ -43,7 +43,7 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
         }
       }),
 
-    findInvoiceByPublicToken: (token) =>
+    findInvoiceByPublicToken: ({ token }) =>
       lock.run(async () => {
         const found = state.publicTokens.get("", token);
         return found ? state.invoices.get(found.tenantId, found.id) : undefined;

@@ -38,7 +38,7 @@ export function invoiceCollections(context: MemoryTransactionContext) {
   return {
     tenants: {
       get: async () => state.tenants.get(t, "settings"),
-      put: async (tenant) => state.tenants.set(t, "settings", tenant, undo),
+      put: async ({ record }) => state.tenants.set(t, "settings", record, undo),
     },
     customers: {
       ...versionedRecords({
@@ -68,13 +68,13 @@ export function invoiceCollections(context: MemoryTransactionContext) {
       },
     },
     invoices: {
-      get: async (id) => state.invoices.get(t, id),
-      insert: async (invoice) => {
+      get: async ({ id }) => state.invoices.get(t, id),
+      insert: async ({ record: invoice }) => {
         if (state.invoices.has(t, invoice.id))
           throw new Error(`Invoice ${invoice.id} already exists`);
         state.invoices.set(t, invoice.id, own(invoice), undo);
       },
-      update: async (invoice, expectedVersion) => {
+      update: async ({ record: invoice, expectedVersion }) => {
         const current = state.invoices.get(t, invoice.id);
         if (!current || current.version !== expectedVersion) {
           throw new ConcurrencyError({ expectedVersion, actualVersion: current?.version ?? 0 });
@@ -151,17 +151,17 @@ export function invoiceCollections(context: MemoryTransactionContext) {
       };
     })(),
     revisions: {
-      append: async (revision) => {
+      append: async ({ record: revision }) => {
         const group = groupKey(t, revision.invoiceId);
         if (state.revisions.has(group, String(revision.revision)))
           throw new Error("Revisions are never rewritten");
         state.revisions.set(group, String(revision.revision), own(revision), undo);
       },
-      list: async (invoiceId) =>
+      list: async ({ invoiceId }) =>
         state.revisions.list(groupKey(t, invoiceId)).sort((a, b) => a.revision - b.revision),
     },
     sequences: {
-      next: async (series) => {
+      next: async ({ series }) => {
         const value = (state.sequences.get(t, series) ?? 0) + 1;
         state.sequences.set(t, series, value, undo);
         return value;

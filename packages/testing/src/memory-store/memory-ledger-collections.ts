@@ -13,18 +13,18 @@ export function ledgerAndOutboxCollections(context: MemoryTransactionContext) {
   const { state, t, undo, own, mustExist, indexAdd, indexList } = context;
   return {
     payments: {
-      get: async (id) => state.payments.get(t, id),
-      insert: async (payment) => {
+      get: async ({ id }) => state.payments.get(t, id),
+      insert: async ({ record: payment }) => {
         const keyGroup = groupKey(t, "payment-key", payment.idempotencyKey);
         if (state.index.groups.get(keyGroup)?.size)
-          throw new IdempotencyKeyTakenError(payment.idempotencyKey);
+          throw new IdempotencyKeyTakenError({ key: payment.idempotencyKey });
         indexAdd(keyGroup, payment.id);
         state.payments.set(t, payment.id, own(payment), undo);
         if (payment.invoiceId)
           indexAdd(groupKey(t, "invoice-payments", payment.invoiceId), payment.id);
         if (payment.quoteId) indexAdd(groupKey(t, "quote-payments", payment.quoteId), payment.id);
       },
-      update: async (payment) => {
+      update: async ({ record: payment }) => {
         const current = state.payments.get(t, payment.id);
         if (!current) throw new NotFoundError({ resource: "payment", id: payment.id });
         state.payments.set(t, payment.id, own(payment), undo);
@@ -32,32 +32,32 @@ export function ledgerAndOutboxCollections(context: MemoryTransactionContext) {
           indexAdd(groupKey(t, "invoice-payments", payment.invoiceId), payment.id);
         }
       },
-      listByInvoice: async (invoiceId) =>
+      listByInvoice: async ({ invoiceId }) =>
         indexList(state.payments, groupKey(t, "invoice-payments", invoiceId)).filter(
           (payment) => payment.invoiceId === invoiceId,
         ),
-      listByQuote: async (quoteId) =>
+      listByQuote: async ({ quoteId }) =>
         indexList(state.payments, groupKey(t, "quote-payments", quoteId)),
     },
     refunds: {
-      get: async (id) => state.refunds.get(t, id),
-      insert: async (refund) => {
+      get: async ({ id }) => state.refunds.get(t, id),
+      insert: async ({ record: refund }) => {
         state.refunds.set(t, refund.id, own(refund), undo);
         indexAdd(groupKey(t, "payment-refunds", refund.paymentId), refund.id);
         if (refund.invoiceId) indexAdd(groupKey(t, "invoice-refunds", refund.invoiceId), refund.id);
       },
-      update: async (refund) => {
+      update: async ({ record: refund }) => {
         mustExist(state.refunds, "refund", refund.id);
         state.refunds.set(t, refund.id, own(refund), undo);
       },
-      listByPayment: async (paymentId) =>
+      listByPayment: async ({ paymentId }) =>
         indexList(state.refunds, groupKey(t, "payment-refunds", paymentId)),
-      listByInvoice: async (invoiceId) =>
+      listByInvoice: async ({ invoiceId }) =>
         indexList(state.refunds, groupKey(t, "invoice-refunds", invoiceId)),
     },
     deliveries: {
-      get: async (id) => state.deliveries.get(t, id),
-      insert: async (delivery) => {
+      get: async ({ id }) => state.deliveries.get(t, id),
+      insert: async ({ record: delivery }) => {
         const unique = groupKey(
           t,
           "delivery-source",
@@ -71,19 +71,19 @@ export function ledgerAndOutboxCollections(context: MemoryTransactionContext) {
         indexAdd(groupKey(t, "invoice-deliveries", delivery.invoiceId), delivery.id);
         return true;
       },
-      update: async (delivery) => {
+      update: async ({ record: delivery }) => {
         mustExist(state.deliveries, "delivery", delivery.id);
         state.deliveries.set(t, delivery.id, own(delivery), undo);
       },
-      listByInvoice: async (invoiceId) =>
+      listByInvoice: async ({ invoiceId }) =>
         indexList(state.deliveries, groupKey(t, "invoice-deliveries", invoiceId)),
-      findByProviderMessageId: async (providerMessageId) =>
+      findByProviderMessageId: async ({ providerMessageId }) =>
         state.deliveries
           .list(t)
           .find((delivery) => delivery.providerMessageId === providerMessageId),
     },
     events: {
-      append: async (events, runAt) => {
+      append: async ({ events, runAt }) => {
         for (const event of events) {
           state.events.set(t, event.id, own(event), undo);
           indexAdd(groupKey(t, "subject-events", event.subject.id), event.id);
@@ -105,7 +105,7 @@ export function ledgerAndOutboxCollections(context: MemoryTransactionContext) {
           state.jobs.set(t, job.id, job, undo);
         }
       },
-      listBySubject: async (subjectId) =>
+      listBySubject: async ({ subjectId }) =>
         indexList(state.events, groupKey(t, "subject-events", subjectId)),
       list: async ({ after, limit }) => {
         const events = state.events.list(t);
@@ -114,9 +114,9 @@ export function ledgerAndOutboxCollections(context: MemoryTransactionContext) {
       },
     },
     jobs: {
-      insert: async (job) => state.jobs.set(t, job.id, own(job), undo),
-      get: async (id) => state.jobs.get(t, id),
-      cancelPendingForInvoice: async (invoiceId, kinds) => {
+      insert: async ({ record: job }) => state.jobs.set(t, job.id, own(job), undo),
+      get: async ({ id }) => state.jobs.get(t, id),
+      cancelPendingForInvoice: async ({ invoiceId, kinds }) => {
         let count = 0;
         for (const job of state.jobs.list(t)) {
           if (
@@ -132,9 +132,10 @@ export function ledgerAndOutboxCollections(context: MemoryTransactionContext) {
       },
     },
     idempotency: {
-      get: async (key) => state.idempotency.get(t, key),
-      put: async (record) => {
-        if (state.idempotency.has(t, record.key)) throw new IdempotencyKeyTakenError(record.key);
+      get: async ({ key }) => state.idempotency.get(t, key),
+      put: async ({ record }) => {
+        if (state.idempotency.has(t, record.key))
+          throw new IdempotencyKeyTakenError({ key: record.key });
         state.idempotency.set(t, record.key, own(record), undo);
       },
     },

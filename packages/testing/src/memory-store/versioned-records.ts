@@ -43,13 +43,13 @@ export function versionedRecords<T extends VersionedRow>(options: {
 }) {
   const { table, tenantId, resource, own, undo } = options;
   return {
-    get: async (id: string) => table.get(tenantId, id),
-    insert: async (record: T) => {
+    get: async ({ id }: { id: string; forUpdate?: boolean }) => table.get(tenantId, id),
+    insert: async ({ record }: { record: T }) => {
       if (table.has(tenantId, record.id))
         throw new Error(`${resource} ${record.id} already exists`);
       table.set(tenantId, record.id, own(record), undo);
     },
-    update: async (record: T, expectedVersion: number) => {
+    update: async ({ record, expectedVersion }: { record: T; expectedVersion: number }) => {
       const current = table.get(tenantId, record.id);
       if (!current || current.version !== expectedVersion) {
         throw new ConcurrencyError({ expectedVersion, actualVersion: current?.version ?? 0 });

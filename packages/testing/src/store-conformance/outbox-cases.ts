@@ -19,37 +19,42 @@ export function defineOutboxCases(harness: ConformanceHarness): void {
     });
     const copy: Invoice = { ...invoice, id: "inv_rolled_back" };
     await expect(
-      store.transaction("tenant_a", async (transaction) => {
-        await transaction.invoices.insert(copy);
-        await transaction.revisions.append({
-          tenantId: "tenant_a",
-          invoiceId: copy.id,
-          revision: 1,
-          currency: "USD",
-          customer: null,
-          terms: "net_30",
-          content: copy.content,
-          totals: copy.totals,
-          actor: { type: "system" },
-          createdAt: copy.createdAt,
-        });
-        await transaction.events.append(
-          [
-            {
-              id: "evt_rolled_back",
-              type: "invoice.created",
-              specVersion: 1,
+      store.transaction({
+        tenantId: "tenant_a",
+        work: async (transaction) => {
+          await transaction.invoices.insert({ record: copy });
+          await transaction.revisions.append({
+            record: {
               tenantId: "tenant_a",
-              subject: { type: "invoice", id: copy.id, version: 1 },
-              occurredAt: copy.createdAt,
+              invoiceId: copy.id,
+              revision: 1,
+              currency: "USD",
+              customer: null,
+              terms: "net_30",
+              content: copy.content,
+              totals: copy.totals,
               actor: { type: "system" },
-              data: {},
+              createdAt: copy.createdAt,
             },
-          ],
-          copy.createdAt,
-        );
-        await transaction.sequences.next("ROLLBACK-{SEQ}");
-        throw new Error("boom");
+          });
+          await transaction.events.append({
+            events: [
+              {
+                id: "evt_rolled_back",
+                type: "invoice.created",
+                specVersion: 1,
+                tenantId: "tenant_a",
+                subject: { type: "invoice", id: copy.id, version: 1 },
+                occurredAt: copy.createdAt,
+                actor: { type: "system" },
+                data: {},
+              },
+            ],
+            runAt: copy.createdAt,
+          });
+          await transaction.sequences.next({ series: "ROLLBACK-{SEQ}" });
+          throw new Error("boom");
+        },
       }),
     ).rejects.toThrow("boom");
     expect(await probe.invoice("tenant_a", copy.id)).toBeUndefined();
@@ -59,9 +64,10 @@ export function defineOutboxCases(harness: ConformanceHarness): void {
       ),
     );
     expect(after).toEqual(before.map((count) => count + 1));
-    const next = await store.transaction("tenant_a", (transaction) =>
-      transaction.sequences.next("ROLLBACK-{SEQ}"),
-    );
+    const next = await store.transaction({
+      tenantId: "tenant_a",
+      work: (transaction) => transaction.sequences.next({ series: "ROLLBACK-{SEQ}" }),
+    });
     expect(next).toBe(1);
   });
 

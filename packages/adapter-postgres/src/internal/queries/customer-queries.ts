@@ -32,8 +32,7 @@ export function createCustomerQueries(scope: Scope): StoreTransaction["customers
   });
 
   return {
-    // The port offers customers no `forUpdate`: pass the id alone, so a read never locks.
-    get: (id) => customers.get(id),
+    get: customers.get,
     insert: customers.insert,
     update: customers.update,
 

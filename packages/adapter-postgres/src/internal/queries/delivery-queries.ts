@@ -50,10 +50,10 @@ export function createDeliveryQueries(scope: Scope): StoreTransaction["deliverie
     );
 
   return {
-    async get(id) {
+    async get({ id }) {
       return (await select("id = $2", [id])).rows[0];
     },
-    async insert(delivery) {
+    async insert({ record: delivery }) {
       assertSameTenant(scope, delivery, "delivery");
       // A message is sent once per source, channel and recipient: a repeat writes nothing.
       const { rowCount } = await runner.query(
@@ -63,7 +63,7 @@ export function createDeliveryQueries(scope: Scope): StoreTransaction["deliverie
       );
       return rowCount === 1;
     },
-    async update(delivery) {
+    async update({ record: delivery }) {
       assertSameTenant(scope, delivery, "delivery");
       const { rowCount } = await runner.query(
         `UPDATE ${tables.deliveries} SET ${assignments(deliveryColumns, 3)} WHERE tenant_id = $1 AND id = $2`,
@@ -71,10 +71,10 @@ export function createDeliveryQueries(scope: Scope): StoreTransaction["deliverie
       );
       if (rowCount === 0) throw new NotFoundError({ resource: "delivery", id: delivery.id });
     },
-    async listByInvoice(invoiceId) {
+    async listByInvoice({ invoiceId }) {
       return (await select("invoice_id = $2", [invoiceId])).rows;
     },
-    async findByProviderMessageId(providerMessageId) {
+    async findByProviderMessageId({ providerMessageId }) {
       return (await select("provider_message_id = $2", [providerMessageId])).rows[0];
     },
   };

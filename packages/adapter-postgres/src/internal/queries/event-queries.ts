@@ -20,7 +20,7 @@ export function createEventQueries(scope: Scope): StoreTransaction["events"] {
   const { runner, tenantId, tables } = scope;
 
   return {
-    async append(events, runAt) {
+    async append({ events, runAt }) {
       if (events.length === 0) return;
       for (const event of events) assertSameTenant(scope, event, "event");
       // One statement for both tables, rows in the given order (`position` follows the append
@@ -48,7 +48,7 @@ export function createEventQueries(scope: Scope): StoreTransaction["events"] {
       );
     },
 
-    async listBySubject(subjectId) {
+    async listBySubject({ subjectId }) {
       const { rows } = await runner.query<EventRow>(
         `SELECT ${eventSelect} FROM ${tables.events}
          WHERE tenant_id = $1 AND subject_id = $2 ORDER BY position`,

@@ -9,7 +9,7 @@ export function createIdempotencyQueries(scope: Scope): StoreTransaction["idempo
   const { runner, tenantId, tables } = scope;
 
   return {
-    async get(key) {
+    async get({ key }) {
       const { rows } = await runner.query<IdempotencyRecord>(
         `SELECT tenant_id AS "tenantId", key, fingerprint, result, ${isoColumn("created_at")} AS "createdAt"
          FROM ${tables.idempotency} WHERE tenant_id = $1 AND key = $2`,
@@ -18,7 +18,7 @@ export function createIdempotencyQueries(scope: Scope): StoreTransaction["idempo
       return rows[0];
     },
 
-    async put(record) {
+    async put({ record }) {
       assertSameTenant(scope, record, "idempotency record");
       // DO NOTHING waits for a concurrent insert of the same key and, once it commits, writes
       // nothing; unlike a unique violation it leaves this transaction usable.
@@ -27,7 +27,7 @@ export function createIdempotencyQueries(scope: Scope): StoreTransaction["idempo
          VALUES ($1, $2, $3, $4::json, $5) ON CONFLICT (tenant_id, key) DO NOTHING`,
         [tenantId, record.key, record.fingerprint, json(record.result), record.createdAt],
       );
-      if (rowCount === 0) throw new IdempotencyKeyTakenError(record.key);
+      if (rowCount === 0) throw new IdempotencyKeyTakenError({ key: record.key });
     },
   };
 }

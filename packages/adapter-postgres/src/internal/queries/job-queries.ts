@@ -19,7 +19,7 @@ export function createJobQueries(scope: Scope): StoreTransaction["jobs"] {
   const { runner, tenantId, tables } = scope;
 
   return {
-    async insert(job) {
+    async insert({ record: job }) {
       assertSameTenant(scope, job, "job");
       await runner.query(
         insertInto(tables.jobs, [
@@ -55,7 +55,7 @@ export function createJobQueries(scope: Scope): StoreTransaction["jobs"] {
       );
     },
 
-    async cancelPendingForInvoice(invoiceId, kinds) {
+    async cancelPendingForInvoice({ invoiceId, kinds }) {
       // `invoice_id` is generated from `payload.invoiceId`.
       const { rowCount } = await runner.query(
         `UPDATE ${tables.jobs} SET status = 'cancelled'
@@ -65,7 +65,7 @@ export function createJobQueries(scope: Scope): StoreTransaction["jobs"] {
       return rowCount;
     },
 
-    async get(id) {
+    async get({ id }) {
       const { rows } = await runner.query<OutboxJob>(
         `SELECT ${jobSelect} FROM ${tables.jobs} WHERE tenant_id = $1 AND id = $2`,
         [tenantId, id],

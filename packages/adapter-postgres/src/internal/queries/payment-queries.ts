@@ -106,7 +106,7 @@ async function insertOnce(
      ON CONFLICT (tenant_id, idempotency_key) DO NOTHING`,
     values,
   );
-  if (rowCount === 0) throw new IdempotencyKeyTakenError(key);
+  if (rowCount === 0) throw new IdempotencyKeyTakenError({ key });
 }
 
 export function createPaymentQueries(scope: Scope): StoreTransaction["payments"] {
@@ -118,10 +118,10 @@ export function createPaymentQueries(scope: Scope): StoreTransaction["payments"]
     );
 
   return {
-    async get(id) {
+    async get({ id }) {
       return (await select("id = $2", [id])).rows[0];
     },
-    async insert(payment) {
+    async insert({ record: payment }) {
       assertSameTenant(scope, payment, "payment");
       await insertOnce(
         scope,
@@ -131,7 +131,7 @@ export function createPaymentQueries(scope: Scope): StoreTransaction["payments"]
         payment.idempotencyKey,
       );
     },
-    async update(payment) {
+    async update({ record: payment }) {
       assertSameTenant(scope, payment, "payment");
       const { rowCount } = await runner.query(
         `UPDATE ${tables.payments} SET ${assignments(paymentColumns, 3)} WHERE tenant_id = $1 AND id = $2`,
@@ -139,10 +139,10 @@ export function createPaymentQueries(scope: Scope): StoreTransaction["payments"]
       );
       if (rowCount === 0) throw new NotFoundError({ resource: "payment", id: payment.id });
     },
-    async listByInvoice(invoiceId) {
+    async listByInvoice({ invoiceId }) {
       return (await select("invoice_id = $2", [invoiceId])).rows;
     },
-    async listByQuote(quoteId) {
+    async listByQuote({ quoteId }) {
       // Every payment carrying the quote's id; the core tells deposits and applied ones apart.
       return (await select("quote_id = $2", [quoteId])).rows;
     },
@@ -158,10 +158,10 @@ export function createRefundQueries(scope: Scope): StoreTransaction["refunds"] {
     );
 
   return {
-    async get(id) {
+    async get({ id }) {
       return (await select("id = $2", [id])).rows[0];
     },
-    async insert(refund) {
+    async insert({ record: refund }) {
       assertSameTenant(scope, refund, "refund");
       await insertOnce(
         scope,
@@ -171,7 +171,7 @@ export function createRefundQueries(scope: Scope): StoreTransaction["refunds"] {
         refund.idempotencyKey,
       );
     },
-    async update(refund) {
+    async update({ record: refund }) {
       assertSameTenant(scope, refund, "refund");
       const { rowCount } = await runner.query(
         `UPDATE ${tables.refunds} SET ${assignments(refundColumns, 3)} WHERE tenant_id = $1 AND id = $2`,
@@ -179,10 +179,10 @@ export function createRefundQueries(scope: Scope): StoreTransaction["refunds"] {
       );
       if (rowCount === 0) throw new NotFoundError({ resource: "refund", id: refund.id });
     },
-    async listByPayment(paymentId) {
+    async listByPayment({ paymentId }) {
       return (await select("payment_id = $2", [paymentId])).rows;
     },
-    async listByInvoice(invoiceId) {
+    async listByInvoice({ invoiceId }) {
       return (await select("invoice_id = $2", [invoiceId])).rows;
     },
   };

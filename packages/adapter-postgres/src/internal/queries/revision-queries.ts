@@ -9,7 +9,7 @@ export function createRevisionQueries(scope: Scope): StoreTransaction["revisions
   const { runner, tenantId, tables } = scope;
 
   return {
-    async append(revision) {
+    async append({ record: revision }) {
       assertSameTenant(scope, revision, "revision");
       await runner.query(
         insertInto(tables.revisions, [
@@ -39,7 +39,7 @@ export function createRevisionQueries(scope: Scope): StoreTransaction["revisions
       );
     },
 
-    async list(invoiceId) {
+    async list({ invoiceId }) {
       const { rows } = await runner.query<InvoiceRevision>(
         `SELECT ${revisionSelect} FROM ${tables.revisions}
          WHERE tenant_id = $1 AND invoice_id = $2 ORDER BY revision`,

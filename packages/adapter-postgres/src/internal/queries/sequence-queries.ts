@@ -8,7 +8,7 @@ export function createSequenceQueries(scope: Scope): StoreTransaction["sequences
     // One statement creates the series at 1 or bumps it. The row stays locked until the
     // transaction ends, so a concurrent issuer waits and then reads the committed value (gapless),
     // and a rollback undoes the bump (no hole).
-    async next(series) {
+    async next({ series }) {
       const { rows } = await runner.query<{ value: number }>(
         `INSERT INTO ${tables.sequences} AS sequence (tenant_id, series, value) VALUES ($1, $2, 1)
          ON CONFLICT (tenant_id, series) DO UPDATE SET value = sequence.value + 1

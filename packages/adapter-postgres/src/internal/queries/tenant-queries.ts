@@ -31,7 +31,7 @@ export function createTenantQueries(scope: Scope): StoreTransaction["tenants"] {
       } as Tenant;
     },
 
-    async put(tenant) {
+    async put({ record: tenant }) {
       assertSameTenant(scope, { tenantId: tenant.id }, "tenant");
       const { id: _id, version, createdAt, updatedAt, ...settings } = tenant;
       await runner.query(

@@ -43,8 +43,8 @@ export function createVersionedRecordQueries<T extends { id: string; tenantId: s
 
   return {
     /** The record, or `undefined`; `forUpdate` holds the row until the transaction ends. */
-    async get(id: string, options?: { forUpdate?: boolean }): Promise<T | undefined> {
-      const lock = options?.forUpdate ? " FOR UPDATE" : "";
+    async get({ id, forUpdate }: { id: string; forUpdate?: boolean }): Promise<T | undefined> {
+      const lock = forUpdate ? " FOR UPDATE" : "";
       const { rows } = await runner.query<T>(
         `SELECT ${select} FROM ${table} WHERE tenant_id = $1 AND id = $2${lock}`,
         [tenantId, id],
@@ -52,7 +52,7 @@ export function createVersionedRecordQueries<T extends { id: string; tenantId: s
       return rows[0];
     },
 
-    async insert(record: T): Promise<void> {
+    async insert({ record }: { record: T }): Promise<void> {
       assertSameTenant(scope, record, resource);
       const columns = row(record);
       await runner.query(insertInto(table, ["tenant_id", "id", ...Object.keys(columns)]), [
@@ -63,7 +63,13 @@ export function createVersionedRecordQueries<T extends { id: string; tenantId: s
     },
 
     /** Throws `ConcurrencyError` (with the stored version) unless it is `expectedVersion`. */
-    async update(record: T, expectedVersion: number): Promise<void> {
+    async update({
+      record,
+      expectedVersion,
+    }: {
+      record: T;
+      expectedVersion: number;
+    }): Promise<void> {
       assertSameTenant(scope, record, resource);
       const columns = row(record);
       await updateVersioned(

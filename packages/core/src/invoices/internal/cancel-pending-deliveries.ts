@@ -9,17 +9,19 @@ export async function cancelPendingDeliveries(
   invoiceId: string,
   reason: string,
 ): Promise<void> {
-  const deliveries = await scope.transaction.deliveries.listByInvoice(invoiceId);
+  const deliveries = await scope.transaction.deliveries.listByInvoice({ invoiceId });
   for (const delivery of deliveries) {
     if (delivery.purpose === "receipt") continue;
     if (delivery.status !== "scheduled" && delivery.status !== "queued") continue;
     if (delivery.attempts > 0) continue; // already handed to a provider: its outcome decides
     await scope.transaction.deliveries.update({
-      ...delivery,
-      status: "cancelled",
-      reason,
-      updatedAt: scope.now,
+      record: {
+        ...delivery,
+        status: "cancelled",
+        reason,
+        updatedAt: scope.now,
+      },
     });
   }
-  await scope.transaction.jobs.cancelPendingForInvoice(invoiceId, ["reminder"]);
+  await scope.transaction.jobs.cancelPendingForInvoice({ invoiceId, kinds: ["reminder"] });
 }

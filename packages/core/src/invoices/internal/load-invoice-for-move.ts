@@ -15,7 +15,7 @@ export async function loadInvoiceForMove(
   move: string,
   allowedFrom: readonly InvoiceStatus[],
 ): Promise<Invoice> {
-  const invoice = await scope.transaction.invoices.get(input.id, { forUpdate: true });
+  const invoice = await scope.transaction.invoices.get({ id: input.id, forUpdate: true });
   if (!invoice) throw new NotFoundError({ resource: "invoice", id: input.id });
   if (input.expectedVersion !== undefined && input.expectedVersion !== invoice.version) {
     throw new ConcurrencyError({
@@ -36,6 +36,6 @@ export async function saveInvoice(
   next: Invoice,
 ): Promise<Invoice> {
   const saved: Invoice = { ...next, version: previous.version + 1, updatedAt: scope.now };
-  await scope.transaction.invoices.update(saved, previous.version);
+  await scope.transaction.invoices.update({ record: saved, expectedVersion: previous.version });
   return saved;
 }

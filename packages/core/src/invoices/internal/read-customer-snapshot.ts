@@ -7,7 +7,7 @@ export async function readCustomerSnapshot(
   scope: MoveScope,
   customerId: string,
 ): Promise<{ snapshot: CustomerSnapshot } | { issue: ValidationIssue }> {
-  const customer = await scope.transaction.customers.get(customerId);
+  const customer = await scope.transaction.customers.get({ id: customerId });
   if (!customer)
     return { issue: { path: "customerId", message: `no customer "${customerId}" in this tenant` } };
   const { id, name, email, phone, billingAddress } = customer;

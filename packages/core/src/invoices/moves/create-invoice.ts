@@ -102,18 +102,20 @@ export async function createInvoiceInScope(
     cancelledAt: null,
     createdBy: scope.context.actor,
   };
-  await scope.transaction.invoices.insert(invoice);
+  await scope.transaction.invoices.insert({ record: invoice });
   await scope.transaction.revisions.append({
-    tenantId: invoice.tenantId,
-    invoiceId: invoice.id,
-    revision: 1,
-    currency,
-    customer,
-    terms: invoice.terms,
-    content: invoice.content,
-    totals: invoice.totals,
-    actor: scope.context.actor,
-    createdAt: scope.now,
+    record: {
+      tenantId: invoice.tenantId,
+      invoiceId: invoice.id,
+      revision: 1,
+      currency,
+      customer,
+      terms: invoice.terms,
+      content: invoice.content,
+      totals: invoice.totals,
+      actor: scope.context.actor,
+      createdAt: scope.now,
+    },
   });
   scope.emit(
     "invoice.created",

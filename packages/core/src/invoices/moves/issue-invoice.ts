@@ -95,7 +95,7 @@ export async function issueInvoiceInScope(
     });
   }
   const numbering = formatInvoiceNumber(scope.tenant.numberFormat, issueDate);
-  const sequence = await scope.transaction.sequences.next(numbering.series);
+  const sequence = await scope.transaction.sequences.next({ series: numbering.series });
   let next: Invoice = {
     ...previous,
     number: numbering.numberFor(sequence),

@@ -81,7 +81,7 @@ export const recordPayment = defineMove(
   async (scope, input) => {
     const fromProvider = scope.context.actor.type === "provider";
     const provider = scope.context.actor.type === "provider" ? scope.context.actor.name : null;
-    const found = await scope.transaction.invoices.get(input.id, { forUpdate: true });
+    const found = await scope.transaction.invoices.get({ id: input.id, forUpdate: true });
     const currency = input.currency ?? found?.currency;
     const payment: Payment = {
       tenantId: scope.context.tenantId,
@@ -112,7 +112,7 @@ export const recordPayment = defineMove(
         });
       }
       const unmatched: Payment = { ...payment, invoiceId: null, status: "unmatched" };
-      await scope.transaction.payments.insert(unmatched);
+      await scope.transaction.payments.insert({ record: unmatched });
       scope.emit(
         "payment.unmatched",
         { type: "payment", id: unmatched.id, version: 1 },
@@ -130,7 +130,7 @@ export const recordPayment = defineMove(
       : (["pending_payment", "past_due", "paid"] as const);
     const previous = await loadInvoiceForMove(scope, input, "record payment", allowed);
     const digits = minorUnitsOf(previous.currency);
-    await scope.transaction.payments.insert(payment);
+    await scope.transaction.payments.insert({ record: payment });
     let next = withBalances({
       ...previous,
       amountPaid: addMoney(digits, previous.amountPaid, input.amount),

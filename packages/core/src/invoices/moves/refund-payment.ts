@@ -70,7 +70,7 @@ export const refundPayment = defineMove(
   { move: "refund", actors: ["user", "provider"], input: refundPaymentInputSchema },
   async (scope, input) => {
     const previous = await loadInvoiceForMove(scope, input, "refund", refundableFrom);
-    const payment = await scope.transaction.payments.get(input.paymentId);
+    const payment = await scope.transaction.payments.get({ id: input.paymentId });
     if (!payment || payment.invoiceId !== previous.id || payment.status !== "succeeded") {
       throw new NotFoundError({ resource: "payment on this invoice", id: input.paymentId });
     }
@@ -86,7 +86,7 @@ export const refundPayment = defineMove(
         ],
       });
     }
-    const earlier = await scope.transaction.refunds.listByPayment(payment.id);
+    const earlier = await scope.transaction.refunds.listByPayment({ paymentId: payment.id });
     const committed = addMoney(
       digits,
       "0",
@@ -123,7 +123,7 @@ export const refundPayment = defineMove(
       createdAt: scope.now,
       updatedAt: scope.now,
     };
-    await scope.transaction.refunds.insert(refund);
+    await scope.transaction.refunds.insert({ record: refund });
     let next: Invoice;
     if (viaProvider) {
       next = {
@@ -175,7 +175,7 @@ export const resolveRefund = defineMove(
   { move: "resolve refund", actors: ["provider", "system"], input: resolveRefundInputSchema },
   async (scope, input) => {
     const previous = await loadInvoiceForMove(scope, input, "resolve refund", refundableFrom);
-    const refund = await scope.transaction.refunds.get(input.refundId);
+    const refund = await scope.transaction.refunds.get({ id: input.refundId });
     if (!refund || refund.invoiceId !== previous.id)
       throw new NotFoundError({ resource: "refund", id: input.refundId });
     if (refund.status !== "pending") return { invoice: previous, refund };
@@ -186,7 +186,7 @@ export const resolveRefund = defineMove(
       providerRefundId: input.providerRefundId ?? refund.providerRefundId,
       updatedAt: scope.now,
     };
-    await scope.transaction.refunds.update(resolved);
+    await scope.transaction.refunds.update({ record: resolved });
     const next =
       input.status === "succeeded"
         ? await applySucceededRefund(scope, previous, refund.amount, true)

@@ -45,15 +45,15 @@ export async function reportDelivery(
     context,
     { move: "report delivery", actors: ["provider", "system"], args: input },
     async (scope) => {
-      const delivery = await scope.transaction.deliveries.findByProviderMessageId(
-        input.providerMessageId,
-      );
+      const delivery = await scope.transaction.deliveries.findByProviderMessageId({
+        providerMessageId: input.providerMessageId,
+      });
       if (!delivery)
         throw new NotFoundError({
           resource: "delivery with provider message id",
           id: input.providerMessageId,
         });
-      const invoice = await scope.transaction.invoices.get(delivery.invoiceId);
+      const invoice = await scope.transaction.invoices.get({ id: delivery.invoiceId });
       if (!invoice) throw new NotFoundError({ resource: "invoice", id: delivery.invoiceId });
       const forward = rank[input.status] > rank[delivery.status];
       const next: Delivery = {
@@ -63,7 +63,7 @@ export async function reportDelivery(
         reason: forward && input.reason !== undefined ? input.reason : delivery.reason,
         updatedAt: scope.now,
       };
-      await scope.transaction.deliveries.update(next);
+      await scope.transaction.deliveries.update({ record: next });
       scope.emit("invoice.delivery_updated", invoiceSubject(invoice), {
         deliveryId: next.id,
         channel: next.channel,
@@ -73,17 +73,17 @@ export async function reportDelivery(
         reason: next.reason,
       });
       if (input.reason === "recipient_opted_out" && invoice.customer) {
-        const customer = await scope.transaction.customers.get(invoice.customer.id);
+        const customer = await scope.transaction.customers.get({ id: invoice.customer.id });
         if (customer && !customer.optedOut.includes(next.channel)) {
-          await scope.transaction.customers.update(
-            {
+          await scope.transaction.customers.update({
+            record: {
               ...customer,
               optedOut: [...customer.optedOut, next.channel],
               version: customer.version + 1,
               updatedAt: scope.now,
             },
-            customer.version,
-          );
+            expectedVersion: customer.version,
+          });
         }
       }
       return { delivery: next };

@@ -23,7 +23,7 @@ export type ReportPaymentFailureInput = z.input<typeof reportPaymentFailureInput
 export const reportPaymentFailure = defineMove(
   { move: "report payment failure", actors: ["provider"], input: reportPaymentFailureInputSchema },
   async (scope, input) => {
-    const invoice = await scope.transaction.invoices.get(input.id);
+    const invoice = await scope.transaction.invoices.get({ id: input.id });
     if (!invoice) throw new NotFoundError({ resource: "invoice", id: input.id });
     scope.emit(
       "invoice.payment_failed",

@@ -48,7 +48,7 @@ export async function queueDeliveries(
   const customer =
     invoice.customer === null
       ? undefined
-      : await scope.transaction.customers.get(invoice.customer.id);
+      : await scope.transaction.customers.get({ id: invoice.customer.id });
   const recipients = options.channels.map((channel) => {
     const recipient =
       channel === "email"
@@ -78,7 +78,7 @@ export async function queueDeliveries(
       createdAt: scope.now,
       updatedAt: scope.now,
     };
-    if (!(await scope.transaction.deliveries.insert(delivery))) continue;
+    if (!(await scope.transaction.deliveries.insert({ record: delivery }))) continue;
     deliveries.push(delivery);
     await insertOutboxJob(scope, {
       kind: "delivery",

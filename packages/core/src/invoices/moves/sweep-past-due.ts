@@ -39,7 +39,10 @@ export async function sweepPastDue(
       });
       let moved = 0;
       for (const candidate of candidates) {
-        const previous = await scope.transaction.invoices.get(candidate.id, { forUpdate: true });
+        const previous = await scope.transaction.invoices.get({
+          id: candidate.id,
+          forUpdate: true,
+        });
         // Skip what changed since the batch was listed (paid, edited to a later due date, …).
         if (
           previous?.status !== "pending_payment" ||

@@ -118,16 +118,18 @@ export async function updateInvoice(
       next = await afterMoneyMoved(scope, previous, next);
       const invoice = await saveInvoice(scope, previous, next);
       await scope.transaction.revisions.append({
-        tenantId: invoice.tenantId,
-        invoiceId: invoice.id,
-        revision: invoice.revision,
-        currency,
-        customer,
-        terms,
-        content: invoice.content,
-        totals: invoice.totals,
-        actor: scope.context.actor,
-        createdAt: scope.now,
+        record: {
+          tenantId: invoice.tenantId,
+          invoiceId: invoice.id,
+          revision: invoice.revision,
+          currency,
+          customer,
+          terms,
+          content: invoice.content,
+          totals: invoice.totals,
+          actor: scope.context.actor,
+          createdAt: scope.now,
+        },
       });
       scope.emit(
         "invoice.updated",

@@ -21,6 +21,6 @@ export async function insertOutboxJob(
     createdAt: scope.now,
     updatedAt: scope.now,
   };
-  await scope.transaction.jobs.insert(row);
+  await scope.transaction.jobs.insert({ record: row });
   return row;
 }

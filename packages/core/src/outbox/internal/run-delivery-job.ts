@@ -20,7 +20,7 @@ async function recordDelivery(
   changes: Partial<Delivery>,
 ) {
   const delivery: Delivery = { ...previous, ...changes, updatedAt: scope.now };
-  await scope.transaction.deliveries.update(delivery);
+  await scope.transaction.deliveries.update({ record: delivery });
   // Delivery reports leave the invoice's version alone.
   scope.emit("invoice.delivery_updated", invoiceSubject(invoice), {
     deliveryId: delivery.id,
@@ -50,9 +50,9 @@ export async function runDeliveryJob(
     context,
     { move: "send delivery", actors: ["system"], args: {} },
     async (scope) => {
-      const delivery = await scope.transaction.deliveries.get(deliveryId);
+      const delivery = await scope.transaction.deliveries.get({ id: deliveryId });
       const invoice = delivery
-        ? await scope.transaction.invoices.get(delivery.invoiceId, { forUpdate: true })
+        ? await scope.transaction.invoices.get({ id: delivery.invoiceId, forUpdate: true })
         : undefined;
       if (
         !delivery ||
@@ -89,7 +89,7 @@ export async function runDeliveryJob(
         reason: inFlight,
         updatedAt: scope.now,
       };
-      await scope.transaction.deliveries.update(claimedDelivery);
+      await scope.transaction.deliveries.update({ record: claimedDelivery });
       const message = renderInvoiceMessage({
         invoice,
         tenant: scope.tenant,
@@ -167,28 +167,34 @@ export async function runDeliveryJob(
     context,
     { move: "record delivery", actors: ["system"], args: {} },
     async (scope) => {
-      const current = await scope.transaction.deliveries.get(delivery.id);
-      const invoice = current ? await scope.transaction.invoices.get(current.invoiceId) : undefined;
+      const current = await scope.transaction.deliveries.get({ id: delivery.id });
+      const invoice = current
+        ? await scope.transaction.invoices.get({ id: current.invoiceId })
+        : undefined;
       if (!current || !invoice) return {};
       // A worker that outlived its lease: another one has already settled this delivery (as
       // `outcome_unknown`). Keep the provider's id for its status reports; the status stays.
       if (current.reason !== inFlight || current.attempts !== delivery.attempts) {
         if (outcome.providerMessageId && !current.providerMessageId) {
           await scope.transaction.deliveries.update({
-            ...current,
-            providerMessageId: outcome.providerMessageId,
-            updatedAt: scope.now,
+            record: {
+              ...current,
+              providerMessageId: outcome.providerMessageId,
+              updatedAt: scope.now,
+            },
           });
         }
         return { claimLost: true };
       }
       if (retry !== undefined) {
-        await scope.transaction.deliveries.update({ ...current, ...outcome, updatedAt: scope.now });
+        await scope.transaction.deliveries.update({
+          record: { ...current, ...outcome, updatedAt: scope.now },
+        });
         return {};
       }
       await recordDelivery(scope, invoice, current, outcome);
       if (outcome.reason === "recipient_opted_out" && invoice.customer) {
-        const customer = await scope.transaction.customers.get(invoice.customer.id);
+        const customer = await scope.transaction.customers.get({ id: invoice.customer.id });
         if (customer && !customer.optedOut.includes(current.channel)) {
           const next = {
             ...customer,
@@ -196,7 +202,10 @@ export async function runDeliveryJob(
             version: customer.version + 1,
             updatedAt: scope.now,
           };
-          await scope.transaction.customers.update(next, customer.version);
+          await scope.transaction.customers.update({
+            record: next,
+            expectedVersion: customer.version,
+          });
         }
       }
       return {};

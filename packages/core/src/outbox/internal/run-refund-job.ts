@@ -10,11 +10,14 @@ import type { JobOutcome } from "./run-event-job";
  */
 export async function runRefundJob(deps: RemitDependencies, job: OutboxJob): Promise<JobOutcome> {
   const refundId = String(job.payload.refundId);
-  const found = await deps.store.transaction(job.tenantId, async (transaction) => {
-    const refund = await transaction.refunds.get(refundId);
-    const payment = refund ? await transaction.payments.get(refund.paymentId) : undefined;
-    const tenant = await transaction.tenants.get();
-    return refund && payment ? { refund, payment, tenant } : undefined;
+  const found = await deps.store.transaction({
+    tenantId: job.tenantId,
+    work: async (transaction) => {
+      const refund = await transaction.refunds.get({ id: refundId });
+      const payment = refund ? await transaction.payments.get({ id: refund.paymentId }) : undefined;
+      const tenant = await transaction.tenants.get();
+      return refund && payment ? { refund, payment, tenant } : undefined;
+    },
   });
   if (
     found?.refund.status !== "pending" ||

@@ -13,7 +13,7 @@ export async function runReminderJob(deps: RemitDependencies, job: OutboxJob): P
     context,
     { move: "send reminder", actors: ["system"], args: {} },
     async (scope) => {
-      const invoice = await scope.transaction.invoices.get(String(job.payload.invoiceId));
+      const invoice = await scope.transaction.invoices.get({ id: String(job.payload.invoiceId) });
       if (!invoice || (invoice.status !== "pending_payment" && invoice.status !== "past_due"))
         return {};
       const channels = (job.payload.channels as ("email" | "sms")[]) ?? [];

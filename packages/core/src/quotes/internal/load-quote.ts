@@ -11,7 +11,7 @@ export async function loadQuoteForMove(
   move: string,
   allowedFrom: readonly QuoteStatus[],
 ): Promise<Quote> {
-  const quote = await scope.transaction.quotes.get(input.id, { forUpdate: true });
+  const quote = await scope.transaction.quotes.get({ id: input.id, forUpdate: true });
   if (!quote) throw new NotFoundError({ resource: "quote", id: input.id });
   if (input.expectedVersion !== undefined && input.expectedVersion !== quote.version) {
     throw new ConcurrencyError({
@@ -33,7 +33,7 @@ export async function saveQuote(
   data: Record<string, unknown> = {},
 ) {
   const saved: Quote = { ...next, version: previous.version + 1, updatedAt: scope.now };
-  await scope.transaction.quotes.update(saved, previous.version);
+  await scope.transaction.quotes.update({ record: saved, expectedVersion: previous.version });
   scope.emit(
     `quote.${event}`,
     { type: "quote", id: saved.id, version: saved.version },

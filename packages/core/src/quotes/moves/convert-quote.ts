@@ -141,7 +141,10 @@ export function createQuoteConversions(deps: RemitDependencies) {
           });
           let moved = 0;
           for (const candidate of candidates) {
-            const previous = await scope.transaction.quotes.get(candidate.id, { forUpdate: true });
+            const previous = await scope.transaction.quotes.get({
+              id: candidate.id,
+              forUpdate: true,
+            });
             if (
               previous?.status !== "sent" ||
               previous.expiresOn === null ||

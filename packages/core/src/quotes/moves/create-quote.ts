@@ -92,7 +92,7 @@ export async function createQuote(deps: RemitDependencies, context: unknown, raw
         updatedAt: scope.now,
         createdBy: scope.context.actor,
       };
-      await scope.transaction.quotes.insert(quote);
+      await scope.transaction.quotes.insert({ record: quote });
       scope.emit(
         "quote.created",
         { type: "quote", id: quote.id, version: 1 },

@@ -144,7 +144,7 @@ export const recordDeposit = defineMove(
       actor: scope.context.actor,
       createdAt: scope.now,
     };
-    await scope.transaction.payments.insert(payment);
+    await scope.transaction.payments.insert({ record: payment });
     const digits = minorUnitsOf(previous.currency);
     const next = {
       ...previous,
@@ -171,7 +171,7 @@ export const refundDeposit = defineMove(
       "sent",
       "draft",
     ]);
-    const payment = await scope.transaction.payments.get(input.paymentId);
+    const payment = await scope.transaction.payments.get({ id: input.paymentId });
     if (!payment || payment.quoteId !== previous.id || payment.invoiceId !== null) {
       throw new NotFoundError({
         resource: "deposit held on this quote",
@@ -182,7 +182,7 @@ export const refundDeposit = defineMove(
     const digits = minorUnitsOf(previous.currency);
     const refundable = unrefundedAmount(
       payment,
-      await scope.transaction.refunds.listByPayment(payment.id),
+      await scope.transaction.refunds.listByPayment({ paymentId: payment.id }),
       digits,
     );
     if (new Decimal(input.amount).greaterThan(refundable)) {
@@ -211,7 +211,7 @@ export const refundDeposit = defineMove(
       createdAt: scope.now,
       updatedAt: scope.now,
     };
-    await scope.transaction.refunds.insert(refund);
+    await scope.transaction.refunds.insert({ record: refund });
     const next = {
       ...previous,
       depositHeld: subtractMoney(digits, previous.depositHeld, refund.amount),

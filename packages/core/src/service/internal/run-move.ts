@@ -1,9 +1,10 @@
 import { IdempotencyError } from "../../errors/idempotency-error";
+import { IdempotencyKeyTakenError } from "../../errors/idempotency-key-taken-error";
 import { ValidationError } from "../../errors/validation-error";
 import { type Actor, type Context, contextSchema } from "../../events/actor";
 import type { RemitEvent, RemitEventType } from "../../events/remit-event";
 import { fingerprint } from "../../internal/fingerprint";
-import { IdempotencyKeyTakenError, type StoreTransaction } from "../../ports/invoice-store";
+import type { StoreTransaction } from "../../ports/store/index";
 import { defaultTenant } from "../../tenants/default-tenant";
 import type { Tenant } from "../../tenants/tenant-settings";
 import { parseWithSchema } from "../../validation/to-validation-error";
@@ -67,59 +68,65 @@ export async function runMove<Result extends object>(
     key === undefined ? undefined : await fingerprint(options.move, options.args);
 
   const attempt = () =>
-    deps.store.transaction(context.tenantId, async (transaction) => {
-      if (key !== undefined) {
-        const stored = await transaction.idempotency.get(key);
-        if (stored) {
-          if (stored.fingerprint !== requestFingerprint)
-            throw new IdempotencyError({ idempotencyKey: key });
-          return stored.result as Result & { events: RemitEvent[] };
+    deps.store.transaction({
+      tenantId: context.tenantId,
+      work: async (transaction) => {
+        if (key !== undefined) {
+          const stored = await transaction.idempotency.get({ key });
+          if (stored) {
+            if (stored.fingerprint !== requestFingerprint)
+              throw new IdempotencyError({ idempotencyKey: key });
+            return stored.result as Result & { events: RemitEvent[] };
+          }
         }
-      }
-      const now = deps.clock.now();
-      const tenant = (await transaction.tenants.get()) ?? defaultTenant(context.tenantId, now);
-      const events: RemitEvent[] = [];
-      const scope: MoveScope = {
-        deps,
-        transaction,
-        context,
-        tenant,
-        now,
-        events,
-        emit(type, subject, data) {
-          const event: RemitEvent = {
-            id: deps.ids.newId("evt"),
-            type,
-            specVersion: 1,
-            tenantId: context.tenantId,
-            subject,
-            occurredAt: now,
-            actor: context.actor,
-            data,
-          };
-          events.push(event);
-          return event;
-        },
-      };
-      const result = { ...(await body(scope)), events };
-      if (events.length > 0) await transaction.events.append(events, now);
-      if (key !== undefined && requestFingerprint !== undefined) {
-        await transaction.idempotency.put({
-          tenantId: context.tenantId,
-          key,
-          fingerprint: requestFingerprint,
-          result,
-          createdAt: now,
-        });
-      }
-      return result;
+        const now = deps.clock.now();
+        const tenant = (await transaction.tenants.get()) ?? defaultTenant(context.tenantId, now);
+        const events: RemitEvent[] = [];
+        const scope: MoveScope = {
+          deps,
+          transaction,
+          context,
+          tenant,
+          now,
+          events,
+          emit(type, subject, data) {
+            const event: RemitEvent = {
+              id: deps.ids.newId("evt"),
+              type,
+              specVersion: 1,
+              tenantId: context.tenantId,
+              subject,
+              occurredAt: now,
+              actor: context.actor,
+              data,
+            };
+            events.push(event);
+            return event;
+          },
+        };
+        const result = { ...(await body(scope)), events };
+        if (events.length > 0) await transaction.events.append({ events, runAt: now });
+        if (key !== undefined && requestFingerprint !== undefined) {
+          await transaction.idempotency.put({
+            record: {
+              tenantId: context.tenantId,
+              key,
+              fingerprint: requestFingerprint,
+              result,
+              createdAt: now,
+            },
+          });
+        }
+        return result;
+      },
     });
 
   try {
     return await attempt();
   } catch (error) {
     // A concurrent request with the same key committed first: answer from its stored result.
-    if (error instanceof IdempotencyKeyTakenError) return await attempt();
+    if (IdempotencyKeyTakenError.isInstance(error) && error.code === "idempotency_key_taken")
+      return await attempt();
     throw error;
   }
 }

@@ -11,7 +11,7 @@ export async function loadWorkOrderForMove(
   move: string,
   allowedFrom: readonly WorkOrderStatus[],
 ): Promise<WorkOrder> {
-  const workOrder = await scope.transaction.workOrders.get(input.id, { forUpdate: true });
+  const workOrder = await scope.transaction.workOrders.get({ id: input.id, forUpdate: true });
   if (!workOrder) throw new NotFoundError({ resource: "work order", id: input.id });
   if (input.expectedVersion !== undefined && input.expectedVersion !== workOrder.version) {
     throw new ConcurrencyError({
@@ -33,7 +33,7 @@ export async function saveWorkOrder(
   data: Record<string, unknown> = {},
 ): Promise<WorkOrder> {
   const saved: WorkOrder = { ...next, version: previous.version + 1, updatedAt: scope.now };
-  await scope.transaction.workOrders.update(saved, previous.version);
+  await scope.transaction.workOrders.update({ record: saved, expectedVersion: previous.version });
   scope.emit(
     `work_order.${event}`,
     { type: "work_order", id: saved.id, version: saved.version },

@@ -19,10 +19,10 @@ export function createWorkOrderInvoiceHooks(): InvoiceMoveHooks {
     async beforeInvoiceIssued(scope: MoveScope, invoice: Invoice): Promise<Invoice> {
       if (invoice.quoteId === null) return invoice;
       const digits = minorUnitsOf(invoice.currency);
-      const quote = await scope.transaction.quotes.get(invoice.quoteId, { forUpdate: true });
+      const quote = await scope.transaction.quotes.get({ id: invoice.quoteId, forUpdate: true });
       if (!quote) return invoice;
       let applied = "0";
-      for (const payment of await scope.transaction.payments.listByQuote(quote.id)) {
+      for (const payment of await scope.transaction.payments.listByQuote({ quoteId: quote.id })) {
         if (
           payment.invoiceId !== null ||
           payment.status !== "succeeded" ||
@@ -31,11 +31,11 @@ export function createWorkOrderInvoiceHooks(): InvoiceMoveHooks {
           continue;
         const net = unrefundedAmount(
           payment,
-          await scope.transaction.refunds.listByPayment(payment.id),
+          await scope.transaction.refunds.listByPayment({ paymentId: payment.id }),
           digits,
         );
         if (compareMoney(net, "0") <= 0) continue;
-        await scope.transaction.payments.update({ ...payment, invoiceId: invoice.id });
+        await scope.transaction.payments.update({ record: { ...payment, invoiceId: invoice.id } });
         applied = addMoney(digits, applied, net);
       }
       if (compareMoney(applied, "0") === 0) return invoice;
@@ -55,14 +55,16 @@ export function createWorkOrderInvoiceHooks(): InvoiceMoveHooks {
     async depositsOnInvoice(scope: MoveScope, invoice: Invoice): Promise<string> {
       const digits = minorUnitsOf(invoice.currency);
       let total = "0";
-      for (const payment of await scope.transaction.payments.listByInvoice(invoice.id)) {
+      for (const payment of await scope.transaction.payments.listByInvoice({
+        invoiceId: invoice.id,
+      })) {
         if (payment.quoteId === null) continue;
         total = addMoney(
           digits,
           total,
           unrefundedAmount(
             payment,
-            await scope.transaction.refunds.listByPayment(payment.id),
+            await scope.transaction.refunds.listByPayment({ paymentId: payment.id }),
             digits,
           ),
         );
@@ -74,16 +76,18 @@ export function createWorkOrderInvoiceHooks(): InvoiceMoveHooks {
       const digits = minorUnitsOf(invoice.currency);
       let next = invoice;
       if (invoice.quoteId !== null) {
-        const quote = await scope.transaction.quotes.get(invoice.quoteId, { forUpdate: true });
+        const quote = await scope.transaction.quotes.get({ id: invoice.quoteId, forUpdate: true });
         let returned = "0";
-        for (const payment of await scope.transaction.payments.listByInvoice(invoice.id)) {
+        for (const payment of await scope.transaction.payments.listByInvoice({
+          invoiceId: invoice.id,
+        })) {
           if (payment.quoteId === null) continue;
           const net = unrefundedAmount(
             payment,
-            await scope.transaction.refunds.listByPayment(payment.id),
+            await scope.transaction.refunds.listByPayment({ paymentId: payment.id }),
             digits,
           );
-          await scope.transaction.payments.update({ ...payment, invoiceId: null });
+          await scope.transaction.payments.update({ record: { ...payment, invoiceId: null } });
           returned = addMoney(digits, returned, net);
         }
         if (quote && compareMoney(returned, "0") > 0) {
@@ -101,7 +105,8 @@ export function createWorkOrderInvoiceHooks(): InvoiceMoveHooks {
         }
       }
       if (invoice.workOrderId !== null) {
-        const workOrder = await scope.transaction.workOrders.get(invoice.workOrderId, {
+        const workOrder = await scope.transaction.workOrders.get({
+          id: invoice.workOrderId,
           forUpdate: true,
         });
         if (workOrder && workOrder.invoiceId === invoice.id) {

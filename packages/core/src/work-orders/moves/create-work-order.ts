@@ -43,7 +43,7 @@ export async function createWorkOrderInScope(
     updatedAt: scope.now,
     createdBy: scope.context.actor,
   };
-  await scope.transaction.workOrders.insert(workOrder);
+  await scope.transaction.workOrders.insert({ record: workOrder });
   scope.emit(
     "work_order.created",
     { type: "work_order", id: workOrder.id, version: 1 },

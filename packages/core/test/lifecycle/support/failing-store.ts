@@ -43,8 +43,8 @@ export function createFailingStore() {
 
   const store: MemoryStore = {
     ...inner,
-    transaction: (tenantId, work) =>
-      inner.transaction(tenantId, (transaction) => work(wrap(transaction))),
+    transaction: ({ tenantId, work }) =>
+      inner.transaction({ tenantId, work: (transaction) => work(wrap(transaction)) }),
   };
   return {
     store,

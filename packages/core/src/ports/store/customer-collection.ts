@@ -1,0 +1,12 @@
+import type { Customer } from "../../customers/customer";
+import type { Page, PageInput } from "./page";
+import type { VersionedCollection } from "./versioned-collection";
+
+/** The tenant's customers. */
+export type CustomerCollection = VersionedCollection<Customer> & {
+  /**
+   * Customers by id; with `search`, only those whose name, email or phone contains the text,
+   * case-insensitively.
+   */
+  list(input: PageInput & { search?: string }): Promise<Page<Customer>>;
+};

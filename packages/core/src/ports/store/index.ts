@@ -1,0 +1,18 @@
+export type { CustomerCollection } from "./customer-collection";
+export type { DeliveryCollection } from "./delivery-collection";
+export type { EventCollection } from "./event-collection";
+export type { IdempotencyCollection, IdempotencyRecord } from "./idempotency-collection";
+export type { InvoiceCollection, InvoiceFilter } from "./invoice-collection";
+export type { InvoiceStore, StoreCapabilities } from "./invoice-store";
+export type { JobCollection } from "./job-collection";
+export type { OutboxClaims } from "./outbox-claims";
+export type { Page, PageInput } from "./page";
+export type { PaymentCollection } from "./payment-collection";
+export type { QuoteCollection } from "./quote-collection";
+export type { RefundCollection } from "./refund-collection";
+export type { RevisionCollection } from "./revision-collection";
+export type { SequenceCollection } from "./sequence-collection";
+export type { StoreTransaction } from "./store-transaction";
+export type { TenantCollection } from "./tenant-collection";
+export type { VersionedCollection } from "./versioned-collection";
+export type { WorkOrderCollection } from "./work-order-collection";

@@ -1,0 +1,30 @@
+import type { Invoice } from "../../invoices/invoice";
+import type { InvoiceStatus } from "../../invoices/invoice-status";
+import type { Page, PageInput } from "./page";
+import type { VersionedCollection } from "./versioned-collection";
+
+/** Filters for listing invoices; every filter is optional and they combine with AND. */
+export type InvoiceFilter = {
+  /** Any of these statuses. */
+  status?: readonly InvoiceStatus[];
+  customerId?: string;
+  /** Due on or after / on or before (`YYYY-MM-DD`). */
+  dueFrom?: string;
+  dueTo?: string;
+  /** The exact invoice number. */
+  number?: string;
+  /** Case-insensitive text in the customer's name or the number. */
+  search?: string;
+  workOrderId?: string;
+};
+
+/** The tenant's invoices (the current state; the history is in `revisions`). */
+export type InvoiceCollection = VersionedCollection<Invoice> & {
+  /** Newest first by id; `cursor` is opaque and comes from a previous page. */
+  list(input: PageInput & { filter: InvoiceFilter }): Promise<Page<Invoice>>;
+  /**
+   * `pending_payment` invoices whose `dueDate` is before `before`, ordered by id, after the id
+   * `after`, at most `limit`: the past-due sweep's batches.
+   */
+  listDueBefore(input: { before: string; after?: string; limit: number }): Promise<Invoice[]>;
+};

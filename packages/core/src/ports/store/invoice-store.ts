@@ -1,0 +1,60 @@
+import type { Invoice } from "../../invoices/invoice";
+import type { OutboxClaims } from "./outbox-claims";
+import type { StoreTransaction } from "./store-transaction";
+
+/** What differs between backends. */
+export type StoreCapabilities = {
+  /** True when several processes may share the store (PostgreSQL); false in memory. */
+  readonly multiProcess: boolean;
+};
+
+/**
+ * The storage port: where Remit keeps tenants, customers, work orders, quotes, invoices with their
+ * revisions, payments, refunds, deliveries, events and outbox jobs. One type per collection
+ * (`InvoiceCollection`, `PaymentCollection`, …) makes up the `StoreTransaction` a move works in;
+ * every method takes one input object.
+ *
+ * The contract every adapter keeps (and `describeStoreConformance` from `@remit/testing` checks):
+ * - **One transaction per move.** `transaction` runs `work` atomically: every write inside it
+ *   commits together or not at all. If `work` throws, nothing it wrote is kept and the error is
+ *   rethrown unchanged. A failure of the backend itself is thrown as `StoreUnavailableError`.
+ * - **Tenant scoping.** A transaction is opened for one tenant; every read and write in it sees and
+ *   touches that tenant's rows only. A record of another tenant is "not found", never returned.
+ * - **Optimistic concurrency.** `get({ id, forUpdate: true })` returns the record and holds it
+ *   until the transaction ends, so a second mover waits and then sees the new `version`. `update`
+ *   writes only if the stored version is still `expectedVersion`, and throws `ConcurrencyError`
+ *   otherwise.
+ * - **Gapless numbers.** `sequences.next({ series })` returns 1, 2, 3… per tenant and series.
+ * - **Outbox.** `events.append` stores the events and, in the same transaction, one `event` job
+ *   (payload `{ event }`) per event, due at once. Jobs are claimed by one worker at a time.
+ * - **Idempotency.** `idempotency.put` of a key that exists for the tenant throws
+ *   `IdempotencyKeyTakenError` (the core then replays the stored result). Keys are kept forever.
+ * - Remit never deletes; the store needs no delete.
+ *
+ * `v2` (0.2.0) split the `v1` type into collections and gave every method one input object.
+ *
+ * @since 0.1.0
+ */
+export type InvoiceStore = OutboxClaims & {
+  readonly specificationVersion: "v2";
+  /** What this backend does differently. */
+  readonly capabilities: StoreCapabilities;
+
+  /** Runs `work` in one transaction scoped to `tenantId`, and returns what `work` returns. */
+  transaction<T>(input: {
+    tenantId: string;
+    work: (transaction: StoreTransaction) => Promise<T>;
+  }): Promise<T>;
+
+  /**
+   * Finds an issued invoice by its public token, across tenants (the customer's hosted page has
+   * no tenant). Returns `undefined` when no invoice has that token.
+   */
+  findInvoiceByPublicToken(input: { token: string }): Promise<Invoice | undefined>;
+
+  /**
+   * Ids of every tenant that has stored anything, in id order after `after`, at most `limit`: for
+   * sweeps that run across tenants (past due, quote expiry).
+   */
+  listTenantIds(input: { after?: string; limit: number }): Promise<string[]>;
+};

@@ -1,0 +1,35 @@
+import type { CustomerCollection } from "./customer-collection";
+import type { DeliveryCollection } from "./delivery-collection";
+import type { EventCollection } from "./event-collection";
+import type { IdempotencyCollection } from "./idempotency-collection";
+import type { InvoiceCollection } from "./invoice-collection";
+import type { JobCollection } from "./job-collection";
+import type { PaymentCollection } from "./payment-collection";
+import type { QuoteCollection } from "./quote-collection";
+import type { RefundCollection } from "./refund-collection";
+import type { RevisionCollection } from "./revision-collection";
+import type { SequenceCollection } from "./sequence-collection";
+import type { TenantCollection } from "./tenant-collection";
+import type { WorkOrderCollection } from "./work-order-collection";
+
+/**
+ * The reads and writes of one transaction, all scoped to its tenant: a record of another tenant
+ * is "not found", never returned or touched. Lists are ordered by id (ids sort by creation time)
+ * unless their doc says otherwise.
+ */
+export type StoreTransaction = {
+  readonly tenantId: string;
+  readonly tenants: TenantCollection;
+  readonly customers: CustomerCollection;
+  readonly invoices: InvoiceCollection;
+  readonly workOrders: WorkOrderCollection;
+  readonly quotes: QuoteCollection;
+  readonly revisions: RevisionCollection;
+  readonly sequences: SequenceCollection;
+  readonly payments: PaymentCollection;
+  readonly refunds: RefundCollection;
+  readonly deliveries: DeliveryCollection;
+  readonly events: EventCollection;
+  readonly jobs: JobCollection;
+  readonly idempotency: IdempotencyCollection;
+};
