@@ -10,10 +10,26 @@ export const invoiceLimits = {
   maxFees: 100,
 } as const;
 
+/**
+ * The limits of each decimal field, in one place for the schema below and for the hand-written
+ * reader of the common valid input (`internal/read-common-invoice-input.ts`), which must accept
+ * exactly what the schema accepts.
+ */
+export const decimalLimits = {
+  quantity: { greaterThan: "0", lessThan: "1000000000", maxDecimals: 6 },
+  unitPrice: { lessThan: "1000000000000", maxDecimals: 10 },
+  // Amount values are checked against the currency's digits once the currency is known.
+  amount: { lessThan: "1000000000000000", maxDecimals: 10 },
+  discountPercent: { atMost: "100", maxDecimals: 6 },
+  taxPercent: { atMost: "1000", maxDecimals: 6 },
+} as const;
+
+/** The longest description and tax rate name, in UTF-16 code units as `string.length` counts. */
+export const textLimits = { description: 5_000, name: 200 } as const;
+
 const idSchema = z.string().min(1, "must be a non-empty string");
-const percentSchema = decimalSchema({ atMost: "100", maxDecimals: 6 });
-// Amount values are checked against the currency's digits once the currency is known.
-const amountSchema = decimalSchema({ lessThan: "1000000000000000", maxDecimals: 10 });
+const percentSchema = decimalSchema(decimalLimits.discountPercent);
+const amountSchema = decimalSchema(decimalLimits.amount);
 
 /** An ISO 4217 code from Remit's table, upper case. */
 export const currencySchema = z
@@ -35,9 +51,9 @@ export const lineKindSchema = z.enum(["labor", "material", "service", "other"], 
 export const invoiceLineInputSchema = z.object({
   id: idSchema.optional(),
   kind: lineKindSchema.default("service"),
-  description: z.string().max(5_000).default(""),
-  quantity: decimalSchema({ greaterThan: "0", lessThan: "1000000000", maxDecimals: 6 }),
-  unitPrice: decimalSchema({ lessThan: "1000000000000", maxDecimals: 10 }),
+  description: z.string().max(textLimits.description).default(""),
+  quantity: decimalSchema(decimalLimits.quantity),
+  unitPrice: decimalSchema(decimalLimits.unitPrice),
   taxRateIds: z.array(idSchema).max(invoiceLimits.maxTaxRates).default([]),
   discount: discountSchema.optional(),
 });
@@ -45,8 +61,8 @@ export const invoiceLineInputSchema = z.object({
 /** A tax rate: added to prices or included in them; a compound rate is charged on the other taxes too. */
 export const taxRateInputSchema = z.object({
   id: idSchema,
-  name: z.string().max(200).default(""),
-  percent: decimalSchema({ atMost: "1000", maxDecimals: 6 }),
+  name: z.string().max(textLimits.name).default(""),
+  percent: decimalSchema(decimalLimits.taxPercent),
   inclusive: z.boolean().default(false),
   compound: z.boolean().default(false),
 });
@@ -61,7 +77,7 @@ export const invoiceDiscountInputSchema = z.intersection(
 export const feeInputSchema = z.intersection(
   z.object({
     id: idSchema.optional(),
-    description: z.string().max(5_000).default(""),
+    description: z.string().max(textLimits.description).default(""),
     taxRateIds: z.array(idSchema).max(invoiceLimits.maxTaxRates).default([]),
   }),
   discountSchema,
