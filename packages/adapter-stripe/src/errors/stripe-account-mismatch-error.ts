@@ -1,6 +1,6 @@
-import { RemitError, ValidationError } from "@remit/core";
+import { ValidationError } from "@remit/core";
 
-const marker = Symbol.for("remit.stripe.account_mismatch");
+const marker = Symbol.for("remit.error.StripeAccountMismatchError");
 
 /**
  * A verified Stripe event names a tenant (in its metadata) but comes from a connected account that
@@ -40,6 +40,6 @@ export class StripeAccountMismatchError extends ValidationError {
 
   /** True for this error, even one thrown by another installed copy of the package. */
   static override isInstance(error: unknown): error is StripeAccountMismatchError {
-    return RemitError.isInstance(error) && marker in error;
+    return ValidationError.hasMarker(error, marker);
   }
 }

@@ -1,10 +1,13 @@
 import { RemitError } from "./remit-error";
 
+const marker = Symbol.for("remit.error.ConcurrencyError");
+
 /**
  * The record changed since the caller read it (`expectedVersion` no longer matches). Read it again,
  * show the user what changed, and retry deliberately; nothing was changed by this call.
  */
 export class ConcurrencyError extends RemitError {
+  readonly [marker] = true;
   readonly expectedVersion: number;
   readonly actualVersion: number;
 
@@ -16,5 +19,10 @@ export class ConcurrencyError extends RemitError {
     this.name = "ConcurrencyError";
     this.expectedVersion = options.expectedVersion;
     this.actualVersion = options.actualVersion;
+  }
+
+  /** True for this class and its subclasses, even from another installed copy of @remit/core. */
+  static override isInstance(error: unknown): error is ConcurrencyError {
+    return RemitError.hasMarker(error, marker);
   }
 }

@@ -1,7 +1,10 @@
 import { RemitError } from "./remit-error";
 
+const marker = Symbol.for("remit.error.DeliveryError");
+
 /** A send was refused before anything went out: a channel lacks a contact or the recipient opted out. */
 export class DeliveryError extends RemitError {
+  readonly [marker] = true;
   readonly channel: "email" | "sms";
 
   constructor(options: {
@@ -16,5 +19,10 @@ export class DeliveryError extends RemitError {
     super({ code: options.code, message: options.message ?? defaultMessage });
     this.name = "DeliveryError";
     this.channel = options.channel;
+  }
+
+  /** True for this class and its subclasses, even from another installed copy of @remit/core. */
+  static override isInstance(error: unknown): error is DeliveryError {
+    return RemitError.hasMarker(error, marker);
   }
 }

@@ -1,7 +1,10 @@
 import { RemitError } from "./remit-error";
 
+const marker = Symbol.for("remit.error.InvalidTransitionError");
+
 /** The move is not allowed from the record's current status; nothing was changed. */
 export class InvalidTransitionError extends RemitError {
+  readonly [marker] = true;
   readonly status: string;
   readonly move: string;
 
@@ -14,5 +17,10 @@ export class InvalidTransitionError extends RemitError {
     this.name = "InvalidTransitionError";
     this.status = options.status;
     this.move = options.move;
+  }
+
+  /** True for this class and its subclasses, even from another installed copy of @remit/core. */
+  static override isInstance(error: unknown): error is InvalidTransitionError {
+    return RemitError.hasMarker(error, marker);
   }
 }

@@ -1,7 +1,10 @@
 import { RemitError } from "./remit-error";
 
+const marker = Symbol.for("remit.error.NotFoundError");
+
 /** The record does not exist for this tenant (another tenant's record is never found either). */
 export class NotFoundError extends RemitError {
+  readonly [marker] = true;
   readonly resource: string;
   readonly id: string;
 
@@ -10,5 +13,10 @@ export class NotFoundError extends RemitError {
     this.name = "NotFoundError";
     this.resource = options.resource;
     this.id = options.id;
+  }
+
+  /** True for this class and its subclasses, even from another installed copy of @remit/core. */
+  static override isInstance(error: unknown): error is NotFoundError {
+    return RemitError.hasMarker(error, marker);
   }
 }

@@ -16,7 +16,8 @@ export type RemitErrorCode =
   | "idempotency_key_taken";
 
 // A global symbol, not `instanceof`: two installed copies of @remit/core (a bundler, a monorepo with
-// mismatched versions) still recognise each other's errors.
+// mismatched versions) still recognise each other's errors. Each subclass adds its own
+// `Symbol.for("remit.error.<Name>")` beside this one.
 const marker = Symbol.for("remit.error");
 
 /**
@@ -48,8 +49,25 @@ export class RemitError extends Error {
     this.retryable = options.retryable ?? false;
   }
 
-  /** True for any Remit error, even one thrown by another installed copy of the package. */
+  /**
+   * True for any Remit error, even one thrown by another installed copy of the package. Each
+   * subclass has its own `isInstance`, true only for itself and its own subclasses:
+   * `ConcurrencyError.isInstance(validationError)` is false.
+   */
   static isInstance(error: unknown): error is RemitError {
-    return typeof error === "object" && error !== null && marker in error;
+    return RemitError.hasMarker(error, marker);
+  }
+
+  /**
+   * Whether `error` carries `classMarker`, a `Symbol.for("remit.error.<Name>")` that a subclass
+   * sets as a field. Every subclass declares its own marker and `isInstance` with this, so a
+   * subclass that inherited `isInstance` would not answer for its siblings.
+   */
+  protected static hasMarker(error: unknown, classMarker: symbol): boolean {
+    return (
+      typeof error === "object" &&
+      error !== null &&
+      (error as { [key: symbol]: unknown })[classMarker] === true
+    );
   }
 }

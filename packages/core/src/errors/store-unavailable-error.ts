@@ -1,7 +1,11 @@
 import { RemitError } from "./remit-error";
 
+const marker = Symbol.for("remit.error.StoreUnavailableError");
+
 /** The store could not complete the transaction; nothing was changed. Safe to retry. */
 export class StoreUnavailableError extends RemitError {
+  readonly [marker] = true;
+
   constructor(options: { message?: string; cause?: unknown } = {}) {
     super({
       code: "store_unavailable",
@@ -10,5 +14,10 @@ export class StoreUnavailableError extends RemitError {
       cause: options.cause,
     });
     this.name = "StoreUnavailableError";
+  }
+
+  /** True for this class and its subclasses, even from another installed copy of @remit/core. */
+  static override isInstance(error: unknown): error is StoreUnavailableError {
+    return RemitError.hasMarker(error, marker);
   }
 }

@@ -1,5 +1,7 @@
 import { RemitError } from "./remit-error";
 
+const marker = Symbol.for("remit.error.ValidationError");
+
 /** One problem with an input, at a path written as in the docs: `lines[0].quantity`. */
 export type ValidationIssue = { path: string; message: string };
 
@@ -8,6 +10,7 @@ export type ValidationIssue = { path: string; message: string };
  * `issues` lists every problem found, so a form can mark all of its bad fields at once.
  */
 export class ValidationError extends RemitError {
+  readonly [marker] = true;
   readonly path: string;
   readonly issues: readonly ValidationIssue[];
 
@@ -25,7 +28,8 @@ export class ValidationError extends RemitError {
     this.issues = options.issues;
   }
 
+  /** True for this class and its subclasses, even from another installed copy of @remit/core. */
   static override isInstance(error: unknown): error is ValidationError {
-    return RemitError.isInstance(error) && error.code === "validation_error";
+    return RemitError.hasMarker(error, marker);
   }
 }
