@@ -1,7 +1,6 @@
 import type { DeliveryPurpose, EmailMessage, EmailSender, Invoice } from "@remit/core";
-import { ProviderError } from "@remit/core";
+import { ProviderError, parseWithSchema } from "@remit/core";
 import { z } from "zod";
-import { parseInput } from "./internal/parse-input";
 import { toRemitError } from "./internal/to-remit-error";
 
 /** A mailbox: `"billing@acme.example"`, `"Acme Plumbing <billing@acme.example>"` or `{ name, address }`. */
@@ -144,7 +143,7 @@ function pdfFilename(invoice: Invoice): string {
  * ```
  */
 export function createSmtpEmail(options: SmtpEmailOptions): EmailSender {
-  const { transport, from, replyTo, renderPdf } = parseInput(optionsSchema, options);
+  const { transport, from, replyTo, renderPdf } = parseWithSchema(optionsSchema, options);
 
   async function attachmentsOf(message: EmailMessage) {
     const attachments = (message.attachments ?? []).map((attachment) => ({
@@ -156,10 +155,10 @@ export function createSmtpEmail(options: SmtpEmailOptions): EmailSender {
     const { invoice, purpose, tenantId, deliveryId } = message.about;
     let rendered: RenderedPdf;
     try {
-      rendered = parseInput(
+      rendered = parseWithSchema(
         renderedPdfSchema,
         await renderPdf({ invoice, purpose, tenantId, deliveryId }),
-        "renderPdf",
+        { pathPrefix: "renderPdf" },
       );
     } catch (error) {
       // Nothing went out yet: the worker tries again later.
@@ -184,16 +183,19 @@ export function createSmtpEmail(options: SmtpEmailOptions): EmailSender {
   return {
     specificationVersion: "v1",
     async send(rawMessage) {
-      const message = { ...rawMessage, ...parseInput(messageSchema, rawMessage, "message") };
-      const sender = parseInput(
+      const message = {
+        ...rawMessage,
+        ...parseWithSchema(messageSchema, rawMessage, { pathPrefix: "message" }),
+      };
+      const sender = parseWithSchema(
         mailboxSchema,
         typeof from === "function" ? from(rawMessage) : from,
-        "from",
+        { pathPrefix: "from" },
       );
-      const replyToMailbox = parseInput(
+      const replyToMailbox = parseWithSchema(
         mailboxSchema.optional(),
         typeof replyTo === "function" ? replyTo(rawMessage) : replyTo,
-        "replyTo",
+        { pathPrefix: "replyTo" },
       );
       const domain = addressOf(sender)?.split("@")[1] ?? "remit.invalid";
       const attachments = await attachmentsOf(message);

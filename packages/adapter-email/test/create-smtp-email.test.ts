@@ -149,4 +149,15 @@ describe("createSmtpEmail", () => {
     const error = await refusal(email.send({ ...message, to: "dana" }));
     expect(error).toMatchObject({ code: "validation_error", path: "message.to" });
   });
+
+  it("send - names a bad nested field with bracket indices, message.attachments[0].filename", async () => {
+    const email = createSmtpEmail({ transport: sink.transport(), from: "billing@acme.example" });
+    const attachment = { filename: "", contentType: "text/plain", content: new Uint8Array([1]) };
+    const error = await refusal(email.send({ ...message, attachments: [attachment] }));
+    expect(error).toMatchObject({
+      code: "validation_error",
+      path: "message.attachments[0].filename",
+    });
+    expect(sink.attempts).toHaveLength(0);
+  });
 });

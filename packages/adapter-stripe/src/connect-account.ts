@@ -1,8 +1,7 @@
-import { type Remit, ValidationError } from "@remit/core";
+import { parseWithSchema, type Remit, ValidationError } from "@remit/core";
 import type Stripe from "stripe";
 import { z } from "zod";
 import { metadataKeys } from "./internal/metadata-keys";
-import { parseInput } from "./internal/parse-input";
 import { nowOf, parseContext, saveStripeAccount, stripeAccountOf } from "./internal/remit-access";
 import type { StripePaymentsConfig } from "./internal/stripe-payments-config";
 import { callStripe } from "./internal/to-provider-error";
@@ -59,7 +58,7 @@ export async function connectStripeAccount(
   rawInput: ConnectAccountInput,
 ): Promise<ConnectedStripeAccount> {
   const context = parseContext(rawContext);
-  const input = parseInput(connectAccountInputSchema, rawInput);
+  const input = parseWithSchema(connectAccountInputSchema, rawInput);
   const tenant = await remit.tenants.get(context);
   const existing = stripeAccountOf(tenant);
   if (existing) {
@@ -106,7 +105,7 @@ export async function createStripeAccountLink(
   rawInput: CreateAccountLinkInput,
 ): Promise<{ url: string; expiresAt: string }> {
   const context = parseContext(rawContext);
-  const input = parseInput(accountLinkInputSchema, rawInput);
+  const input = parseWithSchema(accountLinkInputSchema, rawInput);
   const account = stripeAccountOf(await remit.tenants.get(context));
   if (!account) {
     throw new ValidationError({

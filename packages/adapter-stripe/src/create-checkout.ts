@@ -2,6 +2,7 @@ import {
   InvalidTransitionError,
   type Invoice,
   minorUnitsOf,
+  parseWithSchema,
   type Remit,
   type Tenant,
   ValidationError,
@@ -10,7 +11,6 @@ import type Stripe from "stripe";
 import { z } from "zod";
 import { compareExact, readExactDecimal } from "./internal/decimal";
 import { metadataKeys } from "./internal/metadata-keys";
-import { parseInput } from "./internal/parse-input";
 import { parseContext, stripeAccountOf } from "./internal/remit-access";
 import { stableHash } from "./internal/stable-hash";
 import type { StripeCheckoutMethod, StripePaymentsConfig } from "./internal/stripe-payments-config";
@@ -164,7 +164,7 @@ export async function createCheckoutSession(
     paymentMethods?: readonly StripeCheckoutMethod[];
   },
 ): Promise<StripeCheckout> {
-  const parsed = parseInput(portInputSchema, rawInput);
+  const parsed = parseWithSchema(portInputSchema, rawInput);
   const invoice = rawInput.invoice;
   const tenant = rawInput.tenant as Tenant;
   const account = assertPayable(invoice, tenant, parsed.amount);
@@ -264,7 +264,7 @@ export async function startStripeCheckout(
   rawInput: StartCheckoutInput,
 ): Promise<StripeCheckout> {
   const context = parseContext(rawContext);
-  const input = parseInput(startCheckoutInputSchema, rawInput);
+  const input = parseWithSchema(startCheckoutInputSchema, rawInput);
   const [{ invoice }, tenant] = await Promise.all([
     remit.invoices.get(context, { id: input.invoiceId }),
     remit.tenants.get(context),

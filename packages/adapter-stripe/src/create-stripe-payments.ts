@@ -1,4 +1,5 @@
 import type { Context, Invoice, PaymentProvider, Refund, Remit, Tenant } from "@remit/core";
+import { parseWithSchema } from "@remit/core";
 import type Stripe from "stripe";
 import { z } from "zod";
 import {
@@ -20,7 +21,6 @@ import {
   expireOpenStripeCheckouts,
   registerCheckoutExpiry,
 } from "./expire-open-checkouts";
-import { parseInput } from "./internal/parse-input";
 import { requestStripeRefund } from "./internal/request-refund";
 import { rememberConfig, type StripePaymentsConfig } from "./internal/stripe-payments-config";
 
@@ -144,7 +144,7 @@ export type StripePayments = PaymentProvider & {
  * ```
  */
 export function createStripePayments(options: StripePaymentsOptions): StripePayments {
-  const parsed = parseInput(stripePaymentsOptionsSchema, options, "options");
+  const parsed = parseWithSchema(stripePaymentsOptionsSchema, options, { pathPrefix: "options" });
   const config: StripePaymentsConfig = {
     stripe: parsed.stripe,
     webhookSecrets: Array.isArray(parsed.webhookSecrets)

@@ -1,7 +1,7 @@
 import type { Remit, RemitEvent } from "@remit/core";
+import { parseWithSchema } from "@remit/core";
 import { z } from "zod";
 import { metadataKeys } from "./internal/metadata-keys";
-import { parseInput } from "./internal/parse-input";
 import { parseContext, stripeAccountOf } from "./internal/remit-access";
 import type { StripePaymentsConfig } from "./internal/stripe-payments-config";
 import { callStripe, toProviderError } from "./internal/to-provider-error";
@@ -23,7 +23,7 @@ export async function expireOpenStripeCheckouts(
   rawInput: ExpireOpenCheckoutsInput,
 ): Promise<{ expired: string[] }> {
   const context = parseContext(rawContext);
-  const { invoiceId } = parseInput(expireInputSchema, rawInput);
+  const { invoiceId } = parseWithSchema(expireInputSchema, rawInput);
   const account = stripeAccountOf(await remit.tenants.get(context));
   if (!account) return { expired: [] };
   const options = { stripeAccount: account.accountId };

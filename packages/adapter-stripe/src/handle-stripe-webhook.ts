@@ -1,8 +1,13 @@
-import { type Remit, RemitError, ValidationError, WebhookSignatureError } from "@remit/core";
+import {
+  parseWithSchema,
+  type Remit,
+  RemitError,
+  ValidationError,
+  WebhookSignatureError,
+} from "@remit/core";
 import type Stripe from "stripe";
 import { z } from "zod";
 import type { StripePayments } from "./create-stripe-payments";
-import { parseInput } from "./internal/parse-input";
 import { nowOf } from "./internal/remit-access";
 import { configOf, type StripePaymentsConfig } from "./internal/stripe-payments-config";
 import { toProviderError } from "./internal/to-provider-error";
@@ -94,7 +99,7 @@ function verifyEvent(
         cause: error,
       });
     }
-    return parseInput(eventSchema, event, "event");
+    return parseWithSchema(eventSchema, event, { pathPrefix: "event" });
   }
   throw new WebhookSignatureError({
     message:
@@ -104,7 +109,7 @@ function verifyEvent(
 }
 
 async function refundsOfCharge(scope: WebhookScope, object: unknown) {
-  const charge = parseInput(chargeSchema, object, "event.data.object");
+  const charge = parseWithSchema(chargeSchema, object, { pathPrefix: "event.data.object" });
   if (charge.refunds && !charge.refunds.has_more) return charge.refunds.data;
   // API versions since 2022-11-15 leave `refunds` out of the charge: list them.
   const account = scope.event.account;
@@ -119,7 +124,7 @@ async function refundsOfCharge(scope: WebhookScope, object: unknown) {
   } catch (error) {
     throw toProviderError(error);
   }
-  return refunds.map((refund) => parseInput(refundSchema, refund, "refund"));
+  return refunds.map((refund) => parseWithSchema(refundSchema, refund, { pathPrefix: "refund" }));
 }
 
 async function handleEvent(scope: WebhookScope): Promise<WebhookStep[]> {
@@ -128,7 +133,9 @@ async function handleEvent(scope: WebhookScope): Promise<WebhookStep[]> {
   switch (event.type) {
     case "checkout.session.completed":
     case "checkout.session.async_payment_succeeded": {
-      const session = parseInput(checkoutSessionSchema, object, "event.data.object");
+      const session = parseWithSchema(checkoutSessionSchema, object, {
+        pathPrefix: "event.data.object",
+      });
       const intentId = idOf(session.payment_intent);
       if (session.payment_status !== "paid" || !intentId) {
         return [step("ignored", null, `session ${session.id} is ${session.payment_status}`)];
@@ -144,7 +151,9 @@ async function handleEvent(scope: WebhookScope): Promise<WebhookStep[]> {
       ];
     }
     case "checkout.session.async_payment_failed": {
-      const session = parseInput(checkoutSessionSchema, object, "event.data.object");
+      const session = parseWithSchema(checkoutSessionSchema, object, {
+        pathPrefix: "event.data.object",
+      });
       const intentId = idOf(session.payment_intent);
       const intent = intentId ? await retrievePaymentIntent(scope, intentId) : null;
       if (!intent) return [step("ignored", null, `session ${session.id} has no PaymentIntent`)];
@@ -154,14 +163,16 @@ async function handleEvent(scope: WebhookScope): Promise<WebhookStep[]> {
       return [
         await recordStripePayment(
           scope,
-          factsOfIntent(parseInput(paymentIntentSchema, object, "event.data.object")),
+          factsOfIntent(
+            parseWithSchema(paymentIntentSchema, object, { pathPrefix: "event.data.object" }),
+          ),
         ),
       ];
     case "payment_intent.payment_failed":
       return [
         await reportStripePaymentFailure(
           scope,
-          parseInput(paymentIntentSchema, object, "event.data.object"),
+          parseWithSchema(paymentIntentSchema, object, { pathPrefix: "event.data.object" }),
         ),
       ];
     case "charge.refunded": {
@@ -172,13 +183,16 @@ async function handleEvent(scope: WebhookScope): Promise<WebhookStep[]> {
     }
     case "charge.refund.updated":
       return [
-        await applyStripeRefund(scope, parseInput(refundSchema, object, "event.data.object")),
+        await applyStripeRefund(
+          scope,
+          parseWithSchema(refundSchema, object, { pathPrefix: "event.data.object" }),
+        ),
       ];
     case "charge.dispute.funds_withdrawn":
       return [
         await applyStripeDispute(
           scope,
-          parseInput(disputeSchema, object, "event.data.object"),
+          parseWithSchema(disputeSchema, object, { pathPrefix: "event.data.object" }),
           "funds_withdrawn",
         ),
       ];
@@ -186,7 +200,7 @@ async function handleEvent(scope: WebhookScope): Promise<WebhookStep[]> {
       return [
         await applyStripeDispute(
           scope,
-          parseInput(disputeSchema, object, "event.data.object"),
+          parseWithSchema(disputeSchema, object, { pathPrefix: "event.data.object" }),
           "funds_reinstated",
         ),
       ];
@@ -236,7 +250,7 @@ export async function handleStripeWebhook(
   rawInput: StripeWebhookInput,
 ): Promise<StripeWebhookResult> {
   const config = configOf(payments);
-  const input = parseInput(webhookInputSchema, rawInput);
+  const input = parseWithSchema(webhookInputSchema, rawInput);
   const event = verifyEvent(config, input, nowOf(remit));
   const steps = await handleEvent({ remit, config, event });
   const outcome = steps.reduce<WebhookStep["outcome"]>(

@@ -1,7 +1,6 @@
-import { e164PhoneSchema, type SmsMessage, type SmsSender } from "@remit/core";
+import { e164PhoneSchema, parseWithSchema, type SmsMessage, type SmsSender } from "@remit/core";
 import type { Twilio } from "twilio";
 import { z } from "zod";
-import { parseInput } from "./internal/parse-input";
 import { toRemitError } from "./internal/to-remit-error";
 
 /** The part of a Twilio client the sender uses: `twilio(accountSid, authToken).messages`. */
@@ -83,17 +82,19 @@ const messageSchema = z.object({
  * ```
  */
 export function createTwilioSms(options: TwilioSmsOptions): SmsSender {
-  const { client, from, messagingServiceSid, statusCallbackUrl } = parseInput(
+  const { client, from, messagingServiceSid, statusCallbackUrl } = parseWithSchema(
     optionsSchema,
     options,
   );
   return {
     specificationVersion: "v1",
     async send(rawMessage) {
-      const message = parseInput(messageSchema, rawMessage, "message");
+      const message = parseWithSchema(messageSchema, rawMessage, { pathPrefix: "message" });
       const callback =
         typeof statusCallbackUrl === "function"
-          ? parseInput(httpUrlSchema.optional(), statusCallbackUrl(rawMessage), "statusCallbackUrl")
+          ? parseWithSchema(httpUrlSchema.optional(), statusCallbackUrl(rawMessage), {
+              pathPrefix: "statusCallbackUrl",
+            })
           : statusCallbackUrl;
       try {
         const created = await client.messages.create({

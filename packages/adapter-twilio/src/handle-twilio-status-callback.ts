@@ -1,13 +1,13 @@
 import {
   type Context,
   type Delivery,
+  parseWithSchema,
   type Remit,
   RemitError,
   WebhookSignatureError,
 } from "@remit/core";
 import twilio from "twilio";
 import { z } from "zod";
-import { parseInput } from "./internal/parse-input";
 import { optedOutErrorCode } from "./internal/to-remit-error";
 
 export type TwilioStatusCallbackInput = {
@@ -87,7 +87,7 @@ export async function handleTwilioStatusCallback(
   remit: Pick<Remit, "deliveries">,
   rawInput: TwilioStatusCallbackInput,
 ): Promise<TwilioStatusCallbackResult> {
-  const input = parseInput(inputSchema, rawInput);
+  const input = parseWithSchema(inputSchema, rawInput);
   const valid =
     input.signature !== undefined &&
     twilio.validateRequest(input.authToken, input.signature, input.url, input.params);
@@ -97,7 +97,7 @@ export async function handleTwilioStatusCallback(
         "The X-Twilio-Signature header does not match: check the auth token and that url is the exact URL Twilio posted to",
     });
   }
-  const callback = parseInput(callbackSchema, input.params, "params");
+  const callback = parseWithSchema(callbackSchema, input.params, { pathPrefix: "params" });
   const messageSid = callback.MessageSid ?? callback.SmsSid;
   const twilioStatus = callback.MessageStatus ?? callback.SmsStatus;
   const status = twilioStatus === undefined ? undefined : remitStatusOf[twilioStatus];

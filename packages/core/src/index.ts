@@ -85,6 +85,7 @@ export {
   type TenantSettingsInput,
   tenantSettingsSchema,
 } from "./tenants/tenant-settings";
+export { parseWithSchema } from "./validation/to-validation-error";
 export {
   type DraftInvoiceOptions,
   draftInvoiceFromWorkOrder,

@@ -1,9 +1,8 @@
-import { type Context, contextSchema, type Remit, type Tenant } from "@remit/core";
-import { parseInput } from "./parse-input";
+import { type Context, contextSchema, parseWithSchema, type Remit, type Tenant } from "@remit/core";
 
 /** Reads and checks the `{ tenantId, actor }` context every helper takes. */
 export function parseContext(context: unknown): Context {
-  return parseInput(contextSchema, context, "context");
+  return parseWithSchema(contextSchema, context, { pathPrefix: "context" });
 }
 
 /** The tenant's Stripe connected account, as Remit stores it, or `undefined`. */

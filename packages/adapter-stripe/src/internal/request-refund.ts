@@ -1,8 +1,7 @@
-import { ProviderError, type Refund, type Tenant } from "@remit/core";
+import { ProviderError, parseWithSchema, type Refund, type Tenant } from "@remit/core";
 import type Stripe from "stripe";
 import { z } from "zod";
 import { metadataKeys } from "./metadata-keys";
-import { parseInput } from "./parse-input";
 import type { StripePaymentsConfig } from "./stripe-payments-config";
 import { callStripe } from "./to-provider-error";
 import { toStripeAmount } from "./to-stripe-amount";
@@ -41,7 +40,7 @@ export async function requestStripeRefund(
   config: StripePaymentsConfig,
   input: { refund: Refund; providerPaymentReference: string; tenant?: Tenant },
 ): Promise<{ providerRefundId: string; status: "pending" | "succeeded" | "failed" }> {
-  parseInput(refundInputSchema, input);
+  parseWithSchema(refundInputSchema, input);
   const { refund, providerPaymentReference, tenant } = input;
   const account = tenant?.paymentAccounts.stripe;
   if (!tenant || tenant.id !== refund.tenantId || !account) {

@@ -20,14 +20,34 @@ export function toValidationError(
 }
 
 /**
- * Parses `input` with `schema`, or throws a ValidationError naming every bad field. The one way
- * Remit reads outside input, so every public call reports errors alike.
+ * Parses `input` with `schema`, or throws a {@link ValidationError} naming every bad field. The one
+ * way Remit and its adapters read outside input, so every call reports errors alike: paths are
+ * written as in the docs, `lines[0].quantity`, and `pathPrefix` names where the input came from.
+ *
+ * @example
+ * ```ts
+ * import { parseWithSchema } from "@remit/core";
+ * import { z } from "zod";
+ *
+ * const optionsSchema = z.object({ lines: z.array(z.object({ sku: z.string() })) });
+ * parseWithSchema(optionsSchema, { lines: [{ sku: 7 }] }, { pathPrefix: "options" });
+ * // throws ValidationError, path "options.lines[0].sku"
+ * ```
  */
 export function parseWithSchema<Schema extends z.ZodType>(
   schema: Schema,
   input: unknown,
+  options: { pathPrefix?: string } = {},
 ): z.output<Schema> {
   const result = schema.safeParse(input);
-  if (!result.success) throw toValidationError(result.error);
-  return result.data;
+  if (result.success) return result.data;
+  if (!options.pathPrefix) throw toValidationError(result.error);
+  const prefix = options.pathPrefix;
+  throw new ValidationError({
+    issues: result.error.issues.map((issue) => ({
+      path: formatIssuePath([prefix, ...issue.path]),
+      message: issue.message,
+    })),
+    cause: result.error,
+  });
 }

@@ -1,4 +1,4 @@
-import { parseInput } from "../parse-input";
+import { parseWithSchema } from "@remit/core";
 import { saveStripeAccount } from "../remit-access";
 import { callStripe } from "../to-provider-error";
 import { accountSchema } from "./webhook-objects";
@@ -12,7 +12,7 @@ export async function syncAccountFromEvent(
   scope: WebhookScope,
   object: unknown,
 ): Promise<WebhookStep> {
-  const account = parseInput(accountSchema, object, "event.data.object");
+  const account = parseWithSchema(accountSchema, object, { pathPrefix: "event.data.object" });
   const tenant = await tenantOf(scope, account.metadata);
   if (!tenant) return step("ignored", null, `account ${account.id} is not a Remit tenant's`);
   if (tenant.accountId !== account.id) {

@@ -3,13 +3,13 @@ import {
   IdempotencyError,
   type InvoiceDetails,
   NotFoundError,
+  parseWithSchema,
   type Remit,
   RemitError,
   type Tenant,
 } from "@remit/core";
 import { StripeAccountMismatchError } from "../../errors/stripe-account-mismatch-error";
 import { metadataKeys, stripeActor } from "../metadata-keys";
-import { parseInput } from "../parse-input";
 import type { StripePaymentsConfig } from "../stripe-payments-config";
 import { callStripe } from "../to-provider-error";
 import {
@@ -128,7 +128,7 @@ export async function retrievePaymentIntent(
     const intent = await callStripe(() =>
       scope.config.stripe.paymentIntents.retrieve(id, {}, { stripeAccount: account }),
     );
-    return parseInput(paymentIntentSchema, intent, "paymentIntent");
+    return parseWithSchema(paymentIntentSchema, intent, { pathPrefix: "paymentIntent" });
   } catch (error) {
     if (RemitError.isInstance(error) && !error.retryable) return null;
     throw error;
