@@ -33,7 +33,7 @@ export async function seedDemoWorkOrders(remit: Remit, ctx: Ctx, customers: Cust
   });
   const create = async (index: number, title: string, hours: string) =>
     (await remit.workOrders.create(ctx, job(index, title, hours))).workOrder;
-  const today = remit.dependencies.clock.now().slice(0, 10);
+  const today = remit.clock.now().slice(0, 10);
 
   await create(0, "Annual boiler service", "1.5"); // open
   const scheduled = await create(1, "Install tankless water heater", "4");

@@ -34,10 +34,17 @@ export {
   taxRateInputSchema,
 } from "./calculation/invoice-input-schema";
 export { parseInvoiceInput } from "./calculation/parse-invoice-input";
+export { createRemit, type RemitOptions } from "./create-remit";
 export type { Address, Customer, CustomerSnapshot } from "./customers/customer";
-export { customerInputSchema, e164PhoneSchema } from "./customers/customers-api";
+export {
+  type CreateCustomerInput,
+  type CustomerInput,
+  customerInputSchema,
+  e164PhoneSchema,
+  type UpdateCustomerInput,
+} from "./customers/customer-input-schema";
 export * from "./errors/index";
-export { type Actor, actorSchema, type Context, contextSchema } from "./events/actor";
+export { type Actor, actorSchema, contextSchema } from "./events/actor";
 export type { EventHandler } from "./events/event-handlers";
 export type { RemitEvent, RemitEventType } from "./events/remit-event";
 export type { Delivery, DeliveryPurpose, DeliveryStatus } from "./invoices/delivery";
@@ -60,6 +67,19 @@ export {
 } from "./messages/render-invoice-message";
 export { type CurrencyCode, currencies, isCurrencyCode, minorUnitsOf } from "./money/currencies";
 export { formatMoney } from "./money/format-money";
+export {
+  addMoney,
+  compareMoney,
+  fromMinorUnits,
+  isMoneyAmount,
+  isZeroMoney,
+  type MoneyDigits,
+  type MoneyRounding,
+  roundMoney,
+  scaleOfMoney,
+  subtractMoney,
+  toMinorUnits,
+} from "./money/money-arithmetic";
 export type { RoundingMode } from "./money/rounding-mode";
 export {
   createOutboxWorker,
@@ -68,16 +88,18 @@ export {
   type OutboxWorkerOptions,
 } from "./outbox/create-outbox-worker";
 export type { OutboxJob, OutboxJobKind, OutboxJobStatus } from "./outbox/outbox-job";
-export * from "./ports/index";
-export { quoteInputSchema } from "./quotes/moves/create-quote";
-export type { Quote, QuoteStatus } from "./quotes/quote";
-export { createRemit, type Remit, type RemitOptions } from "./service/create-remit";
-export type { InvoiceMoveHooks, RemitDependencies } from "./service/remit-dependencies";
 export {
   type SweepReport,
   sweepAllTenants,
   sweepAllTenantsInputSchema,
-} from "./service/sweep-all-tenants";
+} from "./outbox/sweep-all-tenants";
+export * from "./ports/index";
+export { quoteInputSchema } from "./quotes/moves/create-quote";
+export type { Quote, QuoteStatus } from "./quotes/quote";
+export type { Context, MoveResult, Remit } from "./remit";
+export type * from "./remit-inputs";
+export type { InvoiceMoveHooks, RemitDependencies } from "./service/remit-dependencies";
+export { stableStringify } from "./stable-stringify";
 export { localDateAt } from "./tenants/tenant-dates";
 export {
   type Tenant,

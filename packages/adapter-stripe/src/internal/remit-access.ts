@@ -31,5 +31,5 @@ export async function saveStripeAccount(
 
 /** The instant of Remit's clock (the Clock port), in milliseconds. */
 export function nowOf(remit: Remit): number {
-  return Date.parse(remit.dependencies.clock.now());
+  return Date.parse(remit.clock.now());
 }

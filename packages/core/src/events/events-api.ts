@@ -1,31 +1,27 @@
 import { z } from "zod";
-import { parseContext } from "../service/internal/run-move";
+import { bindCalls } from "../service/internal/bind-calls";
+import { defineRead } from "../service/internal/define-read";
 import type { RemitDependencies } from "../service/remit-dependencies";
-import { parseWithSchema } from "../validation/to-validation-error";
 import type { EventHandler } from "./event-handlers";
 import type { RemitEvent, RemitEventType } from "./remit-event";
+
+/** `remit.events.list`: the tenant's events in the order they were appended, after `after`. */
+export const listEvents = defineRead(
+  {
+    input: z
+      .object({
+        after: z.string().min(1).max(64).optional(),
+        limit: z.number().int().min(1).max(1_000).default(100),
+      })
+      .prefault({}),
+  },
+  async ({ transaction }, input): Promise<RemitEvent[]> => transaction.events.list(input),
+);
 
 /** `remit.events`: read a tenant's event log, and register handlers the outbox worker runs. */
 export function createEventsApi(deps: RemitDependencies) {
   return {
-    /** The tenant's events in the order they were appended, after the event id `after`. */
-    async list(
-      rawContext: unknown,
-      rawInput: { after?: string; limit?: number } = {},
-    ): Promise<RemitEvent[]> {
-      const context = parseContext(rawContext);
-      const input = parseWithSchema(
-        z.object({
-          after: z.string().min(1).max(64).optional(),
-          limit: z.number().int().min(1).max(1_000).default(100),
-        }),
-        rawInput,
-      );
-      return deps.store.transaction({
-        tenantId: context.tenantId,
-        work: (transaction) => transaction.events.list(input),
-      });
-    },
+    ...bindCalls(deps, { list: listEvents }),
 
     /**
      * Runs `handler` from the outbox worker for each event of `type` (or `"*"`), at least once and

@@ -16,6 +16,9 @@ export type RemitEventType =
   | "invoice.cancelled"
   | "invoice.delivery_updated"
   | "payment.unmatched"
+  | "customer.created"
+  | "customer.updated"
+  | "tenant.updated"
   | `work_order.${string}`
   | `quote.${string}`;
 
@@ -29,7 +32,11 @@ export type RemitEvent = {
   type: RemitEventType;
   specVersion: 1;
   tenantId: string;
-  subject: { type: "invoice" | "work_order" | "quote" | "payment"; id: string; version: number };
+  subject: {
+    type: "invoice" | "work_order" | "quote" | "payment" | "customer" | "tenant";
+    id: string;
+    version: number;
+  };
   /** UTC ISO 8601. */
   occurredAt: string;
   actor: Actor;

@@ -1,4 +1,5 @@
-import { bindMoves, defineMove } from "../service/internal/define-move";
+import { bindCalls } from "../service/internal/bind-calls";
+import { defineMove } from "../service/internal/define-move";
 import type { RemitDependencies } from "../service/remit-dependencies";
 import { createInvoice } from "./moves/create-invoice";
 import { issueInvoiceInputSchema, issueInvoiceInScope } from "./moves/issue-invoice";
@@ -7,14 +8,9 @@ import { refundPayment, resolveRefund } from "./moves/refund-payment";
 import { reportPaymentFailure } from "./moves/report-payment-failure";
 import { sendInvoice, sendInvoiceInputSchema, sendInvoiceInScope } from "./moves/send-invoice";
 import { cancelInvoice, requestInvoiceChanges, submitInvoice } from "./moves/simple-moves";
-import { type SweepPastDueInput, sweepPastDue } from "./moves/sweep-past-due";
+import { sweepPastDue } from "./moves/sweep-past-due";
 import { updateInvoice } from "./moves/update-invoice";
-import {
-  getInvoice,
-  getInvoiceByPublicToken,
-  type ListInvoicesInput,
-  listInvoices,
-} from "./read-invoices";
+import { getInvoice, getInvoiceByPublicToken, listInvoices } from "./read-invoices";
 
 const issueWithSendSchema = issueInvoiceInputSchema.extend({
   /** "Save & send": send in the same transaction as the issue. */
@@ -23,7 +19,6 @@ const issueWithSendSchema = issueInvoiceInputSchema.extend({
     .optional(),
 });
 
-/** `remit.invoices`: every invoice move and read. Each move returns `{ invoice, events }`. */
 /**
  * Issue (approve). With `send`, this is "save & send": issue and send in one transaction, as two
  * moves. An invoice that deposits (or a zero total) made paid at issue has nothing to send.
@@ -38,9 +33,10 @@ export const issueAndMaybeSend = defineMove(
   },
 );
 
+/** `remit.invoices`: every invoice move and read. Each move returns `{ invoice, events }`. */
 export function createInvoicesApi(deps: RemitDependencies) {
   return {
-    ...bindMoves(deps, {
+    ...bindCalls(deps, {
       create: createInvoice,
       update: updateInvoice,
       submit: submitInvoice,
@@ -48,19 +44,15 @@ export function createInvoicesApi(deps: RemitDependencies) {
       issue: issueAndMaybeSend,
       send: sendInvoice,
       recordPayment,
-      /** A provider's report of a failed attempt to pay: appends `invoice.payment_failed`. */
       reportPaymentFailure,
       refund: refundPayment,
-      /** A provider's (or the worker's) answer to a pending refund. */
       resolveRefund,
       cancel: cancelInvoice,
+      get: getInvoice,
+      list: listInvoices,
+      sweepPastDue,
     }),
-    get: (context: unknown, input: { id: string }) => getInvoice(deps, context, input),
+    // The one call without a context: the customer's link carries no tenant.
     getByPublicToken: (input: { token: string }) => getInvoiceByPublicToken(deps, input),
-    list: (context: unknown, input?: ListInvoicesInput) => listInvoices(deps, context, input),
-    sweepPastDue: (context: unknown, input?: SweepPastDueInput) =>
-      sweepPastDue(deps, context, input),
   };
 }
-
-export type InvoicesApi = ReturnType<typeof createInvoicesApi>;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { NotFoundError } from "../errors/not-found-error";
 import type { RemitEvent } from "../events/remit-event";
 import type { Page } from "../ports/store/index";
-import { parseContext } from "../service/internal/run-move";
+import { defineRead } from "../service/internal/define-read";
 import type { RemitDependencies } from "../service/remit-dependencies";
 import { parseWithSchema } from "../validation/to-validation-error";
 import type { Delivery } from "./delivery";
@@ -22,29 +22,21 @@ export type InvoiceDetails = {
 };
 
 /** `remit.invoices.get`: one invoice with its revisions, payments, refunds, deliveries and events. */
-export async function getInvoice(
-  deps: RemitDependencies,
-  rawContext: unknown,
-  rawInput: { id: string },
-): Promise<InvoiceDetails> {
-  const context = parseContext(rawContext);
-  const { id } = parseWithSchema(z.object({ id: recordIdSchema }), rawInput);
-  return deps.store.transaction({
-    tenantId: context.tenantId,
-    work: async (transaction) => {
-      const invoice = await transaction.invoices.get({ id });
-      if (!invoice) throw new NotFoundError({ resource: "invoice", id });
-      const [revisions, payments, refunds, deliveries, events] = await Promise.all([
-        transaction.revisions.list({ invoiceId: id }),
-        transaction.payments.listByInvoice({ invoiceId: id }),
-        transaction.refunds.listByInvoice({ invoiceId: id }),
-        transaction.deliveries.listByInvoice({ invoiceId: id }),
-        transaction.events.listBySubject({ subjectId: id }),
-      ]);
-      return { invoice, revisions, payments, refunds, deliveries, events };
-    },
-  });
-}
+export const getInvoice = defineRead(
+  { input: z.object({ id: recordIdSchema }) },
+  async ({ transaction }, { id }): Promise<InvoiceDetails> => {
+    const invoice = await transaction.invoices.get({ id });
+    if (!invoice) throw new NotFoundError({ resource: "invoice", id });
+    const [revisions, payments, refunds, deliveries, events] = await Promise.all([
+      transaction.revisions.list({ invoiceId: id }),
+      transaction.payments.listByInvoice({ invoiceId: id }),
+      transaction.refunds.listByInvoice({ invoiceId: id }),
+      transaction.deliveries.listByInvoice({ invoiceId: id }),
+      transaction.events.listBySubject({ subjectId: id }),
+    ]);
+    return { invoice, revisions, payments, refunds, deliveries, events };
+  },
+);
 
 const dateSchema = z.iso.date();
 
@@ -63,24 +55,17 @@ export const listInvoicesInputSchema = z.object({
 export type ListInvoicesInput = z.input<typeof listInvoicesInputSchema>;
 
 /** `remit.invoices.list`: newest first, filtered, one page at a time (`nextCursor`). */
-export async function listInvoices(
-  deps: RemitDependencies,
-  rawContext: unknown,
-  rawInput: ListInvoicesInput = {},
-): Promise<Page<Invoice>> {
-  const context = parseContext(rawContext);
-  const { limit, cursor, status, ...filter } = parseWithSchema(listInvoicesInputSchema, rawInput);
-  const statuses = status === undefined ? undefined : Array.isArray(status) ? status : [status];
-  return deps.store.transaction({
-    tenantId: context.tenantId,
-    work: (transaction) =>
-      transaction.invoices.list({
-        filter: { ...filter, ...(statuses ? { status: statuses } : {}) },
-        limit,
-        ...(cursor ? { cursor } : {}),
-      }),
-  });
-}
+export const listInvoices = defineRead(
+  { input: listInvoicesInputSchema.prefault({}) },
+  async ({ transaction }, { limit, cursor, status, ...filter }): Promise<Page<Invoice>> => {
+    const statuses = status === undefined ? undefined : Array.isArray(status) ? status : [status];
+    return transaction.invoices.list({
+      filter: { ...filter, ...(statuses ? { status: statuses } : {}) },
+      limit,
+      ...(cursor ? { cursor } : {}),
+    });
+  },
+);
 
 /**
  * `remit.invoices.getByPublicToken`: the invoice behind a customer's hosted-page link. Only

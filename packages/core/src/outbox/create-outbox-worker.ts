@@ -1,13 +1,14 @@
 import type { EventHandler, RegisteredHandler } from "../events/event-handlers";
 import type { RemitEventType } from "../events/remit-event";
 import type { Invoice } from "../invoices/invoice";
-import type { Remit } from "../service/create-remit";
-import { sweepAllTenants } from "../service/sweep-all-tenants";
+import type { Remit } from "../remit";
+import { dependenciesOf } from "../service/remit-internals";
 import { runDeliveryJob } from "./internal/run-delivery-job";
 import { type JobOutcome, runEventJob } from "./internal/run-event-job";
 import { runRefundJob } from "./internal/run-refund-job";
 import { runReminderJob } from "./internal/run-reminder-job";
 import type { OutboxJob } from "./outbox-job";
+import { sweepAllTenants } from "./sweep-all-tenants";
 
 export type OutboxWorkerOptions = {
   remit: Remit;
@@ -56,7 +57,7 @@ const defaultBackoff = (attempts: number) =>
  * ```
  */
 export function createOutboxWorker(options: OutboxWorkerOptions) {
-  const deps = options.remit.dependencies;
+  const deps = dependenciesOf(options.remit);
   const workerId = options.workerId ?? deps.ids.newId("wrk");
   const concurrency = options.concurrency ?? 4;
   const leaseMs = options.leaseMs ?? 60_000;

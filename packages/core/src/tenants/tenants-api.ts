@@ -1,48 +1,68 @@
 import { z } from "zod";
-import { parseContext } from "../service/internal/run-move";
+import { bindCalls } from "../service/internal/bind-calls";
+import { defineMove } from "../service/internal/define-move";
+import { defineRead } from "../service/internal/define-read";
 import type { RemitDependencies } from "../service/remit-dependencies";
 import { parseWithSchema } from "../validation/to-validation-error";
 import { defaultTenant } from "./default-tenant";
 import { type Tenant, type TenantSettingsInput, tenantSettingsSchema } from "./tenant-settings";
 
-/** `remit.tenants`: one contractor business's settings. They apply to later moves only. */
-export function createTenantsApi(deps: RemitDependencies) {
-  return {
-    /** Saves settings; fields left out keep their current (or default) value. */
-    async upsert(rawContext: unknown, settings: TenantSettingsInput): Promise<Tenant> {
-      const context = parseContext(rawContext);
-      const changes = parseWithSchema(z.record(z.string(), z.unknown()), settings);
-      return deps.store.transaction({
-        tenantId: context.tenantId,
-        work: async (transaction) => {
-          const now = deps.clock.now();
-          const current = (await transaction.tenants.get()) ?? defaultTenant(context.tenantId, now);
-          const defined = Object.fromEntries(
-            Object.entries(changes).filter(([, value]) => value !== undefined),
-          );
-          // Validate the whole result: a partial schema would fill defaults over saved values.
-          const merged = parseWithSchema(tenantSettingsSchema, { ...current, ...defined });
-          const tenant: Tenant = {
-            ...merged,
-            id: context.tenantId,
-            version: current.version + 1,
-            createdAt: current.createdAt,
-            updatedAt: now,
-          };
-          await transaction.tenants.put({ record: tenant });
-          return tenant;
-        },
-      });
-    },
+/** The settings to save, and an optional idempotency key. */
+export type UpsertTenantInput = TenantSettingsInput & { idempotencyKey?: string };
 
-    /** The tenant's settings (the defaults before any were saved). */
-    async get(rawContext: unknown): Promise<Tenant> {
-      const context = parseContext(rawContext);
-      return deps.store.transaction({
-        tenantId: context.tenantId,
-        work: async (transaction) =>
-          (await transaction.tenants.get()) ?? defaultTenant(context.tenantId, deps.clock.now()),
-      });
-    },
-  };
+/**
+ * `remit.tenants.upsert`: saves settings; fields left out keep their current (or default) value.
+ * They apply to later moves only. Emits `tenant.updated` with the names of the fields that
+ * changed. Users, Remit itself and providers (a connected payment account) may save settings.
+ */
+export const upsertTenant = defineMove(
+  {
+    move: "update tenant settings",
+    actors: ["user", "system", "provider"],
+    input: z.custom<UpsertTenantInput>(() => true),
+  },
+  async (scope, settings) => {
+    const { idempotencyKey: _key, ...changes } = parseWithSchema(
+      z.record(z.string(), z.unknown()),
+      settings,
+    );
+    const current = scope.tenant;
+    const defined = Object.fromEntries(
+      Object.entries(changes).filter(([, value]) => value !== undefined),
+    );
+    // Validate the whole result: a partial schema would fill defaults over saved values.
+    const merged = parseWithSchema(tenantSettingsSchema, { ...current, ...defined });
+    const tenant: Tenant = {
+      ...merged,
+      id: scope.context.tenantId,
+      version: current.version + 1,
+      createdAt: current.createdAt,
+      updatedAt: scope.now,
+    };
+    await scope.transaction.tenants.put({ record: tenant });
+    const changed = Object.keys(merged).filter(
+      (field) =>
+        JSON.stringify(current[field as keyof Tenant]) !==
+        JSON.stringify(tenant[field as keyof Tenant]),
+    );
+    scope.emit(
+      "tenant.updated",
+      { type: "tenant", id: tenant.id, version: tenant.version },
+      { changed },
+    );
+    return { tenant };
+  },
+  ({ tenant }) => tenant,
+);
+
+/** `remit.tenants.get`: the tenant's settings (the defaults before any were saved). */
+export const getTenant = defineRead(
+  { input: z.object({}).optional() },
+  async ({ deps, transaction, context }): Promise<Tenant> =>
+    (await transaction.tenants.get()) ?? defaultTenant(context.tenantId, deps.clock.now()),
+);
+
+/** `remit.tenants`: one contractor business's settings. */
+export function createTenantsApi(deps: RemitDependencies) {
+  return bindCalls(deps, { upsert: upsertTenant, get: getTenant });
 }

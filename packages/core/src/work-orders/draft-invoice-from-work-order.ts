@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { InvoiceLineInput } from "../calculation/invoice-input-schema";
 import type { PaymentTerms } from "../invoices/payment-terms";
 import { minorUnitsOf } from "../money/currencies";
@@ -20,12 +21,20 @@ export type InvoiceDraft = {
   quoteId: string | null;
 };
 
-export type DraftInvoiceOptions = {
+/** How `draftInvoiceFromWorkOrder` makes the draft. */
+export const draftInvoiceOptionsSchema = z.object({
   /** Rounding of the material prices and of the invoice. Default half up, tax per line. */
-  rounding?: { mode?: RoundingMode; tax?: "per_line" | "per_document" };
+  rounding: z
+    .object({
+      mode: z.enum(["half_up", "half_even"]).optional(),
+      tax: z.enum(["per_line", "per_document"]).optional(),
+    })
+    .optional(),
   /** Printed on the invoice. */
-  memo?: string;
-};
+  memo: z.string().max(2_000).optional(),
+});
+
+export type DraftInvoiceOptions = z.input<typeof draftInvoiceOptionsSchema>;
 
 const isZero = (value: string) => readDecimal(value)?.units === 0n;
 

@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { NotFoundError } from "../errors/not-found-error";
 import { recordIdSchema } from "../invoices/internal/move-input-fields";
-import { parseContext } from "../service/internal/run-move";
-import type { RemitDependencies } from "../service/remit-dependencies";
-import { parseWithSchema } from "../validation/to-validation-error";
+import { defineRead } from "../service/internal/define-read";
 import {
-  type DraftInvoiceOptions,
   draftInvoiceFromWorkOrder,
+  draftInvoiceOptionsSchema,
   type InvoiceDraft,
 } from "./draft-invoice-from-work-order";
 import type { WorkOrder, WorkOrderStatus } from "./work-order";
@@ -27,43 +25,34 @@ export const listWorkOrdersInputSchema = z.object({
   cursor: z.string().min(1).max(200).optional(),
 });
 
-/** Reads of work orders: one, a page, and the invoice draft for review. */
-export function createWorkOrderReads(deps: RemitDependencies) {
-  const getOne = async (rawContext: unknown, rawInput: { id: string }): Promise<WorkOrder> => {
-    const context = parseContext(rawContext);
-    const { id } = parseWithSchema(z.object({ id: recordIdSchema }), rawInput);
-    const workOrder = await deps.store.transaction({
-      tenantId: context.tenantId,
-      work: (transaction) => transaction.workOrders.get({ id }),
-    });
+/** `remit.workOrders.get`: one work order. */
+export const getWorkOrder = defineRead(
+  { input: z.object({ id: recordIdSchema }) },
+  async ({ transaction }, { id }): Promise<WorkOrder> => {
+    const workOrder = await transaction.workOrders.get({ id });
     if (!workOrder) throw new NotFoundError({ resource: "work order", id });
     return workOrder;
-  };
-  return {
-    get: getOne,
-    async list(rawContext: unknown, rawInput: z.input<typeof listWorkOrdersInputSchema> = {}) {
-      const context = parseContext(rawContext);
-      const { status, customerId, limit, cursor } = parseWithSchema(
-        listWorkOrdersInputSchema,
-        rawInput,
-      );
-      const filter = {
-        ...(status ? { status: Array.isArray(status) ? status : [status] } : {}),
-        ...(customerId ? { customerId } : {}),
-      };
-      return deps.store.transaction({
-        tenantId: context.tenantId,
-        work: (transaction) =>
-          transaction.workOrders.list({ filter, limit, ...(cursor ? { cursor } : {}) }),
-      });
-    },
-    /** The invoice draft for "review & submit": show it, let the user change it, then `submitInvoice`. */
-    async draftInvoice(
-      rawContext: unknown,
-      rawInput: { id: string },
-      options: DraftInvoiceOptions = {},
-    ): Promise<InvoiceDraft> {
-      return draftInvoiceFromWorkOrder(await getOne(rawContext, rawInput), options);
-    },
-  };
-}
+  },
+);
+
+/** `remit.workOrders.list`: newest first, by status and customer, one page at a time. */
+export const listWorkOrders = defineRead(
+  { input: listWorkOrdersInputSchema.prefault({}) },
+  async ({ transaction }, { status, customerId, limit, cursor }) => {
+    const filter = {
+      ...(status ? { status: Array.isArray(status) ? status : [status] } : {}),
+      ...(customerId ? { customerId } : {}),
+    };
+    return transaction.workOrders.list({ filter, limit, ...(cursor ? { cursor } : {}) });
+  },
+);
+
+/** `remit.workOrders.draftInvoice`: the invoice draft for "review & submit"; show it, let the user change it, then `submitInvoice`. */
+export const draftWorkOrderInvoice = defineRead(
+  { input: z.object({ id: recordIdSchema, draft: draftInvoiceOptionsSchema.optional() }) },
+  async ({ transaction }, { id, draft }): Promise<InvoiceDraft> => {
+    const workOrder = await transaction.workOrders.get({ id });
+    if (!workOrder) throw new NotFoundError({ resource: "work order", id });
+    return draftInvoiceFromWorkOrder(workOrder, draft);
+  },
+);

@@ -1,19 +1,27 @@
+import { bindCalls } from "../service/internal/bind-calls";
 import type { RemitDependencies } from "../service/remit-dependencies";
 import { createWorkOrder, updateWorkOrder } from "./moves/create-work-order";
 import { submitWorkOrderInvoice } from "./moves/submit-work-order-invoice";
-import { createWorkOrderStatusMoves } from "./moves/work-order-status-moves";
-import { createWorkOrderReads } from "./read-work-orders";
+import {
+  cancelWorkOrder,
+  completeWorkOrder,
+  scheduleWorkOrder,
+  startWorkOrder,
+} from "./moves/work-order-status-moves";
+import { draftWorkOrderInvoice, getWorkOrder, listWorkOrders } from "./read-work-orders";
 
 /** `remit.workOrders`: jobs from first call to invoice. Moves return `{ workOrder, events }`. */
 export function createWorkOrdersApi(deps: RemitDependencies) {
-  return {
-    create: (context: unknown, input: Parameters<typeof createWorkOrder>[2]) =>
-      createWorkOrder(deps, context, input),
-    update: (context: unknown, input: Parameters<typeof updateWorkOrder>[2]) =>
-      updateWorkOrder(deps, context, input),
-    ...createWorkOrderStatusMoves(deps),
-    ...createWorkOrderReads(deps),
-    submitInvoice: (context: unknown, input: Parameters<typeof submitWorkOrderInvoice>[2]) =>
-      submitWorkOrderInvoice(deps, context, input),
-  };
+  return bindCalls(deps, {
+    create: createWorkOrder,
+    update: updateWorkOrder,
+    schedule: scheduleWorkOrder,
+    start: startWorkOrder,
+    complete: completeWorkOrder,
+    cancel: cancelWorkOrder,
+    get: getWorkOrder,
+    list: listWorkOrders,
+    draftInvoice: draftWorkOrderInvoice,
+    submitInvoice: submitWorkOrderInvoice,
+  });
 }

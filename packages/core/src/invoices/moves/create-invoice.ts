@@ -4,8 +4,8 @@ import type { CustomerSnapshot } from "../../customers/customer";
 import { ValidationError, type ValidationIssue } from "../../errors/validation-error";
 import { minorUnitsOf } from "../../money/currencies";
 import { formatMinorUnits } from "../../money/minor-units";
-import { type MoveScope, runMove } from "../../service/internal/run-move";
-import type { RemitDependencies } from "../../service/remit-dependencies";
+import { checkedInBody, defineMove } from "../../service/internal/define-move";
+import type { MoveScope } from "../../service/internal/run-move";
 import { formatIssuePath } from "../../validation/format-issue-path";
 import { calculateInvoiceContent } from "../internal/calculate-invoice-content";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
@@ -130,21 +130,11 @@ export async function createInvoiceInScope(
  * Emits `invoice.created`. With `issue: true` ("save & issue", for a tenant that needs no
  * review) it is issued in the same transaction, as two moves: the result is the issued invoice.
  */
-export async function createInvoice(
-  deps: RemitDependencies,
-  context: unknown,
-  input: CreateInvoiceInput,
-) {
-  const idempotencyKey =
-    typeof input?.idempotencyKey === "string" ? input.idempotencyKey : undefined;
-  return runMove(
-    deps,
-    context,
-    { move: "create", actors: ["user"], idempotencyKey, args: input },
-    async (scope) => {
-      const invoice = await createInvoiceInScope(scope, input);
-      if (input?.issue !== true) return { invoice };
-      return { invoice: await issueInvoiceInScope(scope, { id: invoice.id }) };
-    },
-  );
-}
+export const createInvoice = defineMove(
+  { move: "create", actors: ["user"], input: checkedInBody<CreateInvoiceInput>() },
+  async (scope, input) => {
+    const invoice = await createInvoiceInScope(scope, input);
+    if (input?.issue !== true) return { invoice };
+    return { invoice: await issueInvoiceInScope(scope, { id: invoice.id }) };
+  },
+);

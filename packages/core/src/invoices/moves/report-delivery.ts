@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { NotFoundError } from "../../errors/not-found-error";
-import { runMove } from "../../service/internal/run-move";
-import type { RemitDependencies } from "../../service/remit-dependencies";
-import { parseWithSchema } from "../../validation/to-validation-error";
+import { defineMove } from "../../service/internal/define-move";
 import type { Delivery, DeliveryStatus } from "../delivery";
 import { invoiceSubject } from "../internal/invoice-event-data";
 
@@ -34,59 +32,50 @@ export type ReportDeliveryInput = z.input<typeof reportDeliveryInputSchema>;
  * left alone), and on `recipient_opted_out` records the opt-out on the customer so the next send
  * on that channel is refused. A report for an unknown message is `not_found`.
  */
-export async function reportDelivery(
-  deps: RemitDependencies,
-  context: unknown,
-  rawInput: ReportDeliveryInput,
-) {
-  const input = parseWithSchema(reportDeliveryInputSchema, rawInput);
-  return runMove(
-    deps,
-    context,
-    { move: "report delivery", actors: ["provider", "system"], args: input },
-    async (scope) => {
-      const delivery = await scope.transaction.deliveries.findByProviderMessageId({
-        providerMessageId: input.providerMessageId,
+export const reportDelivery = defineMove(
+  { move: "report delivery", actors: ["provider", "system"], input: reportDeliveryInputSchema },
+  async (scope, input) => {
+    const delivery = await scope.transaction.deliveries.findByProviderMessageId({
+      providerMessageId: input.providerMessageId,
+    });
+    if (!delivery)
+      throw new NotFoundError({
+        resource: "delivery with provider message id",
+        id: input.providerMessageId,
       });
-      if (!delivery)
-        throw new NotFoundError({
-          resource: "delivery with provider message id",
-          id: input.providerMessageId,
+    const invoice = await scope.transaction.invoices.get({ id: delivery.invoiceId });
+    if (!invoice) throw new NotFoundError({ resource: "invoice", id: delivery.invoiceId });
+    const forward = rank[input.status] > rank[delivery.status];
+    const next: Delivery = {
+      ...delivery,
+      ...(forward ? { status: input.status } : {}),
+      providerStatus: input.providerStatus,
+      reason: forward && input.reason !== undefined ? input.reason : delivery.reason,
+      updatedAt: scope.now,
+    };
+    await scope.transaction.deliveries.update({ record: next });
+    scope.emit("invoice.delivery_updated", invoiceSubject(invoice), {
+      deliveryId: next.id,
+      channel: next.channel,
+      purpose: next.purpose,
+      status: next.status,
+      providerStatus: next.providerStatus,
+      reason: next.reason,
+    });
+    if (input.reason === "recipient_opted_out" && invoice.customer) {
+      const customer = await scope.transaction.customers.get({ id: invoice.customer.id });
+      if (customer && !customer.optedOut.includes(next.channel)) {
+        await scope.transaction.customers.update({
+          record: {
+            ...customer,
+            optedOut: [...customer.optedOut, next.channel],
+            version: customer.version + 1,
+            updatedAt: scope.now,
+          },
+          expectedVersion: customer.version,
         });
-      const invoice = await scope.transaction.invoices.get({ id: delivery.invoiceId });
-      if (!invoice) throw new NotFoundError({ resource: "invoice", id: delivery.invoiceId });
-      const forward = rank[input.status] > rank[delivery.status];
-      const next: Delivery = {
-        ...delivery,
-        ...(forward ? { status: input.status } : {}),
-        providerStatus: input.providerStatus,
-        reason: forward && input.reason !== undefined ? input.reason : delivery.reason,
-        updatedAt: scope.now,
-      };
-      await scope.transaction.deliveries.update({ record: next });
-      scope.emit("invoice.delivery_updated", invoiceSubject(invoice), {
-        deliveryId: next.id,
-        channel: next.channel,
-        purpose: next.purpose,
-        status: next.status,
-        providerStatus: next.providerStatus,
-        reason: next.reason,
-      });
-      if (input.reason === "recipient_opted_out" && invoice.customer) {
-        const customer = await scope.transaction.customers.get({ id: invoice.customer.id });
-        if (customer && !customer.optedOut.includes(next.channel)) {
-          await scope.transaction.customers.update({
-            record: {
-              ...customer,
-              optedOut: [...customer.optedOut, next.channel],
-              version: customer.version + 1,
-              updatedAt: scope.now,
-            },
-            expectedVersion: customer.version,
-          });
-        }
       }
-      return { delivery: next };
-    },
-  );
-}
+    }
+    return { delivery: next };
+  },
+);

@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { sweepInBatches } from "../../service/internal/sweep-in-batches";
-import type { RemitDependencies } from "../../service/remit-dependencies";
+import { defineSweep } from "../../service/internal/define-sweep";
 import { localDateAt } from "../../tenants/tenant-dates";
-import { parseWithSchema } from "../../validation/to-validation-error";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
 import { saveInvoice } from "../internal/load-invoice-for-move";
 import { instantSchema } from "../internal/move-input-fields";
@@ -20,45 +18,40 @@ export type SweepPastDueInput = z.input<typeof sweepPastDueInputSchema>;
  * tenant's local date at `at` to `past_due`, one batch per transaction, skipping any that changed
  * meanwhile. Idempotent: a second run changes nothing. Emits `invoice.past_due` for each.
  */
-export async function sweepPastDue(
-  deps: RemitDependencies,
-  context: unknown,
-  rawInput: SweepPastDueInput = {},
-) {
-  const input = parseWithSchema(sweepPastDueInputSchema, rawInput);
-  return sweepInBatches(
-    deps,
-    context,
-    { move: "mark past due", args: input, batchSize: input.batchSize },
-    async (scope, after) => {
-      const today = localDateAt(input.at ?? scope.now, scope.tenant.timeZone);
-      const candidates = await scope.transaction.invoices.listDueBefore({
-        before: today,
-        after,
-        limit: input.batchSize,
+export const sweepPastDue = defineSweep(
+  {
+    move: "mark past due",
+    input: sweepPastDueInputSchema.prefault({}),
+    batchSize: (input) => input.batchSize,
+  },
+  async (scope, input, after) => {
+    const today = localDateAt(input.at ?? scope.now, scope.tenant.timeZone);
+    const candidates = await scope.transaction.invoices.listDueBefore({
+      before: today,
+      after,
+      limit: input.batchSize,
+    });
+    let moved = 0;
+    for (const candidate of candidates) {
+      const previous = await scope.transaction.invoices.get({
+        id: candidate.id,
+        forUpdate: true,
       });
-      let moved = 0;
-      for (const candidate of candidates) {
-        const previous = await scope.transaction.invoices.get({
-          id: candidate.id,
-          forUpdate: true,
-        });
-        // Skip what changed since the batch was listed (paid, edited to a later due date, …).
-        if (
-          previous?.status !== "pending_payment" ||
-          previous.dueDate === null ||
-          previous.dueDate >= today
-        )
-          continue;
-        const invoice = await saveInvoice(scope, previous, { ...previous, status: "past_due" });
-        scope.emit(
-          "invoice.past_due",
-          invoiceSubject(invoice),
-          invoiceEventData(invoice, previous.status),
-        );
-        moved++;
-      }
-      return { ids: candidates.map((candidate) => candidate.id), moved };
-    },
-  );
-}
+      // Skip what changed since the batch was listed (paid, edited to a later due date, …).
+      if (
+        previous?.status !== "pending_payment" ||
+        previous.dueDate === null ||
+        previous.dueDate >= today
+      )
+        continue;
+      const invoice = await saveInvoice(scope, previous, { ...previous, status: "past_due" });
+      scope.emit(
+        "invoice.past_due",
+        invoiceSubject(invoice),
+        invoiceEventData(invoice, previous.status),
+      );
+      moved++;
+    }
+    return { ids: candidates.map((candidate) => candidate.id), moved };
+  },
+);

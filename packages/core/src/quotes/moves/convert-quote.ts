@@ -6,9 +6,8 @@ import {
   instantSchema,
   recordIdSchema,
 } from "../../invoices/internal/move-input-fields";
-import { runMove } from "../../service/internal/run-move";
-import { sweepInBatches } from "../../service/internal/sweep-in-batches";
-import type { RemitDependencies } from "../../service/remit-dependencies";
+import { defineMove } from "../../service/internal/define-move";
+import { defineSweep } from "../../service/internal/define-sweep";
 import { localDateAt } from "../../tenants/tenant-dates";
 import { parseWithSchema } from "../../validation/to-validation-error";
 import { createWorkOrderInScope } from "../../work-orders/moves/create-work-order";
@@ -80,83 +79,59 @@ function workOrderInputFromQuote(quote: Quote, technician: string) {
   };
 }
 
-/** The quote moves that reach beyond the quote: conversion to a work order and the expiry sweep. */
-export function createQuoteConversions(deps: RemitDependencies) {
-  return {
-    /** An approved quote becomes one work order (`open`), with the quote's lines as its entries. */
-    async convertToWorkOrder(context: unknown, rawInput: z.input<typeof convertQuoteInputSchema>) {
-      const input = parseWithSchema(convertQuoteInputSchema, rawInput);
-      return runMove(
-        deps,
-        context,
-        {
-          move: "convert quote",
-          actors: ["user"],
-          idempotencyKey: input.idempotencyKey,
-          args: input,
-        },
-        async (scope) => {
-          const previous = await loadQuoteForMove(scope, input, "convert to work order", [
-            "approved",
-          ]);
-          if (previous.workOrderId !== null) {
-            throw new InvalidTransitionError({
-              status: previous.status,
-              move: "convert to work order",
-              reason: `it already became ${previous.workOrderId}`,
-            });
-          }
-          const workOrder = await createWorkOrderInScope(
-            scope,
-            parseWithSchema(
-              workOrderInputSchema,
-              workOrderInputFromQuote(previous, input.technician),
-            ),
-            previous.id,
-          );
-          const quote = await saveQuote(
-            scope,
-            previous,
-            { ...previous, workOrderId: workOrder.id },
-            "converted",
-            { workOrderId: workOrder.id },
-          );
-          return { quote, workOrder };
-        },
-      );
-    },
-    /** Moves each `sent` quote past its `expiresOn` (tenant's local date at `at`) to `expired`. */
-    async sweepExpired(context: unknown, rawInput: { at?: string } = {}) {
-      const input = parseWithSchema(z.object({ at: instantSchema.optional() }), rawInput);
-      return sweepInBatches(
-        deps,
-        context,
-        { move: "expire quotes", args: input, batchSize: 100 },
-        async (scope, after) => {
-          const today = localDateAt(input.at ?? scope.now, scope.tenant.timeZone);
-          const candidates = await scope.transaction.quotes.listExpiring({
-            before: today,
-            after,
-            limit: 100,
-          });
-          let moved = 0;
-          for (const candidate of candidates) {
-            const previous = await scope.transaction.quotes.get({
-              id: candidate.id,
-              forUpdate: true,
-            });
-            if (
-              previous?.status !== "sent" ||
-              previous.expiresOn === null ||
-              previous.expiresOn >= today
-            )
-              continue;
-            await saveQuote(scope, previous, { ...previous, status: "expired" }, "expired");
-            moved++;
-          }
-          return { ids: candidates.map((candidate) => candidate.id), moved };
-        },
-      );
-    },
-  };
-}
+/** An approved quote becomes one work order (`open`), with the quote's lines as its entries. */
+export const convertQuoteToWorkOrder = defineMove(
+  { move: "convert quote", actors: ["user"], input: convertQuoteInputSchema },
+  async (scope, input) => {
+    const previous = await loadQuoteForMove(scope, input, "convert to work order", ["approved"]);
+    if (previous.workOrderId !== null) {
+      throw new InvalidTransitionError({
+        status: previous.status,
+        move: "convert to work order",
+        reason: `it already became ${previous.workOrderId}`,
+      });
+    }
+    const workOrder = await createWorkOrderInScope(
+      scope,
+      parseWithSchema(workOrderInputSchema, workOrderInputFromQuote(previous, input.technician)),
+      previous.id,
+    );
+    const quote = await saveQuote(
+      scope,
+      previous,
+      { ...previous, workOrderId: workOrder.id },
+      "converted",
+      { workOrderId: workOrder.id },
+    );
+    return { quote, workOrder };
+  },
+);
+
+/** Moves each `sent` quote past its `expiresOn` (tenant's local date at `at`) to `expired`. */
+export const sweepExpiredQuotes = defineSweep(
+  {
+    move: "expire quotes",
+    input: z.object({ at: instantSchema.optional() }).prefault({}),
+    batchSize: () => 100,
+  },
+  async (scope, input, after) => {
+    const today = localDateAt(input.at ?? scope.now, scope.tenant.timeZone);
+    const candidates = await scope.transaction.quotes.listExpiring({
+      before: today,
+      after,
+      limit: 100,
+    });
+    let moved = 0;
+    for (const candidate of candidates) {
+      const previous = await scope.transaction.quotes.get({
+        id: candidate.id,
+        forUpdate: true,
+      });
+      if (previous?.status !== "sent" || previous.expiresOn === null || previous.expiresOn >= today)
+        continue;
+      await saveQuote(scope, previous, { ...previous, status: "expired" }, "expired");
+      moved++;
+    }
+    return { ids: candidates.map((candidate) => candidate.id), moved };
+  },
+);

@@ -12,8 +12,7 @@ import { readCustomerSnapshot } from "../../invoices/internal/read-customer-snap
 import { paymentTermsSchema } from "../../invoices/payment-terms";
 import { minorUnitsOf } from "../../money/currencies";
 import { formatMinorUnits } from "../../money/minor-units";
-import { runMove } from "../../service/internal/run-move";
-import type { RemitDependencies } from "../../service/remit-dependencies";
+import { checkedInBody, defineMove } from "../../service/internal/define-move";
 import { formatIssuePath } from "../../validation/format-issue-path";
 import { loadQuoteForMove, saveQuote } from "../internal/load-quote";
 import type { Quote } from "../quote";
@@ -39,69 +38,60 @@ function issuesOf(error: z.ZodError | undefined): ValidationIssue[] {
 }
 
 /** `remit.quotes.create`: a priced offer in `draft`, calculated like an invoice. */
-export async function createQuote(deps: RemitDependencies, context: unknown, rawInput: QuoteInput) {
-  const parsed = quoteInputSchema.safeParse(rawInput);
-  return runMove(
-    deps,
-    context,
-    {
-      move: "create quote",
-      actors: ["user"],
-      idempotencyKey: parsed.data?.idempotencyKey,
-      args: rawInput,
-    },
-    async (scope) => {
-      const issues = issuesOf(parsed.error);
-      const input = parsed.data;
-      const raw = (rawInput ?? {}) as Record<string, unknown>;
-      const currency = input?.currency ?? scope.tenant.currency;
-      const calculated = calculateInvoiceContent(currency, {
-        lines: raw.lines,
-        taxRates: raw.taxRates ?? scope.tenant.defaultTaxRates,
-        discounts: raw.discounts,
-        fees: raw.fees,
-        rounding: raw.rounding,
-        memo: input?.memo,
-      });
-      if (!calculated.ok) issues.push(...calculated.issues);
-      const customer = input ? await readCustomerSnapshot(scope, input.customerId) : undefined;
-      if (customer && "issue" in customer) issues.push(customer.issue);
-      if (!input || !calculated.ok || !customer || "issue" in customer || issues.length > 0)
-        throw new ValidationError({ issues });
-      const quote: Quote = {
-        tenantId: scope.context.tenantId,
-        id: scope.deps.ids.newId("quo"),
-        version: 1,
-        status: "draft",
-        revision: 1,
-        title: input.title,
-        customer: customer.snapshot,
-        currency,
-        terms: input.terms ?? scope.tenant.defaultTerms,
-        content: calculated.content,
-        totals: calculated.totals,
-        expiresOn: input.expiresOn ?? null,
-        depositHeld: formatMinorUnits(0n, minorUnitsOf(currency)),
-        approvedBy: null,
-        approvedAt: null,
-        declinedAt: null,
-        declineReason: null,
-        sentAt: null,
-        workOrderId: null,
-        createdAt: scope.now,
-        updatedAt: scope.now,
-        createdBy: scope.context.actor,
-      };
-      await scope.transaction.quotes.insert({ record: quote });
-      scope.emit(
-        "quote.created",
-        { type: "quote", id: quote.id, version: 1 },
-        { status: "draft", previousStatus: null, total: quote.totals.total },
-      );
-      return { quote };
-    },
-  );
-}
+export const createQuote = defineMove(
+  { move: "create quote", actors: ["user"], input: checkedInBody<QuoteInput>() },
+  async (scope, rawInput) => {
+    const parsed = quoteInputSchema.safeParse(rawInput);
+    const issues = issuesOf(parsed.error);
+    const input = parsed.data;
+    const raw = (rawInput ?? {}) as Record<string, unknown>;
+    const currency = input?.currency ?? scope.tenant.currency;
+    const calculated = calculateInvoiceContent(currency, {
+      lines: raw.lines,
+      taxRates: raw.taxRates ?? scope.tenant.defaultTaxRates,
+      discounts: raw.discounts,
+      fees: raw.fees,
+      rounding: raw.rounding,
+      memo: input?.memo,
+    });
+    if (!calculated.ok) issues.push(...calculated.issues);
+    const customer = input ? await readCustomerSnapshot(scope, input.customerId) : undefined;
+    if (customer && "issue" in customer) issues.push(customer.issue);
+    if (!input || !calculated.ok || !customer || "issue" in customer || issues.length > 0)
+      throw new ValidationError({ issues });
+    const quote: Quote = {
+      tenantId: scope.context.tenantId,
+      id: scope.deps.ids.newId("quo"),
+      version: 1,
+      status: "draft",
+      revision: 1,
+      title: input.title,
+      customer: customer.snapshot,
+      currency,
+      terms: input.terms ?? scope.tenant.defaultTerms,
+      content: calculated.content,
+      totals: calculated.totals,
+      expiresOn: input.expiresOn ?? null,
+      depositHeld: formatMinorUnits(0n, minorUnitsOf(currency)),
+      approvedBy: null,
+      approvedAt: null,
+      declinedAt: null,
+      declineReason: null,
+      sentAt: null,
+      workOrderId: null,
+      createdAt: scope.now,
+      updatedAt: scope.now,
+      createdBy: scope.context.actor,
+    };
+    await scope.transaction.quotes.insert({ record: quote });
+    scope.emit(
+      "quote.created",
+      { type: "quote", id: quote.id, version: 1 },
+      { status: "draft", previousStatus: null, total: quote.totals.total },
+    );
+    return { quote };
+  },
+);
 
 const reviseQuoteInputSchema = quoteInputSchema
   .omit({ customerId: true, currency: true, idempotencyKey: true })
@@ -115,49 +105,34 @@ const reviseQuoteInputSchema = quoteInputSchema
 export type ReviseQuoteInput = z.input<typeof reviseQuoteInputSchema>;
 
 /** `remit.quotes.revise`: changes a `draft` or `sent` quote; its status stays. */
-export async function reviseQuote(
-  deps: RemitDependencies,
-  context: unknown,
-  rawInput: ReviseQuoteInput,
-) {
-  const input = (() => {
+export const reviseQuote = defineMove(
+  { move: "revise quote", actors: ["user"], input: checkedInBody<ReviseQuoteInput>() },
+  async (scope, rawInput) => {
     const parsed = reviseQuoteInputSchema.safeParse(rawInput);
     if (!parsed.success) throw new ValidationError({ issues: issuesOf(parsed.error) });
-    return parsed.data;
-  })();
-  const raw = rawInput as Record<string, unknown>;
-  return runMove(
-    deps,
-    context,
-    {
-      move: "revise quote",
-      actors: ["user"],
-      idempotencyKey: input.idempotencyKey,
-      args: rawInput,
-    },
-    async (scope) => {
-      const previous = await loadQuoteForMove(scope, input, "revise", ["draft", "sent"]);
-      const calculated = calculateInvoiceContent(previous.currency, {
-        lines: raw.lines ?? previous.content.lines,
-        taxRates: raw.taxRates ?? previous.content.taxRates,
-        discounts: raw.discounts ?? previous.content.discounts,
-        fees: raw.fees ?? previous.content.fees,
-        rounding: raw.rounding ?? previous.content.rounding,
-        memo: input.memo ?? previous.content.memo,
-      });
-      if (!calculated.ok) throw new ValidationError({ issues: calculated.issues });
-      const next: Quote = {
-        ...previous,
-        revision: previous.revision + 1,
-        content: calculated.content,
-        totals: calculated.totals,
-        title: "title" in raw && input.title ? input.title : previous.title,
-        terms: "terms" in raw && input.terms ? input.terms : previous.terms,
-        expiresOn: "expiresOn" in raw ? (input.expiresOn ?? null) : previous.expiresOn,
-      };
-      return {
-        quote: await saveQuote(scope, previous, next, "revised", { revision: next.revision }),
-      };
-    },
-  );
-}
+    const input = parsed.data;
+    const raw = rawInput as Record<string, unknown>;
+    const previous = await loadQuoteForMove(scope, input, "revise", ["draft", "sent"]);
+    const calculated = calculateInvoiceContent(previous.currency, {
+      lines: raw.lines ?? previous.content.lines,
+      taxRates: raw.taxRates ?? previous.content.taxRates,
+      discounts: raw.discounts ?? previous.content.discounts,
+      fees: raw.fees ?? previous.content.fees,
+      rounding: raw.rounding ?? previous.content.rounding,
+      memo: input.memo ?? previous.content.memo,
+    });
+    if (!calculated.ok) throw new ValidationError({ issues: calculated.issues });
+    const next: Quote = {
+      ...previous,
+      revision: previous.revision + 1,
+      content: calculated.content,
+      totals: calculated.totals,
+      title: "title" in raw && input.title ? input.title : previous.title,
+      terms: "terms" in raw && input.terms ? input.terms : previous.terms,
+      expiresOn: "expiresOn" in raw ? (input.expiresOn ?? null) : previous.expiresOn,
+    };
+    return {
+      quote: await saveQuote(scope, previous, next, "revised", { revision: next.revision }),
+    };
+  },
+);

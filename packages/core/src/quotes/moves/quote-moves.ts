@@ -1,4 +1,3 @@
-import Decimal from "decimal.js";
 import { z } from "zod";
 import { InvalidTransitionError } from "../../errors/invalid-transition-error";
 import { NotFoundError } from "../../errors/not-found-error";
@@ -14,9 +13,8 @@ import { moneyAmountSchema } from "../../invoices/moves/record-payment";
 import type { Payment, Refund } from "../../invoices/payment";
 import { minorUnitsOf } from "../../money/currencies";
 import { readDecimal } from "../../money/decimal-value";
-import { addMoney, subtractMoney } from "../../money/money-arithmetic";
-import { bindMoves, defineMove } from "../../service/internal/define-move";
-import type { RemitDependencies } from "../../service/remit-dependencies";
+import { addMoney, compareMoney, roundMoney, subtractMoney } from "../../money/money-arithmetic";
+import { defineMove } from "../../service/internal/define-move";
 import { localDateAt } from "../../tenants/tenant-dates";
 import { loadQuoteForMove, saveQuote } from "../internal/load-quote";
 import { unrefundedAmount } from "../internal/unrefunded-amount";
@@ -132,7 +130,7 @@ export const recordDeposit = defineMove(
       tenantId: previous.tenantId,
       id: scope.deps.ids.newId("pay"),
       invoiceId: null,
-      amount: new Decimal(input.amount).toFixed(minorUnitsOf(previous.currency)),
+      amount: roundMoney(input.amount, minorUnitsOf(previous.currency)),
       currency: previous.currency,
       method: input.method,
       reference: input.reference ?? null,
@@ -185,7 +183,7 @@ export const refundDeposit = defineMove(
       await scope.transaction.refunds.listByPayment({ paymentId: payment.id }),
       digits,
     );
-    if (new Decimal(input.amount).greaterThan(refundable)) {
+    if (compareMoney(input.amount, refundable) > 0) {
       throw new ValidationError({
         issues: [
           {
@@ -200,7 +198,7 @@ export const refundDeposit = defineMove(
       id: scope.deps.ids.newId("ref"),
       invoiceId: null,
       paymentId: payment.id,
-      amount: new Decimal(input.amount).toFixed(digits),
+      amount: roundMoney(input.amount, digits),
       currency: previous.currency,
       status: "succeeded",
       reason: input.reason ?? null,
@@ -226,14 +224,3 @@ export const refundDeposit = defineMove(
     };
   },
 );
-
-/** The quote moves: send, approve, decline, deposits. */
-export function createQuoteMoves(deps: RemitDependencies) {
-  return bindMoves(deps, {
-    send: sendQuote,
-    approve: approveQuote,
-    decline: declineQuote,
-    recordDeposit,
-    refundDeposit,
-  });
-}

@@ -2,13 +2,12 @@ import { z } from "zod";
 import { ValidationError } from "../../errors/validation-error";
 import { expectedVersionSchema, recordIdSchema } from "../../invoices/internal/move-input-fields";
 import { readCustomerSnapshot } from "../../invoices/internal/read-customer-snapshot";
-import { type MoveScope, runMove } from "../../service/internal/run-move";
-import type { RemitDependencies } from "../../service/remit-dependencies";
-import { parseWithSchema } from "../../validation/to-validation-error";
+import { defineMove } from "../../service/internal/define-move";
+import type { MoveScope } from "../../service/internal/run-move";
 import { loadWorkOrderForMove, saveWorkOrder } from "../internal/load-work-order";
 import { workOrderParts } from "../internal/work-order-parts";
 import type { WorkOrder } from "../work-order";
-import { type WorkOrderInput, workOrderInputSchema } from "../work-order-input-schema";
+import { workOrderInputSchema } from "../work-order-input-schema";
 
 /** Creates a work order in `open` inside a move (also used when an approved quote converts). */
 export async function createWorkOrderInScope(
@@ -53,26 +52,10 @@ export async function createWorkOrderInScope(
 }
 
 /** `remit.workOrders.create`: a job in `open`, with its labor, materials, services and fees. */
-export async function createWorkOrder(
-  deps: RemitDependencies,
-  context: unknown,
-  rawInput: WorkOrderInput,
-) {
-  const input = parseWithSchema(workOrderInputSchema, rawInput);
-  return runMove(
-    deps,
-    context,
-    {
-      move: "create work order",
-      actors: ["user"],
-      idempotencyKey: input.idempotencyKey,
-      args: input,
-    },
-    async (scope) => ({
-      workOrder: await createWorkOrderInScope(scope, input),
-    }),
-  );
-}
+export const createWorkOrder = defineMove(
+  { move: "create work order", actors: ["user"], input: workOrderInputSchema },
+  async (scope, input) => ({ workOrder: await createWorkOrderInScope(scope, input) }),
+);
 
 const updateWorkOrderInputSchema = workOrderInputSchema
   .omit({ customerId: true, idempotencyKey: true })
@@ -89,55 +72,41 @@ export type UpdateWorkOrderInput = z.input<typeof updateWorkOrderInputSchema>;
  * `remit.workOrders.update`: changes the job's details before it is invoiced (labor logged,
  * materials used, notes, photos). Requires `expectedVersion`.
  */
-export async function updateWorkOrder(
-  deps: RemitDependencies,
-  context: unknown,
-  rawInput: UpdateWorkOrderInput,
-) {
-  const input = parseWithSchema(updateWorkOrderInputSchema, rawInput);
-  const given = rawInput as Record<string, unknown>;
-  return runMove(
-    deps,
-    context,
-    {
-      move: "update work order",
-      actors: ["user"],
-      idempotencyKey: input.idempotencyKey,
-      args: input,
-    },
-    async (scope) => {
-      const previous = await loadWorkOrderForMove(scope, input, "update", [
-        "open",
-        "scheduled",
-        "in_progress",
-        "complete_invoice_needed",
-      ]);
-      // Only fields the caller sent change: the partial schema fills defaults we must not apply.
-      const pick = <K extends keyof typeof input>(key: K, fallback: unknown) =>
-        key in given ? input[key] : fallback;
-      const taxRates = (pick("taxRates", previous.taxRates) ??
-        previous.taxRates) as WorkOrder["taxRates"];
-      const parts = workOrderParts(
-        {
-          labor: (pick("labor", previous.labor) ?? []) as never,
-          materials: (pick("materials", previous.materials) ?? []) as never,
-          services: (pick("services", previous.services) ?? []) as never,
-          fees: (pick("fees", previous.fees) ?? []) as never,
-        },
-        taxRates,
-      );
-      const next: WorkOrder = {
-        ...previous,
-        ...parts,
-        taxRates,
-        title: (pick("title", previous.title) as string | undefined) ?? previous.title,
-        site: (pick("site", previous.site) as WorkOrder["site"] | undefined) ?? null,
-        currency: (pick("currency", previous.currency) as string | undefined) ?? previous.currency,
-        terms: (pick("terms", previous.terms) as WorkOrder["terms"] | undefined) ?? previous.terms,
-        notes: (pick("notes", previous.notes) as string | undefined) ?? previous.notes,
-        photos: (pick("photos", previous.photos) as string[] | undefined) ?? previous.photos,
-      };
-      return { workOrder: await saveWorkOrder(scope, previous, next, "updated") };
-    },
-  );
-}
+export const updateWorkOrder = defineMove(
+  { move: "update work order", actors: ["user"], input: updateWorkOrderInputSchema },
+  async (scope, input, rawInput) => {
+    const given = rawInput as Record<string, unknown>;
+    const previous = await loadWorkOrderForMove(scope, input, "update", [
+      "open",
+      "scheduled",
+      "in_progress",
+      "complete_invoice_needed",
+    ]);
+    // Only fields the caller sent change: the partial schema fills defaults we must not apply.
+    const pick = <K extends keyof typeof input>(key: K, fallback: unknown) =>
+      key in given ? input[key] : fallback;
+    const taxRates = (pick("taxRates", previous.taxRates) ??
+      previous.taxRates) as WorkOrder["taxRates"];
+    const parts = workOrderParts(
+      {
+        labor: (pick("labor", previous.labor) ?? []) as never,
+        materials: (pick("materials", previous.materials) ?? []) as never,
+        services: (pick("services", previous.services) ?? []) as never,
+        fees: (pick("fees", previous.fees) ?? []) as never,
+      },
+      taxRates,
+    );
+    const next: WorkOrder = {
+      ...previous,
+      ...parts,
+      taxRates,
+      title: (pick("title", previous.title) as string | undefined) ?? previous.title,
+      site: (pick("site", previous.site) as WorkOrder["site"] | undefined) ?? null,
+      currency: (pick("currency", previous.currency) as string | undefined) ?? previous.currency,
+      terms: (pick("terms", previous.terms) as WorkOrder["terms"] | undefined) ?? previous.terms,
+      notes: (pick("notes", previous.notes) as string | undefined) ?? previous.notes,
+      photos: (pick("photos", previous.photos) as string[] | undefined) ?? previous.photos,
+    };
+    return { workOrder: await saveWorkOrder(scope, previous, next, "updated") };
+  },
+);

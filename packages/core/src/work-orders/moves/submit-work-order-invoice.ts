@@ -7,12 +7,10 @@ import {
 import { createInvoiceInScope } from "../../invoices/moves/create-invoice";
 import { issueInvoiceInScope } from "../../invoices/moves/issue-invoice";
 import { submitInvoiceInScope } from "../../invoices/moves/simple-moves";
-import { runMove } from "../../service/internal/run-move";
-import type { RemitDependencies } from "../../service/remit-dependencies";
-import { parseWithSchema } from "../../validation/to-validation-error";
+import { defineMove } from "../../service/internal/define-move";
 import {
-  type DraftInvoiceOptions,
   draftInvoiceFromWorkOrder,
+  draftInvoiceOptionsSchema,
 } from "../draft-invoice-from-work-order";
 import { loadWorkOrderForMove, saveWorkOrder } from "../internal/load-work-order";
 
@@ -25,6 +23,8 @@ export const submitWorkOrderInvoiceInputSchema = z.object({
    * discounts, fees, terms, memo, …) replaces the draft's.
    */
   changes: z.record(z.string(), z.unknown()).default({}),
+  /** How the draft is made: rounding of material prices and of the invoice, a memo. */
+  draft: draftInvoiceOptionsSchema.optional(),
   idempotencyKey: idempotencyKeySchema.optional(),
 });
 
@@ -37,46 +37,31 @@ export type SubmitWorkOrderInvoiceInput = z.input<typeof submitWorkOrderInvoiceI
  * submit for the same work order, even a concurrent one, is `invalid_transition` and creates no
  * second invoice.
  */
-export async function submitWorkOrderInvoice(
-  deps: RemitDependencies,
-  context: unknown,
-  rawInput: SubmitWorkOrderInvoiceInput,
-  options: DraftInvoiceOptions = {},
-) {
-  const input = parseWithSchema(submitWorkOrderInvoiceInputSchema, rawInput);
-  return runMove(
-    deps,
-    context,
-    {
-      move: "submit work order invoice",
-      actors: ["user"],
-      idempotencyKey: input.idempotencyKey,
-      args: input,
-    },
-    async (scope) => {
-      // Holding the work order serializes double clicks: the second sees it `invoiced`.
-      const previous = await loadWorkOrderForMove(scope, input, "submit invoice", [
-        "complete_invoice_needed",
-      ]);
-      const { workOrderId, quoteId, ...draft } = draftInvoiceFromWorkOrder(previous, options);
-      const created = await createInvoiceInScope(
-        scope,
-        { ...draft, ...input.changes },
-        { workOrderId, ...(quoteId ? { quoteId } : {}) },
-      );
-      const invoice = scope.tenant.requireReview
-        ? await submitInvoiceInScope(scope, { id: created.id })
-        : await issueInvoiceInScope(scope, { id: created.id });
-      const workOrder = await saveWorkOrder(
-        scope,
-        previous,
-        { ...previous, status: "invoiced", invoiceId: invoice.id },
-        "invoiced",
-        {
-          invoiceId: invoice.id,
-        },
-      );
-      return { workOrder, invoice };
-    },
-  );
-}
+export const submitWorkOrderInvoice = defineMove(
+  { move: "submit work order invoice", actors: ["user"], input: submitWorkOrderInvoiceInputSchema },
+  async (scope, input) => {
+    // Holding the work order serializes double clicks: the second sees it `invoiced`.
+    const previous = await loadWorkOrderForMove(scope, input, "submit invoice", [
+      "complete_invoice_needed",
+    ]);
+    const { workOrderId, quoteId, ...draft } = draftInvoiceFromWorkOrder(previous, input.draft);
+    const created = await createInvoiceInScope(
+      scope,
+      { ...draft, ...input.changes },
+      { workOrderId, ...(quoteId ? { quoteId } : {}) },
+    );
+    const invoice = scope.tenant.requireReview
+      ? await submitInvoiceInScope(scope, { id: created.id })
+      : await issueInvoiceInScope(scope, { id: created.id });
+    const workOrder = await saveWorkOrder(
+      scope,
+      previous,
+      { ...previous, status: "invoiced", invoiceId: invoice.id },
+      "invoiced",
+      {
+        invoiceId: invoice.id,
+      },
+    );
+    return { workOrder, invoice };
+  },
+);

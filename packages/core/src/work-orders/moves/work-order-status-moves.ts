@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { reasonSchema, recordMoveInputSchema } from "../../invoices/internal/move-input-fields";
-import { bindMoves, defineMove } from "../../service/internal/define-move";
-import type { RemitDependencies } from "../../service/remit-dependencies";
+import { defineMove } from "../../service/internal/define-move";
 import { loadWorkOrderForMove, saveWorkOrder } from "../internal/load-work-order";
 
 const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "08:00"');
@@ -75,13 +74,3 @@ export const cancelWorkOrder = defineMove(
     };
   },
 );
-
-/** The work order status moves, bound to the service's ports: schedule, start, complete, cancel. */
-export function createWorkOrderStatusMoves(deps: RemitDependencies) {
-  return bindMoves(deps, {
-    schedule: scheduleWorkOrder,
-    start: startWorkOrder,
-    complete: completeWorkOrder,
-    cancel: cancelWorkOrder,
-  });
-}

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { instantSchema } from "../invoices/internal/move-input-fields";
+import type { Remit } from "../remit";
+import { dependenciesOf } from "../service/remit-internals";
 import { parseWithSchema } from "../validation/to-validation-error";
-import type { Remit } from "./create-remit";
 
 export const sweepAllTenantsInputSchema = z.object({
   /** The instant to sweep at; defaults to the Clock's now. */
@@ -28,7 +29,7 @@ export async function sweepAllTenants(
   rawInput: z.input<typeof sweepAllTenantsInputSchema> = {},
 ): Promise<SweepReport> {
   const input = parseWithSchema(sweepAllTenantsInputSchema, rawInput);
-  const { store, clock } = remit.dependencies;
+  const { store, clock } = dependenciesOf(remit);
   const at = input.at ?? clock.now();
   const report: SweepReport = { tenants: 0, pastDue: 0, expiredQuotes: 0 };
   let after: string | undefined;

@@ -1,20 +1,23 @@
-import { createCustomersApi } from "../customers/customers-api";
-import { EventHandlerRegistry } from "../events/event-handlers";
-import { createEventsApi } from "../events/events-api";
-import { createInvoicesApi } from "../invoices/invoices-api";
-import { type ReportDeliveryInput, reportDelivery } from "../invoices/moves/report-delivery";
-import { createReceiptHandler } from "../messages/create-receipt-handler";
-import { type Clock, systemClock } from "../ports/clock";
-import type { EmailSender } from "../ports/email-sender";
-import { type IdGenerator, ulidIdGenerator } from "../ports/id-generator";
-import { createManualPayments, type PaymentProvider } from "../ports/payment-provider";
-import type { SmsSender } from "../ports/sms-sender";
-import type { InvoiceStore } from "../ports/store/index";
-import { createQuotesApi } from "../quotes/quotes-api";
-import { createTenantsApi } from "../tenants/tenants-api";
-import { createWorkOrderInvoiceHooks } from "../work-orders/internal/work-order-invoice-hooks";
-import { createWorkOrdersApi } from "../work-orders/work-orders-api";
-import type { InvoiceMoveHooks, RemitDependencies } from "./remit-dependencies";
+import { createCustomersApi } from "./customers/customers-api";
+import { EventHandlerRegistry } from "./events/event-handlers";
+import { createEventsApi } from "./events/events-api";
+import { createInvoicesApi } from "./invoices/invoices-api";
+import { reportDelivery } from "./invoices/moves/report-delivery";
+import { createReceiptHandler } from "./messages/create-receipt-handler";
+import { type Clock, systemClock } from "./ports/clock";
+import type { EmailSender } from "./ports/email-sender";
+import { type IdGenerator, ulidIdGenerator } from "./ports/id-generator";
+import { createManualPayments, type PaymentProvider } from "./ports/payment-provider";
+import type { SmsSender } from "./ports/sms-sender";
+import type { InvoiceStore } from "./ports/store/index";
+import { createQuotesApi } from "./quotes/quotes-api";
+import type { Remit } from "./remit";
+import { bindCalls } from "./service/internal/bind-calls";
+import type { InvoiceMoveHooks, RemitDependencies } from "./service/remit-dependencies";
+import { attachDependencies } from "./service/remit-internals";
+import { createTenantsApi } from "./tenants/tenants-api";
+import { createWorkOrderInvoiceHooks } from "./work-orders/internal/work-order-invoice-hooks";
+import { createWorkOrdersApi } from "./work-orders/work-orders-api";
 
 /** What `createRemit` is built from. Only `store` is required. */
 export type RemitOptions = {
@@ -28,7 +31,8 @@ export type RemitOptions = {
 
 /**
  * Creates the Remit service on a store. Every call takes a context `{ tenantId, actor }` first;
- * every move runs in one store transaction and returns `{ invoice, events }`.
+ * every move runs in one store transaction and returns `{ invoice, events }`. See {@link Remit}
+ * for every call.
  *
  * @example
  * ```ts
@@ -42,7 +46,7 @@ export type RemitOptions = {
  * await remit.invoices.issue(ctx, { id: invoice.id, expectedVersion: invoice.version });
  * ```
  */
-export function createRemit(options: RemitOptions) {
+export function createRemit(options: RemitOptions): Remit {
   const hooks: InvoiceMoveHooks = createWorkOrderInvoiceHooks();
   const deps: RemitDependencies = {
     store: options.store,
@@ -56,22 +60,15 @@ export function createRemit(options: RemitOptions) {
   deps.handlers.on("invoice.payment_recorded", createReceiptHandler(deps), {
     name: "remit.receipts",
   });
-  return {
+  const remit: Remit = {
     tenants: createTenantsApi(deps),
     customers: createCustomersApi(deps),
     invoices: createInvoicesApi(deps),
     workOrders: createWorkOrdersApi(deps),
     quotes: createQuotesApi(deps),
     events: createEventsApi(deps),
-    deliveries: {
-      /** A provider's status report for a message (SMS status callbacks). */
-      report: (context: unknown, input: ReportDeliveryInput) =>
-        reportDelivery(deps, context, input),
-    },
-    /** The resolved ports, for the outbox worker and adapters' webhook handlers. */
-    dependencies: deps,
+    deliveries: bindCalls(deps, { report: reportDelivery }),
+    clock: deps.clock,
   };
+  return attachDependencies(remit, deps);
 }
-
-/** The service `createRemit` returns. */
-export type Remit = ReturnType<typeof createRemit>;

@@ -1,0 +1,54 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { z } from "zod";
+import {
+  expectedVersionSchema,
+  idempotencyKeySchema,
+  recordIdSchema,
+} from "../invoices/internal/move-input-fields";
+import { addressSchema } from "./customer";
+
+/**
+ * A phone number in international form, normalized to E.164 (`"+1 (512) 555-0101"` is stored as
+ * `"+15125550101"`). libphonenumber-js checks the country code and the number's length for that
+ * country; it does not require the number to be assigned (its tables lag new ranges, and the SMS
+ * provider refuses a number that does not exist).
+ */
+export const e164PhoneSchema = z
+  .string()
+  .trim()
+  .max(32)
+  .transform((text, context) => {
+    const phone = text.startsWith("+") ? parsePhoneNumberFromString(text) : undefined;
+    if (!phone?.isPossible()) {
+      context.addIssue({
+        code: "custom",
+        message: 'must be an E.164 number such as "+15551234567"',
+      });
+      return z.NEVER;
+    }
+    return phone.number as string;
+  });
+
+export const customerInputSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(320).nullable().optional(),
+  phone: e164PhoneSchema.nullable().optional(),
+  billingAddress: addressSchema.nullable().optional(),
+});
+
+export type CustomerInput = z.input<typeof customerInputSchema>;
+
+export const createCustomerInputSchema = customerInputSchema.extend({
+  idempotencyKey: idempotencyKeySchema.optional(),
+});
+
+export type CreateCustomerInput = z.input<typeof createCustomerInputSchema>;
+
+export const updateCustomerInputSchema = customerInputSchema.partial().extend({
+  id: recordIdSchema,
+  expectedVersion: expectedVersionSchema.optional(),
+  optedOut: z.array(z.enum(["email", "sms"])).optional(),
+  idempotencyKey: idempotencyKeySchema.optional(),
+});
+
+export type UpdateCustomerInput = z.input<typeof updateCustomerInputSchema>;

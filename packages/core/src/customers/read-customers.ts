@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { NotFoundError } from "../errors/not-found-error";
+import { recordIdSchema } from "../invoices/internal/move-input-fields";
+import type { Page } from "../ports/store/index";
+import { defineRead } from "../service/internal/define-read";
+import type { Customer } from "./customer";
+
+export const listCustomersInputSchema = z.object({
+  search: z.string().trim().min(1).max(200).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(200).optional(),
+});
+
+export type ListCustomersInput = z.input<typeof listCustomersInputSchema>;
+
+/** `remit.customers.get`: one customer. */
+export const getCustomer = defineRead(
+  { input: z.object({ id: recordIdSchema }) },
+  async ({ transaction }, { id }): Promise<Customer> => {
+    const customer = await transaction.customers.get({ id });
+    if (!customer) throw new NotFoundError({ resource: "customer", id });
+    return customer;
+  },
+);
+
+/** `remit.customers.list`: by id; `search` matches name, email or phone, case-insensitively. */
+export const listCustomers = defineRead(
+  { input: listCustomersInputSchema.prefault({}) },
+  async ({ transaction }, input): Promise<Page<Customer>> => transaction.customers.list(input),
+);

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { NotFoundError } from "../errors/not-found-error";
+import { recordIdSchema } from "../invoices/internal/move-input-fields";
+import type { Payment } from "../invoices/payment";
+import type { Page } from "../ports/store/index";
+import { defineRead } from "../service/internal/define-read";
+import type { Quote } from "./quote";
+
+const statuses = ["draft", "sent", "approved", "declined", "expired"] as const;
+
+export const listQuotesInputSchema = z.object({
+  status: z.union([z.enum(statuses), z.array(z.enum(statuses)).min(1)]).optional(),
+  customerId: recordIdSchema.optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(200).optional(),
+});
+
+export type ListQuotesInput = z.input<typeof listQuotesInputSchema>;
+
+/** `remit.quotes.get`: a quote with its deposits. */
+export const getQuote = defineRead(
+  { input: z.object({ id: recordIdSchema }) },
+  async ({ transaction }, { id }): Promise<{ quote: Quote; deposits: Payment[] }> => {
+    const quote = await transaction.quotes.get({ id });
+    if (!quote) throw new NotFoundError({ resource: "quote", id });
+    return { quote, deposits: await transaction.payments.listByQuote({ quoteId: id }) };
+  },
+);
+
+/** `remit.quotes.list`: newest first, by status and customer, one page at a time. */
+export const listQuotes = defineRead(
+  { input: listQuotesInputSchema.prefault({}) },
+  async ({ transaction }, { status, customerId, limit, cursor }): Promise<Page<Quote>> => {
+    const filter = {
+      ...(status ? { status: Array.isArray(status) ? status : [status] } : {}),
+      ...(customerId ? { customerId } : {}),
+    };
+    return transaction.quotes.list({ filter, limit, ...(cursor ? { cursor } : {}) });
+  },
+);

@@ -1,0 +1,64 @@
+// The input type of every call of the Remit service, by name: import them to type forms and
+// request handlers. Each is the zod schema's input type, so it accepts what the call accepts.
+import type { issueAndMaybeSend } from "./invoices/invoices-api";
+import type { convertQuoteToWorkOrder } from "./quotes/moves/convert-quote";
+import type {
+  approveQuote,
+  declineQuote,
+  recordDeposit,
+  refundDeposit,
+  sendQuote,
+} from "./quotes/moves/quote-moves";
+import type { ServiceCall } from "./service/internal/define-move";
+import type {
+  cancelWorkOrder,
+  scheduleWorkOrder,
+} from "./work-orders/moves/work-order-status-moves";
+import type { draftWorkOrderInvoice, listWorkOrders } from "./work-orders/read-work-orders";
+
+// biome-ignore lint/suspicious/noExplicitAny: any call's output
+type InputOf<Call> = Call extends ServiceCall<infer Input, any> ? Input : never;
+
+export type { CreateCustomerInput, UpdateCustomerInput } from "./customers/customer-input-schema";
+export type { ListCustomersInput } from "./customers/read-customers";
+export type { CreateInvoiceInput } from "./invoices/moves/create-invoice";
+export type { RecordPaymentInput } from "./invoices/moves/record-payment";
+export type { RefundPaymentInput, ResolveRefundInput } from "./invoices/moves/refund-payment";
+export type { ReportDeliveryInput } from "./invoices/moves/report-delivery";
+export type { ReportPaymentFailureInput } from "./invoices/moves/report-payment-failure";
+export type { SendInvoiceInput } from "./invoices/moves/send-invoice";
+export type { InvoiceMoveInput, ReasonedInvoiceMoveInput } from "./invoices/moves/simple-moves";
+export type { SweepPastDueInput } from "./invoices/moves/sweep-past-due";
+export type { UpdateInvoiceInput } from "./invoices/moves/update-invoice";
+export type { ListInvoicesInput } from "./invoices/read-invoices";
+export type { QuoteInput, ReviseQuoteInput } from "./quotes/moves/create-quote";
+export type { ListQuotesInput } from "./quotes/read-quotes";
+export type { TenantSettingsInput } from "./tenants/tenant-settings";
+export type { UpsertTenantInput } from "./tenants/tenants-api";
+export type { UpdateWorkOrderInput } from "./work-orders/moves/create-work-order";
+export type { SubmitWorkOrderInvoiceInput } from "./work-orders/moves/submit-work-order-invoice";
+export type { WorkOrderMoveInput } from "./work-orders/moves/work-order-status-moves";
+export type { WorkOrderInput } from "./work-orders/work-order-input-schema";
+
+/** `remit.invoices.issue`: the invoice, and `send` for "save & send". */
+export type IssueInvoiceWithSendInput = InputOf<typeof issueAndMaybeSend>;
+/** `remit.workOrders.schedule`: date, time window and technician. */
+export type ScheduleWorkOrderInput = InputOf<typeof scheduleWorkOrder>;
+/** `remit.workOrders.cancel`: the work order and a reason. */
+export type CancelWorkOrderInput = InputOf<typeof cancelWorkOrder>;
+/** `remit.workOrders.list`: filters, `limit` and `cursor`. */
+export type ListWorkOrdersInput = InputOf<typeof listWorkOrders>;
+/** `remit.workOrders.draftInvoice`: the work order and how the draft is made. */
+export type DraftWorkOrderInvoiceInput = InputOf<typeof draftWorkOrderInvoice>;
+/** `remit.quotes.send`: the quote. */
+export type QuoteMoveInput = InputOf<typeof sendQuote>;
+/** `remit.quotes.approve`: the quote and who approved it. */
+export type ApproveQuoteInput = InputOf<typeof approveQuote>;
+/** `remit.quotes.decline`: the quote and a reason. */
+export type DeclineQuoteInput = InputOf<typeof declineQuote>;
+/** `remit.quotes.recordDeposit`: amount, method and an idempotency key. */
+export type RecordDepositInput = InputOf<typeof recordDeposit>;
+/** `remit.quotes.refundDeposit`: the deposit payment, amount and an idempotency key. */
+export type RefundDepositInput = InputOf<typeof refundDeposit>;
+/** `remit.quotes.convertToWorkOrder`: the approved quote. */
+export type ConvertQuoteInput = InputOf<typeof convertQuoteToWorkOrder>;

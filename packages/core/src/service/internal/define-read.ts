@@ -1,0 +1,32 @@
+import type { z } from "zod";
+import type { Context } from "../../events/actor";
+import type { StoreTransaction } from "../../ports/store/index";
+import { parseWithSchema } from "../../validation/to-validation-error";
+import type { RemitDependencies } from "../remit-dependencies";
+import type { ServiceCall } from "./define-move";
+import { parseContext } from "./run-move";
+
+/** What a read's body works with: one transaction of the caller's tenant. */
+export type ReadScope = {
+  readonly deps: RemitDependencies;
+  readonly transaction: StoreTransaction;
+  readonly context: Context;
+};
+
+/**
+ * Declares a read: the zod schema of its input and its body, run in one store transaction of the
+ * context's tenant. Reads append no events and take no idempotency key.
+ */
+export function defineRead<Schema extends z.ZodType, Result>(
+  definition: { input: Schema },
+  body: (scope: ReadScope, input: z.output<Schema>) => Promise<Result>,
+): ServiceCall<z.input<Schema>, Result> {
+  return async (deps, rawContext, rawInput) => {
+    const context = parseContext(rawContext);
+    const input = parseWithSchema(definition.input, rawInput);
+    return deps.store.transaction({
+      tenantId: context.tenantId,
+      work: (transaction) => body({ deps, transaction, context }, input),
+    });
+  };
+}
