@@ -2,7 +2,7 @@ import type { OutboxJob } from "@remit/core";
 import { expect, test } from "vitest";
 import { createPostgresStore } from "../src/index";
 import { describeBackends } from "./support/backends";
-import { at, eventRecord, id, invoiceRecord, jobRecord } from "./support/records";
+import { at, id, jobRecord } from "./support/records";
 
 const later = (ms: number) => new Date(Date.parse(at) + ms).toISOString();
 
@@ -117,63 +117,6 @@ describeBackends((backend) => {
     await store.claimJobs({ workerId: "w1", now: later(5_000), limit: 1, leaseMs: 10_000 });
     expect(await store.failJob({ ...failure, workerId: "w1", retryAt: null })).toBe(true);
     expect(await get()).toMatchObject({ status: "dead", attempts: 2, state: { done: ["a"] } });
-  });
-
-  test("jobs - cancels an invoice's pending jobs of the given kinds only", async () => {
-    const { store } = backend();
-    const invoiceId = id("inv", 1);
-    const cancelled = await store.transaction({
-      tenantId: "t1",
-      work: async (transaction) => {
-        await transaction.jobs.insert({ record: jobRecord("t1", 1, { payload: { invoiceId } }) });
-        await transaction.jobs.insert({
-          record: jobRecord("t1", 2, { payload: { invoiceId }, kind: "delivery" }),
-        });
-        await transaction.jobs.insert({
-          record: jobRecord("t1", 3, { payload: { invoiceId }, status: "done" }),
-        });
-        await transaction.jobs.insert({
-          record: jobRecord("t1", 4, { payload: { invoiceId: id("inv", 2) } }),
-        });
-        return await transaction.jobs.cancelPendingForInvoice({ invoiceId, kinds: ["reminder"] });
-      },
-    });
-    expect(cancelled).toBe(1);
-    const statuses = await store.transaction({
-      tenantId: "t1",
-      work: async (transaction) =>
-        Promise.all(
-          [1, 2, 3, 4].map(async (n) => (await transaction.jobs.get({ id: id("job", n) }))?.status),
-        ),
-    });
-    expect(statuses).toEqual(["cancelled", "pending", "done", "pending"]);
-  });
-
-  test("events - append stores the events in order with one event job each, due at runAt", async () => {
-    const { store } = backend();
-    const invoice = invoiceRecord("t1", 1);
-    const events = [3, 1, 2].map((n) => eventRecord("t1", n, invoice.id));
-    await store.transaction({
-      tenantId: "t1",
-      work: (transaction) => transaction.events.append({ events, runAt: later(1) }),
-    });
-    await store.transaction({
-      tenantId: "t1",
-      work: async (transaction) => {
-        expect(await transaction.events.listBySubject({ subjectId: invoice.id })).toEqual(events);
-        expect(await transaction.events.list({ limit: 10 })).toEqual(events);
-        expect(await transaction.events.list({ after: events[0]?.id, limit: 1 })).toEqual([
-          events[1],
-        ]);
-        const job = await transaction.jobs.get({ id: `job_${events[0]?.id}` });
-        expect(job).toMatchObject({
-          kind: "event",
-          status: "pending",
-          runAt: later(1),
-          payload: { event: events[0] },
-        });
-      },
-    });
   });
 });
 

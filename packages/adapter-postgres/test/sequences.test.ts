@@ -2,31 +2,6 @@ import { expect, test } from "vitest";
 import { createPostgresStore } from "../src/index";
 import { describeBackends } from "./support/backends";
 
-describeBackends((backend) => {
-  test("sequences - counts 1, 2, 3 per tenant and series, and a rollback gives the number back", async () => {
-    const { store } = backend();
-    const next = (tenantId: string, series: string) =>
-      store.transaction({
-        tenantId,
-        work: (transaction) => transaction.sequences.next({ series }),
-      });
-    expect(await next("t1", "INV-2026-")).toBe(1);
-    expect(await next("t1", "INV-2026-")).toBe(2);
-    expect(await next("t1", "INV-2027-")).toBe(1);
-    expect(await next("t2", "INV-2026-")).toBe(1);
-    await expect(
-      store.transaction({
-        tenantId: "t1",
-        work: async (transaction) => {
-          expect(await transaction.sequences.next({ series: "INV-2026-" })).toBe(3);
-          throw new Error("issue refused");
-        },
-      }),
-    ).rejects.toThrow("issue refused");
-    expect(await next("t1", "INV-2026-")).toBe(3);
-  });
-});
-
 describeBackends(
   (backend) => {
     test("sequences - gives each tenant 1..N with no gap under concurrent transactions", async () => {

@@ -195,7 +195,10 @@ describeBackends(
         [invoice.id],
       );
       expect(row).toEqual({ status: "pending_action", version: 1, number: null });
-      const events = await query<{ type: string }>(`SELECT type FROM "${schema}".events`);
+      const events = await query<{ type: string }>(
+        `SELECT type FROM "${schema}".events WHERE subject_id = $1 ORDER BY position`,
+        [invoice.id],
+      );
       expect(events.map((event) => event.type)).toEqual(["invoice.created"]);
       const issued = await setup.invoices.issue(ctx("t1"), { id: invoice.id });
       expect(issued.invoice.number).toBe("INV-0001");

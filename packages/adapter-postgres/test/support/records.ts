@@ -1,12 +1,8 @@
 import {
-  type Customer,
-  type Delivery,
   type Invoice,
   type InvoiceRevision,
   type OutboxJob,
   type Payment,
-  type Quote,
-  type Refund,
   type RemitEvent,
   type Tenant,
   tenantSettingsSchema,
@@ -28,26 +24,6 @@ export function tenantRecord(tenantId: string, overrides: Partial<Tenant> = {}):
     ...tenantSettingsSchema.parse({ name: `Business ${tenantId}`, timeZone: "America/Chicago" }),
     id: tenantId,
     version: 1,
-    createdAt: at,
-    updatedAt: at,
-    ...overrides,
-  };
-}
-
-export function customerRecord(
-  tenantId: string,
-  n: number,
-  overrides: Partial<Customer> = {},
-): Customer {
-  return {
-    tenantId,
-    id: id("cus", n),
-    version: 1,
-    name: `Customer ${n}`,
-    email: `customer${n}@example.com`,
-    phone: null,
-    billingAddress: { line1: "1 Main St", city: "Austin", country: "US" },
-    optedOut: [],
     createdAt: at,
     updatedAt: at,
     ...overrides,
@@ -101,25 +77,6 @@ export function invoiceRecord(
   } as Invoice;
 }
 
-/** An issued invoice: numbered, dated, with a public token. */
-export function issuedInvoice(
-  tenantId: string,
-  n: number,
-  overrides: Partial<Invoice> = {},
-): Invoice {
-  return invoiceRecord(tenantId, n, {
-    status: "pending_payment",
-    number: `INV-${String(n).padStart(4, "0")}`,
-    series: "INV-",
-    sequence: n,
-    issueDate: "2026-03-01",
-    dueDate: "2026-03-31",
-    publicToken: `token-${tenantId}-${n}`,
-    issuedAt: at,
-    ...overrides,
-  });
-}
-
 export function revisionRecord(invoice: Invoice, revision = 1): InvoiceRevision {
   return {
     tenantId: invoice.tenantId,
@@ -155,57 +112,6 @@ export function paymentRecord(
     idempotencyKey: `payment-key-${n}`,
     actor: { type: "user", id: "usr_1" },
     createdAt: at,
-    ...overrides,
-  };
-}
-
-export function refundRecord(
-  tenantId: string,
-  n: number,
-  paymentId: string,
-  overrides: Partial<Refund> = {},
-): Refund {
-  return {
-    tenantId,
-    id: id("ref", n),
-    invoiceId: null,
-    paymentId,
-    amount: "10.00",
-    currency: "USD",
-    status: "succeeded",
-    reason: null,
-    provider: null,
-    providerRefundId: null,
-    idempotencyKey: `refund-key-${n}`,
-    actor: { type: "user", id: "usr_1" },
-    createdAt: at,
-    updatedAt: at,
-    ...overrides,
-  };
-}
-
-export function deliveryRecord(
-  tenantId: string,
-  n: number,
-  invoiceId: string,
-  overrides: Partial<Delivery> = {},
-): Delivery {
-  return {
-    tenantId,
-    id: id("dlv", n),
-    invoiceId,
-    purpose: "invoice",
-    channel: "email",
-    recipient: `customer${n}@example.com`,
-    status: "queued",
-    providerStatus: null,
-    providerMessageId: null,
-    reason: null,
-    sourceId: id("evt", n),
-    scheduledFor: at,
-    attempts: 0,
-    createdAt: at,
-    updatedAt: at,
     ...overrides,
   };
 }
@@ -303,38 +209,4 @@ export function workOrderRecord(
     createdBy: { type: "user", id: "usr_1" },
     ...overrides,
   };
-}
-
-export function quoteRecord(tenantId: string, n: number, overrides: Partial<Quote> = {}): Quote {
-  return {
-    tenantId,
-    id: id("quo", n),
-    version: 1,
-    status: "draft",
-    revision: 1,
-    title: `Quote ${n}`,
-    customer: {
-      id: id("cus", n),
-      name: `Customer ${n}`,
-      email: null,
-      phone: null,
-      billingAddress: null,
-    },
-    currency: "USD",
-    terms: "net_30",
-    content: { lines: [{ description: "Water heater", quantity: "1", unitPrice: "1200.00" }] },
-    totals: { subtotal: "1200.00", total: "1200.00" } as unknown as Quote["totals"],
-    expiresOn: null,
-    depositHeld: "0.00",
-    approvedBy: null,
-    approvedAt: null,
-    declinedAt: null,
-    declineReason: null,
-    sentAt: null,
-    workOrderId: null,
-    createdAt: at,
-    updatedAt: at,
-    createdBy: { type: "user", id: "usr_1" },
-    ...overrides,
-  } as Quote;
 }

@@ -46,7 +46,8 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
     findInvoiceByPublicToken: ({ token }) =>
       lock.run(async () => {
         const found = state.publicTokens.get("", token);
-        return found ? state.invoices.get(found.tenantId, found.id) : undefined;
+        const invoice = found && state.invoices.get(found.tenantId, found.id);
+        return invoice?.publicToken === token ? invoice : undefined;
       }),
 
     claimJobs: ({ workerId, now, limit, leaseMs, kinds }) =>
@@ -112,9 +113,17 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
 
     listTenantIds: ({ after, limit }) =>
       lock.run(async () => {
+        // The tables a tenant's data starts in, as in the SQL store; a group that a rolled-back
+        // transaction emptied is no tenant.
         const ids = new Set<string>();
-        for (const table of [state.tenants, state.invoices, state.customers]) {
-          for (const group of table.groups.keys()) ids.add(group);
+        for (const table of [
+          state.tenants,
+          state.customers,
+          state.invoices,
+          state.workOrders,
+          state.quotes,
+        ]) {
+          for (const [group, rows] of table.groups) if (rows.size > 0) ids.add(group);
         }
         return [...ids]
           .filter((id) => after === undefined || id > after)

@@ -22,9 +22,10 @@ function matches(invoice: Invoice, filter: InvoiceFilter): boolean {
   if (filter.number && invoice.number !== filter.number) return false;
   if (filter.workOrderId && invoice.workOrderId !== filter.workOrderId) return false;
   if (filter.search) {
+    // In either field, never across the two (the SQL store's search text keeps them apart).
     const needle = filter.search.toLowerCase();
-    const haystack = `${invoice.customer?.name ?? ""} ${invoice.number ?? ""}`.toLowerCase();
-    if (!haystack.includes(needle)) return false;
+    const fields = [invoice.customer?.name ?? "", invoice.number ?? ""];
+    if (!fields.some((field) => field.toLowerCase().includes(needle))) return false;
   }
   return true;
 }
@@ -35,10 +36,34 @@ import type { MemoryTransactionContext } from "./memory-transaction-context";
 /** The records that make an invoice: tenants, customers, invoices, work orders, quotes, revisions, numbers. */
 export function invoiceCollections(context: MemoryTransactionContext) {
   const { state, t, undo, own, indexAdd } = context;
+
+  /**
+   * Stores an invoice, inserted or updated, with the lookups the SQL store keeps as unique
+   * indexes: its number in the tenant, and its public token across tenants (set when inserted
+   * already issued, or when an update issues it).
+   */
+  function writeInvoice(invoice: Invoice, current: Invoice | undefined): void {
+    if (invoice.number !== null && invoice.number !== current?.number) {
+      const numbers = groupKey(t, "invoice-numbers", invoice.number);
+      if (state.index.groups.get(numbers)?.size)
+        throw new Error(`Invoice number ${invoice.number} is already used`);
+      indexAdd(numbers, invoice.id);
+    }
+    if (invoice.publicToken !== null && invoice.publicToken !== current?.publicToken) {
+      if (state.publicTokens.has("", invoice.publicToken))
+        throw new Error("The public token is already used");
+      state.publicTokens.set("", invoice.publicToken, { tenantId: t, id: invoice.id }, undo);
+    }
+    state.invoices.set(t, invoice.id, invoice, undo);
+  }
+
   return {
     tenants: {
       get: async () => state.tenants.get(t, "settings"),
-      put: async ({ record }) => state.tenants.set(t, "settings", record, undo),
+      put: async ({ record }) => {
+        own({ tenantId: record.id });
+        state.tenants.set(t, "settings", record, undo);
+      },
     },
     customers: {
       ...versionedRecords({
@@ -72,24 +97,14 @@ export function invoiceCollections(context: MemoryTransactionContext) {
       insert: async ({ record: invoice }) => {
         if (state.invoices.has(t, invoice.id))
           throw new Error(`Invoice ${invoice.id} already exists`);
-        state.invoices.set(t, invoice.id, own(invoice), undo);
+        writeInvoice(own(invoice), undefined);
       },
       update: async ({ record: invoice, expectedVersion }) => {
         const current = state.invoices.get(t, invoice.id);
         if (!current || current.version !== expectedVersion) {
           throw new ConcurrencyError({ expectedVersion, actualVersion: current?.version ?? 0 });
         }
-        if (invoice.number !== null && invoice.number !== current.number) {
-          // A unique index on (tenant, number), as the SQL store has.
-          const numbers = groupKey(t, "invoice-numbers", invoice.number);
-          if (state.index.groups.get(numbers)?.size)
-            throw new Error(`Invoice number ${invoice.number} is already used`);
-          indexAdd(numbers, invoice.id);
-        }
-        if (invoice.publicToken !== null && invoice.publicToken !== current.publicToken) {
-          state.publicTokens.set("", invoice.publicToken, { tenantId: t, id: invoice.id }, undo);
-        }
-        state.invoices.set(t, invoice.id, own(invoice), undo);
+        writeInvoice(own(invoice), current);
       },
       list: async ({ filter, limit, cursor }): Promise<Page<Invoice>> =>
         pageNewestFirst(

@@ -7,6 +7,7 @@ import {
 
 import { groupKey } from "./memory-table";
 import type { MemoryTransactionContext } from "./memory-transaction-context";
+import { byId } from "./versioned-records";
 
 /** Money and messages: payments, refunds, deliveries, events with their outbox jobs, idempotency keys. */
 export function ledgerAndOutboxCollections(context: MemoryTransactionContext) {
@@ -33,27 +34,38 @@ export function ledgerAndOutboxCollections(context: MemoryTransactionContext) {
         }
       },
       listByInvoice: async ({ invoiceId }) =>
-        indexList(state.payments, groupKey(t, "invoice-payments", invoiceId)).filter(
-          (payment) => payment.invoiceId === invoiceId,
-        ),
+        indexList(state.payments, groupKey(t, "invoice-payments", invoiceId))
+          .filter((payment) => payment.invoiceId === invoiceId)
+          .sort(byId),
       listByQuote: async ({ quoteId }) =>
-        indexList(state.payments, groupKey(t, "quote-payments", quoteId)),
+        indexList(state.payments, groupKey(t, "quote-payments", quoteId)).sort(byId),
     },
     refunds: {
       get: async ({ id }) => state.refunds.get(t, id),
       insert: async ({ record: refund }) => {
+        // Unique per tenant and key, as payments are (and as the SQL store's index has it).
+        const keyGroup = groupKey(t, "refund-key", refund.idempotencyKey);
+        if (state.index.groups.get(keyGroup)?.size)
+          throw new IdempotencyKeyTakenError({ key: refund.idempotencyKey });
         state.refunds.set(t, refund.id, own(refund), undo);
+        indexAdd(keyGroup, refund.id);
         indexAdd(groupKey(t, "payment-refunds", refund.paymentId), refund.id);
         if (refund.invoiceId) indexAdd(groupKey(t, "invoice-refunds", refund.invoiceId), refund.id);
       },
       update: async ({ record: refund }) => {
-        mustExist(state.refunds, "refund", refund.id);
+        const current = state.refunds.get(t, refund.id);
+        if (!current) throw new NotFoundError({ resource: "refund", id: refund.id });
         state.refunds.set(t, refund.id, own(refund), undo);
+        if (refund.invoiceId && refund.invoiceId !== current.invoiceId) {
+          indexAdd(groupKey(t, "invoice-refunds", refund.invoiceId), refund.id);
+        }
       },
       listByPayment: async ({ paymentId }) =>
-        indexList(state.refunds, groupKey(t, "payment-refunds", paymentId)),
+        indexList(state.refunds, groupKey(t, "payment-refunds", paymentId)).sort(byId),
       listByInvoice: async ({ invoiceId }) =>
-        indexList(state.refunds, groupKey(t, "invoice-refunds", invoiceId)),
+        indexList(state.refunds, groupKey(t, "invoice-refunds", invoiceId))
+          .filter((refund) => refund.invoiceId === invoiceId)
+          .sort(byId),
     },
     deliveries: {
       get: async ({ id }) => state.deliveries.get(t, id),
@@ -76,10 +88,11 @@ export function ledgerAndOutboxCollections(context: MemoryTransactionContext) {
         state.deliveries.set(t, delivery.id, own(delivery), undo);
       },
       listByInvoice: async ({ invoiceId }) =>
-        indexList(state.deliveries, groupKey(t, "invoice-deliveries", invoiceId)),
+        indexList(state.deliveries, groupKey(t, "invoice-deliveries", invoiceId)).sort(byId),
       findByProviderMessageId: async ({ providerMessageId }) =>
         state.deliveries
           .list(t)
+          .sort(byId)
           .find((delivery) => delivery.providerMessageId === providerMessageId),
     },
     events: {

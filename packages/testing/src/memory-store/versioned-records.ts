@@ -1,4 +1,4 @@
-import { ConcurrencyError, type Page } from "@remit/core";
+import { ConcurrencyError, type Page, ValidationError } from "@remit/core";
 import type { MemoryTable } from "./memory-table";
 
 /** Rows the memory store keeps with a version and lists newest first. */
@@ -6,13 +6,21 @@ type VersionedRow = { id: string; tenantId: string; version: number };
 
 /** Cursors are the base64 of the last id of a page, as in the SQL store. */
 export const encodeCursor = (id: string) => btoa(id);
+/** The id inside a cursor; a cursor no page returned is refused, as the SQL store refuses it. */
 export const decodeCursor = (cursor: string) => {
   try {
     return atob(cursor);
-  } catch {
-    return "";
+  } catch (error) {
+    throw new ValidationError({
+      issues: [{ path: "cursor", message: "is not a cursor from a previous page" }],
+      cause: error,
+    });
   }
 };
+
+/** Orders rows by id, as the SQL store's `ORDER BY id` (byte order, JavaScript's `<` on ids). */
+export const byId = (a: { id: string }, b: { id: string }) =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** A page of rows newest first by id, after the cursor's id (ids sort by creation time). */
 export function pageNewestFirst<T extends { id: string }>(

@@ -1,9 +1,14 @@
 import type { InvoiceStore } from "@remit/core";
 import { beforeEach, describe } from "vitest";
 import { defineConcurrencyCases } from "./concurrency-cases";
+import { defineInvoiceCollectionCases } from "./invoice-collection-cases";
 import { defineIsolationCases } from "./isolation-cases";
+import { defineJournalCollectionCases } from "./journal-collection-cases";
+import { defineLedgerCollectionCases } from "./ledger-collection-cases";
 import { defineLifecycleCases } from "./lifecycle-cases";
 import { defineOutboxCases } from "./outbox-cases";
+import { defineRecordCollectionCases } from "./record-collection-cases";
+import { defineTenantCollectionCases } from "./tenant-collection-cases";
 import { defineWorkOrderCases } from "./work-order-cases";
 
 /** Reads a backend directly, so the suite never trusts the adapter alone. */
@@ -51,7 +56,9 @@ export type ConformanceHarness = {
 
 /**
  * The store conformance suite: every move, version conflicts, gapless numbering under concurrent
- * issuing, payment idempotency, tenant isolation, event/outbox atomicity and job claiming. An
+ * issuing, payment idempotency, tenant isolation, event/outbox atomicity and job claiming; and
+ * each collection method on its own (list paging and filters, search, the sweeps' batches, public
+ * tokens, idempotency keys, delivery dedupe, the tenant listing), as the port's TSDoc states. An
  * adapter's `test/conformance.test.ts` calls it with its own store and a probe that reads the
  * backend directly.
  *
@@ -83,5 +90,11 @@ export function describeStoreConformance(options: StoreConformanceOptions): void
     defineIsolationCases(harness);
     defineOutboxCases(harness);
     defineWorkOrderCases(harness);
+    // Each collection method on its own, through the port.
+    defineInvoiceCollectionCases(harness);
+    defineRecordCollectionCases(harness);
+    defineLedgerCollectionCases(harness);
+    defineJournalCollectionCases(harness);
+    defineTenantCollectionCases(harness);
   });
 }

@@ -1,4 +1,11 @@
-import { type Context, createRemit, type InvoiceStore, type Remit } from "@remit/core";
+import {
+  type Context,
+  createRemit,
+  IdempotencyKeyTakenError,
+  type InvoiceStore,
+  type Remit,
+} from "@remit/core";
+import { expect } from "vitest";
 import { createTestClock } from "./test-clock";
 
 /** A user of a tenant, as the host app would pass. */
@@ -71,4 +78,13 @@ export async function rejectionOf(
     return error as { code?: string };
   }
   throw new Error("Expected the call to be refused, but it succeeded");
+}
+
+/** Asserts that a store refused a write because its idempotency key is taken, as core checks it. */
+export function expectIdempotencyKeyTaken(error: unknown, key: string): void {
+  expect(
+    IdempotencyKeyTakenError.isInstance(error) && error.code === "idempotency_key_taken",
+    `expected IdempotencyKeyTakenError, got ${String(error)}`,
+  ).toBe(true);
+  expect(error).toMatchObject({ key });
 }

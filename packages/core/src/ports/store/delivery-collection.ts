@@ -9,7 +9,10 @@ export type DeliveryCollection = {
    * `channel` and `recipient` exists: a scheduled send that runs twice delivers once.
    */
   insert(input: { record: Delivery }): Promise<boolean>;
-  /** Replaces a delivery (its status as the provider reports it). */
+  /**
+   * Replaces a delivery (its status as the provider reports it). Throws `NotFoundError` when the
+   * tenant has no delivery with that id.
+   */
   update(input: { record: Delivery }): Promise<void>;
   /** An invoice's deliveries, by id. */
   listByInvoice(input: { invoiceId: string }): Promise<Delivery[]>;

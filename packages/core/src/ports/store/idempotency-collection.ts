@@ -14,8 +14,9 @@ export type IdempotencyCollection = {
   /** The stored record of `key`, or `undefined`. */
   get(input: { key: string }): Promise<IdempotencyRecord | undefined>;
   /**
-   * Stores a key. Throws `IdempotencyKeyTakenError` (and writes nothing) when the tenant already
-   * has it, including when a concurrent transaction stored it first.
+   * Stores a key. Throws `IdempotencyKeyTakenError` (and writes nothing; the transaction stays
+   * usable) when the tenant already has it, including when a concurrent transaction stored it
+   * first.
    */
   put(input: { record: IdempotencyRecord }): Promise<void>;
 };

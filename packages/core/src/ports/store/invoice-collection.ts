@@ -13,7 +13,10 @@ export type InvoiceFilter = {
   dueTo?: string;
   /** The exact invoice number. */
   number?: string;
-  /** Case-insensitive text in the customer's name or the number. */
+  /**
+   * Case-insensitive text, taken literally (`%` and `_` are no wildcards), in the customer's name
+   * or in the number; a match never spans the two.
+   */
   search?: string;
   workOrderId?: string;
 };

@@ -48,13 +48,15 @@ export type InvoiceStore = OutboxClaims & {
 
   /**
    * Finds an issued invoice by its public token, across tenants (the customer's hosted page has
-   * no tenant). Returns `undefined` when no invoice has that token.
+   * no tenant). Tokens match exactly, case included. Returns `undefined` when no invoice has that
+   * token.
    */
   findInvoiceByPublicToken(input: { token: string }): Promise<Invoice | undefined>;
 
   /**
-   * Ids of every tenant that has stored anything, in id order after `after`, at most `limit`: for
-   * sweeps that run across tenants (past due, quote expiry).
+   * Ids of every tenant that has settings, a customer, an invoice, a work order or a quote (where a
+   * tenant's data starts; writes that were rolled back do not count), in id order after `after`,
+   * at most `limit`: for sweeps that run across tenants (past due, quote expiry).
    */
   listTenantIds(input: { after?: string; limit: number }): Promise<string[]>;
 };

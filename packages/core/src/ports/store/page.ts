@@ -5,6 +5,9 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
 export type PageInput = {
   /** At most this many items (the store may return fewer). */
   limit: number;
-  /** Opaque: the `nextCursor` of the previous page. Absent for the first page. */
+  /**
+   * Opaque: the `nextCursor` of the previous page. Absent for the first page. A cursor that no page
+   * returned is refused with `ValidationError`.
+   */
   cursor?: string;
 };

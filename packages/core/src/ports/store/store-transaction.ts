@@ -14,8 +14,9 @@ import type { WorkOrderCollection } from "./work-order-collection";
 
 /**
  * The reads and writes of one transaction, all scoped to its tenant: a record of another tenant
- * is "not found", never returned or touched. Lists are ordered by id (ids sort by creation time)
- * unless their doc says otherwise.
+ * is "not found", never returned or touched, and a record stamped with another `tenantId` is
+ * refused with `ValidationError` before anything is written. Lists are ordered by id (ids sort by
+ * creation time) unless their doc says otherwise.
  */
 export type StoreTransaction = {
   readonly tenantId: string;
