@@ -1,5 +1,5 @@
-import { addDays, format } from "date-fns";
 import { z } from "zod";
+import { addDaysToDate } from "../tenants/tenant-dates";
 
 /**
  * When an issued invoice falls due: `"due_on_receipt"`, `"net_N"` (N days after the issue date,
@@ -21,7 +21,5 @@ export function calculateDueDate(terms: PaymentTerms, issueDate: string): string
   if (terms === "due_on_receipt") return issueDate;
   if (typeof terms === "object") return terms.dueDate;
   const days = Number(terms.slice("net_".length));
-  // Calendar arithmetic on a local date: no time zone or DST can move it.
-  const [year, month, day] = issueDate.split("-").map(Number) as [number, number, number];
-  return format(addDays(new Date(year, month - 1, day), days), "yyyy-MM-dd");
+  return addDaysToDate(issueDate, days);
 }

@@ -1,8 +1,8 @@
 import Decimal from "decimal.js";
 
 /**
- * A non-negative decimal read exactly: `units / 10^scale`. `text` is the form to echo back
- * (the string as written, or a JS number's shortest decimal form).
+ * A decimal read exactly: `units / 10^scale`. `text` is the form to echo back (the string as
+ * written, or a JS number's shortest decimal form). Non-negative, except from `readSignedDecimal`.
  */
 export type DecimalValue = {
   readonly text: string;
@@ -33,6 +33,20 @@ export function readDecimal(value: unknown): DecimalValue | undefined {
   const point = text.indexOf(".");
   const digits = point === -1 ? text : text.slice(0, point) + text.slice(point + 1);
   return { text, units: BigInt(digits), scale: point === -1 ? 0 : text.length - point - 1 };
+}
+
+const signedDecimal = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Reads a plain decimal string that may be negative (`"-0.50"`), for sums and differences of
+ * amounts; `units` then carries the sign. Strings only: an amount is never a JS number.
+ */
+export function readSignedDecimal(text: string): DecimalValue | undefined {
+  if (typeof text !== "string" || !signedDecimal.test(text)) return undefined;
+  const negative = text.startsWith("-");
+  const value = readDecimal(negative ? text.slice(1) : text);
+  if (!value) return undefined;
+  return { text, units: negative ? -value.units : value.units, scale: value.scale };
 }
 
 /** Compares two decimal values exactly: -1, 0 or 1. */

@@ -1,11 +1,10 @@
-import { addDays, format } from "date-fns";
 import { z } from "zod";
 import { InvalidTransitionError } from "../../errors/invalid-transition-error";
 import { ValidationError } from "../../errors/validation-error";
 import { insertOutboxJob } from "../../outbox/internal/new-outbox-job";
 import { defineMove } from "../../service/internal/define-move";
 import type { MoveScope } from "../../service/internal/run-move";
-import { instantAtLocalTime, localDateAt } from "../../tenants/tenant-dates";
+import { addDaysToDate, instantAtLocalTime, localDateAt } from "../../tenants/tenant-dates";
 import { afterMoneyMoved, emitPaidIfSettled } from "../internal/after-paid";
 import { assertReadyToBill } from "../internal/assert-ready-to-bill";
 import { formatInvoiceNumber } from "../internal/format-invoice-number";
@@ -27,11 +26,6 @@ export const issueInvoiceInputSchema = z.object({
 });
 
 export type IssueInvoiceInput = z.input<typeof issueInvoiceInputSchema>;
-
-function addDaysToDate(date: string, days: number): string {
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  return format(addDays(new Date(year, month - 1, day), days), "yyyy-MM-dd");
-}
 
 /** Schedules the tenant's reminder rules for a newly issued invoice, at 09:00 local time. */
 async function scheduleReminders(scope: MoveScope, invoice: Invoice): Promise<void> {

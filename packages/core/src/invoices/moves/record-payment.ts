@@ -1,11 +1,10 @@
-import Decimal from "decimal.js";
 import { z } from "zod";
 import { currencySchema } from "../../calculation/invoice-input-schema";
 import { NotFoundError } from "../../errors/not-found-error";
 import { ValidationError } from "../../errors/validation-error";
 import { isCurrencyCode, minorUnitsOf } from "../../money/currencies";
 import { readDecimal } from "../../money/decimal-value";
-import { addMoney } from "../../money/money-arithmetic";
+import { addMoney, roundMoney } from "../../money/money-arithmetic";
 import { defineMove } from "../../service/internal/define-move";
 import { afterMoneyMoved, emitPaidIfSettled } from "../internal/after-paid";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
@@ -54,7 +53,7 @@ function normalizedAmount(amount: string, currency: string | undefined): string 
   if (!isCurrencyCode(currency)) return amount;
   const digits = minorUnitsOf(currency);
   const decimal = readDecimal(amount);
-  return decimal && decimal.scale <= digits ? new Decimal(amount).toFixed(digits) : amount;
+  return decimal && decimal.scale <= digits ? roundMoney(amount, digits) : amount;
 }
 
 function assertAmountDigits(amount: string, currency: string): void {

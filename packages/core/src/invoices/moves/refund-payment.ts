@@ -1,10 +1,9 @@
-import Decimal from "decimal.js";
 import { z } from "zod";
 import { NotFoundError } from "../../errors/not-found-error";
 import { ValidationError } from "../../errors/validation-error";
 import { minorUnitsOf } from "../../money/currencies";
 import { readDecimal } from "../../money/decimal-value";
-import { addMoney, subtractMoney } from "../../money/money-arithmetic";
+import { addMoney, compareMoney, roundMoney, subtractMoney } from "../../money/money-arithmetic";
 import { insertOutboxJob } from "../../outbox/internal/new-outbox-job";
 import { defineMove } from "../../service/internal/define-move";
 import type { MoveScope } from "../../service/internal/run-move";
@@ -93,7 +92,7 @@ export const refundPayment = defineMove(
       ...earlier.filter((refund) => refund.status !== "failed").map((refund) => refund.amount),
     );
     const refundable = subtractMoney(digits, payment.amount, committed);
-    if (new Decimal(input.amount).greaterThan(refundable)) {
+    if (compareMoney(input.amount, refundable) > 0) {
       throw new ValidationError({
         issues: [
           {
@@ -112,7 +111,7 @@ export const refundPayment = defineMove(
       id: scope.deps.ids.newId("ref"),
       invoiceId: previous.id,
       paymentId: payment.id,
-      amount: new Decimal(input.amount).toFixed(digits),
+      amount: roundMoney(input.amount, digits),
       currency: previous.currency,
       status: viaProvider ? "pending" : "succeeded",
       reason: input.reason ?? null,
