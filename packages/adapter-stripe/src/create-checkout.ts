@@ -1,15 +1,17 @@
 import {
+  compareMoney,
   InvalidTransitionError,
   type Invoice,
+  isMoneyAmount,
   minorUnitsOf,
   parseWithSchema,
   type Remit,
+  scaleOfMoney,
   type Tenant,
   ValidationError,
 } from "@remit/core";
 import type Stripe from "stripe";
 import { z } from "zod";
-import { compareExact, readExactDecimal } from "./internal/decimal";
 import { metadataKeys } from "./internal/metadata-keys";
 import { parseContext, stripeAccountOf } from "./internal/remit-access";
 import { stableHash } from "./internal/stable-hash";
@@ -114,12 +116,10 @@ function assertPayable(invoice: Invoice, tenant: Tenant, amount: string) {
       reason: "only an issued invoice with an amount due can be paid",
     });
   }
-  const asked = readExactDecimal(amount);
-  const due = readExactDecimal(invoice.amountDue);
-  if (!asked || !due || asked.units <= 0n) {
+  if (!isMoneyAmount(amount) || compareMoney(amount, "0") <= 0) {
     throw new ValidationError({ issues: [{ path: "amount", message: "must be positive" }] });
   }
-  if (asked.scale > minorUnitsOf(invoice.currency)) {
+  if (scaleOfMoney(amount) > minorUnitsOf(invoice.currency)) {
     throw new ValidationError({
       issues: [
         {
@@ -129,7 +129,7 @@ function assertPayable(invoice: Invoice, tenant: Tenant, amount: string) {
       ],
     });
   }
-  const comparison = compareExact(asked, due);
+  const comparison = compareMoney(amount, invoice.amountDue);
   if (comparison > 0) {
     throw new ValidationError({
       issues: [{ path: "amount", message: `must be at most the amount due, ${invoice.amountDue}` }],
@@ -180,10 +180,7 @@ export async function createCheckoutSession(
   const feeMinor = config.applicationFeePercent
     ? percentOfStripeAmount(invoicePart.minor, config.applicationFeePercent, currency, "down")
     : 0;
-  const partial = compareExact(
-    readExactDecimal(parsed.amount) ?? { units: 0n, scale: 0 },
-    readExactDecimal(invoice.amountDue) ?? { units: 0n, scale: 0 },
-  );
+  const partial = compareMoney(parsed.amount, invoice.amountDue);
   const title = invoice.number ? `Invoice ${invoice.number}` : "Invoice";
   const metadata = {
     [metadataKeys.tenantId]: invoice.tenantId,

@@ -1,11 +1,15 @@
-import { isCurrencyCode, minorUnitsOf, ValidationError } from "@remit/core";
 import {
-  ceilDivide,
-  type ExactDecimal,
-  formatAtLeast,
-  readExactDecimal,
-  subtractExact,
-} from "./decimal";
+  compareMoney,
+  fromMinorUnits,
+  isCurrencyCode,
+  isMoneyAmount,
+  minorUnitsOf,
+  roundMoney,
+  scaleOfMoney,
+  subtractMoney,
+  toMinorUnits,
+  ValidationError,
+} from "@remit/core";
 
 // Stripe's own currency rules (https://docs.stripe.com/currencies), which differ from ISO 4217 in
 // places: MGA has two ISO digits but Stripe takes whole ariary; ISK has none in ISO but Stripe
@@ -55,6 +59,23 @@ export type StripeAmount = {
   excess: string;
 };
 
+/** The quotient rounded up (towards +∞) for non-negative operands: the next multiple of a step. */
+function ceilDivide(numerator: bigint, denominator: bigint): bigint {
+  return (numerator + denominator - 1n) / denominator;
+}
+
+/**
+ * `amount` with the currency's `digits` when that loses nothing (`"101"` MGA is `"101.00"`,
+ * `"500.00"` ISK is `"500"`), otherwise with as few more digits as it needs (`"500.5"` ISK).
+ */
+function withCurrencyDigits(amount: string, digits: number): string {
+  for (let places = digits; places < scaleOfMoney(amount); places += 1) {
+    const shorter = roundMoney(amount, places, "down");
+    if (compareMoney(shorter, amount) === 0) return shorter;
+  }
+  return roundMoney(amount, Math.max(digits, scaleOfMoney(amount)));
+}
+
 function knownCurrency(currency: string): string {
   const code = currency.toUpperCase();
   if (!isCurrencyCode(code)) {
@@ -83,14 +104,13 @@ function knownCurrency(currency: string): string {
  */
 export function toStripeAmount(amount: string, currency: string): StripeAmount {
   const code = knownCurrency(currency);
-  const value = readExactDecimal(amount);
-  if (!value || value.units <= 0n) {
+  if (!isMoneyAmount(amount) || compareMoney(amount, "0") <= 0) {
     throw new ValidationError({
       issues: [{ path: "amount", message: 'must be a positive decimal amount such as "125.00"' }],
     });
   }
   const rule = stripeCurrencyRule(code);
-  const exact = ceilDivide(value.units * 10n ** BigInt(rule.exponent), 10n ** BigInt(value.scale));
+  const exact = toMinorUnits(amount, rule.exponent, "up");
   const minor = ceilDivide(exact, rule.step) * rule.step;
   if (minor > BigInt(Number.MAX_SAFE_INTEGER)) {
     throw new ValidationError({
@@ -98,11 +118,13 @@ export function toStripeAmount(amount: string, currency: string): StripeAmount {
     });
   }
   const digits = minorUnitsOf(code);
-  const charged: ExactDecimal = { units: minor, scale: rule.exponent };
+  const charged = fromMinorUnits(minor, rule.exponent);
+  // Exact: at the larger of the two scales, so an amount finer than Stripe's keeps its excess.
+  const excessDigits = Math.max(rule.exponent, scaleOfMoney(amount));
   return {
     minor: Number(minor),
-    charged: formatAtLeast(charged, digits),
-    excess: formatAtLeast(subtractExact(charged, value), digits),
+    charged: withCurrencyDigits(charged, digits),
+    excess: withCurrencyDigits(subtractMoney(excessDigits, charged, amount), digits),
   };
 }
 
@@ -118,7 +140,7 @@ export function fromStripeAmount(minor: number, currency: string): string {
     });
   }
   const rule = stripeCurrencyRule(code);
-  return formatAtLeast({ units: BigInt(minor), scale: rule.exponent }, minorUnitsOf(code));
+  return withCurrencyDigits(fromMinorUnits(BigInt(minor), rule.exponent), minorUnitsOf(code));
 }
 
 /**
@@ -132,11 +154,13 @@ export function percentOfStripeAmount(
   currency: string,
   direction: "up" | "down",
 ): number {
-  const rate = readExactDecimal(percent);
-  if (!rate) throw new TypeError(`Not a percent: ${percent}`);
+  if (!isMoneyAmount(percent) || compareMoney(percent, "0") < 0) {
+    throw new TypeError(`Not a percent: ${percent}`);
+  }
   const { step } = stripeCurrencyRule(currency);
-  const denominator = 100n * 10n ** BigInt(rate.scale) * step;
-  const numerator = BigInt(minor) * rate.units;
+  const scale = scaleOfMoney(percent);
+  const denominator = 100n * 10n ** BigInt(scale) * step;
+  const numerator = BigInt(minor) * toMinorUnits(percent, scale);
   const steps = direction === "up" ? ceilDivide(numerator, denominator) : numerator / denominator;
   return Number(steps * step);
 }

@@ -1,5 +1,11 @@
-import type { InvoiceDetails, Payment } from "@remit/core";
-import { compareExact, formatAtLeast, readExactDecimal, subtractExact } from "../decimal";
+import {
+  compareMoney,
+  type InvoiceDetails,
+  type Payment,
+  roundMoney,
+  scaleOfMoney,
+  subtractMoney,
+} from "@remit/core";
 import { metadataKeys } from "../metadata-keys";
 import { refundStatusOf } from "../request-refund";
 import { fromStripeAmount } from "../to-stripe-amount";
@@ -50,15 +56,15 @@ async function paidInvoiceOf(
  * part first, up to what of the payment is not yet refunded (pending refunds included).
  */
 function countedAmount(amount: string, paid: PaidInvoice): string {
-  const digits = readExactDecimal(paid.payment.amount)?.scale ?? 0;
-  let left = readExactDecimal(paid.payment.amount) ?? { units: 0n, scale: 0 };
+  // Stored amounts carry the currency's digits; Stripe's come back with them (fromStripeAmount).
+  const digits = scaleOfMoney(paid.payment.amount);
+  let left = paid.payment.amount;
   for (const refund of paid.details.refunds) {
     if (refund.paymentId !== paid.payment.id || refund.status === "failed") continue;
-    left = subtractExact(left, readExactDecimal(refund.amount) ?? { units: 0n, scale: 0 });
+    left = subtractMoney(digits, left, refund.amount);
   }
-  const asked = readExactDecimal(amount) ?? { units: 0n, scale: 0 };
-  const counted = compareExact(asked, left) <= 0 ? asked : left;
-  return counted.units > 0n ? formatAtLeast(counted, digits) : "0";
+  const counted = compareMoney(amount, left) <= 0 ? amount : left;
+  return compareMoney(counted, "0") > 0 ? roundMoney(counted, digits) : "0";
 }
 
 /**
