@@ -1,4 +1,4 @@
-import { ProviderError, parseWithSchema, type Refund, type Tenant } from "@remit/core";
+import { isZeroMoney, ProviderError, parseWithSchema, type Refund, type Tenant } from "@remit/core";
 import type Stripe from "stripe";
 import { z } from "zod";
 import { metadataKeys } from "./metadata-keys";
@@ -50,7 +50,7 @@ export async function requestStripeRefund(
     throw refusal(`"${providerPaymentReference}" is not a Stripe PaymentIntent id`);
   }
   const amount = toStripeAmount(refund.amount, refund.currency);
-  if (Number(amount.excess) !== 0) {
+  if (!isZeroMoney(amount.excess)) {
     throw refusal(
       `${refund.amount} ${refund.currency} cannot be refunded exactly at Stripe (it takes ${amount.charged})`,
     );
