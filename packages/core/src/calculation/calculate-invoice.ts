@@ -1,12 +1,12 @@
 import { minorUnitsOf } from "../money/currencies";
 import { type DecimalValue, unitsAtScale } from "../money/decimal-value";
-import { formatMinorUnits } from "../money/minor-units";
 import { divideAndRound, type RoundingMode } from "../money/rounding-mode";
 import { allocateByLargestRemainder } from "./internal/allocate-by-largest-remainder";
 import { applyTaxesPerDocument } from "./internal/apply-taxes-per-document";
 import { applyTaxesPerLine } from "./internal/apply-taxes-per-line";
+import { createMoneyFormatter } from "./internal/create-money-formatter";
 import type { WorkingLine, WorkingRate } from "./internal/working-line";
-import type { CalculatedTax, InvoiceCalculation } from "./invoice-calculation";
+import type { CalculatedTax, InvoiceCalculation, LineTax } from "./invoice-calculation";
 import type { InvoiceInput, ParsedInvoiceInput } from "./invoice-input-schema";
 import { parseInvoiceInput } from "./parse-invoice-input";
 
@@ -45,6 +45,7 @@ export function calculateParsedInvoice(input: ParsedInvoiceInput): InvoiceCalcul
   const minorScale = powerOfTen(minorUnits);
   const mode: RoundingMode = input.rounding.mode;
   const toMinor = (amount: DecimalValue) => unitsAtScale(amount, minorUnits);
+  const money = createMoneyFormatter(minorUnits);
   const percentOf = (amount: bigint, percent: DecimalValue) =>
     divideAndRound(amount * percent.units, 100n * powerOfTen(percent.scale), mode);
 
@@ -109,7 +110,7 @@ export function calculateParsedInvoice(input: ParsedInvoiceInput): InvoiceCalcul
       kind: "fee",
       description: fee.description,
       quantity: "1",
-      unitPrice: formatMinorUnits(amount, minorUnits),
+      unitPrice: money(amount),
       taxRateIds: fee.taxRateIds,
       gross: amount,
       discount: 0n,
@@ -137,8 +138,11 @@ export function calculateParsedInvoice(input: ParsedInvoiceInput): InvoiceCalcul
   if (input.rounding.tax === "per_document") applyTaxesPerDocument(lines, rates, mode);
   else applyTaxesPerLine(lines, rates, mode);
 
-  return summarize(input, lines, items.length, rates, minorUnits);
+  return summarize(input, lines, items.length, rates, money);
 }
+
+/** A rate's running totals over the lines that carry it. */
+type RateSummary = { rate: WorkingRate; taxable: bigint; amount: bigint; used: boolean };
 
 // 6. Line figures, per-rate totals and invoice totals.
 function summarize(
@@ -146,10 +150,14 @@ function summarize(
   lines: readonly WorkingLine[],
   itemCount: number,
   rates: ReadonlyMap<string, WorkingRate>,
-  minorUnits: number,
+  money: (amount: bigint) => string,
 ): InvoiceCalculation {
-  const money = (amount: bigint) => formatMinorUnits(amount, minorUnits);
-  const rateTotals = new Map<string, { taxable: bigint; amount: bigint }>();
+  const summaries = new Map<string, RateSummary>();
+  for (const [rateId, rate] of rates) {
+    summaries.set(rateId, { rate, taxable: 0n, amount: 0n, used: false });
+  }
+  // One line's tax per position of its taxRateIds, reused from line to line.
+  const amounts: bigint[] = [];
   let subtotal = 0n;
   let discountTotal = 0n;
   let feeTotal = 0n;
@@ -158,21 +166,26 @@ function summarize(
 
   const calculatedLines = lines.map((line, index) => {
     const excludingTax = line.net - line.included;
+    const rateIds = line.taxRateIds;
+    const rateCount = rateIds.length;
+    const lineTaxes: LineTax[] = new Array(rateCount);
     let tax = 0n;
     let addedNonCompound = 0n;
-    for (const rateId of line.taxRateIds) {
-      const rate = rates.get(rateId);
+    for (let position = 0; position < rateCount; position++) {
+      const rateId = rateIds[position] as string;
       const amount = line.taxes.get(rateId) ?? 0n;
+      const rate = summaries.get(rateId)?.rate;
+      amounts[position] = amount;
       tax += amount;
       if (rate && !rate.inclusive && !rate.compound) addedNonCompound += amount;
+      lineTaxes[position] = { rateId, amount: money(amount) };
     }
-    for (const rateId of line.taxRateIds) {
-      const rate = rates.get(rateId);
-      const taxable = rate?.compound ? excludingTax + addedNonCompound : excludingTax;
-      const totals = rateTotals.get(rateId) ?? { taxable: 0n, amount: 0n };
-      totals.taxable += taxable;
-      totals.amount += line.taxes.get(rateId) ?? 0n;
-      rateTotals.set(rateId, totals);
+    for (let position = 0; position < rateCount; position++) {
+      const summary = summaries.get(rateIds[position] as string);
+      if (!summary) continue;
+      summary.used = true;
+      summary.taxable += summary.rate.compound ? excludingTax + addedNonCompound : excludingTax;
+      summary.amount += amounts[position] as bigint;
     }
     const lineTotal = excludingTax + tax;
     if (index < itemCount) {
@@ -195,25 +208,22 @@ function summarize(
       excludingTax: money(excludingTax),
       tax: money(tax),
       total: money(lineTotal),
-      taxes: line.taxRateIds.map((rateId) => ({
-        rateId,
-        amount: money(line.taxes.get(rateId) ?? 0n),
-      })),
+      taxes: lineTaxes,
     };
   });
 
   const taxes: CalculatedTax[] = [];
   for (const rate of input.taxRates) {
-    const totals = rateTotals.get(rate.id);
-    if (!totals) continue;
+    const summary = summaries.get(rate.id);
+    if (!summary?.used) continue;
     taxes.push({
       rateId: rate.id,
       name: rate.name,
       percent: rate.percent.text,
       inclusive: rate.inclusive,
       compound: rate.compound,
-      taxableAmount: money(totals.taxable),
-      amount: money(totals.amount),
+      taxableAmount: money(summary.taxable),
+      amount: money(summary.amount),
     });
   }
 

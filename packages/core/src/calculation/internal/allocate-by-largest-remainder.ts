@@ -1,3 +1,5 @@
+const largestExactProduct = BigInt(Number.MAX_SAFE_INTEGER);
+
 /**
  * Shares `total` (whole minor units) in proportion to `weights` by the largest-remainder method:
  * each exact share `total × weight / Σweights` is cut down to a whole unit, and the units still
@@ -7,8 +9,15 @@
  */
 export function allocateByLargestRemainder(total: bigint, weights: readonly bigint[]): bigint[] {
   let weightSum = 0n;
-  for (const weight of weights) weightSum += weight;
+  let negative = false;
+  for (const weight of weights) {
+    weightSum += weight;
+    if (weight < 0n) negative = true;
+  }
   if (weightSum === 0n) return weights.map(() => 0n);
+  if (!negative && total >= 0n && (total + 1n) * weightSum <= largestExactProduct) {
+    return allocateSmall(Number(total), weights, Number(weightSum));
+  }
   const shares: bigint[] = new Array(weights.length);
   const remainders: bigint[] = new Array(weights.length);
   let allocated = 0n;
@@ -33,4 +42,49 @@ export function allocateByLargestRemainder(total: bigint, weights: readonly bigi
     missing--;
   }
   return shares;
+}
+
+/**
+ * The same allocation in number arithmetic, for when (total + 1) × Σweights < 2^53: every product
+ * and remainder is then an integer a double holds exactly, and each quotient's floor is exact (a
+ * quotient q ≤ total falls at least 1/Σweights short of the next whole number, more than half a
+ * unit in its last place, q × 2^-53). Most invoices take this path; it spares a bigint
+ * multiplication, division and remainder per line and compares remainders as numbers.
+ */
+function allocateSmall(total: number, weights: readonly bigint[], weightSum: number): bigint[] {
+  const count = weights.length;
+  const shares: number[] = new Array(count);
+  const remainders: number[] = new Array(count);
+  let allocated = 0;
+  for (let index = 0; index < count; index++) {
+    const scaled = total * Number(weights[index]);
+    const share = Math.floor(scaled / weightSum);
+    shares[index] = share;
+    remainders[index] = scaled - share * weightSum;
+    allocated += share;
+  }
+  let missing = total - allocated;
+  if (missing > 0) {
+    // Every remainder is below Σweights and they add up to missing × Σweights, so more than
+    // `missing` of them are positive and the missing-th largest, the threshold, is positive. The
+    // units go to every remainder above it, then to those equal to it, earlier lines first. A
+    // native sort of the remainders finds the threshold without a comparison callback.
+    const sorted = Float64Array.from(remainders).sort();
+    const threshold = sorted[count - missing] as number;
+    for (let index = 0; index < count; index++) {
+      if ((remainders[index] as number) > threshold) {
+        shares[index] = (shares[index] as number) + 1;
+        missing--;
+      }
+    }
+    for (let index = 0; index < count && missing > 0; index++) {
+      if (remainders[index] === threshold) {
+        shares[index] = (shares[index] as number) + 1;
+        missing--;
+      }
+    }
+  }
+  const result: bigint[] = new Array(count);
+  for (let index = 0; index < count; index++) result[index] = BigInt(shares[index] as number);
+  return result;
 }
