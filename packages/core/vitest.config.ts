@@ -3,9 +3,10 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    // Core's lifecycle tests run on @remit/testing's memory store, which imports "@remit/core":
-    // point it at this package's source so tests and store share one copy of core (no stale dist,
-    // one set of error classes) and no build of core is needed before its own tests.
+    // Core's lifecycle tests run on @remit/testing's memory store (its build, through its entry
+    // point), which imports "@remit/core": point that at this package's source, so tests and store
+    // share one copy of core (no stale dist, one set of error classes). turbo.json builds
+    // @remit/testing before core's tests.
     alias: [
       {
         find: /^@remit\/core$/,

@@ -98,9 +98,7 @@ export async function seedDemoData(remit: Remit, tenantId: string): Promise<bool
   await approve(overdue.id);
   // Past due needs time to pass: sweep as if it were two days later, so the demo shows the status
   // (the net-15 invoices are not due yet then).
-  const twoDaysLater = new Date(
-    Date.parse(remit.clock.now()) + 2 * 86_400_000,
-  ).toISOString();
+  const twoDaysLater = new Date(Date.parse(remit.clock.now()) + 2 * 86_400_000).toISOString();
   await remit.invoices.sweepPastDue({ tenantId, actor: { type: "system" } }, { at: twoDaysLater });
   await seedDemoWorkOrders(remit, ctx, customers);
   return true;

@@ -1,5 +1,5 @@
+import { createMemoryStore } from "@remit/testing";
 import { bench, describe } from "vitest";
-import { createMemoryStore } from "../../testing/src/memory-store/create-memory-store";
 import { type Context, createRemit } from "../src/index";
 
 // Create → issue → pay cycles per second through the whole service (validation, calculation,

@@ -1,7 +1,10 @@
-import { createCustomersApi } from "./customers/customers-api";
+import { createCustomersApi } from "./api/customers-api";
+import { createEventsApi } from "./api/events-api";
+import { createInvoicesApi } from "./api/invoices-api";
+import { createQuotesApi } from "./api/quotes-api";
+import { createTenantsApi } from "./api/tenants-api";
+import { createWorkOrdersApi } from "./api/work-orders-api";
 import { EventHandlerRegistry } from "./events/event-handlers";
-import { createEventsApi } from "./events/events-api";
-import { createInvoicesApi } from "./invoices/invoices-api";
 import { reportDelivery } from "./invoices/moves/report-delivery";
 import { createReceiptHandler } from "./messages/create-receipt-handler";
 import { type Clock, systemClock } from "./ports/clock";
@@ -10,14 +13,11 @@ import { type IdGenerator, ulidIdGenerator } from "./ports/id-generator";
 import { createManualPayments, type PaymentProvider } from "./ports/payment-provider";
 import type { SmsSender } from "./ports/sms-sender";
 import type { InvoiceStore } from "./ports/store/index";
-import { createQuotesApi } from "./quotes/quotes-api";
 import type { Remit } from "./remit";
 import { bindCalls } from "./service/internal/bind-calls";
 import type { InvoiceMoveHooks, RemitDependencies } from "./service/remit-dependencies";
 import { attachDependencies } from "./service/remit-internals";
-import { createTenantsApi } from "./tenants/tenants-api";
 import { createWorkOrderInvoiceHooks } from "./work-orders/internal/work-order-invoice-hooks";
-import { createWorkOrdersApi } from "./work-orders/work-orders-api";
 
 /** What `createRemit` is built from. Only `store` is required. */
 export type RemitOptions = {

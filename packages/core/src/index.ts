@@ -44,7 +44,6 @@ export {
   type UpdateCustomerInput,
 } from "./customers/customer-input-schema";
 export * from "./errors/index";
-export { type Actor, actorSchema, contextSchema } from "./events/actor";
 export type { EventHandler } from "./events/event-handlers";
 export type { RemitEvent, RemitEventType } from "./events/remit-event";
 export type { Delivery, DeliveryPurpose, DeliveryStatus } from "./invoices/delivery";
@@ -58,8 +57,7 @@ export { reportPaymentFailureInputSchema } from "./invoices/moves/report-payment
 export { sendInvoiceInputSchema } from "./invoices/moves/send-invoice";
 export { updateInvoiceInputSchema } from "./invoices/moves/update-invoice";
 export type { Payment, PaymentMethod, Refund } from "./invoices/payment";
-export { calculateDueDate, type PaymentTerms, paymentTermsSchema } from "./invoices/payment-terms";
-export type { InvoiceDetails } from "./invoices/read-invoices";
+export type { InvoiceDetails } from "./invoices/reads/read-invoices";
 export {
   escapeHtml,
   type RenderedMessage,
@@ -81,25 +79,27 @@ export {
   toMinorUnits,
 } from "./money/money-arithmetic";
 export type { RoundingMode } from "./money/rounding-mode";
+export type { OutboxJob, OutboxJobKind, OutboxJobStatus } from "./outbox/outbox-job";
 export {
   createOutboxWorker,
   type OutboxRunReport,
   type OutboxWorker,
   type OutboxWorkerOptions,
-} from "./outbox/create-outbox-worker";
-export type { OutboxJob, OutboxJobKind, OutboxJobStatus } from "./outbox/outbox-job";
+} from "./outbox/worker/create-outbox-worker";
 export {
   type SweepReport,
   sweepAllTenants,
   sweepAllTenantsInputSchema,
-} from "./outbox/sweep-all-tenants";
+} from "./outbox/worker/sweep-all-tenants";
 export * from "./ports/index";
 export { quoteInputSchema } from "./quotes/moves/create-quote";
 export type { Quote, QuoteStatus } from "./quotes/quote";
 export type { Context, MoveResult, Remit } from "./remit";
 export type * from "./remit-inputs";
+export { type Actor, actorSchema, contextSchema } from "./service/actor";
 export type { InvoiceMoveHooks, RemitDependencies } from "./service/remit-dependencies";
 export { stableStringify } from "./stable-stringify";
+export { calculateDueDate, type PaymentTerms, paymentTermsSchema } from "./tenants/payment-terms";
 export { localDateAt } from "./tenants/tenant-dates";
 export {
   type Tenant,

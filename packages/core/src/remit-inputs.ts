@@ -1,6 +1,6 @@
 // The input type of every call of the Remit service, by name: import them to type forms and
 // request handlers. Each is the zod schema's input type, so it accepts what the call accepts.
-import type { issueAndMaybeSend } from "./invoices/invoices-api";
+import type { issueAndMaybeSend } from "./invoices/moves/issue-and-send";
 import type { convertQuoteToWorkOrder } from "./quotes/moves/convert-quote";
 import type {
   approveQuote,
@@ -14,13 +14,14 @@ import type {
   cancelWorkOrder,
   scheduleWorkOrder,
 } from "./work-orders/moves/work-order-status-moves";
-import type { draftWorkOrderInvoice, listWorkOrders } from "./work-orders/read-work-orders";
+import type { draftWorkOrderInvoice, listWorkOrders } from "./work-orders/reads/read-work-orders";
 
 // biome-ignore lint/suspicious/noExplicitAny: any call's output
 type InputOf<Call> = Call extends ServiceCall<infer Input, any> ? Input : never;
 
+export type { UpsertTenantInput } from "./api/tenants-api";
 export type { CreateCustomerInput, UpdateCustomerInput } from "./customers/customer-input-schema";
-export type { ListCustomersInput } from "./customers/read-customers";
+export type { ListCustomersInput } from "./customers/reads/read-customers";
 export type { CreateInvoiceInput } from "./invoices/moves/create-invoice";
 export type { RecordPaymentInput } from "./invoices/moves/record-payment";
 export type { RefundPaymentInput, ResolveRefundInput } from "./invoices/moves/refund-payment";
@@ -30,11 +31,10 @@ export type { SendInvoiceInput } from "./invoices/moves/send-invoice";
 export type { InvoiceMoveInput, ReasonedInvoiceMoveInput } from "./invoices/moves/simple-moves";
 export type { SweepPastDueInput } from "./invoices/moves/sweep-past-due";
 export type { UpdateInvoiceInput } from "./invoices/moves/update-invoice";
-export type { ListInvoicesInput } from "./invoices/read-invoices";
+export type { ListInvoicesInput } from "./invoices/reads/read-invoices";
 export type { QuoteInput, ReviseQuoteInput } from "./quotes/moves/create-quote";
-export type { ListQuotesInput } from "./quotes/read-quotes";
+export type { ListQuotesInput } from "./quotes/reads/read-quotes";
 export type { TenantSettingsInput } from "./tenants/tenant-settings";
-export type { UpsertTenantInput } from "./tenants/tenants-api";
 export type { UpdateWorkOrderInput } from "./work-orders/moves/create-work-order";
 export type { SubmitWorkOrderInvoiceInput } from "./work-orders/moves/submit-work-order-invoice";
 export type { WorkOrderMoveInput } from "./work-orders/moves/work-order-status-moves";

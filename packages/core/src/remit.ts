@@ -1,15 +1,15 @@
 import type { Customer } from "./customers/customer";
-import type { Actor } from "./events/actor";
 import type { EventHandler } from "./events/event-handlers";
 import type { RemitEvent, RemitEventType } from "./events/remit-event";
 import type { Delivery } from "./invoices/delivery";
 import type { Invoice } from "./invoices/invoice";
 import type { Payment, Refund } from "./invoices/payment";
-import type { InvoiceDetails } from "./invoices/read-invoices";
+import type { InvoiceDetails } from "./invoices/reads/read-invoices";
 import type { Clock } from "./ports/clock";
 import type { Page } from "./ports/store/index";
 import type { Quote } from "./quotes/quote";
 import type * as inputs from "./remit-inputs";
+import type { Actor } from "./service/actor";
 import type { Tenant } from "./tenants/tenant-settings";
 import type { InvoiceDraft } from "./work-orders/draft-invoice-from-work-order";
 import type { WorkOrder } from "./work-orders/work-order";

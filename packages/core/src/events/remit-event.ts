@@ -1,4 +1,4 @@
-import type { Actor } from "./actor";
+import type { Actor } from "../service/actor";
 
 /** Every event type Remit appends. */
 export type RemitEventType =

@@ -1,9 +1,9 @@
 import type { InvoiceCalculation } from "../calculation/invoice-calculation";
 import type { InvoiceInput } from "../calculation/invoice-input-schema";
 import type { CustomerSnapshot } from "../customers/customer";
-import type { Actor } from "../events/actor";
+import type { Actor } from "../service/actor";
+import type { PaymentTerms } from "../tenants/payment-terms";
 import type { InvoiceStatus } from "./invoice-status";
-import type { PaymentTerms } from "./payment-terms";
 
 /** What an invoice bills: the input of `calculateInvoice` without its currency, plus notes. */
 export type InvoiceContent = Omit<InvoiceInput, "currency"> & {

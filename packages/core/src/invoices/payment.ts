@@ -1,4 +1,4 @@
-import type { Actor } from "../events/actor";
+import type { Actor } from "../service/actor";
 
 /** How money arrived. */
 export type PaymentMethod = "card" | "ach" | "bank_transfer" | "check" | "cash" | "other";

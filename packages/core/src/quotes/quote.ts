@@ -1,8 +1,8 @@
 import type { InvoiceCalculation } from "../calculation/invoice-calculation";
 import type { CustomerSnapshot } from "../customers/customer";
-import type { Actor } from "../events/actor";
 import type { InvoiceContent } from "../invoices/invoice";
-import type { PaymentTerms } from "../invoices/payment-terms";
+import type { Actor } from "../service/actor";
+import type { PaymentTerms } from "../tenants/payment-terms";
 
 /** `draft` → `sent` → `approved` or `declined`; a sent quote past `expiresOn` is `expired`. */
 export type QuoteStatus = "draft" | "sent" | "approved" | "declined" | "expired";

@@ -1,12 +1,14 @@
 import type { EventHandlerRegistry } from "../events/event-handlers";
+import type { RemitEvent, RemitEventType } from "../events/remit-event";
 import type { Invoice } from "../invoices/invoice";
 import type { Clock } from "../ports/clock";
 import type { EmailSender } from "../ports/email-sender";
 import type { IdGenerator } from "../ports/id-generator";
 import type { PaymentProvider } from "../ports/payment-provider";
 import type { SmsSender } from "../ports/sms-sender";
-import type { InvoiceStore } from "../ports/store/index";
-import type { MoveScope } from "./internal/run-move";
+import type { InvoiceStore, StoreTransaction } from "../ports/store/index";
+import type { Tenant } from "../tenants/tenant-settings";
+import type { Context } from "./actor";
 
 /** What every use case of the service is given: the ports, resolved with their defaults. */
 export type RemitDependencies = {
@@ -28,4 +30,20 @@ export type InvoiceMoveHooks = {
   depositsOnInvoice?(scope: MoveScope, invoice: Invoice): Promise<string>;
   /** Before cancel is saved: return deposits to the quote, the work order to `complete_invoice_needed`. */
   beforeInvoiceCancelled?(scope: MoveScope, invoice: Invoice): Promise<Invoice>;
+};
+
+/** What a move's body works with: its transaction, who acts, when, and an event collector. */
+export type MoveScope = {
+  readonly deps: RemitDependencies;
+  readonly transaction: StoreTransaction;
+  readonly context: Context;
+  readonly tenant: Tenant;
+  /** The instant of the move, read once from the Clock. */
+  readonly now: string;
+  readonly events: RemitEvent[];
+  emit(
+    type: RemitEventType,
+    subject: RemitEvent["subject"],
+    data: Record<string, unknown>,
+  ): RemitEvent;
 };

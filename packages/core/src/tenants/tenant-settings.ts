@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { currencySchema, taxRateInputSchema } from "../calculation/invoice-input-schema";
-import { paymentTermsSchema } from "../invoices/payment-terms";
+import { paymentTermsSchema } from "./payment-terms";
 
 const numberFormatSchema = z
   .string()

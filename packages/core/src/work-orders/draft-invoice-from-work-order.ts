@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { InvoiceLineInput } from "../calculation/invoice-input-schema";
-import type { PaymentTerms } from "../invoices/payment-terms";
 import { minorUnitsOf } from "../money/currencies";
 import { readDecimal } from "../money/decimal-value";
 import { addPercentAndRound, multiplyDecimals } from "../money/multiply-decimals";
 import type { RoundingMode } from "../money/rounding-mode";
+import type { PaymentTerms } from "../tenants/payment-terms";
 import type { StoredTaxRate, WorkOrder } from "./work-order";
 
 /** An invoice input made from a work order: ready for `calculateInvoice` and `remit.invoices.create`. */

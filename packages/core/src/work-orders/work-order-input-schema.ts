@@ -3,7 +3,7 @@ import { decimalSchema } from "../calculation/decimal-schema";
 import { currencySchema, taxRateInputSchema } from "../calculation/invoice-input-schema";
 import { addressSchema } from "../customers/customer";
 import { idempotencyKeySchema, recordIdSchema } from "../invoices/internal/move-input-fields";
-import { paymentTermsSchema } from "../invoices/payment-terms";
+import { paymentTermsSchema } from "../tenants/payment-terms";
 
 const text = (limits: Parameters<typeof decimalSchema>[0]) =>
   decimalSchema(limits).transform((value) => value.text);

@@ -1,6 +1,6 @@
 import type { Address, CustomerSnapshot } from "../customers/customer";
-import type { Actor } from "../events/actor";
-import type { PaymentTerms } from "../invoices/payment-terms";
+import type { Actor } from "../service/actor";
+import type { PaymentTerms } from "../tenants/payment-terms";
 
 /** Where a job stands, from first call to invoice. */
 export type WorkOrderStatus =

@@ -1,5 +1,5 @@
+import { createMemoryStore, createTestClock } from "@remit/testing";
 import { describe, expect, it } from "vitest";
-import { createMemoryStore, createTestClock } from "../../../testing/src/index";
 import { type Context, createRemit, RemitError } from "../../src/index";
 
 const tenantId = "tenant_moves";
@@ -109,7 +109,7 @@ describe("tenants - moves", () => {
       type: "tenant.updated",
       subject: { type: "tenant", id: tenantId, version: 1 },
     });
-    expect((event?.data.changed as string[]).sort()).toEqual(["currency", "name"]);
+    expect([...((event?.data.changed ?? []) as string[])].sort()).toEqual(["currency", "name"]);
   });
 
   it("upsert - a provider may save settings (a connected payment account); the event names it", async () => {

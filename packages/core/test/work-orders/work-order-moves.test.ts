@@ -1,5 +1,5 @@
+import { createMemoryStore, createTestClock } from "@remit/testing";
 import { describe, expect, it } from "vitest";
-import { createMemoryStore, createTestClock } from "../../../testing/src/index";
 import { createRemit } from "../../src/index";
 
 async function setup(settings: Record<string, unknown> = {}) {

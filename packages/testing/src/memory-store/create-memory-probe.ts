@@ -1,5 +1,5 @@
 import type { InvoiceStore } from "@remit/core";
-import type { StoreProbe } from "../store-conformance/describe-store-conformance";
+import type { StoreProbe } from "../store-conformance/conformance-harness";
 import type { MemoryStoreState } from "./create-memory-store";
 
 /** Reads a memory store's rows directly, for the conformance suite. */

@@ -1,6 +1,7 @@
 import type { InvoiceStore } from "@remit/core";
 import { beforeEach, describe } from "vitest";
 import { defineConcurrencyCases } from "./concurrency-cases";
+import type { ConformanceHarness, StoreConformanceOptions } from "./conformance-harness";
 import { defineInvoiceCollectionCases } from "./invoice-collection-cases";
 import { defineIsolationCases } from "./isolation-cases";
 import { defineJournalCollectionCases } from "./journal-collection-cases";
@@ -11,66 +12,12 @@ import { defineRecordCollectionCases } from "./record-collection-cases";
 import { defineTenantCollectionCases } from "./tenant-collection-cases";
 import { defineWorkOrderCases } from "./work-order-cases";
 
-/** Reads a backend directly, so the suite never trusts the adapter alone. */
-export type StoreProbe = {
-  /** The invoice row as the backend holds it, or undefined. */
-  invoice(
-    tenantId: string,
-    id: string,
-  ): Promise<
-    { status: string; version: number; number: string | null; amountPaid: string } | undefined
-  >;
-  /** How many rows of a kind a tenant has. */
-  count(
-    tenantId: string,
-    table:
-      | "invoices"
-      | "revisions"
-      | "payments"
-      | "refunds"
-      | "events"
-      | "jobs"
-      | "deliveries"
-      | "idempotency",
-  ): Promise<number>;
-  /** Every invoice number of a tenant. */
-  invoiceNumbers(tenantId: string): Promise<string[]>;
-};
+export type {
+  ConformanceHarness,
+  StoreConformanceOptions,
+  StoreProbe,
+} from "./conformance-harness";
 
-export type StoreConformanceOptions = {
-  /** Shown in test names, e.g. "memory" or "postgres". */
-  name: string;
-  /** A store on an empty (or reset) backend. Called before each case. */
-  createStore(): Promise<InvoiceStore> | InvoiceStore;
-  /** Reads the backend of the store last created. */
-  probe(store: InvoiceStore): StoreProbe;
-  /** Empties the backend before each case, if `createStore` does not. */
-  reset?(): Promise<void>;
-};
-
-/** What each group of cases is handed: the current store and probe. */
-export type ConformanceHarness = {
-  store(): InvoiceStore;
-  probe(): StoreProbe;
-};
-
-/**
- * The store conformance suite: every move, version conflicts, gapless numbering under concurrent
- * issuing, payment idempotency, tenant isolation, event/outbox atomicity and job claiming; and
- * each collection method on its own (list paging and filters, search, the sweeps' batches, public
- * tokens, idempotency keys, delivery dedupe, the tenant listing), as the port's TSDoc states. An
- * adapter's `test/conformance.test.ts` calls it with its own store and a probe that reads the
- * backend directly.
- *
- * @example
- * ```ts
- * describeStoreConformance({
- *   name: "memory",
- *   createStore: () => createMemoryStore(),
- *   probe: (store) => createMemoryProbe(store),
- * });
- * ```
- */
 export function describeStoreConformance(options: StoreConformanceOptions): void {
   let store: InvoiceStore | undefined;
   const harness: ConformanceHarness = {

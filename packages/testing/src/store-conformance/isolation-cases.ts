@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import type { ConformanceHarness } from "./describe-store-conformance";
+import type { ConformanceHarness } from "./conformance-harness";
 import { issuedInvoice, rejectionOf, setupTenant, userContext } from "./fixtures";
 
 export function defineIsolationCases(harness: ConformanceHarness): void {

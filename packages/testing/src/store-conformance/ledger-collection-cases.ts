@@ -1,6 +1,6 @@
 import type { StoreTransaction } from "@remit/core";
 import { expect, it } from "vitest";
-import type { ConformanceHarness } from "./describe-store-conformance";
+import type { ConformanceHarness } from "./conformance-harness";
 import { expectIdempotencyKeyTaken, rejectionOf } from "./fixtures";
 import {
   deliveryRecord,

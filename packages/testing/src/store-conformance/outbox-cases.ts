@@ -1,6 +1,6 @@
 import type { Invoice } from "@remit/core";
 import { expect, it } from "vitest";
-import type { ConformanceHarness } from "./describe-store-conformance";
+import type { ConformanceHarness } from "./conformance-harness";
 import { issuedInvoice, sampleLines, setupTenant } from "./fixtures";
 
 export function defineOutboxCases(harness: ConformanceHarness): void {

@@ -1,6 +1,6 @@
 import type { StoreTransaction, WorkOrderStatus } from "@remit/core";
 import { expect, it } from "vitest";
-import type { ConformanceHarness } from "./describe-store-conformance";
+import type { ConformanceHarness } from "./conformance-harness";
 import { rejectionOf } from "./fixtures";
 import { customerRecord, id, inTenant, quoteRecord, serial, workOrderRecord } from "./records";
 

@@ -6,6 +6,7 @@ import { minorUnitsOf } from "../../money/currencies";
 import { formatMinorUnits } from "../../money/minor-units";
 import { checkedInBody, defineMove } from "../../service/internal/define-move";
 import type { MoveScope } from "../../service/internal/run-move";
+import { paymentTermsSchema } from "../../tenants/payment-terms";
 import { formatIssuePath } from "../../validation/format-issue-path";
 import { calculateInvoiceContent } from "../internal/calculate-invoice-content";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
@@ -16,7 +17,6 @@ import {
 } from "../internal/move-input-fields";
 import { readCustomerSnapshot } from "../internal/read-customer-snapshot";
 import type { Invoice } from "../invoice";
-import { paymentTermsSchema } from "../payment-terms";
 import { issueInvoiceInScope } from "./issue-invoice";
 
 /** The input of `remit.invoices.create`. Lines, taxes, discounts, fees and rounding are as in `calculateInvoice`. */

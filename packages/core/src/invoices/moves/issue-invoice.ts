@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { InvalidTransitionError } from "../../errors/invalid-transition-error";
 import { ValidationError } from "../../errors/validation-error";
-import { insertOutboxJob } from "../../outbox/internal/new-outbox-job";
 import { defineMove } from "../../service/internal/define-move";
+import { insertOutboxJob } from "../../service/internal/new-outbox-job";
 import type { MoveScope } from "../../service/internal/run-move";
+import { calculateDueDate } from "../../tenants/payment-terms";
 import { addDaysToDate, instantAtLocalTime, localDateAt } from "../../tenants/tenant-dates";
 import { afterMoneyMoved, emitPaidIfSettled } from "../internal/after-paid";
 import { assertReadyToBill } from "../internal/assert-ready-to-bill";
@@ -17,7 +18,6 @@ import {
 } from "../internal/move-input-fields";
 import { settledStatus, withBalances } from "../internal/settle-invoice";
 import type { Invoice } from "../invoice";
-import { calculateDueDate } from "../payment-terms";
 
 export const issueInvoiceInputSchema = z.object({
   id: recordIdSchema,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DeliveryError } from "../../errors/delivery-error";
-import { insertOutboxJob } from "../../outbox/internal/new-outbox-job";
 import { defineMove } from "../../service/internal/define-move";
+import { insertOutboxJob } from "../../service/internal/new-outbox-job";
 import type { MoveScope } from "../../service/internal/run-move";
 import type { Delivery, DeliveryPurpose } from "../delivery";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";

@@ -5,6 +5,7 @@ import { ValidationError, type ValidationIssue } from "../../errors/validation-e
 import { isZeroMoney } from "../../money/money-arithmetic";
 import { runMove } from "../../service/internal/run-move";
 import type { RemitDependencies } from "../../service/remit-dependencies";
+import { calculateDueDate, paymentTermsSchema } from "../../tenants/payment-terms";
 import { formatIssuePath } from "../../validation/format-issue-path";
 import { afterMoneyMoved, emitPaidIfSettled } from "../internal/after-paid";
 import { calculateInvoiceContent } from "../internal/calculate-invoice-content";
@@ -19,7 +20,6 @@ import {
 import { readCustomerSnapshot } from "../internal/read-customer-snapshot";
 import { settledStatus, withBalances } from "../internal/settle-invoice";
 import type { Invoice } from "../invoice";
-import { calculateDueDate, paymentTermsSchema } from "../payment-terms";
 
 /** The input of `remit.invoices.update`: the fields to change; the rest are kept. */
 export const updateInvoiceInputSchema = z.object({

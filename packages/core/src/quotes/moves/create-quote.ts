@@ -9,10 +9,10 @@ import {
   recordIdSchema,
 } from "../../invoices/internal/move-input-fields";
 import { readCustomerSnapshot } from "../../invoices/internal/read-customer-snapshot";
-import { paymentTermsSchema } from "../../invoices/payment-terms";
 import { minorUnitsOf } from "../../money/currencies";
 import { formatMinorUnits } from "../../money/minor-units";
 import { checkedInBody, defineMove } from "../../service/internal/define-move";
+import { paymentTermsSchema } from "../../tenants/payment-terms";
 import { formatIssuePath } from "../../validation/format-issue-path";
 import { loadQuoteForMove, saveQuote } from "../internal/load-quote";
 import type { Quote } from "../quote";

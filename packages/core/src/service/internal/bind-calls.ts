@@ -1,4 +1,4 @@
-import type { Context } from "../../events/actor";
+import type { Context } from "../actor";
 import type { RemitDependencies } from "../remit-dependencies";
 
 // biome-ignore lint/suspicious/noExplicitAny: the bound inputs are checked against the Remit type.

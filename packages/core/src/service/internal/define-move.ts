@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { Actor, Context } from "../../events/actor";
 import type { RemitEvent } from "../../events/remit-event";
 import { parseWithSchema } from "../../validation/to-validation-error";
+import type { Actor, Context } from "../actor";
 import type { RemitDependencies } from "../remit-dependencies";
 import { type MoveScope, runMove } from "./run-move";
 

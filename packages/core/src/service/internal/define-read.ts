@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import type { Context } from "../../events/actor";
 import type { StoreTransaction } from "../../ports/store/index";
 import { parseWithSchema } from "../../validation/to-validation-error";
+import type { Context } from "../actor";
 import type { RemitDependencies } from "../remit-dependencies";
 import type { ServiceCall } from "./define-move";
 import { parseContext } from "./run-move";

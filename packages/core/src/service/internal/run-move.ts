@@ -1,30 +1,14 @@
 import { IdempotencyError } from "../../errors/idempotency-error";
 import { IdempotencyKeyTakenError } from "../../errors/idempotency-key-taken-error";
 import { ValidationError } from "../../errors/validation-error";
-import { type Actor, type Context, contextSchema } from "../../events/actor";
-import type { RemitEvent, RemitEventType } from "../../events/remit-event";
+import type { RemitEvent } from "../../events/remit-event";
 import { fingerprint } from "../../internal/fingerprint";
-import type { StoreTransaction } from "../../ports/store/index";
 import { defaultTenant } from "../../tenants/default-tenant";
-import type { Tenant } from "../../tenants/tenant-settings";
 import { parseWithSchema } from "../../validation/to-validation-error";
-import type { RemitDependencies } from "../remit-dependencies";
+import { type Actor, type Context, contextSchema } from "../actor";
+import type { MoveScope, RemitDependencies } from "../remit-dependencies";
 
-/** What a move's body works with: its transaction, who acts, when, and an event collector. */
-export type MoveScope = {
-  readonly deps: RemitDependencies;
-  readonly transaction: StoreTransaction;
-  readonly context: Context;
-  readonly tenant: Tenant;
-  /** The instant of the move, read once from the Clock. */
-  readonly now: string;
-  readonly events: RemitEvent[];
-  emit(
-    type: RemitEventType,
-    subject: RemitEvent["subject"],
-    data: Record<string, unknown>,
-  ): RemitEvent;
-};
+export type { MoveScope } from "../remit-dependencies";
 
 export type MoveOptions = {
   /** The move's name as the docs write it (`"issue"`), for fingerprints and errors. */

@@ -1,4 +1,4 @@
-import { createMemoryStore } from "../../../../testing/src/index";
+import { createMemoryStore } from "@remit/testing";
 import { type StoreTransaction, StoreUnavailableError } from "../../../src/index";
 
 type MemoryStore = ReturnType<typeof createMemoryStore>;

@@ -1,5 +1,5 @@
+import { createMemoryStore, createTestClock } from "@remit/testing";
 import { expect } from "vitest";
-import { createMemoryStore, createTestClock } from "../../../../testing/src/index";
 import {
   type Context,
   createRemit,

@@ -1,14 +1,18 @@
 import { bindCalls } from "../service/internal/bind-calls";
 import type { RemitDependencies } from "../service/remit-dependencies";
-import { createWorkOrder, updateWorkOrder } from "./moves/create-work-order";
-import { submitWorkOrderInvoice } from "./moves/submit-work-order-invoice";
+import { createWorkOrder, updateWorkOrder } from "../work-orders/moves/create-work-order";
+import { submitWorkOrderInvoice } from "../work-orders/moves/submit-work-order-invoice";
 import {
   cancelWorkOrder,
   completeWorkOrder,
   scheduleWorkOrder,
   startWorkOrder,
-} from "./moves/work-order-status-moves";
-import { draftWorkOrderInvoice, getWorkOrder, listWorkOrders } from "./read-work-orders";
+} from "../work-orders/moves/work-order-status-moves";
+import {
+  draftWorkOrderInvoice,
+  getWorkOrder,
+  listWorkOrders,
+} from "../work-orders/reads/read-work-orders";
 
 /** `remit.workOrders`: jobs from first call to invoice. Moves return `{ workOrder, events }`. */
 export function createWorkOrdersApi(deps: RemitDependencies) {

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { NotFoundError } from "../errors/not-found-error";
-import { recordIdSchema } from "../invoices/internal/move-input-fields";
-import type { Page } from "../ports/store/index";
-import { defineRead } from "../service/internal/define-read";
-import type { Customer } from "./customer";
+import { NotFoundError } from "../../errors/not-found-error";
+import { recordIdSchema } from "../../invoices/internal/move-input-fields";
+import type { Page } from "../../ports/store/index";
+import { defineRead } from "../../service/internal/define-read";
+import type { Customer } from "../customer";
 
 export const listCustomersInputSchema = z.object({
   search: z.string().trim().min(1).max(200).optional(),

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { NotFoundError } from "../errors/not-found-error";
-import { recordIdSchema } from "../invoices/internal/move-input-fields";
-import { defineRead } from "../service/internal/define-read";
+import { NotFoundError } from "../../errors/not-found-error";
+import { recordIdSchema } from "../../invoices/internal/move-input-fields";
+import { defineRead } from "../../service/internal/define-read";
 import {
   draftInvoiceFromWorkOrder,
   draftInvoiceOptionsSchema,
   type InvoiceDraft,
-} from "./draft-invoice-from-work-order";
-import type { WorkOrder, WorkOrderStatus } from "./work-order";
+} from "../draft-invoice-from-work-order";
+import type { WorkOrder, WorkOrderStatus } from "../work-order";
 
 const statuses = [
   "open",

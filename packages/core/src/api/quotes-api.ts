@@ -1,15 +1,15 @@
-import { bindCalls } from "../service/internal/bind-calls";
-import type { RemitDependencies } from "../service/remit-dependencies";
-import { convertQuoteToWorkOrder, sweepExpiredQuotes } from "./moves/convert-quote";
-import { createQuote, reviseQuote } from "./moves/create-quote";
+import { convertQuoteToWorkOrder, sweepExpiredQuotes } from "../quotes/moves/convert-quote";
+import { createQuote, reviseQuote } from "../quotes/moves/create-quote";
 import {
   approveQuote,
   declineQuote,
   recordDeposit,
   refundDeposit,
   sendQuote,
-} from "./moves/quote-moves";
-import { getQuote, listQuotes } from "./read-quotes";
+} from "../quotes/moves/quote-moves";
+import { getQuote, listQuotes } from "../quotes/reads/read-quotes";
+import { bindCalls } from "../service/internal/bind-calls";
+import type { RemitDependencies } from "../service/remit-dependencies";
 
 /** `remit.quotes`: offers before the work. Moves return `{ quote, events }`. */
 export function createQuotesApi(deps: RemitDependencies) {

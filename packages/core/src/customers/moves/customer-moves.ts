@@ -1,8 +1,8 @@
-import { ConcurrencyError } from "../errors/concurrency-error";
-import { NotFoundError } from "../errors/not-found-error";
-import { defineMove } from "../service/internal/define-move";
-import type { Customer } from "./customer";
-import { createCustomerInputSchema, updateCustomerInputSchema } from "./customer-input-schema";
+import { ConcurrencyError } from "../../errors/concurrency-error";
+import { NotFoundError } from "../../errors/not-found-error";
+import { defineMove } from "../../service/internal/define-move";
+import type { Customer } from "../customer";
+import { createCustomerInputSchema, updateCustomerInputSchema } from "../customer-input-schema";
 
 const subjectOf = (customer: Customer) => ({
   type: "customer" as const,

@@ -1,22 +1,8 @@
-import { z } from "zod";
+import type { EventHandler } from "../events/event-handlers";
+import { listEvents } from "../events/reads/list-events";
+import type { RemitEventType } from "../events/remit-event";
 import { bindCalls } from "../service/internal/bind-calls";
-import { defineRead } from "../service/internal/define-read";
 import type { RemitDependencies } from "../service/remit-dependencies";
-import type { EventHandler } from "./event-handlers";
-import type { RemitEvent, RemitEventType } from "./remit-event";
-
-/** `remit.events.list`: the tenant's events in the order they were appended, after `after`. */
-export const listEvents = defineRead(
-  {
-    input: z
-      .object({
-        after: z.string().min(1).max(64).optional(),
-        limit: z.number().int().min(1).max(1_000).default(100),
-      })
-      .prefault({}),
-  },
-  async ({ transaction }, input): Promise<RemitEvent[]> => transaction.events.list(input),
-);
 
 /** `remit.events`: read a tenant's event log, and register handlers the outbox worker runs. */
 export function createEventsApi(deps: RemitDependencies) {

@@ -1,5 +1,5 @@
-import type { MoveScope } from "../../service/internal/run-move";
-import type { OutboxJob } from "../outbox-job";
+import type { OutboxJob } from "../../outbox/outbox-job";
+import type { MoveScope } from "./run-move";
 
 /** Adds a timed job for the outbox worker inside a move's transaction. */
 export async function insertOutboxJob(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addDaysToDate } from "../tenants/tenant-dates";
+import { addDaysToDate } from "./tenant-dates";
 
 /**
  * When an issued invoice falls due: `"due_on_receipt"`, `"net_N"` (N days after the issue date,

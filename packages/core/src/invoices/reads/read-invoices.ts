@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { NotFoundError } from "../errors/not-found-error";
-import type { RemitEvent } from "../events/remit-event";
-import type { Page } from "../ports/store/index";
-import { defineRead } from "../service/internal/define-read";
-import type { RemitDependencies } from "../service/remit-dependencies";
-import { parseWithSchema } from "../validation/to-validation-error";
-import type { Delivery } from "./delivery";
-import { recordIdSchema } from "./internal/move-input-fields";
-import type { Invoice, InvoiceRevision } from "./invoice";
-import { invoiceStatuses } from "./invoice-status";
-import type { Payment, Refund } from "./payment";
+import { NotFoundError } from "../../errors/not-found-error";
+import type { RemitEvent } from "../../events/remit-event";
+import type { Page } from "../../ports/store/index";
+import { defineRead } from "../../service/internal/define-read";
+import type { RemitDependencies } from "../../service/remit-dependencies";
+import { parseWithSchema } from "../../validation/to-validation-error";
+import type { Delivery } from "../delivery";
+import { recordIdSchema } from "../internal/move-input-fields";
+import type { Invoice, InvoiceRevision } from "../invoice";
+import { invoiceStatuses } from "../invoice-status";
+import type { Payment, Refund } from "../payment";
 
 /** An invoice with everything that happened to it. */
 export type InvoiceDetails = {

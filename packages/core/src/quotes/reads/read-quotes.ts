@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { NotFoundError } from "../errors/not-found-error";
-import { recordIdSchema } from "../invoices/internal/move-input-fields";
-import type { Payment } from "../invoices/payment";
-import type { Page } from "../ports/store/index";
-import { defineRead } from "../service/internal/define-read";
-import type { Quote } from "./quote";
+import { NotFoundError } from "../../errors/not-found-error";
+import { recordIdSchema } from "../../invoices/internal/move-input-fields";
+import type { Payment } from "../../invoices/payment";
+import type { Page } from "../../ports/store/index";
+import { defineRead } from "../../service/internal/define-read";
+import type { Quote } from "../quote";
 
 const statuses = ["draft", "sent", "approved", "declined", "expired"] as const;
 

@@ -1,13 +1,13 @@
-import type { EventHandler, RegisteredHandler } from "../events/event-handlers";
-import type { RemitEventType } from "../events/remit-event";
-import type { Invoice } from "../invoices/invoice";
-import type { Remit } from "../remit";
-import { dependenciesOf } from "../service/remit-internals";
-import { runDeliveryJob } from "./internal/run-delivery-job";
-import { type JobOutcome, runEventJob } from "./internal/run-event-job";
-import { runRefundJob } from "./internal/run-refund-job";
-import { runReminderJob } from "./internal/run-reminder-job";
-import type { OutboxJob } from "./outbox-job";
+import type { EventHandler, RegisteredHandler } from "../../events/event-handlers";
+import type { RemitEventType } from "../../events/remit-event";
+import type { Invoice } from "../../invoices/invoice";
+import type { Remit } from "../../remit";
+import { dependenciesOf } from "../../service/remit-internals";
+import { runDeliveryJob } from "../internal/run-delivery-job";
+import { type JobOutcome, runEventJob } from "../internal/run-event-job";
+import { runRefundJob } from "../internal/run-refund-job";
+import { runReminderJob } from "../internal/run-reminder-job";
+import type { OutboxJob } from "../outbox-job";
 import { sweepAllTenants } from "./sweep-all-tenants";
 
 export type OutboxWorkerOptions = {

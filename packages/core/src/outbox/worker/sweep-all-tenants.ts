@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { instantSchema } from "../invoices/internal/move-input-fields";
-import type { Remit } from "../remit";
-import { dependenciesOf } from "../service/remit-internals";
-import { parseWithSchema } from "../validation/to-validation-error";
+import { instantSchema } from "../../invoices/internal/move-input-fields";
+import type { Remit } from "../../remit";
+import { dependenciesOf } from "../../service/remit-internals";
+import { parseWithSchema } from "../../validation/to-validation-error";
 
 export const sweepAllTenantsInputSchema = z.object({
   /** The instant to sweep at; defaults to the Clock's now. */

@@ -3,9 +3,16 @@ import { bindCalls } from "../service/internal/bind-calls";
 import { defineMove } from "../service/internal/define-move";
 import { defineRead } from "../service/internal/define-read";
 import type { RemitDependencies } from "../service/remit-dependencies";
+import { defaultTenant } from "../tenants/default-tenant";
+import {
+  type Tenant,
+  type TenantSettingsInput,
+  tenantSettingsSchema,
+} from "../tenants/tenant-settings";
 import { parseWithSchema } from "../validation/to-validation-error";
-import { defaultTenant } from "./default-tenant";
-import { type Tenant, type TenantSettingsInput, tenantSettingsSchema } from "./tenant-settings";
+
+// The tenant's calls live here rather than under tenants/: the move machinery (service/) reads
+// tenants' settings, so tenants/ holds records only and imports no machinery.
 
 /** The settings to save, and an optional idempotency key. */
 export type UpsertTenantInput = TenantSettingsInput & { idempotencyKey?: string };

@@ -1,0 +1,40 @@
+import { createInvoice } from "../invoices/moves/create-invoice";
+import { issueAndMaybeSend } from "../invoices/moves/issue-and-send";
+import { recordPayment } from "../invoices/moves/record-payment";
+import { refundPayment, resolveRefund } from "../invoices/moves/refund-payment";
+import { reportPaymentFailure } from "../invoices/moves/report-payment-failure";
+import { sendInvoice } from "../invoices/moves/send-invoice";
+import {
+  cancelInvoice,
+  requestInvoiceChanges,
+  submitInvoice,
+} from "../invoices/moves/simple-moves";
+import { sweepPastDue } from "../invoices/moves/sweep-past-due";
+import { updateInvoice } from "../invoices/moves/update-invoice";
+import { getInvoice, getInvoiceByPublicToken, listInvoices } from "../invoices/reads/read-invoices";
+import { bindCalls } from "../service/internal/bind-calls";
+import type { RemitDependencies } from "../service/remit-dependencies";
+
+/** `remit.invoices`: every invoice move and read. Each move returns `{ invoice, events }`. */
+export function createInvoicesApi(deps: RemitDependencies) {
+  return {
+    ...bindCalls(deps, {
+      create: createInvoice,
+      update: updateInvoice,
+      submit: submitInvoice,
+      requestChanges: requestInvoiceChanges,
+      issue: issueAndMaybeSend,
+      send: sendInvoice,
+      recordPayment,
+      reportPaymentFailure,
+      refund: refundPayment,
+      resolveRefund,
+      cancel: cancelInvoice,
+      get: getInvoice,
+      list: listInvoices,
+      sweepPastDue,
+    }),
+    // The one call without a context: the customer's link carries no tenant.
+    getByPublicToken: (input: { token: string }) => getInvoiceByPublicToken(deps, input),
+  };
+}
