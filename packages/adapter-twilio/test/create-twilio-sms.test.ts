@@ -82,20 +82,40 @@ describe("createTwilioSms", () => {
     expect(api.messages).toHaveLength(0);
   });
 
-  it("send - 500, 429 and a timeout are retryable ProviderErrors; nothing was recorded", async () => {
-    const sms = createTwilioSms({
-      client: createLoopbackTwilioClient(api, { timeout: 1_000 }),
-      from: "+15125550100",
-    });
+  it("send - 500, 429 and no answer at all are retryable ProviderErrors; nothing was recorded", async () => {
+    const sms = createTwilioSms({ client: createLoopbackTwilioClient(api), from: "+15125550100" });
     api.answerNext("error500", "error429", "hang");
-    for (const providerCode of ["20500", "20429", "ECONNABORTED"]) {
-      const error = await refusal(sms.send(message));
+    const sendAndDropIfHeld = async () => {
+      const sent = refusal(sms.send(message));
+      // The third request is held unanswered; drop it once the fake has it, with no clock involved.
+      if (api.requests.length === 2) {
+        await api.whenHanging();
+        api.dropHanging();
+      }
+      return sent;
+    };
+    for (const providerCode of ["20500", "20429", "ECONNRESET"]) {
+      const error = await sendAndDropIfHeld();
       expect(error).toBeInstanceOf(ProviderError);
       expect(error).toMatchObject({ code: "provider_error", retryable: true });
       expect((error as ProviderError).providerCode).toBe(providerCode);
     }
     expect(api.messages).toHaveLength(0);
     expect(api.requests.map((request) => request.answer)).toEqual(["error500", "error429", "hang"]);
+  });
+
+  it("send - the client's own timeout (axios ECONNABORTED) is a retryable ProviderError", async () => {
+    // The timeout as the twilio SDK raises it, without waiting for one.
+    const timedOut = Object.assign(new Error("timeout of 30000ms exceeded"), {
+      code: "ECONNABORTED",
+    });
+    const client = createLoopbackTwilioClient(api);
+    client.messages.create = () => Promise.reject(timedOut);
+    const sms = createTwilioSms({ client, from: "+15125550100" });
+    const error = await refusal(sms.send(message));
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ retryable: true, providerCode: "ECONNABORTED", cause: timedOut });
+    expect(api.requests).toHaveLength(0);
   });
 
   it("send - a connection refused is retryable", async () => {

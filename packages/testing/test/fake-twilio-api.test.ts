@@ -13,7 +13,7 @@ let api: FakeTwilioApi;
 let client: twilio.Twilio;
 beforeEach(async () => {
   api = await startFakeTwilioApi();
-  client = createLoopbackTwilioClient(api, { timeout: 300 });
+  client = createLoopbackTwilioClient(api);
 });
 afterEach(async () => {
   await api.close();
@@ -104,14 +104,18 @@ describe("fake Twilio API", () => {
     expect(api.requests.map((request) => request.answer)).toEqual(["invalid", "unauthorized"]);
   });
 
-  it("faults - queued answers: 500, 429, then a request that never answers", async () => {
+  it("faults - queued answers: 500, 429, then a request held unanswered until the test drops it", async () => {
     api.answerNext("error500", "error429", "hang");
     const send = () => client.messages.create({ to: "+15125550101", from, body: "Hi" });
 
     expect(await rejection(send())).toMatchObject({ status: 500, code: 20500 });
     expect(await rejection(send())).toMatchObject({ status: 429, code: 20429 });
-    const timeout = await rejection(send());
-    expect(timeout).not.toBeInstanceOf(twilio.RestException);
+    const held = rejection(send());
+    await api.whenHanging();
+    api.dropHanging();
+    const noAnswer = await held;
+    expect(noAnswer).not.toBeInstanceOf(twilio.RestException);
+    expect(noAnswer).toMatchObject({ code: "ECONNRESET" });
     await send();
 
     expect(api.requests.map((request) => request.answer)).toEqual([

@@ -12,7 +12,7 @@ export class LoopbackTwilioRequestClient extends twilio.RequestClient {
     private readonly origin: string,
     options: { timeout?: number } = {},
   ) {
-    super({ timeout: options.timeout ?? 2_000 });
+    super({ timeout: options.timeout ?? 30_000 });
   }
 
   override request<TData>(options: RequestClient.RequestOptions<TData>) {
@@ -29,8 +29,8 @@ export class LoopbackTwilioRequestClient extends twilio.RequestClient {
  * credentials.
  *
  * @param api - The fake, from `startFakeTwilioApi()`.
- * @param options.timeout - The client's request timeout in milliseconds; 2 s by default, so a
- *   test of a hanging request stays short (Twilio's own default is 30 s).
+ * @param options.timeout - The client's request timeout in milliseconds; 30 s by default, as
+ *   Twilio's own. Tests should not lean on it: end a `"hang"` with the fake's `dropHanging()`.
  *
  * @example
  * ```ts

@@ -24,7 +24,11 @@ export type FakeTwilioAnswer =
   | "error500"
   /** 429 Too Many Requests (20429); nothing is recorded. */
   | "error429"
-  /** Never answers (the client times out); nothing is recorded. */
+  /**
+   * Holds the request unanswered, as a Twilio that never answers; nothing is recorded. Wait for it
+   * with `whenHanging()`, then end it with `dropHanging()`: the client sees the connection reset,
+   * the same "no answer" a timeout gives, without any test waiting on a clock.
+   */
   | "hang";
 
 /** A Messages API request and how it was answered. */
@@ -50,6 +54,10 @@ export type FakeTwilioApi = {
   readonly invalidNumbers: Set<string>;
   /** Queues answers for the next requests, in order; after them, requests are accepted. */
   answerNext(...next: FakeTwilioAnswer[]): void;
+  /** Resolves once a request answered `"hang"` is being held (at once if one already is). */
+  whenHanging(): Promise<void>;
+  /** Closes the connection of every held request, unanswered; the client's call fails (ECONNRESET). */
+  dropHanging(): void;
   close(): Promise<void>;
 };
 
@@ -101,6 +109,7 @@ export async function startFakeTwilioApi(
   const optedOut = new Set<string>();
   const invalidNumbers = new Set<string>();
   const hanging = new Set<ServerResponse>();
+  let hangWaiters: Array<() => void> = [];
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const path = request.url ?? "";
@@ -127,6 +136,8 @@ export async function startFakeTwilioApi(
     if (answer === "hang") {
       requests.push({ path, answer });
       hanging.add(response);
+      for (const wake of hangWaiters) wake();
+      hangWaiters = [];
       return;
     }
     if (answer === "error500") {
@@ -195,6 +206,14 @@ export async function startFakeTwilioApi(
     invalidNumbers,
     answerNext(...next) {
       answers.push(...next);
+    },
+    whenHanging() {
+      if (hanging.size > 0) return Promise.resolve();
+      return new Promise<void>((resolve) => hangWaiters.push(resolve));
+    },
+    dropHanging() {
+      for (const response of hanging) response.destroy();
+      hanging.clear();
     },
     async close() {
       for (const response of hanging) response.destroy();
