@@ -122,6 +122,50 @@ describe("work orders", () => {
     ]);
   });
 
+  it("submit invoice - a second review & submit of an invoiced work order is refused; one invoice", async () => {
+    const { remit, ctx, customer } = await setup({ requireReview: true });
+    const { workOrder } = await remit.workOrders.create(ctx, {
+      customerId: customer.id,
+      title: "Leak",
+      labor: [{ technician: "Sam", hours: "2", hourlyRate: "90" }],
+    });
+    await remit.workOrders.complete(ctx, { id: workOrder.id });
+    const first = await remit.workOrders.submitInvoice(ctx, { id: workOrder.id });
+    expect(first.workOrder).toMatchObject({ status: "invoiced", invoiceId: first.invoice.id });
+
+    expect(await refusal(remit.workOrders.submitInvoice(ctx, { id: workOrder.id }))).toMatchObject({
+      code: "invalid_transition",
+      status: "invoiced",
+      move: "submit invoice",
+    });
+    expect((await remit.invoices.list(ctx)).items.map((invoice) => invoice.id)).toEqual([
+      first.invoice.id,
+    ]);
+    expect(await remit.workOrders.get(ctx, { id: workOrder.id })).toMatchObject({
+      status: "invoiced",
+      invoiceId: first.invoice.id,
+      version: first.workOrder.version,
+    });
+  });
+
+  it("submit invoice - two concurrent review & submits make one invoice; the other is refused", async () => {
+    const { remit, ctx, customer } = await setup();
+    const { workOrder } = await remit.workOrders.create(ctx, {
+      customerId: customer.id,
+      title: "Leak",
+      services: [{ description: "Fix", quantity: "1", unitPrice: "100" }],
+    });
+    await remit.workOrders.complete(ctx, { id: workOrder.id });
+    const outcomes = await Promise.allSettled([
+      remit.workOrders.submitInvoice(ctx, { id: workOrder.id }),
+      remit.workOrders.submitInvoice(ctx, { id: workOrder.id }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = outcomes.find((outcome) => outcome.status === "rejected");
+    expect(refused?.reason).toMatchObject({ code: "invalid_transition", status: "invoiced" });
+    expect((await remit.invoices.list(ctx)).items).toHaveLength(1);
+  });
+
   it("a bad entry is refused with its path, and nothing is stored", async () => {
     const { remit, ctx, customer } = await setup();
     const error = await refusal(
