@@ -1,6 +1,12 @@
 // "Precise rules › Moves": results, versions, idempotency keys, actors, reasons, instants and ids.
 import { describe, expect, it } from "vitest";
-import { type Context, createOutboxWorker, type Invoice } from "../../src/index";
+import {
+  type Context,
+  createOutboxWorker,
+  type Invoice,
+  type InvoiceStatus,
+  type RemitEvent,
+} from "../../src/index";
 import {
   createHarness,
   type Harness,
@@ -324,7 +330,51 @@ async function movesFor(harness: Harness, context: Context) {
 describe("precise rules - actors", () => {
   it("actors - a user may make any move", async () => {
     const harness = await createHarness();
-    for (const [, , call] of await movesFor(harness, userContext)) await call();
+    // What each move does for a user, on the invoice movesFor made ready for it.
+    const expected: Record<string, { status: InvoiceStatus; amountPaid: string; event: string }> = {
+      create: { status: "pending_action", amountPaid: "0.00", event: "invoice.created" },
+      update: { status: "pending_action", amountPaid: "0.00", event: "invoice.updated" },
+      submit: { status: "pending_review", amountPaid: "0.00", event: "invoice.submitted" },
+      "request changes": {
+        status: "pending_action",
+        amountPaid: "0.00",
+        event: "invoice.changes_requested",
+      },
+      issue: { status: "pending_payment", amountPaid: "0.00", event: "invoice.issued" },
+      send: { status: "pending_payment", amountPaid: "10.00", event: "invoice.sent" },
+      "record payment": {
+        status: "pending_payment",
+        amountPaid: "11.00",
+        event: "invoice.payment_recorded",
+      },
+      refund: { status: "pending_payment", amountPaid: "10.00", event: "invoice.refunded" },
+      cancel: { status: "cancelled", amountPaid: "0.00", event: "invoice.cancelled" },
+    };
+    const moves = await movesFor(harness, userContext);
+    for (const [move, id, call] of moves) {
+      if (move === "mark past due") {
+        harness.clock.advance(365 * 86_400_000); // past every due date
+        // The two issued invoices with money due: the one paid in part and the reviewed one.
+        expect(await call()).toEqual({ moved: 2 });
+        const details = await harness.remit.invoices.get(userContext, { id });
+        expect(details.invoice.status).toBe("past_due");
+        expect(details.events.at(-1)).toMatchObject({
+          type: "invoice.past_due",
+          actor: userContext.actor,
+        });
+        continue;
+      }
+      const { invoice, events } = (await call()) as { invoice: Invoice; events: RemitEvent[] };
+      expect({
+        move,
+        status: invoice.status,
+        amountPaid: invoice.amountPaid,
+        event: events.map((event) => event.type).join(),
+      }).toEqual({ move, ...expected[move] });
+      if (move !== "create") expect(invoice.id, move).toBe(id);
+      for (const event of events) expect(event.actor, move).toEqual(userContext.actor);
+    }
+    expect(moves.map(([move]) => move)).toEqual([...Object.keys(expected), "mark past due"]);
   });
 
   it("actors - a provider may record payments and refunds; any other move is validation_error at actor", async () => {
