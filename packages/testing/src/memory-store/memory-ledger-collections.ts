@@ -3,11 +3,23 @@ import {
   NotFoundError,
   type OutboxJob,
   type StoreTransaction,
+  ValidationError,
 } from "@remit/core";
 
 import { groupKey } from "./memory-table";
 import type { MemoryTransactionContext } from "./memory-transaction-context";
-import { byId } from "./versioned-records";
+import { byId, decodeCursor, encodeCursor } from "./versioned-records";
+
+/** The feed position inside an events cursor; a cursor no page returned is refused. */
+function decodePosition(cursor: string): number {
+  const position = decodeCursor(cursor);
+  if (!/^(0|[1-9][0-9]{0,14})$/.test(position)) {
+    throw new ValidationError({
+      issues: [{ path: "cursor", message: "is not a cursor from a previous page" }],
+    });
+  }
+  return Number(position);
+}
 
 /** Money and messages: payments, refunds, deliveries, events with their outbox jobs, idempotency keys. */
 export function ledgerAndOutboxCollections(context: MemoryTransactionContext) {
@@ -120,10 +132,18 @@ export function ledgerAndOutboxCollections(context: MemoryTransactionContext) {
       },
       listBySubject: async ({ subjectId }) =>
         indexList(state.events, groupKey(t, "subject-events", subjectId)),
-      list: async ({ after, limit }) => {
+      // One transaction at a time, so append order is commit order: an event's position is its
+      // place in the tenant's list (a rolled-back append leaves the list as it was).
+      list: async ({ cursor, after, limit }) => {
         const events = state.events.list(t);
-        const start = after === undefined ? 0 : events.findIndex((event) => event.id === after) + 1;
-        return events.slice(start, start + limit);
+        const start =
+          cursor !== undefined
+            ? decodePosition(cursor)
+            : after === undefined
+              ? 0
+              : events.findIndex((event) => event.id === after) + 1;
+        const items = events.slice(start, start + limit);
+        return { items, nextCursor: encodeCursor(String(start + items.length)) };
       },
     },
     jobs: {
@@ -150,6 +170,11 @@ export function ledgerAndOutboxCollections(context: MemoryTransactionContext) {
         if (state.idempotency.has(t, record.key))
           throw new IdempotencyKeyTakenError({ key: record.key });
         state.idempotency.set(t, record.key, own(record), undo);
+      },
+      complete: async ({ key, result }) => {
+        const record = state.idempotency.get(t, key);
+        if (!record) throw new NotFoundError({ resource: "idempotency key", id: key });
+        state.idempotency.set(t, key, { ...record, result }, undo);
       },
     },
   } satisfies Partial<StoreTransaction>;

@@ -1,3 +1,4 @@
+import type { InvoiceStore } from "@remit/core";
 import { expect, it } from "vitest";
 import type { ConformanceHarness } from "./conformance-harness";
 import { sampleLines, setupTenant } from "./fixtures";
@@ -21,6 +22,76 @@ export function defineConcurrencyCases(harness: ConformanceHarness): void {
     expect(numbers).toEqual(
       Array.from({ length: 24 }, (_, index) => `INV-2026-${String(index + 1).padStart(4, "0")}`),
     );
+  });
+
+  it("idempotency - concurrent repeats of a keyed issue all answer with the first result", async () => {
+    const repeats = 6;
+    const inner = harness.store();
+    // Where several transactions run at once, hold the first issue inside its transaction (after
+    // it has locked the invoice) until every repeat has started its own: the repeats then meet
+    // the first one mid-move, which is the race to prove. A store that runs one transaction at a
+    // time (memory) has no such race, and holding it there would wait forever.
+    const race = inner.capabilities.multiProcess;
+    let started = 0;
+    let releaseFirst: () => void = () => {};
+    const firstHeld = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    let holding = false;
+    const store: InvoiceStore = {
+      ...inner,
+      transaction: ({ tenantId, work }) =>
+        inner.transaction({
+          tenantId,
+          work: (transaction) =>
+            work({
+              ...transaction,
+              idempotency: {
+                ...transaction.idempotency,
+                get: async (input) => {
+                  if (input.key === "approve-once" && ++started === repeats + 1) releaseFirst();
+                  return transaction.idempotency.get(input);
+                },
+              },
+              invoices: {
+                ...transaction.invoices,
+                get: async (input) => {
+                  const found = await transaction.invoices.get(input);
+                  if (race && input.forUpdate && !holding) {
+                    holding = true;
+                    await firstHeld;
+                  }
+                  return found;
+                },
+              },
+            }),
+        }),
+    };
+    const { remit, ctx, customer } = await setupTenant(store, "tenant_a");
+    const { invoice } = await remit.invoices.create(ctx, {
+      customerId: customer.id,
+      ...sampleLines(),
+    });
+    started = 0;
+    const results = await Promise.allSettled(
+      Array.from({ length: repeats + 1 }, () =>
+        remit.invoices.issue(ctx, { id: invoice.id, idempotencyKey: "approve-once" }),
+      ),
+    );
+    const reasons = results.flatMap((result) =>
+      result.status === "rejected" ? [(result.reason as { code?: string }).code] : [],
+    );
+    expect(reasons).toEqual([]);
+    const answers = results.flatMap((result) =>
+      result.status === "fulfilled" ? [result.value] : [],
+    );
+    expect(new Set(answers.map((answer) => answer.invoice.number))).toEqual(new Set(["INV-0001"]));
+    expect(new Set(answers.map((answer) => answer.invoice.version))).toEqual(new Set([2]));
+    expect(await harness.probe().invoiceNumbers("tenant_a")).toEqual(["INV-0001"]);
+    const issued = (await remit.invoices.get(ctx, { id: invoice.id })).events.filter(
+      (event) => event.type === "invoice.issued",
+    );
+    expect(issued).toHaveLength(1);
   });
 
   it("issue - a refused issue gives its number back", async () => {

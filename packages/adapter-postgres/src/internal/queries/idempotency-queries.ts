@@ -1,6 +1,7 @@
 import {
   IdempotencyKeyTakenError,
   type IdempotencyRecord,
+  NotFoundError,
   type StoreTransaction,
 } from "@remit/core";
 import { assertSameTenant, isoColumn, json, type Scope } from "../sql-helpers";
@@ -28,6 +29,14 @@ export function createIdempotencyQueries(scope: Scope): StoreTransaction["idempo
         [tenantId, record.key, record.fingerprint, json(record.result), record.createdAt],
       );
       if (rowCount === 0) throw new IdempotencyKeyTakenError({ key: record.key });
+    },
+
+    async complete({ key, result }) {
+      const { rowCount } = await runner.query(
+        `UPDATE ${tables.idempotency} SET result = $3::json WHERE tenant_id = $1 AND key = $2`,
+        [tenantId, key, json(result)],
+      );
+      if (rowCount === 0) throw new NotFoundError({ resource: "idempotency key", id: key });
     },
   };
 }

@@ -16,7 +16,15 @@ export type IdempotencyCollection = {
   /**
    * Stores a key. Throws `IdempotencyKeyTakenError` (and writes nothing; the transaction stays
    * usable) when the tenant already has it, including when a concurrent transaction stored it
-   * first.
+   * first: a put of a key that another open transaction put waits for that transaction to end
+   * (then throws if it committed, or stores the key if it rolled back). Core puts the key before a
+   * move's body runs, with `result: null`, so concurrent repeats of a keyed move queue behind the
+   * first and answer with its result instead of racing it for the record's lock.
    */
   put(input: { record: IdempotencyRecord }): Promise<void>;
+  /**
+   * Sets the result of a key this transaction put, once the move's result is known.
+   * @since 0.2.0
+   */
+  complete(input: { key: string; result: unknown }): Promise<void>;
 };

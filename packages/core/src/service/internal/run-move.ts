@@ -64,6 +64,19 @@ export async function runMove<Result extends object>(
           }
         }
         const now = deps.clock.now();
+        // Take the key before anything else: a concurrent repeat waits here for this transaction
+        // and then answers with its result, instead of racing it for the record's lock.
+        if (key !== undefined && requestFingerprint !== undefined) {
+          await transaction.idempotency.put({
+            record: {
+              tenantId: context.tenantId,
+              key,
+              fingerprint: requestFingerprint,
+              result: null,
+              createdAt: now,
+            },
+          });
+        }
         const tenant = (await transaction.tenants.get()) ?? defaultTenant(context.tenantId, now);
         const events: RemitEvent[] = [];
         const scope: MoveScope = {
@@ -90,17 +103,7 @@ export async function runMove<Result extends object>(
         };
         const result = { ...(await body(scope)), events };
         if (events.length > 0) await transaction.events.append({ events, runAt: now });
-        if (key !== undefined && requestFingerprint !== undefined) {
-          await transaction.idempotency.put({
-            record: {
-              tenantId: context.tenantId,
-              key,
-              fingerprint: requestFingerprint,
-              result,
-              createdAt: now,
-            },
-          });
-        }
+        if (key !== undefined) await transaction.idempotency.complete({ key, result });
         return result;
       },
     });
