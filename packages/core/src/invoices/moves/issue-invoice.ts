@@ -88,13 +88,8 @@ export async function issueInvoiceInScope(
       ],
     });
   }
-  const numbering = formatInvoiceNumber(scope.tenant.numberFormat, issueDate);
-  const sequence = await scope.transaction.sequences.next({ series: numbering.series });
   let next: Invoice = {
     ...previous,
-    number: numbering.numberFor(sequence),
-    series: numbering.series,
-    sequence,
     issueDate,
     dueDate,
     publicToken: scope.deps.ids.newPublicToken(),
@@ -107,6 +102,12 @@ export async function issueInvoiceInScope(
   next = { ...next, status: "pending_payment" };
   next = { ...next, status: settledStatus(next, scope.now, scope.tenant.timeZone) };
   next = await afterMoneyMoved(scope, previous, next);
+  await scheduleReminders(scope, next);
+  // The number last: taking it locks the tenant's counter row until commit, so every issue of the
+  // tenant waits on it. Nothing that can be done before it (deposits, cancelled sends) holds it.
+  const numbering = formatInvoiceNumber(scope.tenant.numberFormat, issueDate);
+  const sequence = await scope.transaction.sequences.next({ series: numbering.series });
+  next = { ...next, number: numbering.numberFor(sequence), series: numbering.series, sequence };
   const invoice = await saveInvoice(scope, previous, next);
   scope.emit(
     "invoice.issued",
@@ -114,7 +115,6 @@ export async function issueInvoiceInScope(
     invoiceEventData(invoice, previous.status, { issueDate, publicToken: invoice.publicToken }),
   );
   emitPaidIfSettled(scope, previous, invoice);
-  await scheduleReminders(scope, invoice);
   return invoice;
 }
 
