@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ConcurrencyError } from "../errors/concurrency-error";
 import { bindCalls } from "../service/internal/bind-calls";
 import { defineMove } from "../service/internal/define-move";
 import { defineRead } from "../service/internal/define-read";
@@ -14,8 +15,16 @@ import { parseWithSchema } from "../validation/to-validation-error";
 // The tenant's calls live here rather than under tenants/: the move machinery (service/) reads
 // tenants' settings, so tenants/ holds records only and imports no machinery.
 
-/** The settings to save, and an optional idempotency key. */
-export type UpsertTenantInput = TenantSettingsInput & { idempotencyKey?: string };
+/**
+ * The settings to save, an optional idempotency key, and an optional `expectedVersion` (0 before
+ * the first save): given, the save is refused with `version_conflict` if the settings changed
+ * since they were read; left out (webhooks saving account state), the save merges and never
+ * conflicts.
+ */
+export type UpsertTenantInput = TenantSettingsInput & {
+  idempotencyKey?: string;
+  expectedVersion?: number;
+};
 
 /**
  * `remit.tenants.upsert`: saves settings; fields left out keep their current (or default) value.
@@ -29,11 +38,24 @@ export const upsertTenant = defineMove(
     input: z.custom<UpsertTenantInput>(() => true),
   },
   async (scope, settings) => {
-    const { idempotencyKey: _key, ...changes } = parseWithSchema(
-      z.record(z.string(), z.unknown()),
+    const {
+      idempotencyKey: _key,
+      expectedVersion,
+      ...changes
+    } = parseWithSchema(
+      z
+        .record(z.string(), z.unknown())
+        .and(z.object({ expectedVersion: z.number().int().min(0).optional() })),
       settings,
     );
-    const current = scope.tenant;
+    // Hold the settings, then merge into what is saved now (not what the move read at its
+    // start): two saves of different fields at once both keep their field.
+    const current =
+      (await scope.transaction.tenants.get({ forUpdate: true })) ??
+      defaultTenant(scope.context.tenantId, scope.now);
+    if (expectedVersion !== undefined && expectedVersion !== current.version) {
+      throw new ConcurrencyError({ expectedVersion, actualVersion: current.version });
+    }
     const defined = Object.fromEntries(
       Object.entries(changes).filter(([, value]) => value !== undefined),
     );

@@ -1,7 +1,8 @@
-import type { InvoiceStore } from "@remit/core";
+import { createRemit, type InvoiceStore } from "@remit/core";
 import { expect, it } from "vitest";
 import type { ConformanceHarness } from "./conformance-harness";
 import { sampleLines, setupTenant } from "./fixtures";
+import { createTestClock } from "./test-clock";
 
 export function defineConcurrencyCases(harness: ConformanceHarness): void {
   it("issue - assigns the next number under concurrent calls, with no gap and no repeat", async () => {
@@ -92,6 +93,64 @@ export function defineConcurrencyCases(harness: ConformanceHarness): void {
       (event) => event.type === "invoice.issued",
     );
     expect(issued).toHaveLength(1);
+  });
+
+  it("tenants.upsert - two saves of different fields at once both keep their field", async () => {
+    const inner = harness.store();
+    const { remit, ctx } = await setupTenant(inner, "tenant_a");
+    // Where transactions run at once, hold the first save just before it writes until the second
+    // has started and read the settings: without a lock, the second would merge into what it read
+    // and drop the first's field. One-at-a-time stores (memory) cannot race, so nothing is held.
+    const race = inner.capabilities.multiProcess;
+    let started = 0;
+    let releaseFirst: () => void = () => {};
+    const secondStarted = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    const store: InvoiceStore = {
+      ...inner,
+      transaction: ({ tenantId, work }) =>
+        inner.transaction({
+          tenantId,
+          work: (transaction) => {
+            const index = ++started;
+            return work({
+              ...transaction,
+              tenants: {
+                get: async (input) => {
+                  if (index === 2) releaseFirst();
+                  return transaction.tenants.get(input);
+                },
+                put: async (input) => {
+                  if (race && index === 1) await secondStarted;
+                  return transaction.tenants.put(input);
+                },
+              },
+            });
+          },
+        }),
+    };
+    const racing = createRemit({ store, clock: createTestClock() });
+    await Promise.all([
+      racing.tenants.upsert(ctx, { name: "Acme Plumbing & Heating" }),
+      racing.tenants.upsert(ctx, { phone: "+15125550101" }),
+    ]);
+    const saved = await remit.tenants.get(ctx);
+    expect(saved).toMatchObject({ name: "Acme Plumbing & Heating", phone: "+15125550101" });
+    expect(saved.version).toBe(3);
+  });
+
+  it("tenants.upsert - with a stale expectedVersion is version_conflict and saves nothing", async () => {
+    const { remit, ctx } = await setupTenant(harness.store(), "tenant_a");
+    const read = await remit.tenants.get(ctx);
+    await remit.tenants.upsert(ctx, { name: "Acme Plumbing & Heating" });
+    await expect(
+      remit.tenants.upsert(ctx, { phone: "+15125550101", expectedVersion: read.version }),
+    ).rejects.toMatchObject({ code: "version_conflict" });
+    const saved = await remit.tenants.get(ctx);
+    expect(saved).toMatchObject({ name: "Acme Plumbing & Heating", phone: null });
+    await remit.tenants.upsert(ctx, { phone: "+15125550101", expectedVersion: saved.version });
+    expect(await remit.tenants.get(ctx)).toMatchObject({ phone: "+15125550101" });
   });
 
   it("issue - a refused issue gives its number back", async () => {

@@ -13,7 +13,14 @@ export function createTenantQueries(scope: Scope): StoreTransaction["tenants"] {
   const { runner, tenantId, tables } = scope;
 
   return {
-    async get() {
+    async get(input) {
+      if (input?.forUpdate) {
+        // A transaction-scoped advisory lock, not FOR UPDATE: it holds a tenant that has no
+        // settings row yet as well, so two first saves cannot both start from the defaults.
+        await runner.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [
+          `remit.tenant-settings:${tenantId}`,
+        ]);
+      }
       const { rows } = await runner.query<TenantRow>(
         `SELECT tenant_id AS id, version, settings, ${isoColumn("created_at")} AS "createdAt",
                 ${isoColumn("updated_at")} AS "updatedAt"
