@@ -151,7 +151,7 @@ describe("webhook payments", () => {
     event.data.object.metadata.remit_invoice_id = "inv_does_not_exist";
     const [result] = await t.deliver([event, event]);
     expect(result?.outcome).toBe("unmatched");
-    const log = await t.remit.events.list(t.ctx, { limit: 1000 });
+    const log = (await t.remit.events.list(t.ctx, { limit: 1000 })).items;
     const unmatched = log.filter((entry) => entry.type === "payment.unmatched");
     expect(unmatched).toHaveLength(1);
     expect(unmatched[0]?.data).toMatchObject({

@@ -109,7 +109,7 @@ describe("webhook replay", () => {
         `invoice ${id} (seed ${seed})`,
       ).toEqual(want);
     }
-    const log = await t.remit.events.list(t.ctx, { limit: 1000 });
+    const log = (await t.remit.events.list(t.ctx, { limit: 1000 })).items;
     const recorded = log.filter((event) => event.type === "invoice.payment_recorded");
     const references = recorded.map((event) => event.data.reference);
     expect(new Set(references).size).toBe(references.length);

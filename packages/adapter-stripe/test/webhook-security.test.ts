@@ -30,7 +30,7 @@ async function snapshot() {
   const tables = ["invoices", "payments", "refunds", "events", "jobs", "idempotency"] as const;
   return {
     counts: await Promise.all(tables.map((table) => probe.count("acme", table))),
-    events: await t.remit.events.list(t.ctx, { limit: 1000 }),
+    events: (await t.remit.events.list(t.ctx, { limit: 1000 })).items,
     tenant: await t.remit.tenants.get(t.ctx),
   };
 }

@@ -22,6 +22,7 @@ type InputOf<Call> = Call extends ServiceCall<infer Input, any> ? Input : never;
 export type { UpsertTenantInput } from "./api/tenants-api";
 export type { CreateCustomerInput, UpdateCustomerInput } from "./customers/customer-input-schema";
 export type { ListCustomersInput } from "./customers/reads/read-customers";
+export type { ListEventsInput } from "./events/reads/list-events";
 export type { CreateInvoiceInput } from "./invoices/moves/create-invoice";
 export type { RecordPaymentInput } from "./invoices/moves/record-payment";
 export type { RefundPaymentInput, ResolveRefundInput } from "./invoices/moves/refund-payment";

@@ -6,7 +6,7 @@ import type { Invoice } from "./invoices/invoice";
 import type { Payment, Refund } from "./invoices/payment";
 import type { InvoiceDetails } from "./invoices/reads/read-invoices";
 import type { Clock } from "./ports/clock";
-import type { Page } from "./ports/store/index";
+import type { EventPage, Page } from "./ports/store/index";
 import type { Quote } from "./quotes/quote";
 import type * as inputs from "./remit-inputs";
 import type { Actor } from "./service/actor";
@@ -245,8 +245,24 @@ export type Remit = {
 
   /** The tenant's event log, and handlers the outbox worker runs. */
   readonly events: {
-    /** The tenant's events in the order they were appended, after the event id `after`. */
-    list(context: Context, input?: { after?: string; limit?: number }): Promise<RemitEvent[]>;
+    /**
+     * The tenant's event feed in commit order, one page at a time (`limit`, default 100, at most
+     * 1,000). Pass the previous page's `nextCursor` as `cursor` to read on: an event committed
+     * after a page was read is on a later page, never skipped, so a reader following the cursor
+     * sees every event exactly once. The feed has no last page: `nextCursor` is always set, and a
+     * page shorter than `limit` means caught up; keep the cursor and ask again later.
+     *
+     * `after` (an event id) is deprecated since 0.2.0 and goes in 0.3.0: use `cursor`.
+     *
+     * @example
+     * ```ts
+     * let cursor: string | undefined; // stored by the host app between polls
+     * const page = await remit.events.list(ctx, { cursor, limit: 100 });
+     * for (const event of page.items) await forward(event);
+     * cursor = page.nextCursor;
+     * ```
+     */
+    list(context: Context, input?: inputs.ListEventsInput): Promise<EventPage>;
     /**
      * Runs `handler` from the outbox worker for each event of `type` (or `"*"`), at least once:
      * deduplicate by `event.id`. Give a stable `name` so retries skip handlers that succeeded.

@@ -18,6 +18,7 @@ export function createTables(schema: string) {
     refunds: `${schema}.refunds`,
     deliveries: `${schema}.deliveries`,
     events: `${schema}.events`,
+    eventPositions: `${schema}.event_positions`,
     jobs: `${schema}.outbox_jobs`,
     idempotency: `${schema}.idempotency_keys`,
   };

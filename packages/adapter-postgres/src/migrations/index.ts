@@ -1,5 +1,6 @@
 import { initialSchema } from "./0001-initial-schema";
 import { workOrdersAndQuotes } from "./0002-work-orders-and-quotes";
+import { eventFeed } from "./0003-event-feed";
 
 /** A schema change: applied once, in `version` order, inside the migrating transaction. */
 export type Migration = {
@@ -13,4 +14,5 @@ export type Migration = {
 export const migrations: readonly Migration[] = [
   { version: 1, name: "initial-schema", sql: initialSchema },
   { version: 2, name: "work-orders-and-quotes", sql: workOrdersAndQuotes },
+  { version: 3, name: "event-feed", sql: eventFeed },
 ];

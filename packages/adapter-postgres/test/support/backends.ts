@@ -34,6 +34,7 @@ const tableNames = [
   "refunds",
   "deliveries",
   "events",
+  "event_positions",
   "outbox_jobs",
   "idempotency_keys",
 ];

@@ -40,7 +40,7 @@ describe("outbox - event handlers", () => {
     const invoice = await harness.issued();
     await harness.pay(invoice.id, "100.00", "p1");
     const report = await createOutboxWorker({ remit: harness.remit }).runOnce();
-    const stored = await harness.remit.events.list(userContext);
+    const stored = (await harness.remit.events.list(userContext)).items;
     expect(seen.map((event) => event.id).sort()).toEqual(stored.map((event) => event.id).sort());
     expect(seen.map((event) => event.type).sort()).toEqual([
       "customer.created",

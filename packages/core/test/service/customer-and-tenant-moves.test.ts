@@ -32,7 +32,7 @@ describe("customers - moves", () => {
     });
     expect(customer).toMatchObject({ name: "Dana Reyes", phone: "+15125550101", version: 1 });
     expect(customer).not.toHaveProperty("events");
-    const events = await remit.events.list(user);
+    const events = (await remit.events.list(user)).items;
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       type: "customer.created",
@@ -49,7 +49,7 @@ describe("customers - moves", () => {
     const again = await remit.customers.create(user, input);
     expect(again).toEqual(first);
     expect([...store.state.customers.all()]).toHaveLength(1);
-    expect(await remit.events.list(user)).toHaveLength(1);
+    expect((await remit.events.list(user)).items).toHaveLength(1);
     const conflict = await refusal(
       remit.customers.create(user, { name: "Someone Else", idempotencyKey: "signup-42" }),
     );
@@ -74,7 +74,7 @@ describe("customers - moves", () => {
       email: "dana@example.com",
     });
     expect(updated).toMatchObject({ version: 2, email: "dana@example.com" });
-    const events = await remit.events.list(user);
+    const events = (await remit.events.list(user)).items;
     expect(events.map((event) => event.type)).toEqual(["customer.created", "customer.updated"]);
     expect(events[1]).toMatchObject({
       subject: { type: "customer", id: customer.id, version: 2 },
@@ -90,7 +90,7 @@ describe("customers - moves", () => {
       remit.customers.update(user, { id: customer.id, expectedVersion: 1, name: "Dana" }),
     );
     expect(error.code).toBe("version_conflict");
-    expect(await remit.events.list(user)).toHaveLength(2);
+    expect((await remit.events.list(user)).items).toHaveLength(2);
     expect(await remit.customers.get(user, { id: customer.id })).toMatchObject({
       name: "Dana R.",
       version: 2,
@@ -104,7 +104,7 @@ describe("tenants - moves", () => {
     const tenant = await remit.tenants.upsert(user, { name: "Acme Plumbing", currency: "EUR" });
     expect(tenant).toMatchObject({ id: tenantId, version: 1, currency: "EUR" });
     expect(tenant).not.toHaveProperty("events");
-    const [event] = await remit.events.list(user);
+    const [event] = (await remit.events.list(user)).items;
     expect(event).toMatchObject({
       type: "tenant.updated",
       subject: { type: "tenant", id: tenantId, version: 1 },
@@ -115,7 +115,7 @@ describe("tenants - moves", () => {
   it("upsert - a provider may save settings (a connected payment account); the event names it", async () => {
     const { remit } = setup();
     await remit.tenants.upsert(stripe, { phone: "+15125550101" });
-    const [event] = await remit.events.list(user);
+    const [event] = (await remit.events.list(user)).items;
     expect(event).toMatchObject({ type: "tenant.updated", actor: stripe.actor });
   });
 
@@ -130,7 +130,7 @@ describe("tenants - moves", () => {
       idempotencyKey: "settings-1",
     });
     expect(again).toEqual(first);
-    expect(await remit.events.list(user)).toHaveLength(1);
+    expect((await remit.events.list(user)).items).toHaveLength(1);
     expect((await remit.tenants.get(user)).version).toBe(1);
   });
 
@@ -139,6 +139,6 @@ describe("tenants - moves", () => {
     const error = await refusal(remit.tenants.upsert(user, { currency: "XYZ" }));
     expect(error).toMatchObject({ code: "validation_error", path: "currency" });
     expect((await remit.tenants.get(user)).version).toBe(0);
-    expect(await remit.events.list(user)).toHaveLength(0);
+    expect((await remit.events.list(user)).items).toHaveLength(0);
   });
 });

@@ -41,7 +41,7 @@ export function defineIsolationCases(harness: ConformanceHarness): void {
       (await rejectionOf(remit.customers.get(intruder, { id: invoice.customer?.id ?? "" }))).code,
     ).toBe("not_found");
     expect((await remit.invoices.list(intruder)).items).toEqual([]);
-    expect(await remit.events.list(intruder)).toEqual([]);
+    expect((await remit.events.list(intruder)).items).toEqual([]);
     const probe = harness.probe();
     expect(await probe.invoice("tenant_b", invoice.id)).toBeUndefined();
     expect(await probe.count("tenant_b", "payments")).toBe(0);

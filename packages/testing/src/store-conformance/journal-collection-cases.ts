@@ -1,7 +1,7 @@
 import type { StoreTransaction } from "@remit/core";
 import { expect, it } from "vitest";
 import type { ConformanceHarness } from "./conformance-harness";
-import { expectIdempotencyKeyTaken } from "./fixtures";
+import { expectIdempotencyKeyTaken, rejectionOf } from "./fixtures";
 import {
   at,
   eventRecord,
@@ -72,7 +72,7 @@ export function defineJournalCollectionCases(harness: ConformanceHarness): void 
     expect(await next("t1", "INV-2026-")).toBe(4);
   });
 
-  it("events - listed by subject and by tenant in append order, paged after an event id", async () => {
+  it("events - listed by subject and by tenant in append order, a page at a time", async () => {
     const [subject, otherSubject] = [id("inv", 1), id("inv", 2)];
     const first = [3, 1, 2].map((n) => eventRecord("t1", n, subject));
     const second = eventRecord("t1", 4, otherSubject, { type: "invoice.issued" });
@@ -87,18 +87,91 @@ export function defineJournalCollectionCases(harness: ConformanceHarness): void 
       expect(await transaction.events.listBySubject({ subjectId: subject })).toEqual(first);
       expect(await transaction.events.listBySubject({ subjectId: otherSubject })).toEqual([second]);
       expect(await transaction.events.listBySubject({ subjectId: id("inv", 9) })).toEqual([]);
-      expect(await transaction.events.list({ limit: 10 })).toEqual([...first, second]);
-      expect(await transaction.events.list({ limit: 2 })).toEqual(first.slice(0, 2));
+      expect((await transaction.events.list({ limit: 10 })).items).toEqual([...first, second]);
+      const firstPage = await transaction.events.list({ limit: 2 });
+      expect(firstPage.items).toEqual(first.slice(0, 2));
+      expect(firstPage.nextCursor).not.toContain("evt_");
+      const secondPage = await transaction.events.list({ limit: 2, cursor: firstPage.nextCursor });
+      expect(secondPage.items).toEqual([first[2], second]);
+      // The feed has no last page: the cursor after the last event reads nothing, for now.
+      const caughtUp = await transaction.events.list({ limit: 2, cursor: secondPage.nextCursor });
+      expect(caughtUp.items).toEqual([]);
+      expect(typeof caughtUp.nextCursor).toBe("string");
+      // `after` (deprecated) still pages after an event id.
       const [, , third] = first;
-      expect(await transaction.events.list({ after: first[0]?.id, limit: 2 })).toEqual(
+      expect((await transaction.events.list({ after: first[0]?.id, limit: 2 })).items).toEqual(
         first.slice(1, 3),
       );
-      expect(await transaction.events.list({ after: third?.id, limit: 10 })).toEqual([second]);
-      expect(await transaction.events.list({ after: second.id, limit: 10 })).toEqual([]);
+      expect((await transaction.events.list({ after: third?.id, limit: 10 })).items).toEqual([
+        second,
+      ]);
+      expect((await transaction.events.list({ after: second.id, limit: 10 })).items).toEqual([]);
     });
     const probe = harness.probe();
     expect(await probe.count("t1", "events")).toBe(4);
     expect(await probe.count("t1", "jobs")).toBe(4);
+  });
+
+  it("events.list - a reader following nextCursor reads each committed event once, later ones included", async () => {
+    const event = (n: number) =>
+      eventRecord("t1", n, id("inv", 1), {
+        subject: { type: "invoice", id: id("inv", 1), version: n },
+      });
+    const append = (tenantId: string, events: ReturnType<typeof eventRecord>[]) =>
+      within(tenantId, (transaction) => transaction.events.append({ events, runAt: at }));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    /** Reads from the cursor until a page is short: caught up, for now. */
+    const tail = async () => {
+      for (;;) {
+        const page = await within("t1", (transaction) =>
+          transaction.events.list({ limit: 2, cursor }),
+        );
+        seen.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor;
+        if (page.items.length < 2) return;
+      }
+    };
+    await tail();
+    expect(seen).toEqual([]);
+    await append("t1", [event(1), event(2), event(3)]);
+    await append("t2", [eventRecord("t2", 9, id("inv", 1))]);
+    await tail();
+    expect(seen).toEqual([1, 2, 3].map((n) => id("evt", n)));
+    // A caught-up cursor keeps its place: asked again, it reads nothing and stays usable.
+    await tail();
+    await tail();
+    // A rolled-back append is never read; the events committed after it are.
+    await expect(
+      within("t1", async (transaction) => {
+        await transaction.events.append({ events: [event(4)], runAt: at });
+        throw new Error("the move failed");
+      }),
+    ).rejects.toThrow("the move failed");
+    await append("t1", [event(5)]);
+    // Past ten, where positions compared as text would go 1, 10, 11, 2…
+    const afterTen = [6, 7, 8, 9, 10, 11, 12, 13];
+    await append("t1", afterTen.map(event));
+    await tail();
+    expect(seen).toEqual([1, 2, 3, 5, ...afterTen].map((n) => id("evt", n)));
+    // Another tenant's feed is its own.
+    expect(
+      (await within("t2", (transaction) => transaction.events.list({ limit: 10 }))).items.map(
+        (item) => item.id,
+      ),
+    ).toEqual([id("evt", 9)]);
+  });
+
+  it("events.list - refuses a cursor that no page returned", async () => {
+    await within("t1", (transaction) =>
+      transaction.events.append({ events: [eventRecord("t1", 1, id("inv", 1))], runAt: at }),
+    );
+    for (const cursor of ["not a cursor!", "YWJj" /* base64url of "abc" */]) {
+      const refused = await rejectionOf(
+        within("t1", (transaction) => transaction.events.list({ limit: 3, cursor })),
+      );
+      expect(refused.code).toBe("validation_error");
+    }
   });
 
   it("events.append - adds one pending event job per event, due at runAt, carrying the event", async () => {

@@ -128,7 +128,7 @@ export function defineTenantCollectionCases(harness: ConformanceHarness): void {
       expect(await transaction.deliveries.get({ id: id("dlv", 1) })).toBeUndefined();
       expect(await transaction.deliveries.listByInvoice({ invoiceId: invoice.id })).toEqual([]);
       expect(await transaction.events.listBySubject({ subjectId: invoice.id })).toEqual([]);
-      expect(await transaction.events.list({ limit: 10 })).toEqual([]);
+      expect((await transaction.events.list({ limit: 10 })).items).toEqual([]);
       expect(await transaction.jobs.get({ id: job.id })).toBeUndefined();
       expect(
         await transaction.jobs.cancelPendingForInvoice({

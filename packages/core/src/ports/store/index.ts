@@ -1,6 +1,6 @@
 export type { CustomerCollection } from "./customer-collection";
 export type { DeliveryCollection } from "./delivery-collection";
-export type { EventCollection } from "./event-collection";
+export type { EventCollection, EventPage } from "./event-collection";
 export type { IdempotencyCollection, IdempotencyRecord } from "./idempotency-collection";
 export type { InvoiceCollection, InvoiceFilter } from "./invoice-collection";
 export type { InvoiceStore, StoreCapabilities } from "./invoice-store";
