@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { ConcurrencyError } from "../errors/concurrency-error";
+import { ValidationError } from "../errors/validation-error";
 import { bindCalls } from "../service/internal/bind-calls";
 import { defineMove } from "../service/internal/define-move";
 import { defineRead } from "../service/internal/define-read";
-import type { RemitDependencies } from "../service/remit-dependencies";
+import type { MoveScope, RemitDependencies } from "../service/remit-dependencies";
 import { defaultTenant } from "../tenants/default-tenant";
+import { numberFormatsCanCollide, seriesTemplateOf } from "../tenants/number-formats-can-collide";
 import {
   type Tenant,
   type TenantSettingsInput,
@@ -25,6 +27,43 @@ export type UpsertTenantInput = TenantSettingsInput & {
   idempotencyKey?: string;
   expectedVersion?: number;
 };
+
+/**
+ * The earlier formats once `numberFormat` becomes `next`: the current one joins them if any
+ * invoice may carry its numbers, and `next` is refused (a `ValidationError` at `numberFormat`)
+ * when its numbers could equal an earlier format's, unless it continues the same series.
+ */
+async function numberFormatsAfterChange(
+  scope: MoveScope,
+  current: Tenant,
+  next: string,
+): Promise<string[]> {
+  // Settings saved before 0.2 have no list yet.
+  const earlier: string[] = current.earlierNumberFormats ?? [];
+  if (next === current.numberFormat) return earlier;
+  const numbered = await scope.transaction.invoices.list({
+    filter: { status: ["pending_payment", "past_due", "paid", "cancelled"] },
+    limit: 1,
+  });
+  const formats =
+    numbered.items.length > 0 && !earlier.includes(current.numberFormat)
+      ? [...earlier, current.numberFormat]
+      : earlier;
+  for (const format of formats) {
+    if (seriesTemplateOf(format) === seriesTemplateOf(next)) continue;
+    if (numberFormatsCanCollide(next, format)) {
+      throw new ValidationError({
+        issues: [
+          {
+            path: "numberFormat",
+            message: `its numbers could equal numbers of the earlier format "${format}"; add a prefix or a year that sets them apart`,
+          },
+        ],
+      });
+    }
+  }
+  return formats;
+}
 
 /**
  * `remit.tenants.upsert`: saves settings; fields left out keep their current (or default) value.
@@ -56,11 +95,22 @@ export const upsertTenant = defineMove(
     if (expectedVersion !== undefined && expectedVersion !== current.version) {
       throw new ConcurrencyError({ expectedVersion, actualVersion: current.version });
     }
+    if ("earlierNumberFormats" in changes) {
+      throw new ValidationError({
+        issues: [{ path: "earlierNumberFormats", message: "is kept by Remit and cannot be set" }],
+      });
+    }
+
     const defined = Object.fromEntries(
       Object.entries(changes).filter(([, value]) => value !== undefined),
     );
     // Validate the whole result: a partial schema would fill defaults over saved values.
     const merged = parseWithSchema(tenantSettingsSchema, { ...current, ...defined });
+    merged.earlierNumberFormats = await numberFormatsAfterChange(
+      scope,
+      current,
+      merged.numberFormat,
+    );
     const tenant: Tenant = {
       ...merged,
       id: scope.context.tenantId,

@@ -63,6 +63,11 @@ export const tenantSettingsSchema = z.object({
   /** When true, an invoice must be submitted and approved before it is issued. */
   requireReview: z.boolean().default(false),
   numberFormat: numberFormatSchema.default("INV-{SEQ:4}"),
+  /**
+   * Formats the tenant numbered invoices with before the current one, kept by Remit (not set by
+   * apps): a new format whose numbers could equal theirs is refused.
+   */
+  earlierNumberFormats: z.array(numberFormatSchema).max(100).default([]),
   defaultTerms: paymentTermsSchema.default("net_30"),
   /** Copied into each new invoice that names no tax rates; percents kept as decimal strings. */
   defaultTaxRates: z
