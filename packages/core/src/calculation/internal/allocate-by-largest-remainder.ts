@@ -16,7 +16,11 @@ export function allocateByLargestRemainder(total: bigint, weights: readonly bigi
   }
   if (weightSum === 0n) return weights.map(() => 0n);
   if (!negative && total >= 0n && (total + 1n) * weightSum <= largestExactProduct) {
-    return allocateSmall(Number(total), weights, Number(weightSum));
+    const shares = allocateInNumbers(Number(total), weights.map(Number), Number(weightSum));
+    const result: bigint[] = new Array(shares.length);
+    for (let index = 0; index < shares.length; index++)
+      result[index] = BigInt(shares[index] as number);
+    return result;
   }
   const shares: bigint[] = new Array(weights.length);
   const remainders: bigint[] = new Array(weights.length);
@@ -45,19 +49,34 @@ export function allocateByLargestRemainder(total: bigint, weights: readonly bigi
 }
 
 /**
- * The same allocation in number arithmetic, for when (total + 1) × Σweights < 2^53: every product
+ * {@link allocateByLargestRemainder} in JS numbers, for whole non-negative numbers, or `undefined`
+ * when (total + 1) × Σweights reaches 2^53 and numbers would no longer be exact.
+ */
+export function allocateNumbersByLargestRemainder(
+  total: number,
+  weights: readonly number[],
+): number[] | undefined {
+  let weightSum = 0;
+  for (const weight of weights) weightSum += weight;
+  if (weightSum === 0) return weights.map(() => 0);
+  if ((total + 1) * weightSum > Number.MAX_SAFE_INTEGER) return undefined;
+  return allocateInNumbers(total, weights, weightSum);
+}
+
+/**
+ * The allocation in number arithmetic, for when (total + 1) × Σweights < 2^53: every product
  * and remainder is then an integer a double holds exactly, and each quotient's floor is exact (a
  * quotient q ≤ total falls at least 1/Σweights short of the next whole number, more than half a
  * unit in its last place, q × 2^-53). Most invoices take this path; it spares a bigint
  * multiplication, division and remainder per line and compares remainders as numbers.
  */
-function allocateSmall(total: number, weights: readonly bigint[], weightSum: number): bigint[] {
+function allocateInNumbers(total: number, weights: readonly number[], weightSum: number): number[] {
   const count = weights.length;
   const shares: number[] = new Array(count);
   const remainders: number[] = new Array(count);
   let allocated = 0;
   for (let index = 0; index < count; index++) {
-    const scaled = total * Number(weights[index]);
+    const scaled = total * (weights[index] as number);
     const share = Math.floor(scaled / weightSum);
     shares[index] = share;
     remainders[index] = scaled - share * weightSum;
@@ -84,7 +103,5 @@ function allocateSmall(total: number, weights: readonly bigint[], weightSum: num
       }
     }
   }
-  const result: bigint[] = new Array(count);
-  for (let index = 0; index < count; index++) result[index] = BigInt(shares[index] as number);
-  return result;
+  return shares;
 }

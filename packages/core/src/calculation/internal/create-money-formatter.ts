@@ -23,15 +23,23 @@ function fractionTextsOf(minorUnits: number): readonly string[] {
  * printing the bigint and cutting the string. Any other amount goes to `formatMinorUnits` itself.
  */
 export function createMoneyFormatter(minorUnits: number): (amount: bigint) => string {
-  if (minorUnits === 0) {
-    return (amount) => (amount >= 0n ? amount.toString() : formatMinorUnits(amount, 0));
-  }
-  if (minorUnits > 4) return (amount) => formatMinorUnits(amount, minorUnits);
+  const formatNumber = createNumberMoneyFormatter(minorUnits);
+  return (amount) =>
+    amount < 0n || amount > largestExactAmount
+      ? formatMinorUnits(amount, minorUnits)
+      : formatNumber(Number(amount));
+}
+
+/**
+ * The same for an amount already held as a JS number: a whole number from 0 to 2^53 − 1 minor
+ * units, which the caller guarantees.
+ */
+export function createNumberMoneyFormatter(minorUnits: number): (units: number) => string {
+  if (minorUnits === 0) return (units) => String(units);
+  if (minorUnits > 4) return (units) => formatMinorUnits(BigInt(units), minorUnits);
   const scale = 10 ** minorUnits;
   const fractionTexts = fractionTextsOf(minorUnits);
-  return (amount) => {
-    if (amount < 0n || amount > largestExactAmount) return formatMinorUnits(amount, minorUnits);
-    const units = Number(amount);
+  return (units) => {
     // units / scale is at least 1/scale short of the next whole number, more than half a unit in
     // the last place of a quotient below 2^53 / scale, so its floor is exact. (`%` on a double is
     // exact too, but much slower.)

@@ -136,7 +136,7 @@ export function readCommonInvoiceInput(input: unknown): ParsedInvoiceInput | und
   };
 
   // Line and fee ids, given or by position, are unique together.
-  const ids = new Set<string>();
+  const ids: string[] = [];
 
   const rawLines = input.lines;
   if (!Array.isArray(rawLines) || rawLines.length > invoiceLimits.maxLines) return undefined;
@@ -147,9 +147,7 @@ export function readCommonInvoiceInput(input: unknown): ParsedInvoiceInput | und
     const hasId = "id" in raw;
     const id = raw.id;
     if (!isOptionalId(id)) return undefined;
-    const lineId = id === undefined ? `line-${index + 1}` : (id as string);
-    if (ids.has(lineId)) return undefined;
-    ids.add(lineId);
+    ids.push(id === undefined ? `line-${index + 1}` : (id as string));
     const rawKind = raw.kind;
     const kind = rawKind === undefined ? "service" : rawKind;
     if (typeof kind !== "string" || !lineKinds.has(kind)) return undefined;
@@ -211,9 +209,7 @@ export function readCommonInvoiceInput(input: unknown): ParsedInvoiceInput | und
     if (!isObject(raw)) return undefined;
     const id = raw.id;
     if (!isOptionalId(id)) return undefined;
-    const feeId = id === undefined ? `fee-${index + 1}` : (id as string);
-    if (ids.has(feeId)) return undefined;
-    ids.add(feeId);
+    ids.push(id === undefined ? `fee-${index + 1}` : (id as string));
     const description = readText(raw.description, textLimits.description);
     const taxRateIds = readRateIds(raw.taxRateIds);
     const discount = readDiscount(raw, minorUnits);
@@ -225,5 +221,18 @@ export function readCommonInvoiceInput(input: unknown): ParsedInvoiceInput | und
         : { description, taxRateIds, type, value };
   }
 
+  if (!allDifferent(ids)) return undefined;
+
   return { currency, lines, taxRates, discounts, fees, rounding };
+}
+
+/** Whether no text is listed twice: compared pairwise when few, through a Set when many. */
+function allDifferent(texts: readonly string[]): boolean {
+  const count = texts.length;
+  if (count > 32) return new Set(texts).size === count;
+  for (let index = 1; index < count; index++) {
+    const text = texts[index];
+    for (let earlier = 0; earlier < index; earlier++) if (texts[earlier] === text) return false;
+  }
+  return true;
 }
