@@ -16,15 +16,21 @@ export type DriverQueryResult = {
 /** A connection checked out of a `pg` pool. */
 export type PgPoolClientLike = {
   query(text: string, values?: unknown[]): Promise<DriverQueryResult>;
+  /** With an error, the pool closes the connection instead of keeping it. */
   release(error?: Error | boolean): void;
   on(event: "error", listener: (error: Error) => void): unknown;
-  removeListener(event: "error", listener: (error: Error) => void): unknown;
 };
 
 /** A `pg` `Pool` (from `import pg from "pg"; new pg.Pool(...)`). */
 export type PgPoolLike = {
   connect(): Promise<PgPoolClientLike>;
   query(text: string, values?: unknown[]): Promise<DriverQueryResult>;
+  /**
+   * The store listens for "connect", to watch every new connection for errors from its first
+   * moment, and for "error", which the pool emits when the server ends an idle connection.
+   */
+  on(event: "connect", listener: (client: PgPoolClientLike) => void): unknown;
+  on(event: "error", listener: (error: Error) => void): unknown;
 };
 
 /** A PGlite transaction handle. */

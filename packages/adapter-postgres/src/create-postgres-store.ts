@@ -15,6 +15,7 @@ import { createWorkOrderQueries } from "./internal/queries/work-order-queries";
 import { defaultSchema, quoteSchema } from "./internal/schema-name";
 import { createSqlClient } from "./internal/sql-client";
 import { createTables, type Scope } from "./internal/sql-helpers";
+import { parseStoreTimeouts } from "./internal/timeout-options";
 
 /** Options of `createPostgresStore`. */
 export type PostgresStoreOptions = {
@@ -26,6 +27,26 @@ export type PostgresStoreOptions = {
   client: PostgresClient;
   /** The schema `migrate` created the tables in. Default `"remit"`. */
   schema?: string;
+  /**
+   * The longest any one statement may run, in milliseconds, waiting for locks included
+   * (PostgreSQL's `statement_timeout`, set with `SET LOCAL` in each of the store's transactions).
+   * A statement cut short fails the move with the retryable `StoreUnavailableError`, and the
+   * transaction is rolled back. Default: the server's setting (usually none). A `pg` Pool only:
+   * PGlite cannot enforce it.
+   *
+   * @since 0.2.0
+   */
+  statementTimeout?: number;
+  /**
+   * The longest one of the store's transactions may sit idle between two statements, in
+   * milliseconds (PostgreSQL's `idle_in_transaction_session_timeout`, set with `SET LOCAL`). The
+   * server then ends the session, releasing its locks, and the move fails with the retryable
+   * `StoreUnavailableError`: a stalled process cannot hold an invoice's lock forever. Default: the
+   * server's setting (usually none). A `pg` Pool only.
+   *
+   * @since 0.2.0
+   */
+  idleInTransactionTimeout?: number;
 };
 
 /**
@@ -37,7 +58,10 @@ export type PostgresStoreOptions = {
  * counter row bumped in the same transaction, so they have no gaps; outbox jobs are claimed with
  * `FOR UPDATE SKIP LOCKED`. A database that cannot be reached, or that aborts the transaction
  * (deadlock, serialization failure, terminated backend), surfaces as the retryable
- * `StoreUnavailableError`.
+ * `StoreUnavailableError`, and so does a connection the server ends at any moment (the store
+ * listens for `error` on the pool and on each of its connections, so the process lives on).
+ * `statementTimeout` and `idleInTransactionTimeout` bound how long one statement, or one idle
+ * transaction, may hold the database.
  *
  * @example
  * ```ts
@@ -46,7 +70,7 @@ export type PostgresStoreOptions = {
  *
  * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
  * await migrate(pool);
- * const store = createPostgresStore({ client: pool });
+ * const store = createPostgresStore({ client: pool, statementTimeout: 5_000 });
  * ```
  *
  * @example PGlite, in-process:
@@ -59,7 +83,7 @@ export type PostgresStoreOptions = {
  * ```
  */
 export function createPostgresStore(options: PostgresStoreOptions): InvoiceStore {
-  const sql = createSqlClient(options.client);
+  const sql = createSqlClient(options.client, parseStoreTimeouts(options));
   const tables = createTables(quoteSchema(options.schema ?? defaultSchema));
 
   return {

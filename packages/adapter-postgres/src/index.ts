@@ -23,4 +23,4 @@ export type {
   PostgresClient,
 } from "./client-types";
 export { createPostgresStore, type PostgresStoreOptions } from "./create-postgres-store";
-export { type MigrateResult, migrate } from "./migrate";
+export { type MigrateOptions, type MigrateResult, migrate } from "./migrate";

@@ -8,8 +8,11 @@ import { StoreUnavailableError } from "@remit/core";
  */
 const unavailableClasses = new Set(["08", "40", "53", "57", "58", "XX"]);
 
-/** Lock not available (`NOWAIT`, `lock_timeout`), cannot connect now, too many connections. */
-const unavailableCodes = new Set(["55P03", "57P03", "53300"]);
+/**
+ * Lock not available (`NOWAIT`, `lock_timeout`), cannot connect now, too many connections, and a
+ * session the server ended for idling in a transaction (`idle_in_transaction_session_timeout`).
+ */
+const unavailableCodes = new Set(["55P03", "57P03", "53300", "25P03"]);
 
 /** Node socket errors. */
 const networkCodes = new Set([
