@@ -1,7 +1,12 @@
 import { minorUnitsOf } from "../../money/currencies";
 import type { DecimalValue } from "../../money/decimal-value";
 import { divideAndRound, type RoundingMode } from "../../money/rounding-mode";
-import type { CalculatedLine, CalculatedTax, InvoiceCalculation } from "../invoice-calculation";
+import type {
+  CalculatedLine,
+  CalculatedTax,
+  InvoiceCalculation,
+  LineTax,
+} from "../invoice-calculation";
 import type { ParsedInvoiceInput } from "../invoice-input-schema";
 import {
   allocateByLargestRemainder,
@@ -103,6 +108,37 @@ type NumberLine = {
   taxOffset: number;
 };
 
+// Per-line objects are copies of these templates, not object literals, for the reason given
+// in read-common-invoice-input.ts (V8 would make them in the old generation after a large invoice).
+const numberLineTemplate: NumberLine = {
+  id: "",
+  kind: "service",
+  description: "",
+  quantity: "",
+  unitPrice: "",
+  taxRateIds: [],
+  gross: 0,
+  discount: 0,
+  net: 0,
+  included: 0,
+  taxOffset: 0,
+};
+const lineTaxTemplate: LineTax = { rateId: "", amount: "" };
+const calculatedLineTemplate: CalculatedLine = {
+  id: "",
+  kind: "service",
+  description: "",
+  quantity: "",
+  unitPrice: "",
+  gross: "",
+  discount: "",
+  net: "",
+  excludingTax: "",
+  tax: "",
+  total: "",
+  taxes: [],
+};
+
 type NumberRate = {
   micros: number;
   inclusive: boolean;
@@ -177,19 +213,17 @@ function calculate(input: ParsedInvoiceInput): InvoiceCalculation {
     else if (line.discount?.type === "amount") {
       discount = toMinorAtMost(line.discount.value, gross);
     }
-    items[index] = {
-      id: line.id ?? `line-${index + 1}`,
-      kind: line.kind,
-      description: line.description,
-      quantity: quantity.text,
-      unitPrice: unitPrice.text,
-      taxRateIds: line.taxRateIds,
-      gross,
-      discount,
-      net: gross - discount,
-      included: 0,
-      taxOffset: 0,
-    };
+    const item = { ...numberLineTemplate };
+    item.id = line.id ?? `line-${index + 1}`;
+    item.kind = line.kind;
+    item.description = line.description;
+    item.quantity = quantity.text;
+    item.unitPrice = unitPrice.text;
+    item.taxRateIds = line.taxRateIds;
+    item.gross = gross;
+    item.discount = discount;
+    item.net = gross - discount;
+    items[index] = item;
   }
 
   // 3. Invoice discounts, each shared over the lines' current net.
@@ -353,7 +387,10 @@ function summarize(
       const rate = rates.get(rateId);
       tax = exact(tax + amount);
       if (rate && !rate.inclusive && !rate.compound) addedNonCompound += amount;
-      calculatedTaxes[position] = { rateId, amount: money(amount) };
+      const lineTax = { ...lineTaxTemplate };
+      lineTax.rateId = rateId;
+      lineTax.amount = money(amount);
+      calculatedTaxes[position] = lineTax;
     }
     for (let position = 0; position < rateCount; position++) {
       const rate = rates.get(rateIds[position] as string);
@@ -373,20 +410,20 @@ function summarize(
     }
     taxTotal = exact(taxTotal + tax);
     total = exact(total + lineTotal);
-    calculatedLines[index] = {
-      id: line.id,
-      kind: line.kind,
-      description: line.description,
-      quantity: line.quantity,
-      unitPrice: line.unitPrice,
-      gross: money(line.gross),
-      discount: money(line.discount),
-      net: money(line.net),
-      excludingTax: money(excludingTax),
-      tax: money(tax),
-      total: money(lineTotal),
-      taxes: calculatedTaxes,
-    };
+    const calculated = { ...calculatedLineTemplate };
+    calculated.id = line.id;
+    calculated.kind = line.kind;
+    calculated.description = line.description;
+    calculated.quantity = line.quantity;
+    calculated.unitPrice = line.unitPrice;
+    calculated.gross = money(line.gross);
+    calculated.discount = money(line.discount);
+    calculated.net = money(line.net);
+    calculated.excludingTax = money(excludingTax);
+    calculated.tax = money(tax);
+    calculated.total = money(lineTotal);
+    calculated.taxes = calculatedTaxes;
+    calculatedLines[index] = calculated;
   }
 
   const taxes: CalculatedTax[] = [];

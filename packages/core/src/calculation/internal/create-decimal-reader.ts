@@ -19,6 +19,15 @@ export type DecimalReader = (raw: unknown) => DecimalValue | undefined;
 // Digits a JS number holds exactly: up to 15 of them read as a number, then one BigInt.
 const exactNumberDigits = 15;
 
+// Each value is a copy of this template, not an object literal, for the reason given in
+// read-common-invoice-input.ts: V8 would otherwise, after a large invoice, make every value
+// straight in its old generation.
+const decimalTemplate: { text: string; units: bigint; scale: number } = {
+  text: "",
+  units: 0n,
+  scale: 0,
+};
+
 /**
  * A reader that returns exactly what `decimalSchema(limits)` returns for a value it accepts (the
  * same `{ text, units, scale }`), and `undefined` for any value it refuses. A string is read in one
@@ -83,14 +92,14 @@ export function createDecimalReader(limits: DecimalLimits): DecimalReader {
       if (integer > atMost || (integer === atMost && fractionNonZero)) return undefined;
     }
     const digitCount = point === -1 ? length : length - 1;
-    return {
-      text,
-      units:
-        digitCount <= exactNumberDigits
-          ? BigInt(units)
-          : BigInt(point === -1 ? text : text.slice(0, point) + text.slice(point + 1)),
-      scale,
-    };
+    const value = { ...decimalTemplate };
+    value.text = text;
+    value.units =
+      digitCount <= exactNumberDigits
+        ? BigInt(units)
+        : BigInt(point === -1 ? text : text.slice(0, point) + text.slice(point + 1));
+    value.scale = scale;
+    return value;
   };
 
   // A JS number: read as the schema reads it, limits compared exactly.

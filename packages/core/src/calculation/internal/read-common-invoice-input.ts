@@ -31,6 +31,29 @@ const readTaxPercent = createDecimalReader(decimalLimits.taxPercent);
 
 const lineKinds = new Set(["labor", "material", "service", "other"]);
 
+// Lines are copies of these templates, with their fields then set, never object literals: V8
+// watches where each literal is made, and once most objects from one place outlive a young-
+// generation collection (as every line of a 1,000-line invoice does) it makes all later ones
+// straight in the old generation, which only a full collection frees. After one large invoice,
+// every small one would then cost several times more in garbage collection. Copies of a
+// template are not watched. (The same holds for decimal values and the engine's lines.)
+const zeroDecimal: DecimalValue = { text: "0", units: 0n, scale: 0 };
+const lineTemplate: ParsedLine = {
+  kind: "service",
+  description: "",
+  quantity: zeroDecimal,
+  unitPrice: zeroDecimal,
+  taxRateIds: [],
+};
+const lineWithIdTemplate: ParsedLine = {
+  id: "",
+  kind: "service",
+  description: "",
+  quantity: zeroDecimal,
+  unitPrice: zeroDecimal,
+  taxRateIds: [],
+};
+
 /** As zod's `z.object` sees an object: not null, not an array. */
 function isObject(value: unknown): value is Loose {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -156,16 +179,13 @@ export function readCommonInvoiceInput(input: unknown): ParsedInvoiceInput | und
     const unitPrice = readUnitPrice(raw.unitPrice);
     const taxRateIds = readRateIds(raw.taxRateIds);
     if (description === null || !quantity || !unitPrice || !taxRateIds) return undefined;
-    const line: ParsedLine = hasId
-      ? {
-          id: id as string | undefined,
-          kind: kind as ParsedLine["kind"],
-          description,
-          quantity,
-          unitPrice,
-          taxRateIds,
-        }
-      : { kind: kind as ParsedLine["kind"], description, quantity, unitPrice, taxRateIds };
+    const line: ParsedLine = hasId ? { ...lineWithIdTemplate } : { ...lineTemplate };
+    if (hasId) line.id = id as string | undefined;
+    line.kind = kind as ParsedLine["kind"];
+    line.description = description;
+    line.quantity = quantity;
+    line.unitPrice = unitPrice;
+    line.taxRateIds = taxRateIds;
     if ("discount" in raw) {
       const rawDiscount = raw.discount;
       if (rawDiscount === undefined) line.discount = undefined;
