@@ -55,12 +55,12 @@ describe("issue - the tenant's number is taken last", () => {
     const numbered = calls?.indexOf("sequences.next") ?? -1;
     expect(numbered).toBeGreaterThan(-1);
     // Reminder jobs are written before the number, and nothing but the save and the move's own
-    // bookkeeping (its events and idempotency record) after it.
+    // bookkeeping (its idempotency record, then its events: the feed's lock is taken last) after it.
     expect(calls?.slice(0, numbered)).toContain("jobs.insert");
     expect(calls?.slice(numbered + 1)).toEqual([
       "invoices.update",
-      "events.append",
       "idempotency.complete",
+      "events.append",
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { IdempotencyError } from "../../errors/idempotency-error";
 import { IdempotencyKeyTakenError } from "../../errors/idempotency-key-taken-error";
+import { OutcomeUnknownError } from "../../errors/outcome-unknown-error";
 import { ValidationError } from "../../errors/validation-error";
 import type { RemitEvent } from "../../events/remit-event";
 import { fingerprint } from "../../internal/fingerprint";
@@ -102,8 +103,10 @@ export async function runMove<Result extends object>(
           },
         };
         const result = { ...(await body(scope)), events };
-        if (events.length > 0) await transaction.events.append({ events, runAt: now });
         if (key !== undefined) await transaction.idempotency.complete({ key, result });
+        // Last, just before COMMIT: a store may hold the tenant's feed position from here to the
+        // commit (see EventCollection.append), so nothing else runs while it is held.
+        if (events.length > 0) await transaction.events.append({ events, runAt: now });
         return result;
       },
     });
@@ -111,6 +114,18 @@ export async function runMove<Result extends object>(
   try {
     return await attempt();
   } catch (error) {
+    // Lost at commit: whether the move was saved is unknown. A repeat is safe with a key (it
+    // answers with the first result if there was one), and only then.
+    if (OutcomeUnknownError.isInstance(error)) {
+      throw new OutcomeUnknownError({
+        retryable: key !== undefined,
+        message:
+          key !== undefined
+            ? `The connection was lost while saving ${options.move}: it may or may not have been saved. Retry with the same idempotencyKey ("${key}"); the repeat answers with the first result if it was`
+            : `The connection was lost while saving ${options.move}: it may or may not have been saved. Read the record before trying again; a retry without an idempotencyKey could apply it twice`,
+        cause: error,
+      });
+    }
     // A concurrent request with the same key committed first: answer from its stored result.
     if (IdempotencyKeyTakenError.isInstance(error) && error.code === "idempotency_key_taken")
       return await attempt();
