@@ -90,30 +90,33 @@ export function createPostgresStore(options: PostgresStoreOptions): InvoiceStore
     specificationVersion: "v2",
     capabilities: { multiProcess: sql.multiProcess },
 
-    async transaction({ tenantId, work }) {
+    async transaction({ tenantId, work, readOnly }) {
       if (typeof tenantId !== "string" || tenantId === "") {
         throw new TypeError("transaction: tenantId must be a non-empty string");
       }
-      return await sql.transaction((runner) => {
-        const scope: Scope = { runner, tenantId, tables };
-        const transaction: StoreTransaction = {
-          tenantId,
-          tenants: createTenantQueries(scope),
-          customers: createCustomerQueries(scope),
-          invoices: createInvoiceQueries(scope),
-          workOrders: createWorkOrderQueries(scope),
-          quotes: createQuoteQueries(scope),
-          revisions: createRevisionQueries(scope),
-          sequences: createSequenceQueries(scope),
-          payments: createPaymentQueries(scope),
-          refunds: createRefundQueries(scope),
-          deliveries: createDeliveryQueries(scope),
-          events: createEventQueries(scope),
-          jobs: createJobQueries(scope),
-          idempotency: createIdempotencyQueries(scope),
-        };
-        return work(transaction);
-      });
+      return await sql.transaction(
+        (runner) => {
+          const scope: Scope = { runner, tenantId, tables };
+          const transaction: StoreTransaction = {
+            tenantId,
+            tenants: createTenantQueries(scope),
+            customers: createCustomerQueries(scope),
+            invoices: createInvoiceQueries(scope),
+            workOrders: createWorkOrderQueries(scope),
+            quotes: createQuoteQueries(scope),
+            revisions: createRevisionQueries(scope),
+            sequences: createSequenceQueries(scope),
+            payments: createPaymentQueries(scope),
+            refunds: createRefundQueries(scope),
+            deliveries: createDeliveryQueries(scope),
+            events: createEventQueries(scope),
+            jobs: createJobQueries(scope),
+            idempotency: createIdempotencyQueries(scope),
+          };
+          return work(transaction);
+        },
+        { readOnly },
+      );
     },
 
     async findInvoiceByPublicToken({ token }) {

@@ -1,4 +1,4 @@
-import { StoreUnavailableError } from "@remit/core";
+import { OutcomeUnknownError, StoreUnavailableError } from "@remit/core";
 import type { PgPoolClientLike, PgPoolLike } from "../client-types";
 import {
   createQueue,
@@ -50,15 +50,38 @@ function connectionLost(error: unknown): StoreUnavailableError {
   });
 }
 
+/**
+ * What a failed COMMIT means. A server that answered with an error (a serialization failure, a
+ * deferred constraint) rolled the transaction back: nothing was saved, the translated error stands.
+ * A connection lost before the answer came (a dropped socket, a terminated backend) leaves the
+ * outcome unknown: the server may have committed just before it went.
+ */
+function commitFailure(error: unknown): unknown {
+  const raw = StoreUnavailableError.isInstance(error) ? error.cause : error;
+  const code = (raw as { code?: unknown } | undefined)?.code;
+  const answered =
+    typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) && !/^(08|57P0)/.test(code);
+  if (answered) return error;
+  return new OutcomeUnknownError({
+    message: `The connection was lost during COMMIT${raw instanceof Error ? ` (${raw.message})` : ""}: the change may or may not have been saved`,
+    cause: raw,
+  });
+}
+
 /** The store's query path on a `pg` Pool. */
 export function createPgPoolSqlClient(pool: PgPoolLike, limits: TransactionLimits): SqlClient {
   watchPool(pool);
   const setLocal = setLocalStatements(limits);
   // Without parameters `pg` uses the simple protocol, which runs several statements in one round
   // trip: the settings go out with BEGIN.
-  const begin = setLocal === "" ? "BEGIN" : `BEGIN; ${setLocal}`;
+  const beginWith = (mode: string) => (setLocal === "" ? mode : `${mode}; ${setLocal}`);
+  const begin = beginWith("BEGIN");
+  const beginReadOnly = beginWith("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 
-  async function transaction<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
+  async function transaction<T>(
+    work: (runner: SqlRunner) => Promise<T>,
+    options: { readOnly?: boolean } = {},
+  ): Promise<T> {
     let connection: PgPoolClientLike;
     try {
       connection = await pool.connect();
@@ -74,7 +97,7 @@ export function createPgPoolSqlClient(pool: PgPoolLike, limits: TransactionLimit
     try {
       const lost = connectionErrors.get(connection);
       if (lost) throw connectionLost(lost);
-      await runner.exec(begin);
+      await runner.exec(options.readOnly ? beginReadOnly : begin);
       let result: T;
       try {
         result = await work(runner);
@@ -88,10 +111,15 @@ export function createPgPoolSqlClient(pool: PgPoolLike, limits: TransactionLimit
         }
         throw error; // unchanged, as the port promises
       }
-      await runner.query("COMMIT");
+      try {
+        await runner.query("COMMIT");
+      } catch (error) {
+        throw commitFailure(error);
+      }
       return result;
     } catch (error) {
-      if (error instanceof StoreUnavailableError) discard ??= error;
+      if (error instanceof StoreUnavailableError || OutcomeUnknownError.isInstance(error))
+        discard ??= error as Error;
       throw error;
     } finally {
       // A broken connection is released with its error, so the pool closes it instead of handing

@@ -13,7 +13,14 @@ export type SqlRunner = {
  * transactions whose `work` errors come back unchanged after the rollback.
  */
 export type SqlClient = SqlRunner & {
-  transaction<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction. `readOnly` runs it in one snapshot (REPEATABLE READ READ
+   * ONLY), so several reads see the same moment.
+   */
+  transaction<T>(
+    work: (runner: SqlRunner) => Promise<T>,
+    options?: { readOnly?: boolean },
+  ): Promise<T>;
   /** True for a server that other processes share; false for PGlite, which lives in this one. */
   readonly multiProcess: boolean;
 };

@@ -12,6 +12,8 @@ export type RemitErrorCode =
   | "provider_error"
   | "store_unavailable"
   | "invalid_signature"
+  /** The connection was lost during commit; retryable only with an idempotency key. */
+  | "outcome_unknown"
   /** Internal: a store's answer to core that an idempotency key is taken; never thrown by a Remit call. */
   | "idempotency_key_taken";
 

@@ -42,6 +42,7 @@ function instancesOf(module: typeof errors): Array<[string, ErrorClass, RemitErr
       module.NotFoundError,
       new module.NotFoundError({ resource: "invoice", id: "inv_1" }),
     ],
+    ["OutcomeUnknownError", module.OutcomeUnknownError, new module.OutcomeUnknownError()],
     [
       "ProviderError",
       module.ProviderError,

@@ -40,10 +40,16 @@ export type InvoiceStore = OutboxClaims & {
   /** What this backend does differently. */
   readonly capabilities: StoreCapabilities;
 
-  /** Runs `work` in one transaction scoped to `tenantId`, and returns what `work` returns. */
+  /**
+   * Runs `work` in one transaction scoped to `tenantId`, and returns what `work` returns. With
+   * `readOnly`, `work` only reads, and every read sees the same moment (PostgreSQL: REPEATABLE
+   * READ READ ONLY), so a record and its parts are never read from two moments. A connection lost
+   * during commit is thrown as `OutcomeUnknownError`: the work may or may not have been saved.
+   */
   transaction<T>(input: {
     tenantId: string;
     work: (transaction: StoreTransaction) => Promise<T>;
+    readOnly?: boolean;
   }): Promise<T>;
 
   /**

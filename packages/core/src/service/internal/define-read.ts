@@ -26,6 +26,7 @@ export function defineRead<Schema extends z.ZodType, Result>(
     const input = parseWithSchema(definition.input, rawInput);
     return deps.store.transaction({
       tenantId: context.tenantId,
+      readOnly: true,
       work: (transaction) => body({ deps, transaction, context }, input),
     });
   };

@@ -1,5 +1,6 @@
 import { IdempotencyError } from "../../errors/idempotency-error";
 import { IdempotencyKeyTakenError } from "../../errors/idempotency-key-taken-error";
+import { OutcomeUnknownError } from "../../errors/outcome-unknown-error";
 import { ValidationError } from "../../errors/validation-error";
 import type { RemitEvent } from "../../events/remit-event";
 import { fingerprint } from "../../internal/fingerprint";
@@ -110,12 +111,28 @@ export async function runMove<Result extends object>(
       },
     });
 
+  // Lost at commit: whether the move was saved is unknown. A repeat is safe with a key (it
+  // answers with the first result if there was one), and only then.
+  const outcomeUnknown = (error: unknown) =>
+    OutcomeUnknownError.isInstance(error)
+      ? new OutcomeUnknownError({
+          retryable: key !== undefined,
+          message:
+            key !== undefined
+              ? `The connection was lost while saving ${options.move}: it may or may not have been saved. Retry with the same idempotencyKey ("${key}"); the repeat answers with the first result if it was`
+              : `The connection was lost while saving ${options.move}: it may or may not have been saved. Read the record before trying again; a retry without an idempotencyKey could apply it twice`,
+          cause: error,
+        })
+      : error;
   try {
     return await attempt();
   } catch (error) {
     // A concurrent request with the same key committed first: answer from its stored result.
-    if (IdempotencyKeyTakenError.isInstance(error) && error.code === "idempotency_key_taken")
+    if (!IdempotencyKeyTakenError.isInstance(error)) throw outcomeUnknown(error);
+    try {
       return await attempt();
-    throw error;
+    } catch (again) {
+      throw outcomeUnknown(again);
+    }
   }
 }
