@@ -181,6 +181,11 @@ async function handleEvent(scope: WebhookScope): Promise<WebhookStep[]> {
       for (const refund of refunds) steps.push(await applyStripeRefund(scope, refund));
       return steps.length > 0 ? steps : [step("ignored", null, "the charge lists no refunds")];
     }
+    // `refund.*` come for every payment method (API versions since 2024-10-28);
+    // `charge.refund.updated` only for some. Each carries the refund as it was then.
+    case "refund.created":
+    case "refund.updated":
+    case "refund.failed":
     case "charge.refund.updated":
       return [
         await applyStripeRefund(

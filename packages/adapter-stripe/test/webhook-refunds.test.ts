@@ -122,8 +122,14 @@ describe("refunds from Remit", () => {
 
     const stripeRefund = [...t.fake.state.refunds.values()][0]?.refund;
     const updated = t.fake.updateRefund(String(stripeRefund?.id), "succeeded");
+    expect(updated.map((event) => event.type)).toEqual(["refund.updated", "charge.refund.updated"]);
     const results = await t.deliver([...updated, ...updated]);
-    expect(results.map((r) => r.outcome)).toEqual(["recorded", "duplicate"]);
+    expect(results.map((r) => r.outcome)).toEqual([
+      "recorded",
+      "duplicate",
+      "duplicate",
+      "duplicate",
+    ]);
     const after = await detailsOf(invoice.id);
     expect(after.refunds).toEqual([
       expect.objectContaining({
@@ -199,7 +205,13 @@ describe("refunds and disputes from Stripe", () => {
     const { invoice, intentId } = await paidInvoice("200.00");
     const first = t.fake.refundInDashboard(intentId, 3000);
     const second = t.fake.refundInDashboard(intentId, 2000);
-    const results = await t.deliver([...first.events, ...second.events, ...first.events]);
+    const chargeRefunded = (events: Stripe.Event[]) =>
+      events.filter((event) => event.type === "charge.refunded");
+    const results = await t.deliver([
+      ...chargeRefunded(first.events),
+      ...chargeRefunded(second.events),
+      ...chargeRefunded(first.events),
+    ]);
     // Each charge.refunded lists the charge's refunds as they are now: both, every time.
     expect(results.map((r) => r.steps.map((s) => s.outcome))).toEqual([
       ["recorded", "recorded"],
@@ -220,9 +232,10 @@ describe("refunds and disputes from Stripe", () => {
     t = await createStripeTest();
     const { intentId } = await paidInvoice("10.00");
     const { events } = t.fake.refundInDashboard(intentId);
-    const charge = (events[0] as Stripe.ChargeRefundedEvent).data.object;
+    const refunded = events.find((event) => event.type === "charge.refunded");
+    const charge = (refunded as Stripe.ChargeRefundedEvent).data.object;
     expect(charge.refunds).toBeUndefined();
-    await t.deliver(events);
+    await t.deliver([refunded as Stripe.Event]);
     const listed = t.fake.requests.filter((r) => r.method === "GET" && r.path === "/v1/refunds");
     expect(listed).toEqual([
       expect.objectContaining({

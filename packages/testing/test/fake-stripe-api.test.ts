@@ -271,4 +271,29 @@ describe("fake Stripe API - webhooks and scenarios", () => {
     const elsewhere = await rejection(stripe.paymentIntents.retrieve(intent.id));
     expect(elsewhere).toMatchObject({ code: "resource_missing", statusCode: 404 });
   });
+
+  it("scenarios - a refund emits refund.created, its outcome refund.updated (refund.failed), charge.refund.updated only where asked", async () => {
+    const account = await connectedAccount();
+    const session = await stripe.checkout.sessions.create(sessionParams, {
+      stripeAccount: account,
+    });
+    fake.pay(session.id);
+    const intentId = String(fake.state.sessions.get(session.id)?.session.payment_intent);
+    fake.state.refundStatus = "pending";
+    const { refund, events } = fake.refundInDashboard(intentId, 1000);
+    expect(events.map((event) => event.type)).toEqual(["refund.created", "charge.refunded"]);
+    expect(events[0]?.data.object).toMatchObject({ id: refund.id, status: "pending" });
+    const failed = fake.updateRefund(refund.id, "failed", { chargeRefundUpdated: false });
+    expect(failed.map((event) => event.type)).toEqual(["refund.updated", "refund.failed"]);
+    expect(failed.map((event) => (event.data.object as Stripe.Refund).status)).toEqual([
+      "failed",
+      "failed",
+    ]);
+    const second = fake.refundInDashboard(intentId, 500).refund;
+    expect(fake.updateRefund(second.id, "succeeded").map((event) => event.type)).toEqual([
+      "refund.updated",
+      "charge.refund.updated",
+    ]);
+    expect(failed.every((event) => event.account === account)).toBe(true);
+  });
 });

@@ -68,7 +68,8 @@ function countedAmount(amount: string, paid: PaidInvoice): string {
 }
 
 /**
- * A Stripe refund, from `charge.refunded` or `charge.refund.updated`. One Remit refund per Stripe
+ * A Stripe refund, from `charge.refunded`, `charge.refund.updated` or `refund.created|updated|failed`
+ * (each carries the refund as it was then; a refund only leaves `pending` once). One Remit refund per Stripe
  * Refund id (partial refunds of one charge stay separate). A refund Remit requested (its id in the
  * metadata) resolves that pending refund; one made in Stripe's dashboard is recorded once it
  * succeeds.

@@ -196,6 +196,8 @@ export function addRefund(
   state.refunds.set(refund.id, { account, refund });
   charge.amount_refunded += amount;
   charge.refunded = charge.amount_refunded === charge.amount;
+  // Since API version 2024-10-28 every refund gets `refund.created`, for any payment method.
+  emitEvent(state, "refund.created", refund, account);
   emitEvent(state, "charge.refunded", charge, account);
   return refund;
 }

@@ -185,8 +185,16 @@ export function createFakeStripeScenarios(state: FakeStripeState) {
       return { refund, events: since(start) };
     },
 
-    /** A refund's status changes (a pending refund succeeds, or fails at the bank). */
-    updateRefund(refundId: string, status: "succeeded" | "failed" | "canceled"): Stripe.Event[] {
+    /**
+     * A refund's status changes (a pending refund succeeds, or fails at the bank): Stripe sends
+     * `refund.updated` (and `refund.failed` when it failed) for every payment method, and
+     * `charge.refund.updated` only for some (`chargeRefundUpdated: false` leaves it out).
+     */
+    updateRefund(
+      refundId: string,
+      status: "succeeded" | "failed" | "canceled",
+      options: { chargeRefundUpdated?: boolean } = {},
+    ): Stripe.Event[] {
       const entry = state.refunds.get(refundId);
       if (!entry) throw new Error(`No refund ${refundId}`);
       const start = mark();
@@ -199,7 +207,11 @@ export function createFakeStripeScenarios(state: FakeStripeState) {
         }
       }
       refund.status = status;
-      emitEvent(state, "charge.refund.updated", refund, account);
+      emitEvent(state, "refund.updated", refund, account);
+      if (status === "failed") emitEvent(state, "refund.failed", refund, account);
+      if (options.chargeRefundUpdated !== false) {
+        emitEvent(state, "charge.refund.updated", refund, account);
+      }
       return since(start);
     },
 
