@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { StripePayments } from "./create-stripe-payments";
 import { nowOf } from "./internal/remit-access";
 import { configOf, type StripePaymentsConfig } from "./internal/stripe-payments-config";
-import { toProviderError } from "./internal/to-provider-error";
+import { isResourceMissing, toProviderError } from "./internal/to-provider-error";
 import {
   factsOfIntent,
   recordStripePayment,
@@ -108,6 +108,10 @@ function verifyEvent(
   });
 }
 
+/**
+ * The refunds of a `charge.refunded`'s charge, or `null` when Stripe has no such charge on the
+ * account (`resource_missing`, as for a PaymentIntent); any other failure is thrown (5xx).
+ */
 async function refundsOfCharge(scope: WebhookScope, object: unknown) {
   const charge = parseWithSchema(chargeSchema, object, { pathPrefix: "event.data.object" });
   if (charge.refunds && !charge.refunds.has_more) return charge.refunds.data;
@@ -122,7 +126,9 @@ async function refundsOfCharge(scope: WebhookScope, object: unknown) {
     ))
       refunds.push(refund);
   } catch (error) {
-    throw toProviderError(error);
+    const translated = toProviderError(error);
+    if (isResourceMissing(translated)) return null;
+    throw translated;
   }
   return refunds.map((refund) => parseWithSchema(refundSchema, refund, { pathPrefix: "refund" }));
 }
@@ -177,6 +183,8 @@ async function handleEvent(scope: WebhookScope): Promise<WebhookStep[]> {
       ];
     case "charge.refunded": {
       const refunds = await refundsOfCharge(scope, object);
+      if (refunds === null)
+        return [step("ignored", null, "no charge of this event on the account")];
       const steps: WebhookStep[] = [];
       for (const refund of refunds) steps.push(await applyStripeRefund(scope, refund));
       return steps.length > 0 ? steps : [step("ignored", null, "the charge lists no refunds")];

@@ -160,7 +160,7 @@ describe("webhook faults", () => {
     expect((await t.remit.invoices.get(t.ctx, { id: invoice.id })).payments).toHaveLength(1);
   });
 
-  it("faults - Stripe unreachable while reading a PaymentIntent is retryable; a refusal no retry fixes is acknowledged", async () => {
+  it("faults - Stripe unreachable while reading a PaymentIntent is retryable (answer 503); the resend records it", async () => {
     t = await createStripeTest();
     const { event } = await paidSessionEvent();
     await t.deliver([event]);

@@ -76,3 +76,15 @@ export async function callStripe<T>(call: () => Promise<T>): Promise<T> {
     throw toProviderError(error);
   }
 }
+
+/**
+ * Whether Stripe answered that the object does not exist (`resource_missing`): the only refusal
+ * a webhook may read as "not found". Any other (a rolled key, an account that revoked access)
+ * must fail the delivery so Stripe sends it again.
+ */
+export function isResourceMissing(error: unknown): boolean {
+  return (
+    RemitError.isInstance(error) &&
+    (error as { providerCode?: unknown }).providerCode === "resource_missing"
+  );
+}

@@ -11,7 +11,7 @@ import {
 import { StripeAccountMismatchError } from "../../errors/stripe-account-mismatch-error";
 import { metadataKeys, stripeActor } from "../metadata-keys";
 import type { StripePaymentsConfig } from "../stripe-payments-config";
-import { callStripe } from "../to-provider-error";
+import { callStripe, isResourceMissing } from "../to-provider-error";
 import {
   type PaymentIntentShape,
   paymentIntentSchema,
@@ -116,7 +116,8 @@ export async function invoiceDetails(
 
 /**
  * Reads a PaymentIntent from the connected account the event came from (refund and dispute events
- * carry no invoice metadata of their own). `null` if Stripe has no such PaymentIntent there.
+ * carry no invoice metadata of their own). `null` if Stripe has no such PaymentIntent there
+ * (`resource_missing`); any other failure is thrown, so the endpoint answers 5xx and Stripe resends.
  */
 export async function retrievePaymentIntent(
   scope: WebhookScope,
@@ -130,7 +131,7 @@ export async function retrievePaymentIntent(
     );
     return parseWithSchema(paymentIntentSchema, intent, { pathPrefix: "paymentIntent" });
   } catch (error) {
-    if (RemitError.isInstance(error) && !error.retryable) return null;
+    if (isResourceMissing(error)) return null;
     throw error;
   }
 }
