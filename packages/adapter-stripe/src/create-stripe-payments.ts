@@ -22,7 +22,11 @@ import {
   registerCheckoutExpiry,
 } from "./expire-open-checkouts";
 import { requestStripeRefund } from "./internal/request-refund";
-import { rememberConfig, type StripePaymentsConfig } from "./internal/stripe-payments-config";
+import {
+  rememberConfig,
+  type StripePaymentsConfig,
+  type StripeUnmatchedEvent,
+} from "./internal/stripe-payments-config";
 
 const secretSchema = z
   .string()
@@ -74,6 +78,27 @@ export const stripePaymentsOptionsSchema = z.object({
     .default(["card"]),
   /** How old (seconds) a webhook signature may be. Default 300, as Stripe's SDK. */
   webhookToleranceSeconds: z.number().int().min(1).max(86_400).default(300),
+  /**
+   * Called for each verified event Remit answers as unmatched without writing anything (an event
+   * naming a tenant Remit never saved), with the reason: store it or alert on it. Awaited; if it
+   * throws, the webhook throws too, so Stripe delivers the event again.
+   */
+  onUnmatched: z
+    .custom<(event: StripeUnmatchedEvent) => void | Promise<void>>(
+      (value) => typeof value === "function",
+      "must be a function",
+    )
+    .optional(),
+  /** Where the webhook handler logs what it did not record (an unmatched event). Default `console`. */
+  logger: z
+    .custom<{ warn(message: string, details?: unknown): void }>(
+      (value) =>
+        typeof value === "object" &&
+        value !== null &&
+        typeof (value as { warn?: unknown }).warn === "function",
+      "must have a warn(message, details) method, as console has",
+    )
+    .optional(),
 });
 
 export type StripePaymentsOptions = z.input<typeof stripePaymentsOptionsSchema>;
@@ -155,6 +180,8 @@ export function createStripePayments(options: StripePaymentsOptions): StripePaym
     refundApplicationFee: parsed.refundApplicationFee,
     paymentMethods: parsed.paymentMethods,
     webhookToleranceSeconds: parsed.webhookToleranceSeconds,
+    onUnmatched: parsed.onUnmatched,
+    logger: parsed.logger ?? console,
   };
   const payments: StripePayments = {
     specificationVersion: "v1",

@@ -9,7 +9,11 @@ import type Stripe from "stripe";
 import { z } from "zod";
 import type { StripePayments } from "./create-stripe-payments";
 import { nowOf } from "./internal/remit-access";
-import { configOf, type StripePaymentsConfig } from "./internal/stripe-payments-config";
+import {
+  configOf,
+  type StripePaymentsConfig,
+  type StripeUnmatchedEvent,
+} from "./internal/stripe-payments-config";
 import { isResourceMissing, toProviderError } from "./internal/to-provider-error";
 import {
   factsOfIntent,
@@ -31,6 +35,7 @@ import {
 import {
   retrievePaymentIntent,
   step,
+  UnmatchedStripeEvent,
   type WebhookScope,
   type WebhookStep,
 } from "./internal/webhook/webhook-scope";
@@ -239,6 +244,8 @@ const outcomeRank: Record<WebhookStep["outcome"], number> = {
  *   a bad or stale one throws `WebhookSignatureError` (answer 400) and changes nothing.
  * - An event about a tenant's invoice from an account that is not that tenant's connected
  *   account throws `StripeAccountMismatchError` (400) and changes nothing.
+ * - An event naming a tenant Remit never saved resolves as `unmatched` (answer 200), writes nothing
+ *   to any tenant, is logged, and is passed to the `onUnmatched` option.
  * - A store or Stripe outage throws a retryable error (answer 5xx: Stripe resends).
  * - Anything else resolves: answer 200. See {@link webhookErrorStatus}.
  *
@@ -265,7 +272,25 @@ export async function handleStripeWebhook(
   const config = configOf(payments);
   const input = parseWithSchema(webhookInputSchema, rawInput);
   const event = verifyEvent(config, input, nowOf(remit));
-  const steps = await handleEvent({ remit, config, event });
+  let steps: WebhookStep[];
+  try {
+    steps = await handleEvent({ remit, config, event });
+  } catch (error) {
+    if (!(error instanceof UnmatchedStripeEvent)) throw error;
+    const unmatched: StripeUnmatchedEvent = {
+      eventId: event.id,
+      eventType: event.type,
+      account: event.account ?? null,
+      tenantId: error.tenantId,
+      reason: error.reason,
+    };
+    config.logger.warn(
+      `Stripe event ${event.id} (${event.type}) is unmatched: ${error.reason}`,
+      unmatched,
+    );
+    await config.onUnmatched?.(unmatched);
+    steps = [step("unmatched", null, error.reason)];
+  }
   const outcome = steps.reduce<WebhookStep["outcome"]>(
     (best, next) => (outcomeRank[next.outcome] > outcomeRank[best] ? next.outcome : best),
     "ignored",

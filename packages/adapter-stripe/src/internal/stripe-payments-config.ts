@@ -13,6 +13,20 @@ export type StripePaymentsConfig = {
   refundApplicationFee: boolean;
   paymentMethods: readonly StripeCheckoutMethod[];
   webhookToleranceSeconds: number;
+  onUnmatched: ((event: StripeUnmatchedEvent) => void | Promise<void>) | undefined;
+  logger: { warn(message: string, details?: unknown): void };
+};
+
+/** A verified event Remit could not match to a tenant, as `onUnmatched` gets it. */
+export type StripeUnmatchedEvent = {
+  eventId: string;
+  eventType: string;
+  /** The connected account the event came from, or `null` for the platform's own. */
+  account: string | null;
+  /** The tenant id the event's metadata names. */
+  tenantId: string;
+  /** Why it is unmatched, such as `unknown tenant "t_1"`. */
+  reason: string;
 };
 
 const configs = new WeakMap<object, StripePaymentsConfig>();

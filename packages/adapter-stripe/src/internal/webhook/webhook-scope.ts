@@ -26,6 +26,20 @@ export type WebhookStep = {
   detail: string;
 };
 
+/**
+ * Thrown by {@link tenantOf} for an event that names a tenant Remit has never saved:
+ * `handleStripeWebhook` answers it as `unmatched` (2xx) and writes nothing to any tenant.
+ */
+export class UnmatchedStripeEvent extends Error {
+  constructor(
+    readonly tenantId: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+    this.name = "UnmatchedStripeEvent";
+  }
+}
+
 /** One verified event being handled. */
 export type WebhookScope = {
   remit: Remit;
@@ -52,7 +66,8 @@ export function step(
 /**
  * The tenant named in a Stripe object's metadata, after checking that the event comes from that
  * tenant's connected account (throws `StripeAccountMismatchError` otherwise). `undefined` when the
- * object carries no Remit tenant: not Remit's payment.
+ * object carries no Remit tenant: not Remit's payment. A tenant Remit never saved throws
+ * {@link UnmatchedStripeEvent}.
  */
 export async function tenantOf(
   scope: WebhookScope,
@@ -62,6 +77,9 @@ export async function tenantOf(
   if (!tenantId || tenantId.length > 64) return undefined;
   const context: Context = { tenantId, actor: stripeActor };
   const tenant = await scope.remit.tenants.get(context);
+  // `tenants.get` answers defaults for any id; a tenant exists once its settings were saved.
+  if (tenant.version === 0)
+    throw new UnmatchedStripeEvent(tenantId, `unknown tenant "${tenantId}"`);
   const expected = tenant.paymentAccounts.stripe?.accountId ?? null;
   if (expected === null || scope.event.account !== expected) {
     throw new StripeAccountMismatchError({
