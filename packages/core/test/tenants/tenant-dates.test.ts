@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calculateDueDate } from "../../src/invoices/payment-terms";
+import { calculateDueDate } from "../../src/tenants/payment-terms";
 import { addDaysToDate } from "../../src/tenants/tenant-dates";
 
 describe("addDaysToDate", () => {
