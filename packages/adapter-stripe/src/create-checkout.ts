@@ -190,6 +190,9 @@ export async function createCheckoutSession(
   const stripeCurrency = currency.toLowerCase();
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: "payment",
+    // Adaptive Pricing would let the customer pay in another currency, at Stripe's rate: the
+    // amount Stripe reports would no longer be the invoice's.
+    adaptive_pricing: { enabled: false },
     allowed_payment_method_types: methods.map((method) => stripeMethodOf[method]),
     line_items: [
       {

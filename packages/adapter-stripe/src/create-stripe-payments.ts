@@ -1,5 +1,5 @@
 import type { Context, Invoice, PaymentProvider, Refund, Remit, Tenant } from "@remit/core";
-import { parseWithSchema } from "@remit/core";
+import { parseWithSchema, ValidationError } from "@remit/core";
 import type Stripe from "stripe";
 import { z } from "zod";
 import {
@@ -22,6 +22,10 @@ import {
   registerCheckoutExpiry,
 } from "./expire-open-checkouts";
 import { requestStripeRefund } from "./internal/request-refund";
+import {
+  isSupportedStripeApiVersion,
+  unsupportedStripeApiVersionMessage,
+} from "./internal/stripe-api-version";
 import {
   rememberConfig,
   type StripePaymentsConfig,
@@ -170,6 +174,14 @@ export type StripePayments = PaymentProvider & {
  */
 export function createStripePayments(options: StripePaymentsOptions): StripePayments {
   const parsed = parseWithSchema(stripePaymentsOptionsSchema, options, { pathPrefix: "options" });
+  // The adapter reads fields by their names in a range of API versions: refuse others up front.
+  const apiVersion: unknown =
+    typeof parsed.stripe.getApiField === "function" ? parsed.stripe.getApiField("version") : null;
+  if (typeof apiVersion === "string" && !isSupportedStripeApiVersion(apiVersion)) {
+    throw new ValidationError({
+      issues: [{ path: "options.stripe", message: unsupportedStripeApiVersionMessage(apiVersion) }],
+    });
+  }
   const config: StripePaymentsConfig = {
     stripe: parsed.stripe,
     webhookSecrets: Array.isArray(parsed.webhookSecrets)

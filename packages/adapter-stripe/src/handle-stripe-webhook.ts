@@ -10,6 +10,10 @@ import { z } from "zod";
 import type { StripePayments } from "./create-stripe-payments";
 import { nowOf } from "./internal/remit-access";
 import {
+  isSupportedStripeApiVersion,
+  unsupportedStripeApiVersionMessage,
+} from "./internal/stripe-api-version";
+import {
   configOf,
   type StripePaymentsConfig,
   type StripeUnmatchedEvent,
@@ -244,8 +248,9 @@ const outcomeRank: Record<WebhookStep["outcome"], number> = {
  *   a bad or stale one throws `WebhookSignatureError` (answer 400) and changes nothing.
  * - An event about a tenant's invoice from an account that is not that tenant's connected
  *   account throws `StripeAccountMismatchError` (400) and changes nothing.
- * - An event naming a tenant Remit never saved resolves as `unmatched` (answer 200), writes nothing
- *   to any tenant, is logged, and is passed to the `onUnmatched` option.
+ * - An event naming a tenant Remit never saved, or of an API version outside
+ *   {@link supportedStripeApiVersions}, resolves as `unmatched` (answer 200), writes nothing to any
+ *   tenant, is logged, and is passed to the `onUnmatched` option with the reason.
  * - A store or Stripe outage throws a retryable error (answer 5xx: Stripe resends).
  * - Anything else resolves: answer 200. See {@link webhookErrorStatus}.
  *
@@ -274,6 +279,10 @@ export async function handleStripeWebhook(
   const event = verifyEvent(config, input, nowOf(remit));
   let steps: WebhookStep[];
   try {
+    const apiVersion = event.api_version;
+    if (typeof apiVersion === "string" && !isSupportedStripeApiVersion(apiVersion)) {
+      throw new UnmatchedStripeEvent(null, unsupportedStripeApiVersionMessage(apiVersion));
+    }
     steps = await handleEvent({ remit, config, event });
   } catch (error) {
     if (!(error instanceof UnmatchedStripeEvent)) throw error;

@@ -52,6 +52,7 @@ export {
   type StripeWebhookResult,
   webhookErrorStatus,
 } from "./handle-stripe-webhook";
+export { supportedStripeApiVersions } from "./internal/stripe-api-version";
 export type { StripeUnmatchedEvent } from "./internal/stripe-payments-config";
 export { toProviderError } from "./internal/to-provider-error";
 export {

@@ -23,8 +23,8 @@ export type StripeUnmatchedEvent = {
   eventType: string;
   /** The connected account the event came from, or `null` for the platform's own. */
   account: string | null;
-  /** The tenant id the event's metadata names. */
-  tenantId: string;
+  /** The tenant id the event's metadata names; `null` when the event was refused before (its API version). */
+  tenantId: string | null;
   /** Why it is unmatched, such as `unknown tenant "t_1"`. */
   reason: string;
 };

@@ -16,6 +16,8 @@ export const eventSchema = z.looseObject({
   id: z.string().min(1),
   type: z.string().min(1),
   account: z.string().nullish(),
+  /** The API version the event's object was rendered in (the endpoint's). */
+  api_version: z.string().max(64).nullish(),
   data: z.looseObject({ object: z.looseObject({}) }),
 });
 

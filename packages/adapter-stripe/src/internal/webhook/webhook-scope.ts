@@ -32,7 +32,7 @@ export type WebhookStep = {
  */
 export class UnmatchedStripeEvent extends Error {
   constructor(
-    readonly tenantId: string,
+    readonly tenantId: string | null,
     readonly reason: string,
   ) {
     super(reason);
