@@ -65,5 +65,8 @@ describe("docs samples", () => {
       );
       expect(printed.slice(0, expected.length)).toEqual(expected);
     },
+    // A sample may start PGlite (PostgreSQL compiled to WebAssembly), which takes tens of seconds
+    // on a loaded 2-core machine: this bounds a hang, it times nothing.
+    180_000,
   );
 });
