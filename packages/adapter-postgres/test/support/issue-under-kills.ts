@@ -133,7 +133,8 @@ export async function issueUnderKills(
   }
 }
 
-async function setUpTenants(remit: Remit, tenantIds: readonly string[]) {
+/** Saves each tenant's settings (numbers `INV-0001`, …) and one customer; returns the customers' ids. */
+export async function setUpTenants(remit: Remit, tenantIds: readonly string[]) {
   const customers = new Map<string, string>();
   for (const tenantId of tenantIds) {
     await remit.tenants.upsert(ctx(tenantId), {
