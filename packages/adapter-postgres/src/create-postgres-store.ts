@@ -1,11 +1,12 @@
-import type { Invoice, InvoiceStore, StoreTransaction } from "@remit/core";
+import type { InvoiceStore, StoreTransaction } from "@remit/core";
 import type { PostgresClient } from "./client-types";
+import { createCrossTenantQueries } from "./internal/queries/cross-tenant-queries";
 import { createCustomerQueries } from "./internal/queries/customer-queries";
 import { createDeliveryQueries } from "./internal/queries/delivery-queries";
 import { createEventQueries } from "./internal/queries/event-queries";
 import { createIdempotencyQueries } from "./internal/queries/idempotency-queries";
-import { createInvoiceQueries, invoiceSelect } from "./internal/queries/invoice-queries";
-import { claimJobs, completeJob, createJobQueries, failJob } from "./internal/queries/job-queries";
+import { createInvoiceQueries } from "./internal/queries/invoice-queries";
+import { completeJob, createJobQueries, failJob } from "./internal/queries/job-queries";
 import { createPaymentQueries, createRefundQueries } from "./internal/queries/payment-queries";
 import { createQuoteQueries } from "./internal/queries/quote-queries";
 import { createRevisionQueries } from "./internal/queries/revision-queries";
@@ -119,40 +120,9 @@ export function createPostgresStore(options: PostgresStoreOptions): InvoiceStore
       );
     },
 
-    async findInvoiceByPublicToken({ token }) {
-      const { rows } = await sql.query<Invoice>(
-        `SELECT ${invoiceSelect} FROM ${tables.invoices} WHERE public_token = $1`,
-        [token],
-      );
-      return rows[0];
-    },
-
-    claimJobs: (input) => claimJobs(sql, tables, input),
+    // findInvoiceByPublicToken, claimJobs and listTenantIds: the same on one server and on Citus.
+    ...createCrossTenantQueries(sql, tables),
     completeJob: (input) => completeJob(sql, tables, input),
     failJob: (input) => failJob(sql, tables, input),
-
-    async listTenantIds({ after, limit }) {
-      // A tenant may have records before it saves settings, so the ids come from every table
-      // that starts a tenant's data: a loose index scan on each (one index probe per distinct tenant, not a
-      // scan of every invoice), merged.
-      const distinct = (table: string) => `(
-        WITH RECURSIVE ids(tenant_id) AS (
-          SELECT min(tenant_id) FROM ${table} WHERE tenant_id > $1::text
-          UNION ALL
-          SELECT (SELECT min(tenant_id) FROM ${table} WHERE tenant_id > ids.tenant_id)
-          FROM ids WHERE ids.tenant_id IS NOT NULL
-        )
-        SELECT tenant_id FROM ids WHERE tenant_id IS NOT NULL LIMIT $2
-      )`;
-      const { rows } = await sql.query<{ id: string }>(
-        `SELECT tenant_id AS id FROM (
-           ${distinct(tables.tenants)} UNION ${distinct(tables.customers)}
-           UNION ${distinct(tables.invoices)} UNION ${distinct(tables.workOrders)}
-           UNION ${distinct(tables.quotes)}
-         ) AS every_tenant ORDER BY tenant_id LIMIT $2`,
-        [after ?? "", limit],
-      );
-      return rows.map((row) => row.id);
-    },
   };
 }

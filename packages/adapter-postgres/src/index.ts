@@ -23,4 +23,9 @@ export type {
   PostgresClient,
 } from "./client-types";
 export { createPostgresStore, type PostgresStoreOptions } from "./create-postgres-store";
+export {
+  type DistributeForCitusOptions,
+  type DistributeForCitusResult,
+  distributeForCitus,
+} from "./distribute-for-citus";
 export { type MigrateOptions, type MigrateResult, migrate } from "./migrate";

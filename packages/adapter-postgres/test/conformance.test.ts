@@ -1,63 +1,6 @@
-import { describeStoreConformance, type StoreProbe } from "@remit/testing";
-import { afterAll, beforeAll, describe } from "vitest";
-import { type BackendKind, openBackend, type TestBackend } from "./support/backends";
+import { describeConformance } from "./support/conformance-wiring";
 
-const tables: Record<Parameters<StoreProbe["count"]>[1], string> = {
-  invoices: "invoices",
-  revisions: "invoice_revisions",
-  payments: "payments",
-  refunds: "refunds",
-  events: "events",
-  jobs: "outbox_jobs",
-  deliveries: "deliveries",
-  idempotency: "idempotency_keys",
-};
-
-/** Reads the tables with plain SQL, not through the adapter. */
-function probeOf({ query, schema }: TestBackend): StoreProbe {
-  return {
-    invoice: async (tenantId, id) =>
-      (
-        await query<{ status: string; version: number; number: string | null; amountPaid: string }>(
-          `SELECT status, version, number, amount_paid::text AS "amountPaid"
-           FROM "${schema}".invoices WHERE tenant_id = $1 AND id = $2`,
-          [tenantId, id],
-        )
-      )[0],
-    count: async (tenantId, table) =>
-      (
-        await query<{ count: number }>(
-          `SELECT count(*)::int AS count FROM "${schema}".${tables[table]} WHERE tenant_id = $1`,
-          [tenantId],
-        )
-      )[0]?.count ?? 0,
-    invoiceNumbers: async (tenantId) =>
-      (
-        await query<{ number: string }>(
-          `SELECT number FROM "${schema}".invoices WHERE tenant_id = $1 AND number IS NOT NULL`,
-          [tenantId],
-        )
-      ).map((row) => row.number),
-  };
-}
-
-for (const kind of ["pglite", "postgres"] satisfies BackendKind[]) {
-  describe(kind, () => {
-    let backend: TestBackend | undefined;
-    const open = () => {
-      if (!backend) throw new Error("the backend opens in beforeAll");
-      return backend;
-    };
-    beforeAll(async () => {
-      backend = await openBackend(kind);
-    });
-    afterAll(() => backend?.close());
-
-    describeStoreConformance({
-      name: kind,
-      reset: () => open().reset(),
-      createStore: () => open().store,
-      probe: () => probeOf(open()),
-    });
-  });
-}
+// The same wiring runs on a Citus coordinator in `npm run test:citus` (test/citus/), and with
+// every statement recorded in test/tenant-statements.test.ts.
+describeConformance("pglite", "pglite");
+describeConformance("postgres", "postgres");

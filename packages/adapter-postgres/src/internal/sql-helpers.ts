@@ -21,6 +21,7 @@ export function createTables(schema: string) {
     eventPositions: `${schema}.event_positions`,
     jobs: `${schema}.outbox_jobs`,
     idempotency: `${schema}.idempotency_keys`,
+    publicTokens: `${schema}.public_tokens`,
   };
 }
 
@@ -102,6 +103,10 @@ export function containsPattern(text: string): string {
  * The optimistic write of a versioned record: `UPDATE … WHERE tenant_id AND id AND version =
  * expectedVersion`. When no row matches, reads the stored version and throws `ConcurrencyError`;
  * a row that is not there, or is another tenant's, is at "version 0".
+ *
+ * With `previous`, returns that column's value from before the update, in the same statement: the
+ * row joined to itself as the statement's snapshot saw it (on Citus a single-shard join, as both
+ * sides name the tenant).
  */
 export async function updateVersioned(
   scope: Scope,
@@ -110,12 +115,19 @@ export async function updateVersioned(
   values: readonly unknown[],
   id: string,
   expectedVersion: number,
-): Promise<void> {
-  const { rowCount } = await scope.runner.query(
-    `UPDATE ${table} SET ${assignments(columns, 4)} WHERE tenant_id = $1 AND id = $2 AND version = $3`,
+  previous?: string,
+): Promise<unknown> {
+  const updated = await scope.runner.query<{ previous: unknown }>(
+    previous === undefined
+      ? `UPDATE ${table} SET ${assignments(columns, 4)} WHERE tenant_id = $1 AND id = $2 AND version = $3`
+      : `UPDATE ${table} AS target SET ${assignments(columns, 4)}
+         FROM ${table} AS stored
+         WHERE target.tenant_id = $1 AND target.id = $2 AND target.version = $3
+           AND stored.tenant_id = $1 AND stored.id = $2
+         RETURNING stored.${previous} AS previous`,
     [scope.tenantId, id, expectedVersion, ...values],
   );
-  if (rowCount === 1) return;
+  if (updated.rowCount === 1) return updated.rows[0]?.previous;
   const { rows } = await scope.runner.query<{ version: number }>(
     `SELECT version FROM ${table} WHERE tenant_id = $1 AND id = $2`,
     [scope.tenantId, id],

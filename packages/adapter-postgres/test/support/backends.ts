@@ -3,7 +3,13 @@ import { PGlite } from "@electric-sql/pglite";
 import type { InvoiceStore } from "@remit/core";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, inject } from "vitest";
-import { createPostgresStore, migrate, type PostgresClient } from "../../src/index";
+import {
+  createPostgresStore,
+  distributeForCitus,
+  migrate,
+  type PostgresClient,
+} from "../../src/index";
+import { recordingPool } from "./recording-pool";
 
 export type BackendKind = "pglite" | "postgres";
 
@@ -37,6 +43,7 @@ const tableNames = [
   "event_positions",
   "outbox_jobs",
   "idempotency_keys",
+  "public_tokens",
 ];
 
 /** A PGlite from the data folder the global setup dumped: fresh, or migrated to the latest schema. */
@@ -50,7 +57,18 @@ export function uniqueSchema(): string {
   return `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
 }
 
-export async function openBackend(kind: BackendKind): Promise<TestBackend> {
+/** How a real-server backend is opened (PGlite takes none of them). */
+export type OpenOptions = {
+  /** Hears every statement the store sends (not the probe's, nor the reset's). */
+  onStatement?: (text: string) => void;
+  /** After `migrate`, distributes the tables (a Citus coordinator): `distributeForCitus`. */
+  citus?: boolean;
+};
+
+export async function openBackend(
+  kind: BackendKind,
+  options: OpenOptions = {},
+): Promise<TestBackend> {
   if (kind === "pglite") {
     // PGlite uses the default schema ("remit"): the option's default path is exercised too.
     const db = await openPGlite("migrated");
@@ -75,7 +93,17 @@ export async function openBackend(kind: BackendKind): Promise<TestBackend> {
     return pool;
   };
   const pool = newPool(20);
+  let started = performance.now();
   await migrate(pool, { schema });
+  if (options.citus) {
+    const migrated = performance.now() - started;
+    started = performance.now();
+    await distributeForCitus(pool, { schema });
+    console.log(
+      `citus: migrate ${migrated.toFixed(0)} ms, distributeForCitus ${(performance.now() - started).toFixed(0)} ms`,
+    );
+  }
+  const { onStatement } = options;
   return createBackend(
     kind,
     schema,
@@ -85,6 +113,7 @@ export async function openBackend(kind: BackendKind): Promise<TestBackend> {
       await Promise.all(pools.map((each) => each.end()));
     },
     newPool,
+    onStatement ? recordingPool(pool, onStatement) : pool,
   );
 }
 
@@ -94,6 +123,7 @@ function createBackend(
   client: PGlite | pg.Pool,
   close: () => Promise<void>,
   newPool: (max?: number) => pg.Pool,
+  storeClient: PostgresClient = client,
 ): TestBackend {
   const query = async <Row>(sql: string, params: unknown[] = []) =>
     (await (client as PostgresClient).query(sql, params)).rows as Row[];
@@ -101,7 +131,9 @@ function createBackend(
     kind,
     schema,
     client,
-    store: createPostgresStore(kind === "pglite" ? { client } : { client, schema }),
+    store: createPostgresStore(
+      kind === "pglite" ? { client: storeClient } : { client: storeClient, schema },
+    ),
     query,
     async reset() {
       await query(

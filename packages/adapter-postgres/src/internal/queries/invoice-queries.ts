@@ -1,5 +1,7 @@
 import type { Invoice, InvoiceFilter, Page, StoreTransaction } from "@remit/core";
+import type { SqlRunner } from "../sql-client";
 import {
+  assertSameTenant,
   containsPattern,
   dateColumn,
   isoColumn,
@@ -7,6 +9,8 @@ import {
   listNewestFirst,
   type Scope,
   searchText,
+  type Tables,
+  updateVersioned,
 } from "../sql-helpers";
 import {
   type ColumnValues,
@@ -88,10 +92,47 @@ export function createInvoiceQueries(scope: Scope): StoreTransaction["invoices"]
     resource: "invoice",
   });
 
+  /**
+   * The token → tenant row that lets the hosted page find the invoice: added in the move that
+   * gives the invoice its token. A plain INSERT, so a token another invoice holds fails the move
+   * (unique across tenants). On Citus `public_tokens` is a reference table, and a plain INSERT is
+   * the one write to it that concurrent moves do not queue behind (an upsert would lock it).
+   */
+  const registerPublicToken = async (invoice: Invoice, token: string) => {
+    await runner.query(
+      `INSERT INTO ${tables.publicTokens} (token, tenant_id, invoice_id) VALUES ($1, $2, $3)`,
+      [token, tenantId, invoice.id],
+    );
+  };
+
   return {
     get: invoices.get,
-    insert: invoices.insert,
-    update: invoices.update,
+
+    async insert(input) {
+      await invoices.insert(input);
+      if (input.record.publicToken !== null) {
+        await registerPublicToken(input.record, input.record.publicToken);
+      }
+    },
+
+    // The token the row held before, from the UPDATE itself: a new token is registered, and the
+    // many updates that keep the token (payments, reminders) cost no extra statement.
+    async update({ record, expectedVersion }) {
+      assertSameTenant(scope, record, "invoice");
+      const columns = invoiceRow(record);
+      const previousToken = await updateVersioned(
+        scope,
+        tables.invoices,
+        Object.keys(columns),
+        Object.values(columns),
+        record.id,
+        expectedVersion,
+        "public_token",
+      );
+      if (record.publicToken !== null && record.publicToken !== previousToken) {
+        await registerPublicToken(record, record.publicToken);
+      }
+    },
 
     async list({ filter, limit, cursor }): Promise<Page<Invoice>> {
       const params: unknown[] = [];
@@ -113,4 +154,27 @@ export function createInvoiceQueries(scope: Scope): StoreTransaction["invoices"]
       return rows;
     },
   };
+}
+
+/**
+ * The hosted page's lookup, across tenants: the token's tenant from `public_tokens` (on Citus a
+ * reference table, read on one node), then the invoice within that tenant (on Citus a query to
+ * the tenant's shard alone). A token matches exactly, case included (`COLLATE "C"`).
+ */
+export async function findInvoiceByPublicToken(
+  runner: SqlRunner,
+  tables: Tables,
+  token: string,
+): Promise<Invoice | undefined> {
+  const { rows: owners } = await runner.query<{ tenantId: string }>(
+    `SELECT tenant_id AS "tenantId" FROM ${tables.publicTokens} WHERE token = $1`,
+    [token],
+  );
+  const owner = owners[0];
+  if (!owner) return undefined;
+  const { rows } = await runner.query<Invoice>(
+    `SELECT ${invoiceSelect} FROM ${tables.invoices} WHERE tenant_id = $1 AND public_token = $2`,
+    [owner.tenantId, token],
+  );
+  return rows[0];
 }

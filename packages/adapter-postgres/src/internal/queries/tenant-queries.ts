@@ -1,5 +1,6 @@
-import type { StoreTransaction, Tenant } from "@remit/core";
-import { assertSameTenant, isoColumn, json, type Scope } from "../sql-helpers";
+import type { InvoiceStore, StoreTransaction, Tenant } from "@remit/core";
+import type { SqlRunner } from "../sql-client";
+import { assertSameTenant, isoColumn, json, type Scope, type Tables } from "../sql-helpers";
 
 type TenantRow = {
   id: string;
@@ -51,4 +52,45 @@ export function createTenantQueries(scope: Scope): StoreTransaction["tenants"] {
       );
     },
   };
+}
+
+/**
+ * Every tenant id with settings, customers, invoices, work orders or quotes (where a tenant's
+ * data starts: a tenant may have records before it saves settings), in id order after `after`,
+ * across tenants. Each table gives its first `limit` ids after `after`, from an index that
+ * `tenant_id` leads; the five are merged.
+ *
+ * On one server each table is read with a loose index scan: a recursive CTE that skips from one
+ * tenant to the next, one index probe per tenant, however many rows a tenant has. Citus runs no
+ * recursive CTE across shards, so when the tables are distributed (`distributed`) each table is
+ * read with `DISTINCT tenant_id` instead, which every shard runs on its own rows and the
+ * coordinator merges; it reads the index entries of the tenants it returns.
+ */
+export async function listTenantIds(
+  runner: SqlRunner,
+  tables: Tables,
+  { after, limit }: Parameters<InvoiceStore["listTenantIds"]>[0],
+  { distributed }: { distributed: boolean },
+): Promise<string[]> {
+  const loose = (table: string) => `(
+    WITH RECURSIVE ids(tenant_id) AS (
+      SELECT min(tenant_id) FROM ${table} WHERE tenant_id > $1::text
+      UNION ALL
+      SELECT (SELECT min(tenant_id) FROM ${table} WHERE tenant_id > ids.tenant_id)
+      FROM ids WHERE ids.tenant_id IS NOT NULL
+    )
+    SELECT tenant_id FROM ids WHERE tenant_id IS NOT NULL LIMIT $2
+  )`;
+  const sharded = (table: string) =>
+    `(SELECT DISTINCT tenant_id FROM ${table} WHERE tenant_id > $1::text ORDER BY tenant_id LIMIT $2)`;
+  const ids = distributed ? sharded : loose;
+  const { rows } = await runner.query<{ id: string }>(
+    `SELECT tenant_id AS id FROM (
+       ${ids(tables.tenants)} UNION ${ids(tables.customers)}
+       UNION ${ids(tables.invoices)} UNION ${ids(tables.workOrders)}
+       UNION ${ids(tables.quotes)}
+     ) AS every_tenant ORDER BY tenant_id LIMIT $2`,
+    [after ?? "", limit],
+  );
+  return rows.map((row) => row.id);
 }
