@@ -1,5 +1,6 @@
 import type { PostgresClient } from "./client-types";
 import { defaultSchema, quoteSchema } from "./internal/schema-name";
+import { splitStatements } from "./internal/split-statements";
 import { createSqlClient } from "./internal/sql-client";
 import { setLocalStatements } from "./internal/sql-runner";
 import { parseMigrateTimeouts } from "./internal/timeout-options";
@@ -89,7 +90,9 @@ export async function runMigrations(
     const applied: number[] = [];
     for (const migration of list) {
       if (done.has(migration.version)) continue;
-      await runner.exec(migration.sql(schema));
+      // One statement at a time: on tables already distributed, Citus passes DDL on to the
+      // workers by its text and refuses a text of several statements.
+      for (const statement of splitStatements(migration.sql(schema))) await runner.exec(statement);
       await runner.query(
         `INSERT INTO ${schema}.schema_migrations (version, name) VALUES ($1, $2)`,
         [migration.version, migration.name],
