@@ -11,7 +11,7 @@ const latest = Math.max(...migrations.map((migration) => migration.version));
 /** Indexes that do not start with tenant_id, each for a reason the README gives. */
 const globalIndexes = [
   "public_tokens_pkey", // token → tenant: the hosted page has only the token
-  "outbox_jobs_due_idx", // any worker claims any tenant's jobs
+  "outbox_jobs_claim_idx", // any worker claims any tenant's jobs
   "outbox_jobs_lease_idx",
   "schema_migrations_pkey",
   "tenants_pkey", // tenant_id is the whole key

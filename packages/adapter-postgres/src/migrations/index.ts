@@ -2,6 +2,7 @@ import { initialSchema } from "./0001-initial-schema";
 import { workOrdersAndQuotes } from "./0002-work-orders-and-quotes";
 import { eventFeed } from "./0003-event-feed";
 import { distributableByTenant } from "./0004-distributable-by-tenant";
+import { indexesForScale } from "./0005-indexes-for-scale";
 
 /** A schema change: applied once, in `version` order, inside the migrating transaction. */
 export type Migration = {
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: "work-orders-and-quotes", sql: workOrdersAndQuotes },
   { version: 3, name: "event-feed", sql: eventFeed },
   { version: 4, name: "distributable-by-tenant", sql: distributableByTenant },
+  { version: 5, name: "indexes-for-scale", sql: indexesForScale },
 ];

@@ -15,7 +15,7 @@ import {
 import {
   type ColumnValues,
   createVersionedRecordQueries,
-  statusAndCustomerConditions,
+  customerConditions,
 } from "./versioned-record-queries";
 
 /** The invoice row as the record: money as decimal text, instants as ISO strings. */
@@ -68,7 +68,7 @@ function invoiceRow(invoice: Invoice): ColumnValues {
 
 /** The WHERE conditions of a filter; `params` are numbered from `$2` (`$1` is the tenant). */
 function filterConditions(filter: InvoiceFilter, params: unknown[]): string[] {
-  const conditions = statusAndCustomerConditions(filter, params);
+  const conditions = customerConditions(filter, params);
   const add = (sql: (placeholder: string) => string, value: unknown) => {
     params.push(value);
     conditions.push(sql(`$${params.length + 1}`)); // $1 is the tenant
@@ -137,10 +137,15 @@ export function createInvoiceQueries(scope: Scope): StoreTransaction["invoices"]
     async list({ filter, limit, cursor }): Promise<Page<Invoice>> {
       const params: unknown[] = [];
       const conditions = filterConditions(filter, params);
-      return await listNewestFirst(scope, invoiceSelect, tables.invoices, conditions, params, {
-        limit,
-        cursor,
-      });
+      return await listNewestFirst(
+        scope,
+        invoiceSelect,
+        tables.invoices,
+        conditions,
+        params,
+        { limit, cursor },
+        filter.status,
+      );
     },
 
     async listDueBefore({ before, after, limit }) {

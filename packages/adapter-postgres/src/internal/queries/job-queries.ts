@@ -78,10 +78,42 @@ export function createJobQueries(scope: Scope): StoreTransaction["jobs"] {
 type ClaimInput = Parameters<InvoiceStore["claimJobs"]>[0];
 
 /**
- * The cross-tenant claim. The inner SELECT locks the due rows it picks and skips rows another
- * claimer has locked (`SKIP LOCKED`), so concurrent workers split the due jobs between them and
- * never wait on each other; the UPDATE then leases them in the same statement.
+ * The cross-tenant claim, index-driven at any backlog. The due jobs come from two index scans
+ * that each stop after `limit` rows: pending jobs in `(run_at, tenant_id, id)` order from the
+ * partial index `outbox_jobs_claim_idx`, and jobs whose lease ran out from
+ * `outbox_jobs_lease_idx` (sorted by `run_at`, but only the running jobs, which the workers'
+ * leases keep few). Each scan locks the rows it picks and skips rows another claimer has locked
+ * (`SKIP LOCKED`), so concurrent workers split the due jobs and never wait on each other; the
+ * oldest `limit` of the two are leased by the UPDATE in the same statement. Nothing reads or sorts
+ * the whole backlog (one `OR` over both would: a seq scan and a sort of every due job).
+ *
+ * When both kinds of due job exist, up to `limit` extra rows stay locked until this statement
+ * ends; another claimer skips them for that moment and takes the next ones.
  */
+function claimStatement(tables: Tables): string {
+  const oldestDue = (condition: string) => `
+       SELECT tenant_id, id, run_at FROM ${tables.jobs}
+       WHERE ${condition} AND ($2::text[] IS NULL OR kind = ANY($2::text[]))
+       ORDER BY run_at, tenant_id, id
+       LIMIT $3
+       FOR UPDATE SKIP LOCKED`;
+  return `WITH pending AS (${oldestDue("status = 'pending' AND run_at <= $1::timestamptz")}
+     ), expired AS (${oldestDue("status = 'running' AND locked_until <= $1::timestamptz")}
+     ), due AS (
+       SELECT tenant_id AS due_tenant_id, id AS due_id
+       FROM (SELECT * FROM pending UNION ALL SELECT * FROM expired) AS either
+       ORDER BY run_at, tenant_id, id
+       LIMIT $3
+     )
+     UPDATE ${tables.jobs} AS job
+     SET status = 'running', locked_by = $4,
+         locked_until = $1::timestamptz + $5::double precision * interval '1 millisecond',
+         attempts = job.attempts + 1, updated_at = $1::timestamptz
+     FROM due WHERE job.tenant_id = due.due_tenant_id AND job.id = due.due_id
+     RETURNING ${jobSelect}`;
+}
+
+/** Claims due jobs across tenants, oldest `run_at` first (see `claimStatement`). */
 export async function claimJobs(
   runner: SqlRunner,
   tables: Tables,
@@ -89,24 +121,13 @@ export async function claimJobs(
 ): Promise<OutboxJob[]> {
   if (input.limit <= 0) return [];
   const kinds = input.kinds === undefined ? null : [...input.kinds];
-  const { rows } = await runner.query<OutboxJob>(
-    `WITH due AS (
-       SELECT tenant_id AS due_tenant_id, id AS due_id FROM ${tables.jobs}
-       WHERE ((status = 'pending' AND run_at <= $1::timestamptz)
-          OR (status = 'running' AND locked_until <= $1::timestamptz))
-         AND ($2::text[] IS NULL OR kind = ANY($2::text[]))
-       ORDER BY run_at, tenant_id, id
-       LIMIT $3
-       FOR UPDATE SKIP LOCKED
-     )
-     UPDATE ${tables.jobs} AS job
-     SET status = 'running', locked_by = $4,
-         locked_until = $1::timestamptz + $5::double precision * interval '1 millisecond',
-         attempts = job.attempts + 1, updated_at = $1::timestamptz
-     FROM due WHERE job.tenant_id = due.due_tenant_id AND job.id = due.due_id
-     RETURNING ${jobSelect}`,
-    [input.now, kinds, input.limit, input.workerId, input.leaseMs],
-  );
+  const { rows } = await runner.query<OutboxJob>(claimStatement(tables), [
+    input.now,
+    kinds,
+    input.limit,
+    input.workerId,
+    input.leaseMs,
+  ]);
   // RETURNING has no order of its own.
   return rows.sort(
     (a, b) => compare(a.runAt, b.runAt) || compare(a.tenantId, b.tenantId) || compare(a.id, b.id),

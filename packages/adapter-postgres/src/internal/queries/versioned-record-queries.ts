@@ -89,31 +89,27 @@ export function createVersionedRecordQueries<T extends { id: string; tenantId: s
       cursor?: string | undefined;
     }): Promise<Page<T>> {
       const params: unknown[] = [];
-      const conditions = statusAndCustomerConditions(input.filter, params);
-      return await listNewestFirst<T>(scope, select, table, conditions, params, {
-        limit: input.limit,
-        cursor: input.cursor,
-      });
+      const conditions = customerConditions(input.filter, params);
+      return await listNewestFirst<T>(
+        scope,
+        select,
+        table,
+        conditions,
+        params,
+        { limit: input.limit, cursor: input.cursor },
+        input.filter.status,
+      );
     },
   };
 }
 
 /**
- * The WHERE conditions of a status and customer filter, appending their values to `params`, whose
- * placeholders are numbered from `$2` on: `$1` is the tenant.
+ * The WHERE condition of a customer filter, appending its value to `params`, whose placeholders
+ * are numbered from `$2` on: `$1` is the tenant. The statuses go to `listNewestFirst`, which reads
+ * each one's index range.
  */
-export function statusAndCustomerConditions(
-  filter: StatusAndCustomerFilter,
-  params: unknown[],
-): string[] {
-  const conditions: string[] = [];
-  if (filter.status !== undefined) {
-    params.push([...filter.status]);
-    conditions.push(`status = ANY($${params.length + 1}::text[])`);
-  }
-  if (filter.customerId !== undefined) {
-    params.push(filter.customerId);
-    conditions.push(`customer_id = $${params.length + 1}`);
-  }
-  return conditions;
+export function customerConditions(filter: StatusAndCustomerFilter, params: unknown[]): string[] {
+  if (filter.customerId === undefined) return [];
+  params.push(filter.customerId);
+  return [`customer_id = $${params.length + 1}`];
 }
