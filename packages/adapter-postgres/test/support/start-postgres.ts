@@ -213,10 +213,11 @@ function isAlive(pid: number): boolean {
 
 /**
  * Starts a throwaway PostgreSQL server: a fresh cluster in a temp folder owned by an unprivileged
- * user, listening on a free loopback port, tuned for tests (no fsync). `stop()` shuts it down and
- * deletes the folder.
+ * user, listening on a free loopback port, tuned for tests (no fsync) unless `durable` keeps
+ * PostgreSQL's default durability (fsync, synchronous_commit, full_page_writes on), as benchmarks
+ * whose figures must hold in production need. `stop()` shuts it down and deletes the folder.
  */
-export async function startPostgres(): Promise<TestServer> {
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<TestServer> {
   removeAbandonedServers();
   let binaries = await findBinaries();
   const user = await unprivilegedUser();
@@ -276,12 +277,9 @@ export async function startPostgres(): Promise<TestServer> {
       "127.0.0.1",
       "-k",
       root,
-      "-c",
-      "fsync=off",
-      "-c",
-      "synchronous_commit=off",
-      "-c",
-      "full_page_writes=off",
+      ...(options.durable
+        ? []
+        : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
       "-c",
       "max_connections=300",
     ],
