@@ -39,9 +39,11 @@ export type { Address, Customer, CustomerSnapshot } from "./customers/customer";
 export {
   type CreateCustomerInput,
   type CustomerInput,
+  createCustomerInputSchema,
   customerInputSchema,
   e164PhoneSchema,
   type UpdateCustomerInput,
+  updateCustomerInputSchema,
 } from "./customers/customer-input-schema";
 export * from "./errors/index";
 export type { EventHandler } from "./events/event-handlers";
@@ -95,6 +97,7 @@ export * from "./ports/index";
 export { quoteInputSchema } from "./quotes/moves/create-quote";
 export type { Quote, QuoteStatus } from "./quotes/quote";
 export type { Context, MoveResult, Remit } from "./remit";
+export * from "./remit-input-schemas";
 export type * from "./remit-inputs";
 export { type Actor, actorSchema, contextSchema } from "./service/actor";
 export type { InvoiceMoveHooks, RemitDependencies } from "./service/remit-dependencies";
@@ -103,8 +106,10 @@ export { calculateDueDate, type PaymentTerms, paymentTermsSchema } from "./tenan
 export { localDateAt } from "./tenants/tenant-dates";
 export {
   type Tenant,
+  type TenantBranding,
   type TenantSettings,
   type TenantSettingsInput,
+  tenantBrandingSchema,
   tenantSettingsSchema,
 } from "./tenants/tenant-settings";
 export { parseWithSchema } from "./validation/to-validation-error";

@@ -20,8 +20,15 @@ export function decimalSchema(limits: {
   const atMost = limits.atMost === undefined ? undefined : decimalOf(limits.atMost);
   // Any value reaches the transform, so NaN, Infinity, null or a boolean get the same clear
   // message as a malformed string; the declared input type stays `string | number`.
+  // The metadata describes the accepted input to JSON Schema and OpenAPI generators, which cannot
+  // see inside the transform.
   return z
     .custom<string | number>(() => true)
+    .meta({
+      type: "string",
+      pattern: "^\\d+(\\.\\d+)?$",
+      description: `A non-negative decimal as a string, such as "19.99", at most ${limits.maxDecimals} decimals (a finite JSON number is also read)`,
+    })
     .transform((raw, context): DecimalValue => {
       const value = readDecimal(raw);
       const fail = (message: string) => {

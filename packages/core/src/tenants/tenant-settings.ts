@@ -49,6 +49,28 @@ export const messageTemplatesSchema = z.object({
   receiptSms: z.string().max(1_000).optional(),
 });
 
+const hexColorSchema = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a color as "#rrggbb", such as "#1d4ed8"');
+
+/**
+ * How the customer's invoice page looks: the tenant's logo and colors. Every field is optional;
+ * what is left out keeps Remit's plain look.
+ */
+export const tenantBrandingSchema = z.object({
+  /** An `https:` URL of the logo image, shown at the top of the hosted invoice page. */
+  logoUrl: z
+    .url({ protocol: /^https$/, error: "must be an https:// URL" })
+    .max(2_000)
+    .optional(),
+  /** The color of headings and the Pay button, as `#rrggbb`. */
+  primaryColor: hexColorSchema.optional(),
+  /** The color of links and highlights, as `#rrggbb`. */
+  accentColor: hexColorSchema.optional(),
+});
+
+export type TenantBranding = z.infer<typeof tenantBrandingSchema>;
+
 /** What a tenant (one contractor business) sets once and every later move follows. */
 export const tenantSettingsSchema = z.object({
   name: z.string().min(1).max(200).default("My business"),
@@ -58,8 +80,13 @@ export const tenantSettingsSchema = z.object({
     .string()
     .refine(isTimeZone, 'must be an IANA time zone such as "America/Chicago"')
     .default("UTC"),
-  /** BCP 47 locale for formatting amounts in messages. */
+  /** BCP 47 locale for formatting amounts and dates in messages and on the hosted invoice page. */
   locale: z.string().min(2).max(35).default("en-US"),
+  /**
+   * The logo and colors of the customer's invoice page (`@remit/server`). Left out (and absent
+   * from settings saved before 0.2), the page has Remit's plain look.
+   */
+  branding: tenantBrandingSchema.optional(),
   /** When true, an invoice must be submitted and approved before it is issued. */
   requireReview: z.boolean().default(false),
   numberFormat: numberFormatSchema.default("INV-{SEQ:4}"),

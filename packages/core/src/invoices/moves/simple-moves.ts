@@ -14,7 +14,8 @@ import type { Invoice } from "../invoice";
 
 const moveInputSchema = recordMoveInputSchema;
 
-const reasonedMoveInputSchema = moveInputSchema.extend({ reason: reasonSchema });
+/** The input of `remit.invoices.requestChanges` and `cancel`: the invoice and a reason. */
+export const reasonedMoveInputSchema = moveInputSchema.extend({ reason: reasonSchema });
 
 export type InvoiceMoveInput = z.input<typeof moveInputSchema>;
 export type ReasonedInvoiceMoveInput = z.input<typeof reasonedMoveInputSchema>;

@@ -93,7 +93,8 @@ export const createQuote = defineMove(
   },
 );
 
-const reviseQuoteInputSchema = quoteInputSchema
+/** The input of `remit.quotes.revise`: the fields to change, the id and `expectedVersion`. */
+export const reviseQuoteInputSchema = quoteInputSchema
   .omit({ customerId: true, currency: true, idempotencyKey: true })
   .partial()
   .extend({

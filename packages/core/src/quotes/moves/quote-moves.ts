@@ -63,13 +63,14 @@ export const sendQuote = defineMove(
   },
 );
 
+/** The input of `remit.quotes.approve`: the quote and who approved it. */
+export const approveQuoteInputSchema = moveInputSchema.extend({
+  approvedBy: z.string().trim().min(1).max(200),
+});
+
 /** The customer accepts: `sent` → `approved`, with who approved it. Refused once expired. */
 export const approveQuote = defineMove(
-  {
-    move: "approve quote",
-    actors: ["user"],
-    input: moveInputSchema.extend({ approvedBy: z.string().trim().min(1).max(200) }),
-  },
+  { move: "approve quote", actors: ["user"], input: approveQuoteInputSchema },
   async (scope, input) => {
     const previous = await loadQuoteForMove(scope, input, "approve", ["sent"]);
     if (
@@ -96,13 +97,12 @@ export const approveQuote = defineMove(
   },
 );
 
+/** The input of `remit.quotes.decline`: the quote and a reason. */
+export const declineQuoteInputSchema = moveInputSchema.extend({ reason: reasonSchema });
+
 /** The customer says no: `sent` → `declined`, with a reason. */
 export const declineQuote = defineMove(
-  {
-    move: "decline quote",
-    actors: ["user"],
-    input: moveInputSchema.extend({ reason: reasonSchema }),
-  },
+  { move: "decline quote", actors: ["user"], input: declineQuoteInputSchema },
   async (scope, input) => {
     const previous = await loadQuoteForMove(scope, input, "decline", ["sent"]);
     const next = {

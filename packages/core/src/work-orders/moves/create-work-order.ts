@@ -57,7 +57,8 @@ export const createWorkOrder = defineMove(
   async (scope, input) => ({ workOrder: await createWorkOrderInScope(scope, input) }),
 );
 
-const updateWorkOrderInputSchema = workOrderInputSchema
+/** The input of `remit.workOrders.update`: the fields to change, the id and `expectedVersion`. */
+export const updateWorkOrderInputSchema = workOrderInputSchema
   .omit({ customerId: true, idempotencyKey: true })
   .partial()
   .extend({

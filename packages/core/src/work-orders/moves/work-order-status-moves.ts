@@ -54,13 +54,12 @@ export const completeWorkOrder = defineMove(
   },
 );
 
+/** The input of `remit.workOrders.cancel`: the work order and a reason. */
+export const cancelWorkOrderInputSchema = recordMoveInputSchema.extend({ reason: reasonSchema });
+
 /** Withdraws the job for a reason; refused once it is invoiced (cancel the invoice first). */
 export const cancelWorkOrder = defineMove(
-  {
-    move: "cancel",
-    actors: ["user"],
-    input: recordMoveInputSchema.extend({ reason: reasonSchema }),
-  },
+  { move: "cancel", actors: ["user"], input: cancelWorkOrderInputSchema },
   async (scope, input) => {
     const previous = await loadWorkOrderForMove(scope, input, "cancel", [
       "open",

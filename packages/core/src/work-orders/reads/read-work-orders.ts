@@ -47,9 +47,15 @@ export const listWorkOrders = defineRead(
   },
 );
 
+/** The input of `remit.workOrders.draftInvoice`: the work order and how the draft is made. */
+export const draftWorkOrderInvoiceInputSchema = z.object({
+  id: recordIdSchema,
+  draft: draftInvoiceOptionsSchema.optional(),
+});
+
 /** `remit.workOrders.draftInvoice`: the invoice draft for "review & submit"; show it, let the user change it, then `submitInvoice`. */
 export const draftWorkOrderInvoice = defineRead(
-  { input: z.object({ id: recordIdSchema, draft: draftInvoiceOptionsSchema.optional() }) },
+  { input: draftWorkOrderInvoiceInputSchema },
   async ({ transaction }, { id, draft }): Promise<InvoiceDraft> => {
     const workOrder = await transaction.workOrders.get({ id });
     if (!workOrder) throw new NotFoundError({ resource: "work order", id });

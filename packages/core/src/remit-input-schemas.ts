@@ -1,0 +1,28 @@
+// The zod schema behind every call of the Remit service that an HTTP API exposes, by a public
+// name: a server validates requests and writes its OpenAPI document with the very schemas the
+// calls validate with (`@remit/server` does). Their input types are in remit-inputs.ts.
+export { listCustomersInputSchema } from "./customers/reads/read-customers";
+export { listEventsInputSchema } from "./events/reads/list-events";
+export { recordMoveInputSchema as invoiceMoveInputSchema } from "./invoices/internal/move-input-fields";
+export { issueWithSendSchema as issueInvoiceWithSendInputSchema } from "./invoices/moves/issue-and-send";
+export { reasonedMoveInputSchema as reasonedInvoiceMoveInputSchema } from "./invoices/moves/simple-moves";
+export { listInvoicesInputSchema } from "./invoices/reads/read-invoices";
+export { convertQuoteInputSchema } from "./quotes/moves/convert-quote";
+export { reviseQuoteInputSchema } from "./quotes/moves/create-quote";
+export {
+  approveQuoteInputSchema,
+  declineQuoteInputSchema,
+  recordDepositInputSchema,
+  refundDepositInputSchema,
+} from "./quotes/moves/quote-moves";
+export { listQuotesInputSchema } from "./quotes/reads/read-quotes";
+export { updateWorkOrderInputSchema } from "./work-orders/moves/create-work-order";
+export { submitWorkOrderInvoiceInputSchema } from "./work-orders/moves/submit-work-order-invoice";
+export {
+  cancelWorkOrderInputSchema,
+  scheduleWorkOrderInputSchema,
+} from "./work-orders/moves/work-order-status-moves";
+export {
+  draftWorkOrderInvoiceInputSchema,
+  listWorkOrdersInputSchema,
+} from "./work-orders/reads/read-work-orders";
