@@ -1,0 +1,52 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { ValidationError } from "@remit/core";
+import { HTTPException } from "hono/http-exception";
+import { createNotFoundHandler } from "../http/not-found-handler";
+import { problemResponse } from "../http/problem-details";
+import { zodErrorToValidationError } from "../http/zod-error-to-validation-error";
+import { parseHandlerOptions } from "../options/parse-handler-options";
+import type { RemitHandlerOptions } from "../options/remit-handler-options";
+import type { RemitApiEnvironment } from "./api-environment";
+import { authenticationMiddleware } from "./authentication";
+import { defineCustomerOperations } from "./customer-operations";
+import { defineInvoiceOperations } from "./invoice-operations";
+import { openApiDocumentOf } from "./openapi-document";
+import { defineQuoteOperations } from "./quote-operations";
+import { defineWorkOrderOperations } from "./work-order-operations";
+
+/**
+ * The REST API alone, to mount wherever the host app likes (`app.route("/api", api)`): invoices,
+ * customers, work orders and quotes of the caller `authenticate` names, each operation checked by
+ * `authorize`, with its OpenAPI 3.1 document at `/openapi.json` (open to all: it holds no data).
+ *
+ * @example
+ * ```ts
+ * const api = createRemitApi({ remit, authenticate, publicUrl: "https://app.example.com/api" });
+ * host.route("/api", api);
+ * ```
+ */
+export function createRemitApi(options: RemitHandlerOptions): OpenAPIHono<RemitApiEnvironment> {
+  const { remit, authenticate, authorize, logError } = parseHandlerOptions(options);
+  const api = new OpenAPIHono<RemitApiEnvironment>({
+    // A request that fails its route's schema is answered as Remit's own ValidationError would be.
+    defaultHook: (result) => {
+      if (!result.success) throw zodErrorToValidationError(result.error, result.target);
+    },
+  });
+  api.onError((error) => {
+    // Hono's JSON reader refuses a body that is not JSON with a bare 400: name the field instead.
+    if (error instanceof HTTPException && error.status === 400) {
+      const issues = [{ path: "body", message: "must be a JSON object" }];
+      return problemResponse(new ValidationError({ issues }), logError);
+    }
+    return problemResponse(error, logError);
+  });
+  api.notFound(createNotFoundHandler(api));
+  api.get("/openapi.json", (context) => context.json(openApiDocumentOf(api as never)));
+  api.use("*", authenticationMiddleware(authenticate));
+  defineInvoiceOperations(api, remit, authorize);
+  defineCustomerOperations(api, remit, authorize);
+  defineWorkOrderOperations(api, remit, authorize);
+  defineQuoteOperations(api, remit, authorize);
+  return api;
+}

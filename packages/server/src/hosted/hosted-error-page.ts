@@ -1,0 +1,31 @@
+import { RemitError } from "@remit/core";
+import { html } from "hono/html";
+import { problemResponse, statusOf } from "../http/problem-details";
+
+/**
+ * An error on the customer's page: a short HTML page for a browser, problem+json for anything
+ * else. An unknown token says only "not found", so a guessed link learns nothing.
+ */
+export function hostedErrorResponse(
+  request: Request,
+  error: unknown,
+  logError: (error: unknown) => void,
+): Response {
+  if (!request.headers.get("accept")?.includes("text/html"))
+    return problemResponse(error, logError);
+  const status = statusOf(error);
+  if (status >= 500) logError(error);
+  const message =
+    status === 404
+      ? "Nothing here: the link may be mistyped, or the invoice no longer exists."
+      : RemitError.isInstance(error) && status < 500
+        ? error.message
+        : "Something went wrong on our side. Please try again later.";
+  const heading = status === 404 ? "Not found" : "Error";
+  const page = html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex">
+<title>${heading}</title></head><body><h1>${heading}</h1><p role="alert">${message}</p></body></html>`;
+  return new Response(page.toString(), {
+    status,
+    headers: { "content-type": "text/html; charset=UTF-8", "cache-control": "no-store" },
+  });
+}

@@ -1,0 +1,29 @@
+import { formatMoney } from "@remit/core";
+
+/** A locale Intl accepts, else `en-US`: a tenant's odd setting must not break its customers' page. */
+function supportedLocale(locale: string): string {
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? "en-US";
+  } catch {
+    return "en-US";
+  }
+}
+
+/** How the hosted page writes amounts and dates, in the tenant's locale (`Intl`). */
+export type PageFormatters = {
+  locale: string;
+  money(amount: string, currency: string): string;
+  /** A calendar date (`2026-11-25`) as the locale writes it (`Nov 25, 2026`, `25 nov. 2026`). */
+  date(date: string | null): string;
+};
+
+export function createPageFormatters(tenantLocale: string): PageFormatters {
+  const locale = supportedLocale(tenantLocale);
+  // The date is a calendar date, not an instant: format it at UTC so no zone moves it a day.
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  return {
+    locale,
+    money: (amount, currency) => formatMoney(amount, currency, locale),
+    date: (date) => (date ? dates.format(new Date(`${date}T00:00:00Z`)) : ""),
+  };
+}

@@ -1,0 +1,39 @@
+import type { Invoice, Tenant } from "@remit/core";
+import { html } from "hono/html";
+import type { HtmlEscapedString } from "hono/utils/html";
+import type { PageFormatters } from "./page-formatters";
+
+/** Whether the page offers online payment: a checkout provider, and the tenant's account with it takes charges. */
+export function canPayOnline(tenant: Tenant, providerName: string | undefined): boolean {
+  return (
+    providerName !== undefined && tenant.paymentAccounts[providerName]?.chargesEnabled === true
+  );
+}
+
+/**
+ * The Pay section: the card button when online payment is offered (it posts to `…/pay`, which
+ * sends the customer to the provider's checkout), and payment instructions always; a thank-you
+ * once paid; nothing for a cancelled invoice.
+ */
+export function paySection(options: {
+  invoice: Invoice;
+  tenant: Tenant;
+  payOnline: boolean;
+  payAction: string;
+  format: PageFormatters;
+}): HtmlEscapedString | Promise<HtmlEscapedString> {
+  const { invoice, tenant, format } = options;
+  if (invoice.status === "cancelled")
+    return html`<p class="muted">This invoice was cancelled; nothing is due.</p>`;
+  if (invoice.status === "paid")
+    return html`<section class="pay" id="pay"><strong>Paid in full. Thank you!</strong></section>`;
+  const due = format.money(invoice.amountDue, invoice.currency);
+  const button = options.payOnline
+    ? html`<form method="post" action="${options.payAction}"><button id="pay-online">Pay ${due} by card</button></form>`
+    : "";
+  const contacts = [tenant.email, tenant.phone].filter(Boolean).join(" · ");
+  return html`<section class="pay" id="pay"><h2>Pay ${due}</h2>
+${button}
+<p>By check: make it payable to <strong>${tenant.name}</strong> and write <strong>${invoice.number ?? ""}</strong> on it.
+${contacts ? html`Questions: ${contacts}.` : ""}</p></section>`;
+}

@@ -1,0 +1,47 @@
+/**
+ * `@remit/server`: Remit's HTTP parts as one handler to mount in any app — the REST API with its
+ * OpenAPI 3.1 document, Stripe's and Twilio's webhooks, and the customer's hosted invoice page
+ * with its PDF and Pay button. Built on Hono; mounted in Hono, Express (through
+ * `@hono/node-server`'s `getRequestListener`), a plain Node `http` server or a Next.js route
+ * handler. The host app keeps its users: it says who is calling with `authenticate` and what they
+ * may do with `authorize`.
+ *
+ * @example
+ * ```ts
+ * import { createRemitHandler } from "@remit/server";
+ *
+ * const { fetch } = createRemitHandler({
+ *   remit,
+ *   authenticate: (request) => sessionContext(request), // { tenantId, actor } or null
+ *   publicUrl: "https://pay.example.com",
+ * });
+ * const response = await fetch(new Request("https://pay.example.com/api/invoices"));
+ * ```
+ *
+ * @module
+ */
+export type { RemitApiEnvironment } from "./api/api-environment";
+export { createRemitApi } from "./api/create-remit-api";
+export { openApiDocumentOf, openApiInfo } from "./api/openapi-document";
+export { type RemitOperation, remitOperations } from "./api/remit-operations";
+export { createRemitHandler, type RemitHandler } from "./create-remit-handler";
+export { createHostedInvoicePage } from "./hosted/create-hosted-invoice-page";
+export { renderInvoicePdfBytes } from "./hosted/invoice-pdf";
+export { canPayOnline } from "./hosted/pay-section";
+export {
+  type HostedInvoicePageData,
+  renderHostedInvoicePage,
+} from "./hosted/render-hosted-invoice-page";
+export { type Problem, problemResponse, statusOf } from "./http/problem-details";
+export {
+  type Authenticate,
+  type Authorize,
+  type PublicUrl,
+  type RemitHandlerOptions,
+  remitHandlerOptionsSchema,
+} from "./options/remit-handler-options";
+export { hostedInvoiceUrl } from "./options/resolve-public-url";
+export * from "./schemas/record-schemas";
+export * from "./schemas/response-schemas";
+export { createRemitWebhooks } from "./webhooks/create-remit-webhooks";
+export { twilioStatusCallbackUrl } from "./webhooks/twilio-status-callback-url";

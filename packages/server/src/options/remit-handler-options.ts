@@ -1,0 +1,93 @@
+import type { StripePayments } from "@remit/adapter-stripe";
+import type { Context, PaymentProvider, Remit, Tenant } from "@remit/core";
+import { z } from "zod";
+import type { RemitOperation } from "../api/remit-operations";
+
+/**
+ * Who is calling the API, decided by the host app from the request (its session cookie, its
+ * bearer token): the tenant whose records to use and the acting user, or `null` when the request
+ * is not signed in (answered 401). Remit owns no users.
+ */
+export type Authenticate = (request: Request) => Context | null | Promise<Context | null>;
+
+/**
+ * Whether the signed-in caller may make one operation (`"invoices.issue"`, say); `false` answers
+ * 403. Left out, every signed-in caller may make every operation.
+ */
+export type Authorize = (
+  context: Context,
+  request: { operation: RemitOperation },
+) => boolean | Promise<boolean>;
+
+/**
+ * Where customers reach this handler: an origin and optional path (`https://pay.example.com`,
+ * `https://example.com/billing`), or a function of the tenant for tenants on their own domain.
+ * Links on the hosted page, Stripe's return URLs and Twilio's signature check are built from it,
+ * never from the request's `Host` header.
+ */
+export type PublicUrl = string | ((tenant: Tenant) => string);
+
+/** What `createRemitHandler` and each part take. */
+export type RemitHandlerOptions = {
+  /** The service from `createRemit(...)`. */
+  remit: Remit;
+  /**
+   * The payment providers given to `createRemit`, by name. `stripe` (`createStripePayments`)
+   * gets `POST /webhooks/stripe`; the `checkoutProvider` one is behind the hosted page's Pay
+   * button.
+   */
+  payments?: { stripe?: StripePayments; [name: string]: PaymentProvider | undefined };
+  /** The provider behind the Pay button, by name in `payments`. Default `"stripe"`. */
+  checkoutProvider?: string;
+  /**
+   * Twilio's auth token, to check the status callbacks `POST /webhooks/twilio/status` receives
+   * (needs `@remit/adapter-twilio` and `twilio` installed).
+   */
+  notifiers?: { twilio?: { authToken: string } };
+  /** Without it, the API answers 401 to every request. */
+  authenticate?: Authenticate;
+  authorize?: Authorize;
+  publicUrl: PublicUrl;
+  /** Where unexpected errors (the 5xx answers) are reported. Default `console.error`. */
+  logError?: (error: unknown) => void;
+};
+
+const functionSchema = <Fn>(message: string) =>
+  z.custom<Fn>((value) => typeof value === "function", message);
+
+const isRemit = (value: unknown): value is Remit =>
+  typeof value === "object" &&
+  value !== null &&
+  typeof (value as Remit).invoices?.getByPublicToken === "function";
+
+const publicUrlSchema = z.union(
+  [
+    z
+      .url({ protocol: /^https?$/ })
+      .refine((url) => !/[?#]/.test(url), "must have no query or fragment"),
+    functionSchema<(tenant: Tenant) => string>("must be a function"),
+  ],
+  {
+    error: 'must be an http(s) URL such as "https://pay.example.com", or a function of the tenant',
+  },
+);
+
+const providerSchema = z.custom<PaymentProvider>(
+  (value) =>
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as PaymentProvider).name === "string",
+  "must be a payment provider",
+);
+
+/** The options of `createRemitHandler`, checked when the handler is made. */
+export const remitHandlerOptionsSchema = z.object({
+  remit: z.custom<Remit>(isRemit, "must be the service createRemit returns"),
+  payments: z.record(z.string(), providerSchema.optional()).optional(),
+  checkoutProvider: z.string().min(1).max(64).optional(),
+  notifiers: z.object({ twilio: z.object({ authToken: z.string().min(1) }).optional() }).optional(),
+  authenticate: functionSchema<Authenticate>("must be a function of the request").optional(),
+  authorize: functionSchema<Authorize>("must be a function").optional(),
+  publicUrl: publicUrlSchema,
+  logError: functionSchema<(error: unknown) => void>("must be a function").optional(),
+});

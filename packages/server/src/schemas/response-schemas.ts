@@ -1,0 +1,71 @@
+import { z } from "@hono/zod-openapi";
+import {
+  customerResponseSchema,
+  eventResponseSchema,
+  invoiceResponseSchema,
+  paymentResponseSchema,
+  quoteResponseSchema,
+  refundResponseSchema,
+  workOrderResponseSchema,
+} from "./record-schemas";
+
+/** A page of a list: the records and the cursor of the next page (`null` on the last). */
+export function pageSchema<Item extends z.ZodType>(item: Item, name: string) {
+  return z
+    .object({ items: z.array(item), nextCursor: z.string().nullable() })
+    .openapi(`${name}Page`);
+}
+
+export const invoicePageSchema = pageSchema(invoiceResponseSchema, "Invoice");
+export const customerPageSchema = pageSchema(customerResponseSchema, "Customer");
+export const workOrderPageSchema = pageSchema(workOrderResponseSchema, "WorkOrder");
+export const quotePageSchema = pageSchema(quoteResponseSchema, "Quote");
+
+const events = z.array(eventResponseSchema);
+
+// What a move answers: the record after the move and the events it appended. Some moves answer
+// more (converting a quote also gives the work order); those fields are named where known.
+export const invoiceMoveResultSchema = z
+  .object({
+    invoice: invoiceResponseSchema,
+    payment: paymentResponseSchema.optional(),
+    refund: refundResponseSchema.optional(),
+    events,
+  })
+  .openapi("InvoiceMoveResult");
+
+export const workOrderMoveResultSchema = z
+  .object({
+    workOrder: workOrderResponseSchema,
+    invoice: invoiceResponseSchema.optional(),
+    events,
+  })
+  .openapi("WorkOrderMoveResult");
+
+export const quoteMoveResultSchema = z
+  .object({
+    quote: quoteResponseSchema,
+    workOrder: workOrderResponseSchema.optional(),
+    payment: paymentResponseSchema.optional(),
+    refund: refundResponseSchema.optional(),
+    events,
+  })
+  .openapi("QuoteMoveResult");
+
+/** RFC 9457 problem details, with the Remit error's code and, for validation errors, the fields. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string().optional(),
+    retryable: z.boolean().optional(),
+    path: z.string().optional(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    recordStatus: z.string().optional(),
+    move: z.string().optional(),
+    channel: z.string().optional(),
+    expectedVersion: z.number().int().optional(),
+    actualVersion: z.number().int().optional(),
+  })
+  .openapi("Problem");

@@ -1,0 +1,27 @@
+import { Hono } from "hono";
+import { createNotFoundHandler } from "../http/not-found-handler";
+import { problemResponse } from "../http/problem-details";
+import { parseHandlerOptions } from "../options/parse-handler-options";
+import type { RemitHandlerOptions } from "../options/remit-handler-options";
+import { stripeWebhookRoute } from "./stripe-webhook-route";
+import { twilioWebhookRoute } from "./twilio-webhook-route";
+
+/**
+ * The providers' webhooks alone, to mount at `/webhooks` (or anywhere: point the providers at
+ * it): `POST /stripe` when `payments.stripe` is given, `POST /twilio/status` when
+ * `notifiers.twilio` is. They need no sign-in: each checks its provider's signature.
+ */
+export function createRemitWebhooks(options: RemitHandlerOptions): Hono {
+  const { remit, payments, notifiers, publicUrl, logError } = parseHandlerOptions(options);
+  const webhooks = new Hono();
+  webhooks.onError((error) => problemResponse(error, logError));
+  if (payments?.stripe) webhooks.route("/", stripeWebhookRoute(remit, payments.stripe, logError));
+  if (notifiers?.twilio) {
+    webhooks.route(
+      "/",
+      twilioWebhookRoute(remit, { authToken: notifiers.twilio.authToken, publicUrl, logError }),
+    );
+  }
+  webhooks.notFound(createNotFoundHandler(webhooks));
+  return webhooks;
+}

@@ -1,0 +1,46 @@
+import {
+  handleStripeWebhook,
+  type StripePayments,
+  webhookErrorStatus,
+} from "@remit/adapter-stripe";
+import { type Remit, RemitError } from "@remit/core";
+import { Hono } from "hono";
+
+/**
+ * `POST /stripe`: Stripe's events (from the platform endpoint and from the Connect endpoint)
+ * become Remit moves through `handleStripeWebhook`. Point both endpoints here.
+ *
+ * - 200 with `{ outcome, steps }` once the event is handled: `recorded`, `duplicate`, `unmatched`
+ *   (kept for the tenant to sort out) or `ignored`. Stripe stops sending it.
+ * - 400 when the signature does not match (or the body is not Stripe's event), or the event names
+ *   an account that is not the invoice's tenant's: nothing changed, and a retry cannot help.
+ * - 503 when the store (or Stripe, read back during the event) is down: Stripe sends it again.
+ */
+export function stripeWebhookRoute(
+  remit: Remit,
+  payments: StripePayments,
+  logError: (error: unknown) => void,
+) {
+  const routes = new Hono();
+  routes.post("/stripe", async (context) => {
+    // The signature covers the exact bytes: read the body raw, never parsed and re-serialized.
+    const rawBody = Buffer.from(await context.req.arrayBuffer());
+    try {
+      const result = await handleStripeWebhook(remit, payments, {
+        rawBody,
+        signature: context.req.header("stripe-signature"),
+      });
+      return context.json(result, 200);
+    } catch (error) {
+      const status = webhookErrorStatus(error);
+      if (status >= 500) logError(error);
+      const code = RemitError.isInstance(error) ? error.code : "internal_error";
+      const title = RemitError.isInstance(error) ? error.message : "Internal error";
+      return new Response(
+        JSON.stringify({ type: `https://remit.dev/errors/${code}`, title, status, code }),
+        { status, headers: { "content-type": "application/problem+json" } },
+      );
+    }
+  });
+  return routes;
+}
