@@ -1,5 +1,6 @@
 import type { InvoiceStore, StoreTransaction } from "@remit/core";
 import type { PostgresClient } from "./client-types";
+import { createDistributionCheck } from "./internal/distribution";
 import { createCrossTenantQueries } from "./internal/queries/cross-tenant-queries";
 import { createCustomerQueries } from "./internal/queries/customer-queries";
 import { createDeliveryQueries } from "./internal/queries/delivery-queries";
@@ -86,6 +87,7 @@ export type PostgresStoreOptions = {
 export function createPostgresStore(options: PostgresStoreOptions): InvoiceStore {
   const sql = createSqlClient(options.client, parseStoreTimeouts(options));
   const tables = createTables(quoteSchema(options.schema ?? defaultSchema));
+  const distribution = createDistributionCheck(sql, tables);
 
   return {
     specificationVersion: "v2",
@@ -95,9 +97,11 @@ export function createPostgresStore(options: PostgresStoreOptions): InvoiceStore
       if (typeof tenantId !== "string" || tenantId === "") {
         throw new TypeError("transaction: tenantId must be a non-empty string");
       }
+      // Asked once per store, before the first transaction (PGlite has one connection).
+      const distributed = await distribution.isDistributed();
       return await sql.transaction(
         (runner) => {
-          const scope: Scope = { runner, tenantId, tables };
+          const scope: Scope = { runner, tenantId, tables, distributed };
           const transaction: StoreTransaction = {
             tenantId,
             tenants: createTenantQueries(scope),
@@ -121,7 +125,7 @@ export function createPostgresStore(options: PostgresStoreOptions): InvoiceStore
     },
 
     // findInvoiceByPublicToken, claimJobs and listTenantIds: the same on one server and on Citus.
-    ...createCrossTenantQueries(sql, tables),
+    ...createCrossTenantQueries(sql, tables, distribution),
     completeJob: (input) => completeJob(sql, tables, input),
     failJob: (input) => failJob(sql, tables, input),
   };

@@ -8,6 +8,8 @@ import type { Tables } from "./sql-helpers";
  * statement. `recheck` forgets the answer, for a store started before its tables were
  * distributed; a failed look-up is asked again next time.
  */
+export type DistributionCheck = ReturnType<typeof createDistributionCheck>;
+
 export function createDistributionCheck(runner: SqlRunner, tables: Tables) {
   let answer: Promise<boolean> | undefined;
   const ask = async (): Promise<boolean> => {

@@ -30,6 +30,11 @@ export type Scope = {
   readonly runner: SqlRunner;
   readonly tenantId: string;
   readonly tables: Tables;
+  /**
+   * Whether the tables are distributed by Citus. On one server a write and the rows that go with
+   * it can be one statement (data-modifying CTEs); on Citus those are kept apart.
+   */
+  readonly distributed: boolean;
 };
 
 /**
@@ -106,7 +111,10 @@ export function containsPattern(text: string): string {
  *
  * With `previous`, returns that column's value from before the update, in the same statement: the
  * row joined to itself as the statement's snapshot saw it (on Citus a single-shard join, as both
- * sides name the tenant).
+ * sides name the tenant). With `alongside` too, the UPDATE becomes a CTE named `updated`, with
+ * columns `previous` and `current` (the column's value before and after), and `alongside` is
+ * another data-modifying CTE reading from it: a write that goes with the update costs no round
+ * trip of its own (one server only: Citus runs CTEs one by one).
  */
 export async function updateVersioned(
   scope: Scope,
@@ -115,16 +123,21 @@ export async function updateVersioned(
   values: readonly unknown[],
   id: string,
   expectedVersion: number,
-  previous?: string,
+  options: { previous?: string; alongside?: string } = {},
 ): Promise<unknown> {
-  const updated = await scope.runner.query<{ previous: unknown }>(
+  const { previous, alongside } = options;
+  const update =
     previous === undefined
       ? `UPDATE ${table} SET ${assignments(columns, 4)} WHERE tenant_id = $1 AND id = $2 AND version = $3`
       : `UPDATE ${table} AS target SET ${assignments(columns, 4)}
          FROM ${table} AS stored
          WHERE target.tenant_id = $1 AND target.id = $2 AND target.version = $3
            AND stored.tenant_id = $1 AND stored.id = $2
-         RETURNING stored.${previous} AS previous`,
+         RETURNING stored.${previous} AS previous, target.${previous} AS current`;
+  const updated = await scope.runner.query<{ previous: unknown }>(
+    previous === undefined || alongside === undefined
+      ? update
+      : `WITH updated AS (${update}), alongside AS (${alongside}) SELECT previous FROM updated`,
     [scope.tenantId, id, expectedVersion, ...values],
   );
   if (updated.rowCount === 1) return updated.rows[0]?.previous;

@@ -1,5 +1,5 @@
 import type { InvoiceStore } from "@remit/core";
-import { createDistributionCheck } from "../distribution";
+import type { DistributionCheck } from "../distribution";
 import type { SqlRunner } from "../sql-client";
 import type { Tables } from "../sql-helpers";
 import { claimJobsPerTenant } from "./claim-jobs-per-tenant";
@@ -22,8 +22,8 @@ import { listTenantIds } from "./tenant-queries";
 export function createCrossTenantQueries(
   runner: SqlRunner,
   tables: Tables,
+  distribution: DistributionCheck,
 ): Pick<InvoiceStore, "findInvoiceByPublicToken" | "claimJobs" | "listTenantIds"> {
-  const distribution = createDistributionCheck(runner, tables);
   return {
     findInvoiceByPublicToken: ({ token }) => findInvoiceByPublicToken(runner, tables, token),
 

@@ -4,6 +4,7 @@ import {
   assertSameTenant,
   containsPattern,
   dateColumn,
+  insertInto,
   isoColumn,
   json,
   listNewestFirst,
@@ -109,10 +110,24 @@ export function createInvoiceQueries(scope: Scope): StoreTransaction["invoices"]
     get: invoices.get,
 
     async insert(input) {
-      await invoices.insert(input);
-      if (input.record.publicToken !== null) {
-        await registerPublicToken(input.record, input.record.publicToken);
+      const token = input.record.publicToken;
+      if (token === null || scope.distributed) {
+        await invoices.insert(input);
+        if (token !== null) await registerPublicToken(input.record, token);
+        return;
       }
+      // One server: the token's row goes with the invoice's, in one statement.
+      assertSameTenant(scope, input.record, "invoice");
+      const columns = invoiceRow(input.record);
+      await runner.query(
+        `WITH inserted AS (
+           ${insertInto(tables.invoices, ["tenant_id", "id", ...Object.keys(columns)])}
+           RETURNING tenant_id, id, public_token
+         )
+         INSERT INTO ${tables.publicTokens} (token, tenant_id, invoice_id)
+         SELECT public_token, tenant_id, id FROM inserted`,
+        [tenantId, input.record.id, ...Object.values(columns)],
+      );
     },
 
     // The token the row held before, from the UPDATE itself: a new token is registered, and the
@@ -120,6 +135,8 @@ export function createInvoiceQueries(scope: Scope): StoreTransaction["invoices"]
     async update({ record, expectedVersion }) {
       assertSameTenant(scope, record, "invoice");
       const columns = invoiceRow(record);
+      // One server: a new token is registered by the UPDATE's own statement.
+      const together = !scope.distributed;
       const previousToken = await updateVersioned(
         scope,
         tables.invoices,
@@ -127,9 +144,18 @@ export function createInvoiceQueries(scope: Scope): StoreTransaction["invoices"]
         Object.values(columns),
         record.id,
         expectedVersion,
-        "public_token",
+        {
+          previous: "public_token",
+          ...(together
+            ? {
+                alongside: `INSERT INTO ${tables.publicTokens} (token, tenant_id, invoice_id)
+                  SELECT current, $1, $2 FROM updated
+                  WHERE current IS NOT NULL AND current IS DISTINCT FROM previous`,
+              }
+            : {}),
+        },
       );
-      if (record.publicToken !== null && record.publicToken !== previousToken) {
+      if (!together && record.publicToken !== null && record.publicToken !== previousToken) {
         await registerPublicToken(record, record.publicToken);
       }
     },

@@ -23,10 +23,19 @@ export async function loadInvoiceForMove(
       actualVersion: invoice.version,
     });
   }
+  assertMoveAllowed(invoice, move, allowedFrom);
+  return invoice;
+}
+
+/** Throws `invalid_transition` unless `move` is allowed from the invoice's status. */
+export function assertMoveAllowed(
+  invoice: Invoice,
+  move: string,
+  allowedFrom: readonly InvoiceStatus[],
+): void {
   if (!allowedFrom.includes(invoice.status)) {
     throw new InvalidTransitionError({ status: invoice.status, move });
   }
-  return invoice;
 }
 
 /** Writes the next state of an invoice: one version up, stamped with the move's instant. */

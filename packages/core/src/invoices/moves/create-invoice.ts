@@ -135,6 +135,6 @@ export const createInvoice = defineMove(
   async (scope, input) => {
     const invoice = await createInvoiceInScope(scope, input);
     if (input?.issue !== true) return { invoice };
-    return { invoice: await issueInvoiceInScope(scope, { id: invoice.id }) };
+    return { invoice: await issueInvoiceInScope(scope, { id: invoice.id }, invoice) };
   },
 );

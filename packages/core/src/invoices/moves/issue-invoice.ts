@@ -10,7 +10,11 @@ import { afterMoneyMoved, emitPaidIfSettled } from "../internal/after-paid";
 import { assertReadyToBill } from "../internal/assert-ready-to-bill";
 import { formatInvoiceNumber } from "../internal/format-invoice-number";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
-import { loadInvoiceForMove, saveInvoice } from "../internal/load-invoice-for-move";
+import {
+  assertMoveAllowed,
+  loadInvoiceForMove,
+  saveInvoice,
+} from "../internal/load-invoice-for-move";
 import {
   expectedVersionSchema,
   idempotencyKeySchema,
@@ -54,17 +58,27 @@ async function scheduleReminders(scope: MoveScope, invoice: Invoice): Promise<vo
  * Issue inside a move: assigns the next number of the tenant's series, the issue date (the
  * tenant's local date), the due date from the terms and the public token; applies deposits; and
  * ends in `pending_payment`, `past_due` or `paid`.
+ *
+ * `justCreated` is the invoice as this same move inserted it ("save & issue"): no other
+ * transaction can see it before commit, so it is issued as it is, without reading it back and
+ * locking it (one statement less on the busiest path).
  */
 export async function issueInvoiceInScope(
   scope: MoveScope,
   input: IssueInvoiceInput,
+  justCreated?: Invoice,
 ): Promise<Invoice> {
   const allowedFrom = scope.tenant.requireReview
     ? (["pending_review"] as const)
     : (["pending_review", "pending_action"] as const);
   let previous: Invoice;
   try {
-    previous = await loadInvoiceForMove(scope, input, "issue", allowedFrom);
+    if (justCreated === undefined) {
+      previous = await loadInvoiceForMove(scope, input, "issue", allowedFrom);
+    } else {
+      assertMoveAllowed(justCreated, "issue", allowedFrom);
+      previous = justCreated;
+    }
   } catch (error) {
     if (error instanceof InvalidTransitionError && error.status === "pending_action") {
       throw new InvalidTransitionError({

@@ -1,0 +1,79 @@
+import { createRemit } from "@remit/core";
+import pg from "pg";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { createPostgresStore, migrate } from "../src/index";
+import { uniqueSchema } from "./support/backends";
+import { recordingPool } from "./support/recording-pool";
+
+// Every statement is a round trip to the server, and on the busiest path ("save & issue") round
+// trips, not rows, set the rate. The path's statements are pinned here, so one that creeps back
+// (reading back the invoice just written, a token row in a statement of its own) fails a test
+// rather than a benchmark nobody ran.
+
+let pool: pg.Pool;
+let schema: string;
+
+beforeAll(async () => {
+  pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
+  pool.on("error", () => undefined);
+  schema = uniqueSchema();
+  await migrate(pool, { schema });
+});
+
+afterAll(async () => {
+  await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await pool?.end();
+});
+
+/** The first words of a statement, enough to tell what it does and to which table. */
+function summary(text: string): string {
+  const words = text.replaceAll(`"${schema}".`, "").replace(/\s+/g, " ").trim();
+  const write = /^(WITH \w+ AS \(\s*)?(INSERT INTO|UPDATE) (\w+)/.exec(words);
+  if (write) return `${write[2]} ${write[3]}`;
+  const read = /^SELECT .*? FROM (\w+)/.exec(words);
+  if (read) return `SELECT ${read[1]}`;
+  return words.split(" ")[0] ?? "";
+}
+
+test("save & issue - nine statements: the two reads it needs, one per table written, BEGIN and COMMIT", async () => {
+  const sent: string[] = [];
+  let recording = false;
+  const remit = createRemit({
+    store: createPostgresStore({
+      client: recordingPool(pool, (text) => {
+        if (recording) sent.push(summary(text));
+      }),
+      schema,
+    }),
+  });
+  const ctx = { tenantId: "t1", actor: { type: "user" as const, id: "usr_1" } };
+  await remit.tenants.upsert(ctx, { name: "Reyes Plumbing", numberFormat: "INV-{SEQ:6}" });
+  const customer = await remit.customers.create(ctx, { name: "Dana Reyes" });
+  const lines = [{ kind: "labor" as const, description: "Labor", quantity: "2", unitPrice: "95" }];
+  await remit.invoices.create(ctx, { customerId: customer.id, lines, issue: true }); // warm-up
+
+  recording = true;
+  const { invoice } = await remit.invoices.create(ctx, {
+    customerId: customer.id,
+    lines,
+    issue: true,
+  });
+  recording = false;
+
+  expect(invoice.number).toBe("INV-000002");
+  expect(sent).toEqual([
+    "BEGIN",
+    "SELECT tenants",
+    "SELECT customers",
+    "INSERT INTO invoices",
+    "INSERT INTO invoice_revisions",
+    "INSERT INTO sequences",
+    "UPDATE invoices", // with its public token's row
+    "WITH", // the events, their positions and their outbox jobs
+    "COMMIT",
+  ]);
+  // The token row written with the UPDATE is there: the hosted page finds the invoice.
+  const store = createPostgresStore({ client: pool, schema });
+  const found = await store.findInvoiceByPublicToken({ token: invoice.publicToken ?? "" });
+  expect(found?.id).toBe(invoice.id);
+});
