@@ -1,62 +1,59 @@
 import type { StripePayments } from "@remit/adapter-stripe";
-import type { Remit } from "@remit/core";
+import type { PaymentProvider, Remit } from "@remit/core";
+import { createRemitHandler, problemResponse } from "@remit/server";
 import { Hono } from "hono";
 import { errorPageResponse } from "./error-page";
-import { problemResponse } from "./problem-details";
+import { authenticateFromHeaders } from "./request-context";
 import { backOfficeInvoiceForms } from "./routes/back-office-invoice-forms";
 import { backOfficeInvoicePages } from "./routes/back-office-invoice-pages";
 import { backOfficePaymentSettings } from "./routes/back-office-payment-settings";
 import { backOfficeWorkOrderPages } from "./routes/back-office-work-order-pages";
-import { customerRoutes } from "./routes/customer-routes";
-import { type HostedInvoiceOptions, hostedInvoiceRoutes } from "./routes/hosted-invoice-routes";
-import { invoiceRoutes } from "./routes/invoice-routes";
-import { quoteRoutes } from "./routes/quote-routes";
-import { stripeWebhookRoutes } from "./routes/stripe-webhook-routes";
-import { twilioWebhookRoutes } from "./routes/twilio-webhook-routes";
-import { workOrderRoutes } from "./routes/work-order-routes";
 
 /** How the app is wired: the back office's tenant, the Pay button, and the providers' webhooks. */
-export type AppOptions = { tenantId: string } & HostedInvoiceOptions & {
-    /**
-     * Stripe (`createStripePayments(...)`): the Pay button's provider unless `checkoutProvider`
-     * says otherwise, `POST /webhooks/stripe`, and Connect onboarding in the back office.
-     */
-    stripe?: StripePayments;
-    /** Twilio's auth token: `POST /webhooks/twilio/status` checks status callbacks with it. */
-    twilio?: { authToken: string };
-  };
+export type AppOptions = {
+  tenantId: string;
+  /**
+   * Stripe (`createStripePayments(...)`): the Pay button's provider unless `checkoutProvider`
+   * says otherwise, `POST /webhooks/stripe`, and Connect onboarding in the back office.
+   */
+  stripe?: StripePayments;
+  /** Another provider behind the Pay button (tests pass one written against the port). */
+  checkoutProvider?: PaymentProvider;
+  /** Twilio's auth token: `POST /webhooks/twilio/status` checks status callbacks with it. */
+  twilio?: { authToken: string };
+  /**
+   * Where the world reaches this server (a function when it is known only once listening).
+   * Default `http://localhost`, which is what `app.request(...)` in tests uses.
+   */
+  publicUrl?: string | (() => string);
+};
 
 /**
- * The whole HTTP app on a Remit service: the JSON API under `/api`, the customer's hosted invoice
- * page under `/i`, the providers' webhooks under `/webhooks`, and the back office everywhere else.
- * `tenantId` is the demo tenant whose records the back office shows.
+ * The whole example on a Remit service: `@remit/server` (the JSON API under `/api`, the
+ * customer's page under `/i`, the webhooks under `/webhooks`, `/openapi.json`) and the example's
+ * own back office everywhere else.
  */
 export function createApp(remit: Remit, options: AppOptions) {
-  const { tenantId, stripe, twilio, publicUrl } = options;
+  const { tenantId, stripe, twilio, checkoutProvider } = options;
+  const publicUrl = options.publicUrl ?? "http://localhost";
+  const remitHandler = createRemitHandler({
+    remit,
+    payments: {
+      ...(stripe ? { stripe } : {}),
+      ...(checkoutProvider ? { checkout: checkoutProvider } : {}),
+    },
+    ...(checkoutProvider ? { checkoutProvider: "checkout" } : {}),
+    ...(twilio ? { notifiers: { twilio } } : {}),
+    authenticate: authenticateFromHeaders(tenantId),
+    publicUrl: typeof publicUrl === "string" ? publicUrl : () => publicUrl(),
+  });
   const app = new Hono();
   app.onError((error, context) =>
-    context.req.path.startsWith("/api/") || !context.req.header("accept")?.includes("text/html")
-      ? problemResponse(context, error)
-      : errorPageResponse(context, error),
+    context.req.header("accept")?.includes("text/html")
+      ? errorPageResponse(context, error)
+      : problemResponse(error, console.error),
   );
-  app.route("/api/invoices", invoiceRoutes(remit, tenantId));
-  app.route("/api/customers", customerRoutes(remit, tenantId));
-  app.route("/api/work-orders", workOrderRoutes(remit, tenantId));
-  app.route("/api/quotes", quoteRoutes(remit, tenantId));
-  app.route(
-    "/i",
-    hostedInvoiceRoutes(remit, {
-      ...options,
-      ...(options.checkoutProvider || !stripe ? {} : { checkoutProvider: stripe }),
-    }),
-  );
-  if (stripe) app.route("/webhooks/stripe", stripeWebhookRoutes(remit, stripe));
-  if (twilio) {
-    app.route(
-      "/webhooks/twilio",
-      twilioWebhookRoutes(remit, { authToken: twilio.authToken, publicUrl }),
-    );
-  }
+  app.route("/", remitHandler.app);
   app.route("/", backOfficeInvoicePages(remit, tenantId));
   app.route("/", backOfficeInvoiceForms(remit, tenantId));
   app.route("/", backOfficeWorkOrderPages(remit, tenantId));

@@ -1,7 +1,7 @@
 import { RemitError } from "@remit/core";
+import { statusOf } from "@remit/server";
 import type { Context } from "hono";
 import { html } from "hono/html";
-import { statusOf } from "./problem-details";
 import { page } from "./views/layout";
 
 /** An error on a page a person is looking at: the message as HTML, with the same status as the API. */

@@ -1,13 +1,12 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createOutboxWorker, createRemit, type InvoiceStore, type Remit } from "@remit/core";
+import { renderInvoicePdfBytes, twilioStatusCallbackUrl } from "@remit/server";
 import { createApp } from "./app";
 import { createNotifiers } from "./config/create-notifiers";
 import { createPayments } from "./config/create-payments";
 import type { ExampleServices } from "./config/create-service-clients";
 import { createEventsWebhookHandler } from "./events/create-events-webhook-handler";
-import { renderInvoicePdfBytes } from "./invoice-pdf";
-import { twilioStatusCallbackUrl } from "./routes/twilio-webhook-routes";
 import { seedDemoData } from "./seed-demo-data";
 
 export type StartServerOptions = {
@@ -79,7 +78,8 @@ export async function startServer(options: StartServerOptions) {
     tenantId: options.tenantId,
     ...(stripe ? { stripe } : {}),
     ...(services.twilio ? { twilio: { authToken: services.twilio.authToken } } : {}),
-    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    // Known once the server listens: read at each request.
+    publicUrl: () => publicUrl ?? "",
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve(

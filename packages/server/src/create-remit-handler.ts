@@ -54,7 +54,8 @@ export type RemitHandler = {
  * ```
  */
 export function createRemitHandler(options: RemitHandlerOptions): RemitHandler {
-  const { publicUrl, logError } = parseHandlerOptions(options);
+  const { publicUrl, logFor } = parseHandlerOptions(options);
+  const logError = logFor("remit");
   const api = createRemitApi(options);
   const webhooks = createRemitWebhooks(options);
   const hostedPage = createHostedInvoicePage(options);

@@ -1,4 +1,5 @@
 import { type Remit, RemitError } from "@remit/core";
+import { statusOf } from "@remit/server";
 import { type Context, Hono } from "hono";
 import {
   checkPaymentFormSchema,
@@ -9,7 +10,6 @@ import {
 } from "../forms/back-office-forms";
 import { linesFromForm } from "../forms/lines-from-form";
 import { parseForm } from "../forms/parse-form";
-import { statusOf } from "../problem-details";
 import { remitContext } from "../request-context";
 import { renderInvoicePage } from "./back-office-invoice-pages";
 

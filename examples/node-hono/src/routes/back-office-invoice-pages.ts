@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { type InvoiceStatus, invoiceStatuses, type Remit } from "@remit/core";
+import { renderInvoicePdfBytes } from "@remit/server";
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { renderInvoicePdfFor } from "../invoice-pdf";
 import { remitContext } from "../request-context";
 import { invoiceDetailView } from "../views/invoice-detail-view";
 import { invoiceListView } from "../views/invoice-list-view";
@@ -68,7 +68,10 @@ export function backOfficeInvoicePages(remit: Remit, tenantId: string) {
     const { invoice } = await remit.invoices.get(remitContext(context, tenantId), {
       id: context.req.param("id"),
     });
-    return renderInvoicePdfFor(remit, invoice, "inline");
+    // Shown in the browser (inline); the customer's page offers the same bytes as a download.
+    return new Response(await renderInvoicePdfBytes(remit, invoice), {
+      headers: { "content-type": "application/pdf", "cache-control": "private, no-store" },
+    });
   });
   return routes;
 }

@@ -23,7 +23,7 @@ export function backOfficePaymentSettings(
   options: {
     tenantId: string;
     stripe?: StripePayments | undefined;
-    publicUrl?: string | undefined;
+    publicUrl?: string | (() => string) | undefined;
   },
 ) {
   const { tenantId, stripe } = options;
@@ -44,7 +44,9 @@ export function backOfficePaymentSettings(
 
   // Stripe's onboarding, with the way back to this server (PUBLIC_URL behind a proxy).
   const toOnboarding = async (context: Context) => {
-    const origin = options.publicUrl ?? new URL(context.req.url).origin;
+    const publicUrl =
+      typeof options.publicUrl === "function" ? options.publicUrl() : options.publicUrl;
+    const origin = publicUrl ?? new URL(context.req.url).origin;
     const link = await stripe.createAccountLink(remit, ctx(context), {
       refreshUrl: `${origin}/settings/payments/stripe/refresh`,
       returnUrl: `${origin}/settings/payments/stripe/return`,

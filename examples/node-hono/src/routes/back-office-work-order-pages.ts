@@ -1,9 +1,9 @@
 import { type Remit, RemitError, type WorkOrderStatus } from "@remit/core";
+import { statusOf } from "@remit/server";
 import { type Context, Hono } from "hono";
 import { linesFormSchema, versionFormSchema } from "../forms/back-office-forms";
 import { linesFromForm } from "../forms/lines-from-form";
 import { parseForm } from "../forms/parse-form";
-import { statusOf } from "../problem-details";
 import { remitContext } from "../request-context";
 import { page } from "../views/layout";
 import { workOrderListView } from "../views/work-order-list-view";

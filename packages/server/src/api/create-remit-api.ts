@@ -26,7 +26,8 @@ import { defineWorkOrderOperations } from "./work-order-operations";
  * ```
  */
 export function createRemitApi(options: RemitHandlerOptions): OpenAPIHono<RemitApiEnvironment> {
-  const { remit, authenticate, authorize, logError } = parseHandlerOptions(options);
+  const { remit, authenticate, authorize, logFor } = parseHandlerOptions(options);
+  const logError = logFor("api");
   const api = new OpenAPIHono<RemitApiEnvironment>({
     // A request that fails its route's schema is answered as Remit's own ValidationError would be.
     defaultHook: (result) => {

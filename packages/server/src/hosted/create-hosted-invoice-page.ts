@@ -22,7 +22,8 @@ const privateHeaders = {
  * no sign-in.
  */
 export function createHostedInvoicePage(options: RemitHandlerOptions): Hono {
-  const { remit, payments, checkoutProvider, publicUrl, logError } = parseHandlerOptions(options);
+  const { remit, payments, checkoutProvider, publicUrl, logFor } = parseHandlerOptions(options);
+  const logError = logFor("hosted page");
   const providerName = checkoutProvider ?? "stripe";
   const provider: PaymentProvider | undefined = payments?.[providerName];
   const checkoutName = provider?.createCheckout ? provider.name : undefined;

@@ -7,6 +7,10 @@ export function parseHandlerOptions(options: RemitHandlerOptions) {
   return {
     ...options,
     publicUrl: parsed.publicUrl,
-    logError: options.logError ?? ((error: unknown) => console.error("[remit]", error)),
+    /** The 5xx reporter of one part: `logFor("stripe webhook")`. */
+    logFor(where: string): (error: unknown) => void {
+      const logError = options.logError ?? ((error, part) => console.error(`[${part}]`, error));
+      return (error) => logError(error, where);
+    },
   };
 }

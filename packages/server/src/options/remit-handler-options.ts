@@ -48,8 +48,12 @@ export type RemitHandlerOptions = {
   authenticate?: Authenticate;
   authorize?: Authorize;
   publicUrl: PublicUrl;
-  /** Where unexpected errors (the 5xx answers) are reported. Default `console.error`. */
-  logError?: (error: unknown) => void;
+  /**
+   * Where unexpected errors (the 5xx answers) are reported, with the part that met them
+   * (`"api"`, `"hosted page"`, `"stripe webhook"`, `"twilio status callback"`). Default
+   * `console.error("[<part>]", error)`.
+   */
+  logError?: (error: unknown, part: string) => void;
 };
 
 const functionSchema = <Fn>(message: string) =>
@@ -89,5 +93,5 @@ export const remitHandlerOptionsSchema = z.object({
   authenticate: functionSchema<Authenticate>("must be a function of the request").optional(),
   authorize: functionSchema<Authorize>("must be a function").optional(),
   publicUrl: publicUrlSchema,
-  logError: functionSchema<(error: unknown) => void>("must be a function").optional(),
+  logError: functionSchema<(error: unknown, part: string) => void>("must be a function").optional(),
 });

@@ -12,14 +12,20 @@ import { twilioWebhookRoute } from "./twilio-webhook-route";
  * `notifiers.twilio` is. They need no sign-in: each checks its provider's signature.
  */
 export function createRemitWebhooks(options: RemitHandlerOptions): Hono {
-  const { remit, payments, notifiers, publicUrl, logError } = parseHandlerOptions(options);
+  const { remit, payments, notifiers, publicUrl, logFor } = parseHandlerOptions(options);
   const webhooks = new Hono();
-  webhooks.onError((error) => problemResponse(error, logError));
-  if (payments?.stripe) webhooks.route("/", stripeWebhookRoute(remit, payments.stripe, logError));
+  webhooks.onError((error) => problemResponse(error, logFor("webhooks")));
+  if (payments?.stripe) {
+    webhooks.route("/", stripeWebhookRoute(remit, payments.stripe, logFor("stripe webhook")));
+  }
   if (notifiers?.twilio) {
     webhooks.route(
       "/",
-      twilioWebhookRoute(remit, { authToken: notifiers.twilio.authToken, publicUrl, logError }),
+      twilioWebhookRoute(remit, {
+        authToken: notifiers.twilio.authToken,
+        publicUrl,
+        logError: logFor("twilio status callback"),
+      }),
     );
   }
   webhooks.notFound(createNotFoundHandler(webhooks));

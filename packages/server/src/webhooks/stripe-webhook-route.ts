@@ -34,12 +34,10 @@ export function stripeWebhookRoute(
     } catch (error) {
       const status = webhookErrorStatus(error);
       if (status >= 500) logError(error);
+      // Stripe reads only the status; the body is for whoever reads Stripe's delivery log.
       const code = RemitError.isInstance(error) ? error.code : "internal_error";
-      const title = RemitError.isInstance(error) ? error.message : "Internal error";
-      return new Response(
-        JSON.stringify({ type: `https://remit.dev/errors/${code}`, title, status, code }),
-        { status, headers: { "content-type": "application/problem+json" } },
-      );
+      const message = RemitError.isInstance(error) ? error.message : "Internal error";
+      return context.json({ error: { code, message } }, status as 400);
     }
   });
   return routes;

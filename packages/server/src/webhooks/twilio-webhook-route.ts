@@ -6,11 +6,9 @@ import { resolvePublicUrl } from "../options/resolve-public-url";
 
 const querySchema = z.object({ tenant: z.string().regex(/^[\w.:-]{1,64}$/) });
 
-const problem = (status: number, code: string, title: string) =>
-  new Response(JSON.stringify({ type: `https://remit.dev/errors/${code}`, title, status, code }), {
-    status,
-    headers: { "content-type": "application/problem+json" },
-  });
+// Twilio reads only the status; the body is for whoever reads its request log.
+const failure = (status: number, code: string, message: string) =>
+  Response.json({ error: { code, message } }, { status });
 
 /**
  * `POST /twilio/status?tenant=…`: Twilio's message status callbacks move deliveries through
@@ -31,7 +29,7 @@ export function twilioWebhookRoute(
   const routes = new Hono();
   routes.post("/twilio/status", async (context) => {
     const query = querySchema.safeParse(context.req.query());
-    if (!query.success) return problem(400, "validation_error", "tenant must be a tenant id");
+    if (!query.success) return failure(400, "validation_error", "tenant must be a tenant id");
     const tenantId = query.data.tenant;
     const { handleTwilioStatusCallback } = await import("@remit/adapter-twilio");
     // A per-tenant public URL needs the tenant's settings; a fixed one needs no read.
@@ -70,7 +68,7 @@ export function twilioWebhookRoute(
             ? 503
             : 500;
       if (status >= 500) options.logError(error);
-      return problem(status, error.code, error.message);
+      return failure(status, error.code, error.message);
     }
   });
   return routes;
