@@ -21,6 +21,7 @@ export default defineConfig({
           { text: "Sending by email and text", link: "/guide/sending" },
           { text: "Getting paid with Stripe", link: "/guide/stripe" },
           { text: "PostgreSQL and PGlite", link: "/guide/postgres" },
+          { text: "Mount Remit in your app", link: "/guide/mount" },
           { text: "The example server", link: "/guide/example-server" },
           { text: "Write your own adapter", link: "/guide/adapters" },
           { text: "Security notes", link: "/guide/security" },
