@@ -3,15 +3,19 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { createPostgresStore, migrate } from "../src/index";
 import { uniqueSchema } from "../test/support/backends";
+import { loadAverage, p50AndP99, timed } from "./support/latency";
 
 // Benchmarks on a real server (DATABASE_URL or the throwaway one of the test harness). Not part of
 // CI. Figures are printed as one table at the end; see the README for a recorded run.
 //   BENCH_ISSUE_COUNT  invoices created + issued in the throughput run (default 2,000)
-//   BENCH_INVOICES     invoices seeded over BENCH_TENANTS tenants for list and sweep (100,000; 1,000)
+//   BENCH_INVOICES     invoices seeded over BENCH_TENANTS tenants for list, search and sweep
+//                      (default 1,000,000 over 1,000)
+//   BENCH_SWEEP_TENANTS  tenants the past-due sweep runs over (default 50)
 
 const issueCount = Number(process.env.BENCH_ISSUE_COUNT ?? 2_000);
-const seeded = Number(process.env.BENCH_INVOICES ?? 100_000);
+const seeded = Number(process.env.BENCH_INVOICES ?? 1_000_000);
 const seededTenants = Number(process.env.BENCH_TENANTS ?? 1_000);
+const sweptTenants = Number(process.env.BENCH_SWEEP_TENANTS ?? 50);
 const clients = 8;
 const results: [string, string][] = [];
 
@@ -22,22 +26,6 @@ const lines = {
     { kind: "material" as const, description: "Parts", quantity: "2", unitPrice: "12.35" },
   ],
 };
-
-/** Runs `count` jobs on `concurrency` loops; returns the seconds it took. */
-async function timed(concurrency: number, count: number, job: (index: number) => Promise<void>) {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let index = next++; index < count; index = next++) await job(index);
-    }),
-  );
-  return (performance.now() - started) / 1000;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 let pool: pg.Pool;
 let schema: string;
@@ -53,7 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   console.log(
-    `\nRemit on PostgreSQL (${(await pool.query("SHOW server_version")).rows[0]?.server_version})\n${results.map(([name, value]) => `  ${name.padEnd(58)} ${value}`).join("\n")}\n`,
+    `\nRemit on PostgreSQL (${(await pool.query("SHOW server_version")).rows[0]?.server_version}), load average ${await loadAverage()}\n${results.map(([name, value]) => `  ${name.padEnd(58)} ${value}`).join("\n")}\n`,
   );
   await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   await pool.end();
@@ -109,6 +97,8 @@ describe.sequential("bench", () => {
       ["outbox_jobs", "payload -> 'event' -> 'subject' ->> 'id'"],
     ] as const) {
       for (const { invoice, row } of await rowsOf(table, invoiceColumn)) {
+        // The tenants' and customers' own events are no part of an invoice's rows.
+        if (!invoice?.startsWith("inv_")) continue;
         const copy: Record<string, unknown> = {
           ...row,
           tenant_id: `floor_${row.tenant_id as string}`,
@@ -167,14 +157,29 @@ describe.sequential("bench", () => {
         `plain INSERTs of the same rows, ${clients} clients (the floor)`,
         `${floorRate.toFixed(0)} invoices/s`,
       ],
-      ["ratio to the floor (aim: at least 0.5)", (remitRate / floorRate).toFixed(2)],
+      ["  its ratio to the floor", (remitRate / floorRate).toFixed(2)],
       ["  Node.js CPU during create + issue (1.00 = one core busy)", nodeCpuShare.toFixed(2)],
       [
         `save & issue (create with issue: true), ${clients} clients`,
         `${oneMoveRate.toFixed(0)} invoices/s`,
       ],
-      ["  its ratio to the floor", (oneMoveRate / floorRate).toFixed(2)],
+      ["  its ratio to the floor (aim: at least 0.75)", (oneMoveRate / floorRate).toFixed(2)],
     );
+
+    // One tenant: every issue takes the same numbering row, held from the number to commit.
+    const [hotTenant] = tenants;
+    const [hotCustomer] = customers;
+    const oneTenantSeconds = await timed(clients, issueCount, async () => {
+      await remit.invoices.create(ctx(hotTenant as string), {
+        customerId: hotCustomer as string,
+        ...lines,
+        issue: true,
+      });
+    });
+    results.push([
+      `save & issue for ONE tenant (one numbering row), ${clients} clients`,
+      `${(issueCount / oneTenantSeconds).toFixed(0)} invoices/s`,
+    ]);
     expect(invoices.length).toBe(issueCount + 200);
   });
 
@@ -205,13 +210,17 @@ describe.sequential("bench", () => {
               'inv_' || lpad(n::text, 26, '0'),
               i.version,
               CASE WHEN n % 20 = 0 THEN 'past_due' WHEN n % 3 = 0 THEN 'paid' ELSE 'pending_payment' END,
-              i.revision, i.currency, i.customer, i.terms, i.content, i.totals, i.total,
+              i.revision, i.currency,
+              jsonb_set(i.customer, '{name}', to_jsonb((ARRAY['Dana Reyes', 'Sam Ortiz', 'Lee Park',
+                'Ana Silva'])[1 + n % 4])),
+              i.terms, i.content, i.totals, i.total,
               CASE WHEN n % 3 = 0 AND n % 20 <> 0 THEN i.total ELSE 0 END,
               CASE WHEN n % 3 = 0 AND n % 20 <> 0 THEN 0 ELSE i.total END,
               0, 0, 'INV-' || n, 'INV-', n, date '2026-01-01',
               CASE WHEN n % 3 = 1 THEN date '2026-12-31' ELSE date '2026-02-01' END,
               'tok_' || n, i.created_by, i.created_at, i.updated_at, i.issued_at,
-              lower('inv-' || n || chr(31) || (i.customer ->> 'name'))
+              lower('inv-' || n || chr(31) || (ARRAY['Dana Reyes', 'Sam Ortiz', 'Lee Park',
+                'Ana Silva'])[1 + n % 4])
        FROM "${schema}".invoices i, generate_series(1, $1) AS n WHERE i.id = $3`,
       [seeded, seededTenants, issued.id],
     );
@@ -223,8 +232,10 @@ describe.sequential("bench", () => {
 
     const store = createPostgresStore({ client: pool, schema });
     const latencies: number[] = [];
+    const randomTenant = () =>
+      `s${String(1 + Math.floor(Math.random() * seededTenants)).padStart(5, "0")}`;
     for (let index = 0; index < 1_000; index++) {
-      const tenantId = `s${String(1 + Math.floor(Math.random() * seededTenants)).padStart(5, "0")}`;
+      const tenantId = randomTenant();
       const began = performance.now();
       const page = await store.transaction({
         tenantId,
@@ -234,19 +245,68 @@ describe.sequential("bench", () => {
       latencies.push(performance.now() - began);
       if (index === 0) expect(page.items.length).toBeGreaterThan(0);
     }
-    latencies.sort((a, b) => a - b);
     results.push([
-      "list one tenant's past-due invoices (1,000 calls), p50 / p99",
-      `${percentile(latencies, 50).toFixed(2)} ms / ${percentile(latencies, 99).toFixed(2)} ms`,
+      "list one tenant's past-due invoices (1,000 calls), p50 / p99 (aim: < 10 ms)",
+      p50AndP99(latencies),
     ]);
+    // Both lists of the back office's "unpaid" tab: two statuses at once.
+    const unpaid: number[] = [];
+    for (let index = 0; index < 1_000; index++) {
+      const tenantId = randomTenant();
+      const began = performance.now();
+      await store.transaction({
+        tenantId,
+        work: (transaction) =>
+          transaction.invoices.list({
+            filter: { status: ["pending_payment", "past_due"] },
+            limit: 50,
+          }),
+      });
+      unpaid.push(performance.now() - began);
+    }
+    results.push([
+      "list one tenant's unpaid invoices (two statuses), p50 / p99",
+      p50AndP99(unpaid),
+    ]);
+    // Search: a customer's name (a few hundred matches, the newest 50 shown) and an invoice number
+    // (one match), with the trigram index when the server has pg_trgm and btree_gin.
+    const trigram = (
+      await pool.query(
+        "SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = $1 AND indexname = 'invoices_search_trgm_idx'",
+        [schema],
+      )
+    ).rows[0]?.n;
+    for (const [label, term] of [
+      ["a customer's name", () => "ortiz"],
+      ["an invoice number", () => `inv-${1 + Math.floor(Math.random() * seeded)}`],
+    ] as const) {
+      const searched: number[] = [];
+      for (let index = 0; index < 1_000; index++) {
+        const tenantId = randomTenant();
+        const began = performance.now();
+        await store.transaction({
+          tenantId,
+          work: (transaction) =>
+            transaction.invoices.list({ filter: { search: term() }, limit: 50 }),
+        });
+        searched.push(performance.now() - began);
+      }
+      results.push([
+        `search one tenant's invoices for ${label}${trigram ? " (trigram index)" : ""}, p50 / p99`,
+        p50AndP99(searched),
+      ]);
+    }
 
-    const tenants: string[] = [];
+    const allTenants: string[] = [];
     for (let after: string | undefined; ; ) {
       const page = await store.listTenantIds({ after, limit: 500 });
-      tenants.push(...page);
+      allTenants.push(...page);
       if (page.length < 500) break;
       after = page.at(-1);
     }
+    // The seeded tenants' first BENCH_SWEEP_TENANTS: every sweep's work is the same size, and
+    // all of them would move hundreds of thousands of invoices one by one.
+    const tenants = allTenants.filter((tenantId) => /^s\d+$/.test(tenantId)).slice(0, sweptTenants);
     const system = (tenantId: string) => ({ tenantId, actor: { type: "system" as const } });
     let moved = 0;
     const sweepSeconds = await timed(4, tenants.length, async (index) => {
@@ -258,7 +318,7 @@ describe.sequential("bench", () => {
     });
     results.push([
       `past-due sweep over ${tenants.length} tenants, 4 workers (${moved} moved)`,
-      `${sweepSeconds.toFixed(1)} s`,
+      `${sweepSeconds.toFixed(1)} s, ${(moved / sweepSeconds).toFixed(0)} invoices/s`,
     ]);
     expect(moved).toBeGreaterThan(0);
   });
