@@ -1,6 +1,7 @@
-import type { Payment, PaymentMethod } from "@remit/core";
+import type { InvoiceDetails, Payment, PaymentMethod } from "@remit/core";
 import { metadataKeys } from "../metadata-keys";
 import { fromStripeAmount } from "../to-stripe-amount";
+import { accountKey, memoryOf, paymentPlace } from "./webhook-memory";
 import { idOf, type PaymentIntentShape } from "./webhook-objects";
 import {
   invoiceDetails,
@@ -67,19 +68,30 @@ export function findStripePayment(payments: readonly Payment[], reference: strin
 export async function recordStripePayment(
   scope: WebhookScope,
   facts: PaymentFacts,
-  known?: TenantScope,
+  /** The tenant and the invoice as the caller just read them. */
+  known?: { tenant: TenantScope; details: InvoiceDetails },
 ): Promise<WebhookStep> {
   const invoiceId = facts.metadata[metadataKeys.invoiceId] ?? null;
-  const tenant = known ?? (await tenantOf(scope, facts.metadata));
+  const memory = memoryOf(scope).payments;
+  const paymentKey = accountKey(scope, facts.paymentIntentId);
+  if (
+    invoiceId &&
+    memory.get(paymentKey) === paymentPlace(facts.metadata[metadataKeys.tenantId], invoiceId)
+  ) {
+    return step("duplicate", invoiceId, `payment ${facts.paymentIntentId} is recorded`);
+  }
+  const tenant = known?.tenant ?? (await tenantOf(scope, facts.metadata));
   if (!tenant || !invoiceId) return step("ignored", null, "not a payment Remit started");
+  const recorded = () => memory.set(paymentKey, paymentPlace(tenant.tenantId, invoiceId));
   return settle(invoiceId, async () => {
     const surchargeMinor = Number.parseInt(facts.metadata[metadataKeys.surchargeMinor] ?? "0", 10);
     const amountMinor =
       facts.chargedMinor - (Number.isSafeInteger(surchargeMinor) ? surchargeMinor : 0);
     if (amountMinor <= 0) return step("ignored", invoiceId, "nothing but a surcharge was paid");
     const currency = facts.currency.toUpperCase();
-    const details = await invoiceDetails(tenant, scope.remit, invoiceId);
+    const details = known?.details ?? (await invoiceDetails(tenant, scope.remit, invoiceId));
     if (details && findStripePayment(details.payments, facts.paymentIntentId)) {
+      recorded();
       return step("duplicate", invoiceId, `payment ${facts.paymentIntentId} is recorded`);
     }
     const result = await scope.remit.invoices.recordPayment(tenant.context, {
@@ -90,9 +102,11 @@ export async function recordStripePayment(
       reference: facts.paymentIntentId,
       idempotencyKey: paymentKeyOf(facts.paymentIntentId),
     });
-    return result.invoice === null
-      ? step("unmatched", invoiceId, `payment ${facts.paymentIntentId} stored as unmatched`)
-      : step("recorded", invoiceId, `payment ${facts.paymentIntentId} recorded`);
+    if (result.invoice === null) {
+      return step("unmatched", invoiceId, `payment ${facts.paymentIntentId} stored as unmatched`);
+    }
+    recorded();
+    return step("recorded", invoiceId, `payment ${facts.paymentIntentId} recorded`);
   });
 }
 

@@ -10,6 +10,7 @@ import { metadataKeys } from "../metadata-keys";
 import { refundStatusOf } from "../request-refund";
 import { fromStripeAmount } from "../to-stripe-amount";
 import { factsOfIntent, findStripePayment, recordStripePayment } from "./record-stripe-payment";
+import { accountKey, memoryOf } from "./webhook-memory";
 import { idOf, type PaymentIntentShape, type RefundShape } from "./webhook-objects";
 import {
   invoiceDetails,
@@ -40,7 +41,7 @@ async function paidInvoiceOf(
   if (!tenant || !invoiceId) return step("ignored", null, "not a payment Remit started");
   let details = await invoiceDetails(tenant, scope.remit, invoiceId);
   if (details && !findStripePayment(details.payments, intent.id) && intent.status === "succeeded") {
-    await recordStripePayment(scope, factsOfIntent(intent), tenant);
+    await recordStripePayment(scope, factsOfIntent(intent), { tenant, details });
     details = await invoiceDetails(tenant, scope.remit, invoiceId);
   }
   const payment = details ? findStripePayment(details.payments, intent.id) : undefined;
@@ -80,17 +81,31 @@ export async function applyStripeRefund(
 ): Promise<WebhookStep> {
   const intentId = idOf(refund.payment_intent);
   if (!intentId) return step("ignored", null, `refund ${refund.id} has no PaymentIntent`);
+  const status = refundStatusOf(refund.status ?? null);
+  const remitRefundId = refund.metadata?.[metadataKeys.refundId];
+  const memory = memoryOf(scope).refunds;
+  const refundKey = accountKey(scope, refund.id);
+  // Settled before, from this account: answered as the store would answer it, without reading it.
+  const settled = memory.get(refundKey);
+  if (settled && settled.remitRefundId === (remitRefundId ?? null)) {
+    if (!remitRefundId)
+      return step("duplicate", settled.invoiceId, `refund ${refund.id} is recorded`);
+    if (status === "pending")
+      return step("ignored", settled.invoiceId, `refund ${refund.id} is pending`);
+    return step("duplicate", settled.invoiceId, `refund ${remitRefundId} is ${settled.status}`);
+  }
   const paid = await paidInvoiceOf(scope, intentId);
   if ("outcome" in paid) return paid;
   const { tenant, details, payment } = paid;
   const invoiceId = details.invoice.id;
-  const status = refundStatusOf(refund.status ?? null);
-  const remitRefundId = refund.metadata?.[metadataKeys.refundId];
+  const remember = (outcome: "succeeded" | "failed") =>
+    memory.set(refundKey, { invoiceId, remitRefundId: remitRefundId ?? null, status: outcome });
   if (remitRefundId) {
     const requested = details.refunds.find((candidate) => candidate.id === remitRefundId);
     if (!requested) return step("ignored", invoiceId, `no Remit refund ${remitRefundId}`);
     if (status === "pending") return step("ignored", invoiceId, `refund ${refund.id} is pending`);
     if (requested.status !== "pending") {
+      remember(requested.status);
       return step("duplicate", invoiceId, `refund ${remitRefundId} is ${requested.status}`);
     }
     return settle(invoiceId, async () => {
@@ -102,10 +117,12 @@ export async function applyStripeRefund(
         // The worker resolves with the same key: whichever comes first counts, once.
         idempotencyKey: `resolve-refund:${remitRefundId}`,
       });
+      remember(status);
       return step("recorded", invoiceId, `refund ${remitRefundId} ${status}`);
     });
   }
   if (details.refunds.some((candidate) => candidate.providerRefundId === refund.id)) {
+    remember("succeeded");
     return step("duplicate", invoiceId, `refund ${refund.id} is recorded`);
   }
   if (status !== "succeeded") {
@@ -125,6 +142,7 @@ export async function applyStripeRefund(
       providerRefundId: refund.id,
       idempotencyKey: `stripe:refund:${refund.id}`,
     });
+    remember("succeeded");
     return step("recorded", invoiceId, `refund ${refund.id} recorded`);
   });
 }

@@ -12,6 +12,7 @@ import { StripeAccountMismatchError } from "../../errors/stripe-account-mismatch
 import { metadataKeys, stripeActor } from "../metadata-keys";
 import type { StripePaymentsConfig } from "../stripe-payments-config";
 import { callStripe, isResourceMissing } from "../to-provider-error";
+import { accountKey, memoryOf, rememberIntent } from "./webhook-memory";
 import {
   type PaymentIntentShape,
   paymentIntentSchema,
@@ -143,11 +144,16 @@ export async function retrievePaymentIntent(
 ): Promise<PaymentIntentShape | null> {
   const account = scope.event.account;
   if (!account) return null;
+  // A succeeded one is final: the events of its refunds and disputes need not ask again.
+  const known = memoryOf(scope).intents.get(accountKey(scope, id));
+  if (known) return known;
   try {
     const intent = await callStripe(() =>
       scope.config.stripe.paymentIntents.retrieve(id, {}, { stripeAccount: account }),
     );
-    return parseWithSchema(paymentIntentSchema, intent, { pathPrefix: "paymentIntent" });
+    const parsed = parseWithSchema(paymentIntentSchema, intent, { pathPrefix: "paymentIntent" });
+    rememberIntent(scope, parsed);
+    return parsed;
   } catch (error) {
     if (isResourceMissing(error)) return null;
     throw error;
