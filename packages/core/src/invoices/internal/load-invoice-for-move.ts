@@ -48,3 +48,17 @@ export async function saveInvoice(
   await scope.transaction.invoices.update({ record: saved, expectedVersion: previous.version });
   return saved;
 }
+
+/**
+ * Writes the next state of an invoice that this move created and has not inserted yet: the same
+ * record `saveInvoice` would write, one version up, inserted instead of updated.
+ */
+export async function insertInvoice(
+  scope: MoveScope,
+  previous: Invoice,
+  next: Invoice,
+): Promise<Invoice> {
+  const saved: Invoice = { ...next, version: previous.version + 1, updatedAt: scope.now };
+  await scope.transaction.invoices.insert({ record: saved });
+  return saved;
+}

@@ -43,6 +43,18 @@ export async function createInvoiceInScope(
   rawInput: unknown,
   origin: InvoiceOrigin = {},
 ): Promise<Invoice> {
+  const invoice = await newInvoice(scope, rawInput, origin);
+  await scope.transaction.invoices.insert({ record: invoice });
+  await recordCreation(scope, invoice);
+  return invoice;
+}
+
+/** The new invoice in `pending_action`, validated and calculated; nothing written yet. */
+async function newInvoice(
+  scope: MoveScope,
+  rawInput: unknown,
+  origin: InvoiceOrigin,
+): Promise<Invoice> {
   const parsed = createInvoiceInputSchema.safeParse(rawInput);
   const issues: ValidationIssue[] = (parsed.error?.issues ?? []).map((issue) => ({
     path: formatIssuePath(issue.path),
@@ -102,14 +114,18 @@ export async function createInvoiceInScope(
     cancelledAt: null,
     createdBy: scope.context.actor,
   };
-  await scope.transaction.invoices.insert({ record: invoice });
+  return invoice;
+}
+
+/** Revision 1 and `invoice.created` for a new invoice (inserted now or later in the move). */
+async function recordCreation(scope: MoveScope, invoice: Invoice): Promise<void> {
   await scope.transaction.revisions.append({
     record: {
       tenantId: invoice.tenantId,
       invoiceId: invoice.id,
       revision: 1,
-      currency,
-      customer,
+      currency: invoice.currency,
+      customer: invoice.customer,
       terms: invoice.terms,
       content: invoice.content,
       totals: invoice.totals,
@@ -122,7 +138,6 @@ export async function createInvoiceInScope(
     invoiceSubject(invoice),
     invoiceEventData(invoice, null, { revision: 1 }),
   );
-  return invoice;
 }
 
 /**
@@ -133,8 +148,13 @@ export async function createInvoiceInScope(
 export const createInvoice = defineMove(
   { move: "create", actors: ["user"], input: checkedInBody<CreateInvoiceInput>() },
   async (scope, input) => {
-    const invoice = await createInvoiceInScope(scope, input);
-    if (input?.issue !== true) return { invoice };
-    return { invoice: await issueInvoiceInScope(scope, { id: invoice.id }, invoice) };
+    if (input?.issue !== true) return { invoice: await createInvoiceInScope(scope, input) };
+    // Save & issue writes the invoice once, issued: its revision and `invoice.created` first,
+    // the row at issue (foreign keys are checked at commit, and no one else can see it before).
+    const invoice = await newInvoice(scope, input, {});
+    await recordCreation(scope, invoice);
+    return {
+      invoice: await issueInvoiceInScope(scope, { id: invoice.id }, { invoice, stored: false }),
+    };
   },
 );

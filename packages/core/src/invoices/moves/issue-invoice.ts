@@ -12,6 +12,7 @@ import { formatInvoiceNumber } from "../internal/format-invoice-number";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
 import {
   assertMoveAllowed,
+  insertInvoice,
   loadInvoiceForMove,
   saveInvoice,
 } from "../internal/load-invoice-for-move";
@@ -59,14 +60,15 @@ async function scheduleReminders(scope: MoveScope, invoice: Invoice): Promise<vo
  * tenant's local date), the due date from the terms and the public token; applies deposits; and
  * ends in `pending_payment`, `past_due` or `paid`.
  *
- * `justCreated` is the invoice as this same move inserted it ("save & issue"): no other
- * transaction can see it before commit, so it is issued as it is, without reading it back and
- * locking it (one statement less on the busiest path).
+ * `justCreated` is the invoice this same move created ("save & issue"): no other transaction can
+ * see it before commit, so it is issued as it is, without reading it back and locking it; when it
+ * is not `stored` yet, the issued invoice is inserted rather than updated. Each saves a statement
+ * on the busiest path.
  */
 export async function issueInvoiceInScope(
   scope: MoveScope,
   input: IssueInvoiceInput,
-  justCreated?: Invoice,
+  justCreated?: { invoice: Invoice; stored: boolean },
 ): Promise<Invoice> {
   const allowedFrom = scope.tenant.requireReview
     ? (["pending_review"] as const)
@@ -76,8 +78,8 @@ export async function issueInvoiceInScope(
     if (justCreated === undefined) {
       previous = await loadInvoiceForMove(scope, input, "issue", allowedFrom);
     } else {
-      assertMoveAllowed(justCreated, "issue", allowedFrom);
-      previous = justCreated;
+      assertMoveAllowed(justCreated.invoice, "issue", allowedFrom);
+      previous = justCreated.invoice;
     }
   } catch (error) {
     if (error instanceof InvalidTransitionError && error.status === "pending_action") {
@@ -122,7 +124,10 @@ export async function issueInvoiceInScope(
   const numbering = formatInvoiceNumber(scope.tenant.numberFormat, issueDate);
   const sequence = await scope.transaction.sequences.next({ series: numbering.series });
   next = { ...next, number: numbering.numberFor(sequence), series: numbering.series, sequence };
-  const invoice = await saveInvoice(scope, previous, next);
+  const invoice =
+    justCreated?.stored === false
+      ? await insertInvoice(scope, previous, next)
+      : await saveInvoice(scope, previous, next);
   scope.emit(
     "invoice.issued",
     invoiceSubject(invoice),

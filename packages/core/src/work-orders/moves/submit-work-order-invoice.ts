@@ -52,7 +52,7 @@ export const submitWorkOrderInvoice = defineMove(
     );
     const invoice = scope.tenant.requireReview
       ? await submitInvoiceInScope(scope, { id: created.id })
-      : await issueInvoiceInScope(scope, { id: created.id }, created);
+      : await issueInvoiceInScope(scope, { id: created.id }, { invoice: created, stored: true });
     const workOrder = await saveWorkOrder(
       scope,
       previous,
