@@ -53,8 +53,10 @@ export type WebhookMemory = {
   refunds: BoundedMap<SettledRefund>;
 };
 
-/** Entries per kind; a few MB at most. */
-const limit = 10_000;
+// Ids are small: many of them. A PaymentIntent is kept whole (a few kB): the events that need it
+// (its refunds and disputes) come soon after one another, so fewer will do.
+const idLimit = 10_000;
+const intentLimit = 1_000;
 
 // Per provider and per Remit (its store): two Remits on one provider must not share what they know.
 const memories = new WeakMap<object, WeakMap<object, WebhookMemory>>();
@@ -69,9 +71,9 @@ export function memoryOf(scope: MemoryScope): WebhookMemory {
   let memory = byRemit.get(scope.remit);
   if (!memory) {
     memory = {
-      intents: new BoundedMap(limit),
-      payments: new BoundedMap(limit),
-      refunds: new BoundedMap(limit),
+      intents: new BoundedMap(intentLimit),
+      payments: new BoundedMap(idLimit),
+      refunds: new BoundedMap(idLimit),
     };
     byRemit.set(scope.remit, memory);
   }
