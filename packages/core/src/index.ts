@@ -47,7 +47,11 @@ export {
 } from "./customers/customer-input-schema";
 export * from "./errors/index";
 export type { EventHandler } from "./events/event-handlers";
-export type { RemitEvent, RemitEventType } from "./events/remit-event";
+export type {
+  PaymentAccountDisconnectedData,
+  RemitEvent,
+  RemitEventType,
+} from "./events/remit-event";
 export type { Delivery, DeliveryPurpose, DeliveryStatus } from "./invoices/delivery";
 export type { Invoice, InvoiceContent, InvoiceRevision } from "./invoices/invoice";
 export { type InvoiceStatus, invoiceStatuses } from "./invoices/invoice-status";

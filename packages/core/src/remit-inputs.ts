@@ -19,6 +19,10 @@ import type { draftWorkOrderInvoice, listWorkOrders } from "./work-orders/reads/
 // biome-ignore lint/suspicious/noExplicitAny: any call's output
 type InputOf<Call> = Call extends ServiceCall<infer Input, any> ? Input : never;
 
+export type {
+  DisconnectPaymentAccountInput,
+  FindTenantByPaymentAccountInput,
+} from "./api/tenant-payment-accounts";
 export type { UpsertTenantInput } from "./api/tenants-api";
 export type { CreateCustomerInput, UpdateCustomerInput } from "./customers/customer-input-schema";
 export type { ListCustomersInput } from "./customers/reads/read-customers";

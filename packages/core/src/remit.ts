@@ -48,6 +48,28 @@ export type Remit = {
     upsert(context: Context, settings: inputs.UpsertTenantInput): Promise<Tenant>;
     /** The tenant's settings; the defaults before any were saved. */
     get(context: Context): Promise<Tenant>;
+    /**
+     * The tenant whose settings hold `accountId` as its account at `provider`, across tenants
+     * (no context: a provider's webhook names the account, not the tenant), or `null`.
+     * @since 0.2.0
+     * @example
+     * ```ts
+     * const tenant = await remit.tenants.findByPaymentAccount({ provider: "stripe", accountId });
+     * ```
+     */
+    findByPaymentAccount(input: inputs.FindTenantByPaymentAccountInput): Promise<Tenant | null>;
+    /**
+     * Records that the owner of the tenant's account at `provider` took the platform's access away:
+     * the account keeps its id, gets `disconnectedAt` and `chargesEnabled: false`, and no online
+     * payment is offered through it. Emits `tenant.updated` and `payments.account_disconnected`
+     * once; an account already disconnected is left as it is (no events). `NotFoundError` when the
+     * tenant does not hold that account.
+     * @since 0.2.0
+     */
+    disconnectPaymentAccount(
+      context: Context,
+      input: inputs.DisconnectPaymentAccountInput,
+    ): Promise<MoveResult<{ tenant: Tenant }>>;
   };
 
   /** The people and companies a tenant bills. */
@@ -129,7 +151,18 @@ export type Remit = {
     refund(
       context: Context,
       input: inputs.RefundPaymentInput,
-    ): Promise<MoveResult<{ invoice: Invoice; refund: Refund }>>;
+    ): Promise<
+      MoveResult<{
+        invoice: Invoice;
+        refund: Refund;
+        /**
+         * The part of `amount` the provider could not refund, left on the invoice (counted as
+         * paid), with why; `null` when all of it is refunded.
+         * @since 0.2.0
+         */
+        kept: { amount: string; reason: string } | null;
+      }>
+    >;
     /** A provider's (or the worker's) answer to a pending refund: succeeded or failed. */
     resolveRefund(
       context: Context,

@@ -13,6 +13,11 @@ import {
   tenantSettingsSchema,
 } from "../tenants/tenant-settings";
 import { parseWithSchema } from "../validation/to-validation-error";
+import {
+  disconnectPaymentAccount,
+  type FindTenantByPaymentAccountInput,
+  findTenantByPaymentAccount,
+} from "./tenant-payment-accounts";
 
 // The tenant's calls live here rather than under tenants/: the move machinery (service/) reads
 // tenants' settings, so tenants/ holds records only and imports no machinery.
@@ -143,5 +148,9 @@ export const getTenant = defineRead(
 
 /** `remit.tenants`: one contractor business's settings. */
 export function createTenantsApi(deps: RemitDependencies) {
-  return bindCalls(deps, { upsert: upsertTenant, get: getTenant });
+  return {
+    ...bindCalls(deps, { upsert: upsertTenant, get: getTenant, disconnectPaymentAccount }),
+    findByPaymentAccount: (input: FindTenantByPaymentAccountInput) =>
+      findTenantByPaymentAccount(deps, input),
+  };
 }

@@ -16,6 +16,7 @@ export type RemitEventType =
   | "invoice.cancelled"
   | "invoice.delivery_updated"
   | "payment.unmatched"
+  | "payments.account_disconnected"
   | "customer.created"
   | "customer.updated"
   | "tenant.updated"
@@ -42,4 +43,33 @@ export type RemitEvent = {
   actor: Actor;
   /** The move's fields and, for invoices, the invoice's figures after the move. */
   data: Record<string, unknown>;
+};
+
+/**
+ * The `data` of `payments.account_disconnected` (subject: the tenant, at the version that
+ * recorded it): the owner of the tenant's account at a payment provider took the platform's access
+ * away (Stripe Connect's `account.application.deauthorized`). The tenant takes no online payments
+ * until it connects an account again: tell the contractor. Appended once per disconnection, by
+ * `remit.tenants.disconnectPaymentAccount`, beside `tenant.updated` (`changed:
+ * ["paymentAccounts"]`).
+ *
+ * @example
+ * ```ts
+ * remit.events.on("payments.account_disconnected", async (event) => {
+ *   const { provider, accountId } = event.data as PaymentAccountDisconnectedData;
+ *   await notifyOwner(event.tenantId, `Your ${provider} account ${accountId} was disconnected`);
+ * });
+ * ```
+ *
+ * @since 0.2.0
+ */
+export type PaymentAccountDisconnectedData = {
+  /** The provider's name, as in `tenant.paymentAccounts` (`"stripe"`). */
+  provider: string;
+  /** The account at the provider (Stripe: the connected account's `acct_…` id). */
+  accountId: string;
+  /** When Remit recorded it (UTC ISO 8601), also `paymentAccounts[provider].disconnectedAt`. */
+  disconnectedAt: string;
+  /** Why, in a few words (`"account.application.deauthorized"` from Stripe). */
+  reason: string;
 };

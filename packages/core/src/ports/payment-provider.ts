@@ -57,6 +57,22 @@ export type PaymentProvider = {
      */
     tenant?: Tenant;
   }): Promise<{ providerRefundId: string; status: "pending" | "succeeded" | "failed" }>;
+
+  /**
+   * The largest part of `amount` (a decimal string in `currency`, at most the currency's ISO
+   * digits) that the provider can refund, for providers whose amounts are coarser than ISO 4217's
+   * (Stripe takes three-decimal currencies in multiples of ten minor units). Pure: no I/O.
+   * `reason` says why, when `refundable` is less than `amount`, in words a tenant can read;
+   * otherwise `null`. `remit.invoices.refund` refunds `refundable` through the provider and keeps
+   * the rest on the invoice (counted as paid: credit, where it was an overpayment); when nothing
+   * of `amount` fits, it refuses the refund with a `ValidationError` at `amount` that says why.
+   * Left out, every amount is refundable as it is.
+   * @since 0.2.0
+   */
+  refundableAmount?(input: { amount: string; currency: string }): {
+    refundable: string;
+    reason: string | null;
+  };
 };
 
 /**

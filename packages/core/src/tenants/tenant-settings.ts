@@ -112,7 +112,8 @@ export const tenantSettingsSchema = z.object({
   templates: messageTemplatesSchema.default({}),
   /**
    * The tenant's own accounts at payment providers, by provider name: Stripe Connect's account id
-   * and whether it can take charges. Written by the provider adapter (onboarding, `account.updated`).
+   * and whether it can take charges. Written by the provider adapter (onboarding, `account.updated`,
+   * a disconnection). `InvoiceStore.findTenantByPaymentAccount` finds the tenant from an account id.
    */
   paymentAccounts: z
     .record(
@@ -121,6 +122,15 @@ export const tenantSettingsSchema = z.object({
         accountId: z.string().min(1).max(255),
         chargesEnabled: z.boolean().default(false),
         detailsSubmitted: z.boolean().default(false),
+        /**
+         * When the account's owner took the platform's access away (Stripe's
+         * `account.application.deauthorized`), as a UTC ISO 8601 instant; absent while connected.
+         * A disconnected account takes no payments: the hosted page offers none, and the
+         * provider's later events about it are answered as unmatched. Written by
+         * `remit.tenants.disconnectPaymentAccount`.
+         * @since 0.2.0
+         */
+        disconnectedAt: z.iso.datetime().optional(),
       }),
     )
     .default({}),

@@ -111,6 +111,16 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
         return true;
       }),
 
+    // A scan of every tenant's settings: the memory store keeps no index.
+    findTenantByPaymentAccount: ({ provider, accountId }) =>
+      lock.run(async () => {
+        for (const group of state.tenants.groups.keys()) {
+          const tenant = state.tenants.get(group, "settings");
+          if (tenant?.paymentAccounts[provider]?.accountId === accountId) return tenant;
+        }
+        return undefined;
+      }),
+
     listTenantIds: ({ after, limit }) =>
       lock.run(async () => {
         // The tables a tenant's data starts in, as in the SQL store; a group that a rolled-back

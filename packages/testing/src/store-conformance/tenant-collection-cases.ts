@@ -3,6 +3,7 @@ import { expect, it } from "vitest";
 import type { ConformanceHarness } from "./conformance-harness";
 import { rejectionOf } from "./fixtures";
 import {
+  at,
   customerRecord,
   deliveryRecord,
   eventRecord,
@@ -83,6 +84,66 @@ export function defineTenantCollectionCases(harness: ConformanceHarness): void {
       "e-quotes",
     ]);
     expect(await store.listTenantIds({ after: "e-quotes", limit: 10 })).toEqual([]);
+  });
+
+  it("findTenantByPaymentAccount - the tenant whose saved settings hold the account now, across tenants", async (context) => {
+    const store = harness.store();
+    const find = store.findTenantByPaymentAccount?.bind(store);
+    if (!find)
+      return context.skip("the store has no findTenantByPaymentAccount (optional, @since 0.2.0)");
+    const account = (accountId: string) => ({
+      accountId,
+      chargesEnabled: true,
+      detailsSubmitted: true,
+    });
+    const first = tenantRecord("t1", { paymentAccounts: { stripe: account("acct_1") } });
+    const second = tenantRecord("t2", {
+      paymentAccounts: { stripe: account("acct_2"), other: account("acct_1") },
+    });
+    await within("t1", (transaction) => transaction.tenants.put({ record: first }));
+    await within("t2", (transaction) => transaction.tenants.put({ record: second }));
+    await within("t3", (transaction) => transaction.tenants.put({ record: tenantRecord("t3") }));
+    // A save that was rolled back holds nothing.
+    await expect(
+      within("t4", async (transaction) => {
+        await transaction.tenants.put({
+          record: tenantRecord("t4", { paymentAccounts: { stripe: account("acct_4") } }),
+        });
+        throw new Error("the move failed");
+      }),
+    ).rejects.toThrow("the move failed");
+
+    expect(await find({ provider: "stripe", accountId: "acct_1" })).toEqual(first);
+    expect(await find({ provider: "stripe", accountId: "acct_2" })).toEqual(second);
+    expect(await find({ provider: "other", accountId: "acct_1" })).toEqual(second);
+    for (const [provider, accountId] of [
+      ["stripe", "ACCT_1"], // exactly, case included
+      ["stripe", "acct_4"],
+      ["stripe", "acct_none"],
+      ["other", "acct_2"],
+    ] as const) {
+      expect(await find({ provider, accountId })).toBeUndefined();
+    }
+
+    // Replaced: the old account no longer finds the tenant; the new one does, disconnected or not.
+    const replaced = {
+      ...first,
+      version: 2,
+      paymentAccounts: {
+        stripe: { ...account("acct_3"), chargesEnabled: false, disconnectedAt: at },
+      },
+    };
+    await within("t1", (transaction) => transaction.tenants.put({ record: replaced }));
+    expect(await find({ provider: "stripe", accountId: "acct_1" })).toBeUndefined();
+    expect(await find({ provider: "stripe", accountId: "acct_3" })).toEqual(replaced);
+    // Saving the same settings again changes nothing.
+    await within("t2", (transaction) =>
+      transaction.tenants.put({ record: { ...second, version: 2 } }),
+    );
+    expect(await find({ provider: "stripe", accountId: "acct_2" })).toEqual({
+      ...second,
+      version: 2,
+    });
   });
 
   it("tenant scoping - another tenant's records are not found, not listed and not changed", async () => {

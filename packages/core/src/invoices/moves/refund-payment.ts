@@ -4,6 +4,7 @@ import { ValidationError } from "../../errors/validation-error";
 import { minorUnitsOf } from "../../money/currencies";
 import { readDecimal } from "../../money/decimal-value";
 import { addMoney, compareMoney, roundMoney, subtractMoney } from "../../money/money-arithmetic";
+import type { PaymentProvider } from "../../ports/payment-provider";
 import { defineMove } from "../../service/internal/define-move";
 import { insertOutboxJob } from "../../service/internal/new-outbox-job";
 import type { MoveScope } from "../../service/internal/run-move";
@@ -58,12 +59,48 @@ async function applySucceededRefund(
 }
 
 /**
+ * What of `requested` the provider cannot refund (its amounts are coarser than the currency's
+ * ISO digits), with the provider's reason, or `null` when all of it can be. Nothing refundable is
+ * a `ValidationError`: a refund that can only fail is never created.
+ */
+function keptByProvider(
+  provider: PaymentProvider,
+  requested: string,
+  currency: string,
+): { amount: string; reason: string } | null {
+  const fit = provider.refundableAmount?.({ amount: requested, currency });
+  if (!fit || compareMoney(fit.refundable, requested) >= 0) return null;
+  const reason = fit.reason ?? `${provider.name} cannot refund ${requested} ${currency} exactly`;
+  if (compareMoney(fit.refundable, "0") <= 0) {
+    throw new ValidationError({
+      issues: [
+        {
+          path: "amount",
+          message: `${reason}: nothing of ${requested} ${currency} can be refunded through ${provider.name}; it stays on the invoice`,
+        },
+      ],
+    });
+  }
+  return {
+    amount: subtractMoney(minorUnitsOf(currency), requested, fit.refundable),
+    reason,
+  };
+}
+
+/**
  * `remit.invoices.refund`: returns money of one payment, at most its unrefunded amount (pending
  * refunds count). Through a provider that moves money (Stripe), the refund is stored `pending`
  * and requested by the outbox worker with the refund's id as idempotency key; it counts once the
  * provider confirms. Otherwise (a check returned by hand, or a refund a provider reports) it
  * counts at once. A paid invoice refunded below its total goes back to `pending_payment` or
  * `past_due`. Emits `invoice.refunded`.
+ *
+ * A provider whose amounts are coarser than the currency's digits (Stripe takes BHD, JOD, KWD, OMR
+ * and TND in multiples of ten minor units) refunds the largest part of `amount` it accepts
+ * (`PaymentProvider.refundableAmount`); the rest is `kept` on the invoice, still counted as paid
+ * (credit, where it was an overpayment), with the provider's reason in the result and in the
+ * event's `kept`. When nothing of `amount` fits, the refund is refused (`ValidationError` at
+ * `amount`, saying why): no refund is created that could only fail.
  */
 export const refundPayment = defineMove(
   { move: "refund", actors: ["user", "provider"], input: refundPaymentInputSchema },
@@ -106,12 +143,14 @@ export const refundPayment = defineMove(
     const provider = payment.provider === null ? undefined : scope.deps.payments[payment.provider];
     const viaProvider =
       !fromProvider && provider?.capabilities.refunds === true && provider.refund !== undefined;
+    const requested = roundMoney(input.amount, digits);
+    const kept = viaProvider ? keptByProvider(provider, requested, previous.currency) : null;
     const refund: Refund = {
       tenantId: previous.tenantId,
       id: scope.deps.ids.newId("ref"),
       invoiceId: previous.id,
       paymentId: payment.id,
-      amount: roundMoney(input.amount, digits),
+      amount: kept ? subtractMoney(digits, requested, kept.amount) : requested,
       currency: previous.currency,
       status: viaProvider ? "pending" : "succeeded",
       reason: input.reason ?? null,
@@ -147,10 +186,11 @@ export const refundPayment = defineMove(
         amount: refund.amount,
         refundStatus: refund.status,
         reason: refund.reason,
+        ...(kept ? { requestedAmount: requested, kept } : {}),
       }),
     );
     emitPaidIfSettled(scope, previous, invoice);
-    return { invoice, refund };
+    return { invoice, refund, kept };
   },
 );
 

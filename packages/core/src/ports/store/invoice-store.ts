@@ -1,4 +1,5 @@
 import type { Invoice } from "../../invoices/invoice";
+import type { Tenant } from "../../tenants/tenant-settings";
 import type { OutboxClaims } from "./outbox-claims";
 import type { StoreTransaction } from "./store-transaction";
 
@@ -58,6 +59,25 @@ export type InvoiceStore = OutboxClaims & {
    * token.
    */
   findInvoiceByPublicToken(input: { token: string }): Promise<Invoice | undefined>;
+
+  /**
+   * Finds the tenant whose settings hold `accountId` as its account at `provider`
+   * (`tenant.paymentAccounts[provider].accountId`), across tenants: a provider's webhook names
+   * the account, not the tenant (Stripe's `account.application.deauthorized`). Ids match exactly,
+   * case included. Returns `undefined` when no tenant's saved settings hold that account now (a
+   * tenant that replaced the account no longer matches it), and the tenant's settings as `put`
+   * saved them otherwise, disconnected accounts included. One account belongs to one tenant;
+   * should two tenants' settings name the same account, either may be returned.
+   *
+   * Optional so that stores written before it keep working: Remit then walks `listTenantIds`
+   * and reads each tenant's settings, which is slow with many tenants.
+   *
+   * @since 0.2.0
+   */
+  findTenantByPaymentAccount?(input: {
+    provider: string;
+    accountId: string;
+  }): Promise<Tenant | undefined>;
 
   /**
    * Ids of every tenant that has settings, a customer, an invoice, a work order or a quote (where a

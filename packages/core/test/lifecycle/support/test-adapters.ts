@@ -1,5 +1,6 @@
 // Small, real implementations of Remit's ports for tests: they keep what they were asked to do.
 // They stand in for SMTP, Twilio and Stripe, which come with their adapter packages.
+import Decimal from "decimal.js";
 import type {
   EmailMessage,
   EmailSender,
@@ -66,9 +67,12 @@ export function createRecordingSmsSender() {
 export function createTestPaymentProvider(name: string) {
   const requests: { refund: Refund; providerPaymentReference: string }[] = [];
   let outcome: "succeeded" | "failed" | "pending" | { error: () => unknown } = "succeeded";
+  let step: Decimal | undefined;
   const provider: PaymentProvider & {
     requests: typeof requests;
     answer(next: typeof outcome): void;
+    /** From now on refunds only whole multiples of `step` (a decimal amount), as Stripe does. */
+    refundInStepsOf(step: string): void;
   } = {
     specificationVersion: "v1",
     name,
@@ -76,6 +80,18 @@ export function createTestPaymentProvider(name: string) {
     requests,
     answer(next) {
       outcome = next;
+    },
+    refundInStepsOf(next) {
+      step = new Decimal(next);
+    },
+    refundableAmount({ amount, currency }) {
+      if (!step) return { refundable: amount, reason: null };
+      const refundable = new Decimal(amount).dividedToIntegerBy(step).times(step);
+      if (refundable.equals(amount)) return { refundable: amount, reason: null };
+      return {
+        refundable: refundable.toFixed(new Decimal(amount).decimalPlaces()),
+        reason: `${name} refunds ${currency} in multiples of ${step.toFixed()}`,
+      };
     },
     async refund(input) {
       requests.push(input);
