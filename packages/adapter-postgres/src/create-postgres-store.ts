@@ -124,7 +124,8 @@ export function createPostgresStore(options: PostgresStoreOptions): InvoiceStore
       );
     },
 
-    // findInvoiceByPublicToken, claimJobs and listTenantIds: the same on one server and on Citus.
+    // The reads across tenants (public token, payment account, job claims, tenant ids): the same on
+    // one server and on Citus.
     ...createCrossTenantQueries(sql, tables, distribution),
     completeJob: (input) => completeJob(sql, tables, input),
     failJob: (input) => failJob(sql, tables, input),

@@ -24,8 +24,14 @@ const distributedTables = [
   "idempotency_keys",
 ] as const;
 
-/** Copied to every node: read by a key that is not the tenant. */
-const referenceTables = ["public_tokens"] as const;
+/**
+ * Copied to every node: read by a key that is not the tenant. Each with the version that created
+ * it: a schema migrated before that version has no such table yet (run this again after `migrate`).
+ */
+const referenceTables = [
+  ["public_tokens", 4],
+  ["payment_accounts", 6],
+] as const;
 
 const optionsSchema = z.object({
   schema: z.string().optional(),
@@ -102,7 +108,7 @@ export async function distributeForCitus(
   );
   const done = new Set((rows as { name: string }[]).map((row) => row.name));
   const result: DistributeForCitusResult = { created: [], skipped: [] };
-  for (const [table, statement] of citusDistributionStatements(schema, shardCount)) {
+  for (const [table, statement] of citusDistributionStatements(schema, shardCount, version)) {
     const name = `${schemaName}.${table}`;
     if (done.has(table)) {
       result.skipped.push(name);
@@ -118,14 +124,17 @@ export async function distributeForCitus(
 function citusDistributionStatements(
   schema: string,
   shardCount: number | undefined,
+  version: number,
 ): [table: string, statement: string][] {
   const [root, ...colocated] = distributedTables;
   const rootOptions = shardCount === undefined ? "" : `, shard_count => ${shardCount}`;
   return [
-    ...referenceTables.map((table): [string, string] => [
-      table,
-      `SELECT create_reference_table('${schema}.${table}');`,
-    ]),
+    ...referenceTables
+      .filter(([, since]) => version >= since)
+      .map(([table]): [string, string] => [
+        table,
+        `SELECT create_reference_table('${schema}.${table}');`,
+      ]),
     [root, `SELECT create_distributed_table('${schema}.${root}', 'tenant_id'${rootOptions});`],
     ...colocated.map((table): [string, string] => [
       table,

@@ -11,6 +11,7 @@ const latest = Math.max(...migrations.map((migration) => migration.version));
 /** Indexes that do not start with tenant_id, each for a reason the README gives. */
 const globalIndexes = [
   "public_tokens_pkey", // token → tenant: the hosted page has only the token
+  "payment_accounts_pkey", // account → tenant: a provider's webhook has only the account
   "outbox_jobs_claim_idx", // any worker claims any tenant's jobs
   "outbox_jobs_lease_idx",
   "schema_migrations_pkey",
@@ -112,7 +113,7 @@ test("migrate - PGlite gets its tables in the schema it is given", async () => {
     const { rows } = await db.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM information_schema.tables WHERE table_schema = 'billing'`,
     );
-    expect(rows[0]?.count).toBe(16);
+    expect(rows[0]?.count).toBe(17);
     await expect(migrate(db, { schema: 'x"; DROP TABLE billing.invoices; --' })).rejects.toThrow(
       /Invalid schema/,
     );

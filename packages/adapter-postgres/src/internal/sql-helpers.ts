@@ -22,6 +22,7 @@ export function createTables(schema: string) {
     jobs: `${schema}.outbox_jobs`,
     idempotency: `${schema}.idempotency_keys`,
     publicTokens: `${schema}.public_tokens`,
+    paymentAccounts: `${schema}.payment_accounts`,
   };
 }
 

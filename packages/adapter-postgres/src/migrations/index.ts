@@ -3,6 +3,7 @@ import { workOrdersAndQuotes } from "./0002-work-orders-and-quotes";
 import { eventFeed } from "./0003-event-feed";
 import { distributableByTenant } from "./0004-distributable-by-tenant";
 import { indexesForScale } from "./0005-indexes-for-scale";
+import { paymentAccounts } from "./0006-payment-accounts";
 
 /** A schema change: applied once, in `version` order, inside the migrating transaction. */
 export type Migration = {
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: "event-feed", sql: eventFeed },
   { version: 4, name: "distributable-by-tenant", sql: distributableByTenant },
   { version: 5, name: "indexes-for-scale", sql: indexesForScale },
+  { version: 6, name: "payment-accounts", sql: paymentAccounts },
 ];

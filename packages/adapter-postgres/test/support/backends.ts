@@ -44,6 +44,7 @@ const tableNames = [
   "outbox_jobs",
   "idempotency_keys",
   "public_tokens",
+  "payment_accounts",
 ];
 
 /** A PGlite from the data folder the global setup dumped: fresh, or migrated to the latest schema. */

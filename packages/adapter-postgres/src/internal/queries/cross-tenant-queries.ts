@@ -5,13 +5,15 @@ import type { Tables } from "../sql-helpers";
 import { claimJobsPerTenant } from "./claim-jobs-per-tenant";
 import { findInvoiceByPublicToken } from "./invoice-queries";
 import { claimJobs } from "./job-queries";
-import { listTenantIds } from "./tenant-queries";
+import { findTenantByPaymentAccount, listTenantIds } from "./tenant-queries";
 
 /**
- * The store's three reads across tenants, the same on one server and on Citus:
+ * The store's four reads across tenants, the same on one server and on Citus:
  *
  * - `findInvoiceByPublicToken`: the token's tenant from `public_tokens` (a reference table on
  *   Citus), then the invoice within that tenant;
+ * - `findTenantByPaymentAccount`: the account's tenant from `payment_accounts` (a reference table
+ *   on Citus), then that tenant's settings;
  * - `claimJobs`: one statement on one server; two steps when the tables are distributed (see
  *   `claimJobsPerTenant`);
  * - `listTenantIds`: a loose index scan on one server, `DISTINCT` per shard on Citus.
@@ -23,9 +25,14 @@ export function createCrossTenantQueries(
   runner: SqlRunner,
   tables: Tables,
   distribution: DistributionCheck,
-): Pick<InvoiceStore, "findInvoiceByPublicToken" | "claimJobs" | "listTenantIds"> {
+): Pick<
+  InvoiceStore,
+  "findInvoiceByPublicToken" | "findTenantByPaymentAccount" | "claimJobs" | "listTenantIds"
+> {
   return {
     findInvoiceByPublicToken: ({ token }) => findInvoiceByPublicToken(runner, tables, token),
+
+    findTenantByPaymentAccount: (input) => findTenantByPaymentAccount(runner, tables, input),
 
     async claimJobs(input) {
       if (await distribution.isDistributed()) return claimJobsPerTenant(runner, tables, input);

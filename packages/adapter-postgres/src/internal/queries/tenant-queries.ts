@@ -10,6 +10,29 @@ type TenantRow = {
   updatedAt: string;
 };
 
+/** A tenant's settings row, or `undefined` before its first save. */
+async function readTenant(
+  runner: SqlRunner,
+  tables: Tables,
+  tenantId: string,
+): Promise<Tenant | undefined> {
+  const { rows } = await runner.query<TenantRow>(
+    `SELECT tenant_id AS id, version, settings, ${isoColumn("created_at")} AS "createdAt",
+            ${isoColumn("updated_at")} AS "updatedAt"
+     FROM ${tables.tenants} WHERE tenant_id = $1`,
+    [tenantId],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    ...row.settings,
+    id: row.id,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  } as Tenant;
+}
+
 export function createTenantQueries(scope: Scope): StoreTransaction["tenants"] {
   const { runner, tenantId, tables } = scope;
 
@@ -22,21 +45,7 @@ export function createTenantQueries(scope: Scope): StoreTransaction["tenants"] {
           `remit.tenant-settings:${tenantId}`,
         ]);
       }
-      const { rows } = await runner.query<TenantRow>(
-        `SELECT tenant_id AS id, version, settings, ${isoColumn("created_at")} AS "createdAt",
-                ${isoColumn("updated_at")} AS "updatedAt"
-         FROM ${tables.tenants} WHERE tenant_id = $1`,
-        [tenantId],
-      );
-      const row = rows[0];
-      if (!row) return undefined;
-      return {
-        ...row.settings,
-        id: row.id,
-        version: row.version,
-        createdAt: row.createdAt,
-        updatedAt: row.updatedAt,
-      } as Tenant;
+      return readTenant(runner, tables, tenantId);
     },
 
     async put({ record: tenant }) {
@@ -50,8 +59,52 @@ export function createTenantQueries(scope: Scope): StoreTransaction["tenants"] {
            updated_at = EXCLUDED.updated_at`,
         [tenantId, version, json(settings), createdAt, updatedAt],
       );
+      await registerPaymentAccounts(scope, tenant);
     },
   };
+}
+
+/**
+ * The account → tenant rows that let a provider's webhook find the tenant (`payment_accounts`,
+ * a reference table on Citus), written with the settings that hold the accounts. A row that
+ * names another tenant (an account connected again by another tenant) is moved to this one; a
+ * row that is already right is left alone, so saving settings again writes nothing there.
+ */
+async function registerPaymentAccounts(scope: Scope, tenant: Tenant): Promise<void> {
+  const accounts = Object.entries(tenant.paymentAccounts ?? {});
+  if (accounts.length === 0) return;
+  await scope.runner.query(
+    `INSERT INTO ${scope.tables.paymentAccounts} (provider, account_id, tenant_id)
+     SELECT provider, account_id, $3 FROM unnest($1::text[], $2::text[]) AS a(provider, account_id)
+     ON CONFLICT (provider, account_id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id
+     WHERE payment_accounts.tenant_id <> EXCLUDED.tenant_id`,
+    [
+      accounts.map(([provider]) => provider),
+      accounts.map(([, account]) => account.accountId),
+      scope.tenantId,
+    ],
+  );
+}
+
+/**
+ * A provider's webhook names the account, not the tenant: the account's tenant from
+ * `payment_accounts` (on Citus a reference table, read on one node), then that tenant's settings
+ * (on Citus its shard alone), which must still hold the account.
+ */
+export async function findTenantByPaymentAccount(
+  runner: SqlRunner,
+  tables: Tables,
+  { provider, accountId }: { provider: string; accountId: string },
+): Promise<Tenant | undefined> {
+  const { rows: owners } = await runner.query<{ tenantId: string }>(
+    `SELECT tenant_id AS "tenantId" FROM ${tables.paymentAccounts}
+     WHERE provider = $1 AND account_id = $2`,
+    [provider, accountId],
+  );
+  const owner = owners[0];
+  if (!owner) return undefined;
+  const tenant = await readTenant(runner, tables, owner.tenantId);
+  return tenant?.paymentAccounts[provider]?.accountId === accountId ? tenant : undefined;
 }
 
 /**
