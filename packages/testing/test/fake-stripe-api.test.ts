@@ -296,4 +296,63 @@ describe("fake Stripe API - webhooks and scenarios", () => {
     ]);
     expect(failed.every((event) => event.account === account)).toBe(true);
   });
+
+  it("scenarios - a deauthorized account: account.application.deauthorized, then 403 account_invalid for anything done for it", async () => {
+    const account = await connectedAccount();
+    const other = await connectedAccount();
+    const session = await stripe.checkout.sessions.create(sessionParams, {
+      stripeAccount: account,
+    });
+    const intentId = String(
+      (fake.pay(session.id).at(-1)?.data.object as Stripe.Checkout.Session | undefined)
+        ?.payment_intent,
+    );
+    fake.takeEvents();
+
+    const [event, ...more] = fake.deauthorizeAccount(account);
+    expect(more).toEqual([]);
+    expect(event).toMatchObject({
+      type: "account.application.deauthorized",
+      account,
+      data: { object: { object: "application", id: "ca_fake_platform" } },
+    });
+    const refused = await rejection(
+      stripe.paymentIntents.retrieve(intentId, {}, { stripeAccount: account }),
+    );
+    expect(refused).toMatchObject({ code: "account_invalid", statusCode: 403 });
+    // Other accounts, and the platform's own calls, go on.
+    await stripe.checkout.sessions.create(sessionParams, { stripeAccount: other });
+    expect((await stripe.accounts.retrieve(other)).id).toBe(other);
+  });
+
+  it("amounts - a three-decimal amount whose last digit is not 0 is refused, as Stripe does", async () => {
+    const account = await connectedAccount();
+    const kwd = (unitAmount: number): Stripe.Checkout.SessionCreateParams => ({
+      ...sessionParams,
+      line_items: [
+        {
+          quantity: 1,
+          price_data: { currency: "kwd", unit_amount: unitAmount, product_data: { name: "INV" } },
+        },
+      ],
+    });
+    const badSession = await rejection(
+      stripe.checkout.sessions.create(kwd(10_005), { stripeAccount: account }),
+    );
+    expect(badSession).toMatchObject({ code: "amount_invalid", statusCode: 400 });
+    const session = await stripe.checkout.sessions.create(kwd(10_010), { stripeAccount: account });
+    const intentId = String(
+      (fake.pay(session.id).at(-1)?.data.object as Stripe.Checkout.Session | undefined)
+        ?.payment_intent,
+    );
+    const badRefund = await rejection(
+      stripe.refunds.create({ payment_intent: intentId, amount: 5 }, { stripeAccount: account }),
+    );
+    expect(badRefund).toMatchObject({ code: "amount_invalid", param: "amount" });
+    const refund = await stripe.refunds.create(
+      { payment_intent: intentId, amount: 10 },
+      { stripeAccount: account },
+    );
+    expect(refund).toMatchObject({ amount: 10, currency: "kwd" });
+  });
 });

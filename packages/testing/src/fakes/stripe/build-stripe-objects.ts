@@ -72,6 +72,13 @@ export function buildDispute(overrides: Partial<Stripe.Dispute> & { id: string }
   return { ...fixture<Stripe.Dispute>("dispute"), ...overrides };
 }
 
+/** The platform's Connect application (the `data.object` of `account.application.*`). */
+export function buildApplication(
+  overrides: Partial<Stripe.Application> & { id: string },
+): Stripe.Application {
+  return { ...fixture<Stripe.Application>("application"), ...overrides };
+}
+
 /** An event as Stripe sends it to a webhook endpoint, around `object`. */
 export function buildEvent(input: {
   id: string;

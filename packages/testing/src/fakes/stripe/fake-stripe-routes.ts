@@ -46,6 +46,20 @@ function integer(value: FormValue | undefined, param: string): number {
   return parsed;
 }
 
+/** Currencies Stripe takes with three decimals, in multiples of ten (docs.stripe.com/currencies). */
+const threeDecimalCurrencies = new Set(["bhd", "jod", "kwd", "omr", "tnd"]);
+
+/** Stripe refuses a three-decimal amount whose last digit is not 0, before it runs. */
+function assertStripeStep(amount: number, currency: string, param: string): void {
+  if (threeDecimalCurrencies.has(currency.toLowerCase()) && amount % 10 !== 0) {
+    throw invalidParameter(
+      `Invalid amount: ${currency.toUpperCase()} amounts must be a multiple of 10 (the last of the three decimals must be 0).`,
+      param,
+      "amount_invalid",
+    );
+  }
+}
+
 function requireAccount(request: FakeStripeRequest): string {
   if (!request.account) {
     throw invalidParameter("This fake needs a Stripe-Account header (a connected account) here.");
@@ -93,9 +107,9 @@ function createSession(
     if (text(price.currency) !== currency) {
       throw invalidParameter("All line items must share one currency.", `line_items[${index}]`);
     }
-    total +=
-      integer(price.unit_amount, `line_items[${index}][price_data][unit_amount]`) *
-      integer(line.quantity ?? "1", `line_items[${index}][quantity]`);
+    const unitAmount = integer(price.unit_amount, `line_items[${index}][price_data][unit_amount]`);
+    assertStripeStep(unitAmount, currency ?? "", `line_items[${index}][price_data][unit_amount]`);
+    total += unitAmount * integer(line.quantity ?? "1", `line_items[${index}][quantity]`);
   }
   const intentData = request.body.payment_intent_data;
   const intentFields =
@@ -161,6 +175,7 @@ function createRefund(state: FakeStripeState, request: FakeStripeRequest): Strip
   }
   const left = charge.amount - charge.amount_refunded;
   const amount = request.body.amount === undefined ? left : integer(request.body.amount, "amount");
+  assertStripeStep(amount, charge.currency, "amount");
   if (left === 0) {
     throw refused(`Charge ${charge.id} has already been refunded.`, "charge_already_refunded");
   }

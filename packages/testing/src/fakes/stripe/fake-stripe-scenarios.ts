@@ -1,5 +1,10 @@
 import type Stripe from "stripe";
-import { buildCharge, buildDispute, buildPaymentIntent } from "./build-stripe-objects";
+import {
+  buildApplication,
+  buildCharge,
+  buildDispute,
+  buildPaymentIntent,
+} from "./build-stripe-objects";
 import { emitEvent } from "./fake-stripe-events";
 import { addRefund } from "./fake-stripe-routes";
 import { type FakeStripeState, fakeId } from "./fake-stripe-state";
@@ -163,6 +168,25 @@ export function createFakeStripeScenarios(state: FakeStripeState) {
         emitEvent(state, "payment_intent.payment_failed", intent, account);
         emitEvent(state, "checkout.session.async_payment_failed", session, account);
       }
+      return since(start);
+    },
+
+    /**
+     * The account's owner disconnects the platform (revokes its access in the Stripe dashboard):
+     * Stripe sends `account.application.deauthorized` with the platform's application as
+     * `data.object` and the account as `event.account`, and from then on answers every request
+     * made for the account (`Stripe-Account`) with 403 `account_invalid`.
+     */
+    deauthorizeAccount(accountId: string): Stripe.Event[] {
+      if (!state.accounts.has(accountId)) throw new Error(`No account ${accountId}`);
+      const start = mark();
+      state.deauthorized.add(accountId);
+      emitEvent(
+        state,
+        "account.application.deauthorized",
+        buildApplication({ id: "ca_fake_platform", name: "Remit test platform" }),
+        accountId,
+      );
       return since(start);
     },
 

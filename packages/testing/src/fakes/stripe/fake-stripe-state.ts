@@ -24,6 +24,8 @@ export type FakeStripeState = {
   now: number;
   /** Status new refunds get (card refunds usually succeed at once). */
   refundStatus: "succeeded" | "pending";
+  /** Connected accounts whose owner took the platform's access away (`deauthorizeAccount`). */
+  deauthorized: Set<string>;
 };
 
 export function createFakeStripeState(): FakeStripeState {
@@ -37,6 +39,7 @@ export function createFakeStripeState(): FakeStripeState {
     outbox: [],
     now: Math.floor(Date.parse("2026-03-02T15:00:00.000Z") / 1000),
     refundStatus: "succeeded",
+    deauthorized: new Set(),
   };
 }
 

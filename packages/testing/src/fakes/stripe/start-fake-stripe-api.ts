@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
-import { FakeStripeError, type StripeErrorBody } from "./fake-stripe-error";
+import { FakeStripeError, type StripeErrorBody, stripeErrorDocUrl } from "./fake-stripe-error";
 import { createIdempotencyLayer } from "./fake-stripe-idempotency";
 import { type FakeStripeRequest, fakeStripeRoutes } from "./fake-stripe-routes";
 import { createFakeStripeScenarios, type FakeStripeScenarios } from "./fake-stripe-scenarios";
@@ -200,6 +200,18 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
         errorJson({
           type: "invalid_request_error",
           message: `Invalid API Key provided: ${key.slice(0, 8)}${"*".repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`,
+        }),
+      );
+      return;
+    }
+    if (account && state.deauthorized.has(account)) {
+      answer(
+        403,
+        errorJson({
+          type: "invalid_request_error",
+          code: "account_invalid",
+          message: `The provided key '${fakeStripeApiKey.slice(0, 8)}****' does not have access to account '${account}' (or that account does not exist). Application access may have been revoked.`,
+          doc_url: stripeErrorDocUrl("account_invalid"),
         }),
       );
       return;
