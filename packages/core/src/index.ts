@@ -116,6 +116,7 @@ export {
   tenantBrandingSchema,
   tenantSettingsSchema,
 } from "./tenants/tenant-settings";
+export { isWellFormedText, textSchema } from "./validation/text-schema";
 export { parseWithSchema } from "./validation/to-validation-error";
 export {
   type DraftInvoiceOptions,

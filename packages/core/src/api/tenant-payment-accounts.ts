@@ -5,13 +5,14 @@ import { idempotencyKeySchema } from "../invoices/internal/move-input-fields";
 import { defineMove } from "../service/internal/define-move";
 import type { RemitDependencies } from "../service/remit-dependencies";
 import type { Tenant } from "../tenants/tenant-settings";
+import { textSchema } from "../validation/text-schema";
 import { parseWithSchema } from "../validation/to-validation-error";
 
 const paymentAccountSchema = z.object({
   /** The provider's name, as in `tenant.paymentAccounts` (`"stripe"`). */
-  provider: z.string().min(1).max(64),
+  provider: textSchema.min(1).max(64),
   /** The account at the provider (`acct_…`). */
-  accountId: z.string().min(1).max(255),
+  accountId: textSchema.min(1).max(255),
 });
 
 export type FindTenantByPaymentAccountInput = z.input<typeof paymentAccountSchema>;
@@ -54,7 +55,7 @@ export async function findTenantByPaymentAccount(
 
 export const disconnectPaymentAccountInputSchema = paymentAccountSchema.extend({
   /** Why, in a few words; passed on in the event (`"account.application.deauthorized"`). */
-  reason: z.string().trim().min(1).max(200),
+  reason: textSchema.trim().min(1).max(200),
   idempotencyKey: idempotencyKeySchema.optional(),
 });
 

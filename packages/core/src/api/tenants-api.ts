@@ -12,6 +12,7 @@ import {
   type TenantSettingsInput,
   tenantSettingsSchema,
 } from "../tenants/tenant-settings";
+import { textSchema } from "../validation/text-schema";
 import { parseWithSchema } from "../validation/to-validation-error";
 import {
   disconnectPaymentAccount,
@@ -88,7 +89,7 @@ export const upsertTenant = defineMove(
       ...changes
     } = parseWithSchema(
       z
-        .record(z.string(), z.unknown())
+        .record(textSchema, z.unknown())
         .and(z.object({ expectedVersion: z.number().int().min(0).optional() })),
       settings,
     );

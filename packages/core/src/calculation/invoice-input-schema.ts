@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCurrencyCode } from "../money/currencies";
+import { textSchema } from "../validation/text-schema";
 import { decimalSchema } from "./decimal-schema";
 
 /** Limits of one invoice, from the invoice-math contract. */
@@ -27,14 +28,15 @@ export const decimalLimits = {
 /** The longest description and tax rate name, in UTF-16 code units as `string.length` counts. */
 export const textLimits = { description: 5_000, name: 200 } as const;
 
-const idSchema = z.string().min(1, "must be a non-empty string");
+const idSchema = textSchema.min(1, "must be a non-empty string");
 const percentSchema = decimalSchema(decimalLimits.discountPercent);
 const amountSchema = decimalSchema(decimalLimits.amount);
 
 /** An ISO 4217 code from Remit's table, upper case. */
-export const currencySchema = z
-  .string()
-  .refine(isCurrencyCode, 'must be an upper-case ISO 4217 currency code such as "USD"');
+export const currencySchema = textSchema.refine(
+  isCurrencyCode,
+  'must be an upper-case ISO 4217 currency code such as "USD"',
+);
 
 /** A discount on one line or on the whole invoice: a percent, or a fixed amount. */
 export const discountSchema = z.discriminatedUnion("type", [
@@ -51,7 +53,7 @@ export const lineKindSchema = z.enum(["labor", "material", "service", "other"], 
 export const invoiceLineInputSchema = z.object({
   id: idSchema.optional(),
   kind: lineKindSchema.default("service"),
-  description: z.string().max(textLimits.description).default(""),
+  description: textSchema.max(textLimits.description).default(""),
   quantity: decimalSchema(decimalLimits.quantity),
   unitPrice: decimalSchema(decimalLimits.unitPrice),
   taxRateIds: z.array(idSchema).max(invoiceLimits.maxTaxRates).default([]),
@@ -61,7 +63,7 @@ export const invoiceLineInputSchema = z.object({
 /** A tax rate: added to prices or included in them; a compound rate is charged on the other taxes too. */
 export const taxRateInputSchema = z.object({
   id: idSchema,
-  name: z.string().max(textLimits.name).default(""),
+  name: textSchema.max(textLimits.name).default(""),
   percent: decimalSchema(decimalLimits.taxPercent),
   inclusive: z.boolean().default(false),
   compound: z.boolean().default(false),
@@ -77,7 +79,7 @@ export const invoiceDiscountInputSchema = z.intersection(
 export const feeInputSchema = z.intersection(
   z.object({
     id: idSchema.optional(),
-    description: z.string().max(textLimits.description).default(""),
+    description: textSchema.max(textLimits.description).default(""),
     taxRateIds: z.array(idSchema).max(invoiceLimits.maxTaxRates).default([]),
   }),
   discountSchema,

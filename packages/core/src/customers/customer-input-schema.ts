@@ -5,6 +5,7 @@ import {
   idempotencyKeySchema,
   recordIdSchema,
 } from "../invoices/internal/move-input-fields";
+import { textSchema } from "../validation/text-schema";
 import { addressSchema } from "./customer";
 
 /**
@@ -13,8 +14,7 @@ import { addressSchema } from "./customer";
  * country; it does not require the number to be assigned (its tables lag new ranges, and the SMS
  * provider refuses a number that does not exist).
  */
-export const e164PhoneSchema = z
-  .string()
+export const e164PhoneSchema = textSchema
   .trim()
   .max(32)
   .transform((text, context) => {
@@ -30,7 +30,7 @@ export const e164PhoneSchema = z
   });
 
 export const customerInputSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: textSchema.trim().min(1).max(200),
   email: z.email().max(320).nullable().optional(),
   phone: e164PhoneSchema.nullable().optional(),
   billingAddress: addressSchema.nullable().optional(),

@@ -1,14 +1,14 @@
 import { z } from "zod";
+import { textSchema } from "../validation/text-schema";
 
 /** A postal address, as loose as addresses are across countries. */
 export const addressSchema = z.object({
-  line1: z.string().max(200).optional(),
-  line2: z.string().max(200).optional(),
-  city: z.string().max(100).optional(),
-  region: z.string().max(100).optional(),
-  postalCode: z.string().max(20).optional(),
-  country: z
-    .string()
+  line1: textSchema.max(200).optional(),
+  line2: textSchema.max(200).optional(),
+  city: textSchema.max(100).optional(),
+  region: textSchema.max(100).optional(),
+  postalCode: textSchema.max(20).optional(),
+  country: textSchema
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 two-letter code such as "US"')
     .optional(),
 });

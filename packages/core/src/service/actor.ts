@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textSchema } from "../validation/text-schema";
 
 /**
  * Who made a change: a person in the host app, Remit itself (sweeps, scheduled sends), or a
@@ -7,9 +8,9 @@ import { z } from "zod";
 export const actorSchema = z.discriminatedUnion(
   "type",
   [
-    z.object({ type: z.literal("user"), id: z.string().min(1).max(255) }),
+    z.object({ type: z.literal("user"), id: textSchema.min(1).max(255) }),
     z.object({ type: z.literal("system") }),
-    z.object({ type: z.literal("provider"), name: z.string().min(1).max(64) }),
+    z.object({ type: z.literal("provider"), name: textSchema.min(1).max(64) }),
   ],
   { error: 'must be { type: "user", id }, { type: "system" } or { type: "provider", name }' },
 );
@@ -18,7 +19,7 @@ export type Actor = z.infer<typeof actorSchema>;
 
 /** The first argument of every call: whose records, and who is acting. */
 export const contextSchema = z.object({
-  tenantId: z.string().min(1).max(64),
+  tenantId: textSchema.min(1).max(64),
   actor: actorSchema,
 });
 

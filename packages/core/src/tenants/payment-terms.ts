@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textSchema } from "../validation/text-schema";
 import { addDaysToDate } from "./tenant-dates";
 
 /**
@@ -8,7 +9,7 @@ import { addDaysToDate } from "./tenant-dates";
 export const paymentTermsSchema = z.union(
   [
     z.literal("due_on_receipt"),
-    z.string().regex(/^net_([1-9]\d{0,2})$/),
+    textSchema.regex(/^net_([1-9]\d{0,2})$/),
     z.object({ dueDate: z.iso.date() }),
   ],
   { error: 'must be "due_on_receipt", "net_N" (N from 1 to 999) or { dueDate: "YYYY-MM-DD" }' },

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { currencySchema, taxRateInputSchema } from "../calculation/invoice-input-schema";
+import { textSchema } from "../validation/text-schema";
 import { paymentTermsSchema } from "./payment-terms";
 
-const numberFormatSchema = z
-  .string()
+const numberFormatSchema = textSchema
   .min(1)
   .max(64)
   .refine(
@@ -35,23 +35,24 @@ export const reminderRuleSchema = z.object({
 
 /** Message templates a tenant may override; `{{placeholders}}` are filled and escaped. */
 export const messageTemplatesSchema = z.object({
-  invoiceSentSubject: z.string().max(500).optional(),
-  invoiceSentBody: z.string().max(20_000).optional(),
-  invoiceSentSms: z.string().max(1_000).optional(),
-  reminderSubject: z.string().max(500).optional(),
-  reminderBody: z.string().max(20_000).optional(),
-  reminderSms: z.string().max(1_000).optional(),
-  overdueSubject: z.string().max(500).optional(),
-  overdueBody: z.string().max(20_000).optional(),
-  overdueSms: z.string().max(1_000).optional(),
-  receiptSubject: z.string().max(500).optional(),
-  receiptBody: z.string().max(20_000).optional(),
-  receiptSms: z.string().max(1_000).optional(),
+  invoiceSentSubject: textSchema.max(500).optional(),
+  invoiceSentBody: textSchema.max(20_000).optional(),
+  invoiceSentSms: textSchema.max(1_000).optional(),
+  reminderSubject: textSchema.max(500).optional(),
+  reminderBody: textSchema.max(20_000).optional(),
+  reminderSms: textSchema.max(1_000).optional(),
+  overdueSubject: textSchema.max(500).optional(),
+  overdueBody: textSchema.max(20_000).optional(),
+  overdueSms: textSchema.max(1_000).optional(),
+  receiptSubject: textSchema.max(500).optional(),
+  receiptBody: textSchema.max(20_000).optional(),
+  receiptSms: textSchema.max(1_000).optional(),
 });
 
-const hexColorSchema = z
-  .string()
-  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a color as "#rrggbb", such as "#1d4ed8"');
+const hexColorSchema = textSchema.regex(
+  /^#[0-9a-fA-F]{6}$/,
+  'must be a color as "#rrggbb", such as "#1d4ed8"',
+);
 
 /**
  * How the customer's invoice page looks: the tenant's logo and colors. Every field is optional;
@@ -73,15 +74,14 @@ export type TenantBranding = z.infer<typeof tenantBrandingSchema>;
 
 /** What a tenant (one contractor business) sets once and every later move follows. */
 export const tenantSettingsSchema = z.object({
-  name: z.string().min(1).max(200).default("My business"),
+  name: textSchema.min(1).max(200).default("My business"),
   currency: currencySchema.default("USD"),
   /** IANA time zone: dates (issue, due, past due) are this zone's calendar dates. */
-  timeZone: z
-    .string()
+  timeZone: textSchema
     .refine(isTimeZone, 'must be an IANA time zone such as "America/Chicago"')
     .default("UTC"),
   /** BCP 47 locale for formatting amounts and dates in messages and on the hosted invoice page. */
-  locale: z.string().min(2).max(35).default("en-US"),
+  locale: textSchema.min(2).max(35).default("en-US"),
   /**
    * The logo and colors of the customer's invoice page (`@remit/server`). Left out (and absent
    * from settings saved before 0.2), the page has Remit's plain look.
@@ -117,9 +117,9 @@ export const tenantSettingsSchema = z.object({
    */
   paymentAccounts: z
     .record(
-      z.string().min(1).max(64),
+      textSchema.min(1).max(64),
       z.object({
-        accountId: z.string().min(1).max(255),
+        accountId: textSchema.min(1).max(255),
         chargesEnabled: z.boolean().default(false),
         detailsSubmitted: z.boolean().default(false),
         /**
@@ -134,8 +134,8 @@ export const tenantSettingsSchema = z.object({
       }),
     )
     .default({}),
-  email: z.string().email().max(320).nullable().default(null),
-  phone: z.string().max(32).nullable().default(null),
+  email: textSchema.email().max(320).nullable().default(null),
+  phone: textSchema.max(32).nullable().default(null),
 });
 
 export type TenantSettingsInput = z.input<typeof tenantSettingsSchema>;

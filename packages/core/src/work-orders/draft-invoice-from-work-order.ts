@@ -5,6 +5,7 @@ import { readDecimal } from "../money/decimal-value";
 import { addPercentAndRound, multiplyDecimals } from "../money/multiply-decimals";
 import type { RoundingMode } from "../money/rounding-mode";
 import type { PaymentTerms } from "../tenants/payment-terms";
+import { textSchema } from "../validation/text-schema";
 import type { StoredTaxRate, WorkOrder } from "./work-order";
 
 /** An invoice input made from a work order: ready for `calculateInvoice` and `remit.invoices.create`. */
@@ -31,7 +32,7 @@ export const draftInvoiceOptionsSchema = z.object({
     })
     .optional(),
   /** Printed on the invoice. */
-  memo: z.string().max(2_000).optional(),
+  memo: textSchema.max(2_000).optional(),
 });
 
 export type DraftInvoiceOptions = z.input<typeof draftInvoiceOptionsSchema>;

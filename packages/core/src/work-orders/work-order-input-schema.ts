@@ -4,16 +4,17 @@ import { currencySchema, taxRateInputSchema } from "../calculation/invoice-input
 import { addressSchema } from "../customers/customer";
 import { idempotencyKeySchema, recordIdSchema } from "../invoices/internal/move-input-fields";
 import { paymentTermsSchema } from "../tenants/payment-terms";
+import { textSchema } from "../validation/text-schema";
 
 const text = (limits: Parameters<typeof decimalSchema>[0]) =>
   decimalSchema(limits).transform((value) => value.text);
-const entryId = z.string().min(1).max(64);
-const taxRateIds = z.array(z.string().min(1)).max(20).default([]);
+const entryId = textSchema.min(1).max(64);
+const taxRateIds = z.array(textSchema.min(1)).max(20).default([]);
 
 export const laborEntryInputSchema = z.object({
   id: entryId.optional(),
-  technician: z.string().trim().min(1).max(100),
-  description: z.string().max(500).default(""),
+  technician: textSchema.trim().min(1).max(100),
+  description: textSchema.max(500).default(""),
   /** 0 hours is allowed on the work order and gives no invoice line. */
   hours: text({ lessThan: "10000", maxDecimals: 4 }),
   hourlyRate: text({ lessThan: "1000000", maxDecimals: 4 }),
@@ -23,7 +24,7 @@ export const laborEntryInputSchema = z.object({
 
 export const materialEntryInputSchema = z.object({
   id: entryId.optional(),
-  description: z.string().trim().min(1).max(500),
+  description: textSchema.trim().min(1).max(500),
   quantity: text({ lessThan: "1000000000", maxDecimals: 6 }),
   unitCost: text({ lessThan: "1000000000", maxDecimals: 4 }),
   markupPercent: text({ atMost: "1000", maxDecimals: 4 }).default("0"),
@@ -32,7 +33,7 @@ export const materialEntryInputSchema = z.object({
 
 export const serviceEntryInputSchema = z.object({
   id: entryId.optional(),
-  description: z.string().trim().min(1).max(500),
+  description: textSchema.trim().min(1).max(500),
   quantity: text({ lessThan: "1000000000", maxDecimals: 6 }),
   unitPrice: text({ lessThan: "1000000000000", maxDecimals: 4 }),
   taxRateIds,
@@ -40,7 +41,7 @@ export const serviceEntryInputSchema = z.object({
 
 export const workOrderFeeInputSchema = z.object({
   id: entryId.optional(),
-  description: z.string().trim().min(1).max(500),
+  description: textSchema.trim().min(1).max(500),
   amount: text({ lessThan: "1000000000000", maxDecimals: 4 }),
   taxRateIds,
 });
@@ -53,7 +54,7 @@ const storedTaxRateSchema = taxRateInputSchema.transform((rate) => ({
 /** What a work order records; every part is optional except the customer and a title. */
 export const workOrderInputSchema = z.object({
   customerId: recordIdSchema,
-  title: z.string().trim().min(1).max(200),
+  title: textSchema.trim().min(1).max(200),
   site: addressSchema.nullable().optional(),
   currency: currencySchema.optional(),
   terms: paymentTermsSchema.optional(),
@@ -62,8 +63,8 @@ export const workOrderInputSchema = z.object({
   materials: z.array(materialEntryInputSchema).max(1000).default([]),
   services: z.array(serviceEntryInputSchema).max(500).default([]),
   fees: z.array(workOrderFeeInputSchema).max(100).default([]),
-  notes: z.string().max(10_000).default(""),
-  photos: z.array(z.string().min(1).max(1_000)).max(100).default([]),
+  notes: textSchema.max(10_000).default(""),
+  photos: z.array(textSchema.min(1).max(1_000)).max(100).default([]),
   idempotencyKey: idempotencyKeySchema.optional(),
 });
 

@@ -6,6 +6,7 @@ import {
   type ParsedInvoiceInput,
   textLimits,
 } from "../invoice-input-schema";
+import { isWellFormedText } from "../../validation/text-schema";
 import { createDecimalReader } from "./create-decimal-reader";
 
 // The common case is a valid invoice, and reading it with zod (then checking its references on
@@ -61,13 +62,17 @@ function isObject(value: unknown): value is Loose {
 
 /** An optional id as zod reads it: absent, present but undefined, or a non-empty string. */
 function isOptionalId(value: unknown): boolean {
-  return value === undefined || (typeof value === "string" && value !== "");
+  return (
+    value === undefined || (typeof value === "string" && value !== "" && isWellFormedText(value))
+  );
 }
 
 /** A text with a default: `undefined` gives `""`; anything but a short enough string, `null`. */
 function readText(value: unknown, maxLength: number): string | null {
   if (value === undefined) return "";
-  return typeof value === "string" && value.length <= maxLength ? value : null;
+  return typeof value === "string" && value.length <= maxLength && isWellFormedText(value)
+    ? value
+    : null;
 }
 
 /** A flag with a default of `false`; anything but a boolean, `null`. */
@@ -122,7 +127,8 @@ export function readCommonInvoiceInput(input: unknown): ParsedInvoiceInput | und
     const raw: unknown = rawRates[index];
     if (!isObject(raw)) return undefined;
     const id = raw.id;
-    if (typeof id !== "string" || id === "" || rates.has(id)) return undefined;
+    if (typeof id !== "string" || id === "" || !isWellFormedText(id) || rates.has(id))
+      return undefined;
     const name = readText(raw.name, textLimits.name);
     const percent = readTaxPercent(raw.percent);
     const inclusive = readFlag(raw.inclusive);

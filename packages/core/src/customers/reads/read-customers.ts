@@ -3,12 +3,13 @@ import { NotFoundError } from "../../errors/not-found-error";
 import { recordIdSchema } from "../../invoices/internal/move-input-fields";
 import type { Page } from "../../ports/store/index";
 import { defineRead } from "../../service/internal/define-read";
+import { textSchema } from "../../validation/text-schema";
 import type { Customer } from "../customer";
 
 export const listCustomersInputSchema = z.object({
-  search: z.string().trim().min(1).max(200).optional(),
+  search: textSchema.trim().min(1).max(200).optional(),
   limit: z.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).max(200).optional(),
+  cursor: textSchema.min(1).max(200).optional(),
 });
 
 export type ListCustomersInput = z.input<typeof listCustomersInputSchema>;

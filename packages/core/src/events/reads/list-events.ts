@@ -1,17 +1,18 @@
 import { z } from "zod";
 import type { EventPage } from "../../ports/store/index";
 import { defineRead } from "../../service/internal/define-read";
+import { textSchema } from "../../validation/text-schema";
 
 export const listEventsInputSchema = z
   .object({
     limit: z.number().int().min(1).max(1_000).default(100),
     /** The `nextCursor` of the previous page; absent for the first page. */
-    cursor: z.string().min(1).max(200).optional(),
+    cursor: textSchema.min(1).max(200).optional(),
     /**
      * @deprecated Since 0.2.0, removed in 0.3.0: pass the previous page's `nextCursor` as
      * `cursor`. The events after this event id.
      */
-    after: z.string().min(1).max(64).optional(),
+    after: textSchema.min(1).max(64).optional(),
   })
   .refine((input) => input.cursor === undefined || input.after === undefined, {
     path: ["after"],

@@ -6,6 +6,7 @@ import { isCurrencyCode, minorUnitsOf } from "../../money/currencies";
 import { readDecimal } from "../../money/decimal-value";
 import { addMoney, roundMoney } from "../../money/money-arithmetic";
 import { defineMove } from "../../service/internal/define-move";
+import { textSchema } from "../../validation/text-schema";
 import { afterMoneyMoved, emitPaidIfSettled } from "../internal/after-paid";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
 import { loadInvoiceForMove, saveInvoice } from "../internal/load-invoice-for-move";
@@ -20,7 +21,7 @@ import type { Payment } from "../payment";
 
 /** A positive decimal amount string (or number), checked against the currency's digits later. */
 export const moneyAmountSchema = z
-  .union([z.string(), z.number()])
+  .union([textSchema, z.number()])
   .refine((value) => {
     const decimal = readDecimal(value);
     return (
@@ -39,7 +40,7 @@ export const recordPaymentInputSchema = z.object({
   currency: currencySchema.optional(),
   method: z.enum(["card", "ach", "bank_transfer", "check", "cash", "other"]),
   /** Check number, provider payment id, … */
-  reference: z.string().max(255).optional(),
+  reference: textSchema.max(255).optional(),
   receivedAt: instantSchema.optional(),
   /** Required: the same key recorded twice is one payment. */
   idempotencyKey: idempotencyKeySchema,

@@ -8,6 +8,7 @@ import type { PaymentProvider } from "../../ports/payment-provider";
 import { defineMove } from "../../service/internal/define-move";
 import { insertOutboxJob } from "../../service/internal/new-outbox-job";
 import type { MoveScope } from "../../service/internal/run-move";
+import { textSchema } from "../../validation/text-schema";
 import { afterMoneyMoved, emitPaidIfSettled } from "../internal/after-paid";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
 import { loadInvoiceForMove, saveInvoice } from "../internal/load-invoice-for-move";
@@ -26,9 +27,9 @@ export const refundPaymentInputSchema = z.object({
   id: recordIdSchema,
   paymentId: recordIdSchema,
   amount: moneyAmountSchema,
-  reason: z.string().trim().min(1).max(1_000).optional(),
+  reason: textSchema.trim().min(1).max(1_000).optional(),
   /** From a provider: its refund id; the refund already happened there. */
-  providerRefundId: z.string().min(1).max(255).optional(),
+  providerRefundId: textSchema.min(1).max(255).optional(),
   /** Required: the same key twice is one refund. */
   idempotencyKey: idempotencyKeySchema,
   expectedVersion: expectedVersionSchema.optional(),
@@ -198,7 +199,7 @@ export const resolveRefundInputSchema = z.object({
   id: recordIdSchema,
   refundId: recordIdSchema,
   status: z.enum(["succeeded", "failed"]),
-  providerRefundId: z.string().min(1).max(255).optional(),
+  providerRefundId: textSchema.min(1).max(255).optional(),
   idempotencyKey: idempotencyKeySchema,
 });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NotFoundError } from "../../errors/not-found-error";
 import { defineMove } from "../../service/internal/define-move";
+import { textSchema } from "../../validation/text-schema";
 import type { Delivery, DeliveryStatus } from "../delivery";
 import { invoiceSubject } from "../internal/invoice-event-data";
 
@@ -16,12 +17,12 @@ const rank: Record<DeliveryStatus, number> = {
 
 export const reportDeliveryInputSchema = z.object({
   /** The provider's message id, as returned by `SmsSender.send` / `EmailSender.send`. */
-  providerMessageId: z.string().min(1).max(255),
+  providerMessageId: textSchema.min(1).max(255),
   status: z.enum(["queued", "sent", "delivered", "failed"]),
   /** The provider's own word (`undelivered`, `30007`), kept beside Remit's status. */
-  providerStatus: z.string().min(1).max(255),
+  providerStatus: textSchema.min(1).max(255),
   /** Why it failed, when it did (`recipient_opted_out`, an error code). */
-  reason: z.string().min(1).max(255).optional(),
+  reason: textSchema.min(1).max(255).optional(),
 });
 
 export type ReportDeliveryInput = z.input<typeof reportDeliveryInputSchema>;

@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { NotFoundError } from "../../errors/not-found-error";
 import { defineMove } from "../../service/internal/define-move";
+import { textSchema } from "../../validation/text-schema";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
 import { idempotencyKeySchema, recordIdSchema } from "../internal/move-input-fields";
 
 export const reportPaymentFailureInputSchema = z.object({
   id: recordIdSchema,
   /** The provider's payment reference (a PaymentIntent id). */
-  reference: z.string().min(1).max(255),
+  reference: textSchema.min(1).max(255),
   /** The provider's reason, e.g. `card_declined`. */
-  reason: z.string().min(1).max(1_000),
+  reason: textSchema.min(1).max(1_000),
   idempotencyKey: idempotencyKeySchema,
 });
 

@@ -4,6 +4,7 @@ import type { RemitEvent } from "../../events/remit-event";
 import type { Page } from "../../ports/store/index";
 import { defineRead } from "../../service/internal/define-read";
 import type { RemitDependencies } from "../../service/remit-dependencies";
+import { textSchema } from "../../validation/text-schema";
 import { parseWithSchema } from "../../validation/to-validation-error";
 import type { Delivery } from "../delivery";
 import { recordIdSchema } from "../internal/move-input-fields";
@@ -45,11 +46,11 @@ export const listInvoicesInputSchema = z.object({
   customerId: recordIdSchema.optional(),
   dueFrom: dateSchema.optional(),
   dueTo: dateSchema.optional(),
-  number: z.string().min(1).max(64).optional(),
-  search: z.string().trim().min(1).max(200).optional(),
+  number: textSchema.min(1).max(64).optional(),
+  search: textSchema.trim().min(1).max(200).optional(),
   workOrderId: recordIdSchema.optional(),
   limit: z.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).max(200).optional(),
+  cursor: textSchema.min(1).max(200).optional(),
 });
 
 export type ListInvoicesInput = z.input<typeof listInvoicesInputSchema>;
@@ -75,7 +76,7 @@ export async function getInvoiceByPublicToken(
   deps: RemitDependencies,
   rawInput: { token: string },
 ): Promise<Invoice> {
-  const { token } = parseWithSchema(z.object({ token: z.string().min(16).max(128) }), rawInput);
+  const { token } = parseWithSchema(z.object({ token: textSchema.min(16).max(128) }), rawInput);
   const invoice = await deps.store.findInvoiceByPublicToken({ token });
   if (!invoice) throw new NotFoundError({ resource: "invoice", id: "(public token)" });
   return invoice;

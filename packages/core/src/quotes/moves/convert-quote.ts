@@ -9,6 +9,7 @@ import {
 import { defineMove } from "../../service/internal/define-move";
 import { defineSweep } from "../../service/internal/define-sweep";
 import { localDateAt } from "../../tenants/tenant-dates";
+import { textSchema } from "../../validation/text-schema";
 import { parseWithSchema } from "../../validation/to-validation-error";
 import { createWorkOrderInScope } from "../../work-orders/moves/create-work-order";
 import { workOrderInputSchema } from "../../work-orders/work-order-input-schema";
@@ -19,7 +20,7 @@ export const convertQuoteInputSchema = z.object({
   id: recordIdSchema,
   expectedVersion: expectedVersionSchema.optional(),
   /** Who does the work; labor lines are assigned to them. */
-  technician: z.string().trim().min(1).max(100).default("Unassigned"),
+  technician: textSchema.trim().min(1).max(100).default("Unassigned"),
   idempotencyKey: idempotencyKeySchema.optional(),
 });
 

@@ -14,12 +14,13 @@ import { formatMinorUnits } from "../../money/minor-units";
 import { checkedInBody, defineMove } from "../../service/internal/define-move";
 import { paymentTermsSchema } from "../../tenants/payment-terms";
 import { formatIssuePath } from "../../validation/format-issue-path";
+import { textSchema } from "../../validation/text-schema";
 import { loadQuoteForMove, saveQuote } from "../internal/load-quote";
 import type { Quote } from "../quote";
 
 export const quoteInputSchema = z.object({
   customerId: recordIdSchema,
-  title: z.string().trim().min(1).max(200),
+  title: textSchema.trim().min(1).max(200),
   currency: currencySchema.optional(),
   terms: paymentTermsSchema.optional(),
   ...invoiceContentFields,

@@ -16,6 +16,7 @@ import { readDecimal } from "../../money/decimal-value";
 import { addMoney, compareMoney, roundMoney, subtractMoney } from "../../money/money-arithmetic";
 import { defineMove } from "../../service/internal/define-move";
 import { localDateAt } from "../../tenants/tenant-dates";
+import { textSchema } from "../../validation/text-schema";
 import { loadQuoteForMove, saveQuote } from "../internal/load-quote";
 import { unrefundedAmount } from "../internal/unrefunded-amount";
 
@@ -24,7 +25,7 @@ const moveInputSchema = recordMoveInputSchema;
 export const recordDepositInputSchema = moveInputSchema.extend({
   amount: moneyAmountSchema,
   method: z.enum(["card", "ach", "bank_transfer", "check", "cash", "other"]),
-  reference: z.string().max(255).optional(),
+  reference: textSchema.max(255).optional(),
   receivedAt: instantSchema.optional(),
   idempotencyKey: idempotencyKeySchema,
 });
@@ -32,7 +33,7 @@ export const recordDepositInputSchema = moveInputSchema.extend({
 export const refundDepositInputSchema = moveInputSchema.extend({
   paymentId: recordIdSchema,
   amount: moneyAmountSchema,
-  reason: z.string().trim().min(1).max(1_000).optional(),
+  reason: textSchema.trim().min(1).max(1_000).optional(),
   idempotencyKey: idempotencyKeySchema,
 });
 
@@ -65,7 +66,7 @@ export const sendQuote = defineMove(
 
 /** The input of `remit.quotes.approve`: the quote and who approved it. */
 export const approveQuoteInputSchema = moveInputSchema.extend({
-  approvedBy: z.string().trim().min(1).max(200),
+  approvedBy: textSchema.trim().min(1).max(200),
 });
 
 /** The customer accepts: `sent` → `approved`, with who approved it. Refused once expired. */

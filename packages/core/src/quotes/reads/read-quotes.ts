@@ -4,6 +4,7 @@ import { recordIdSchema } from "../../invoices/internal/move-input-fields";
 import type { Payment } from "../../invoices/payment";
 import type { Page } from "../../ports/store/index";
 import { defineRead } from "../../service/internal/define-read";
+import { textSchema } from "../../validation/text-schema";
 import type { Quote } from "../quote";
 
 const statuses = ["draft", "sent", "approved", "declined", "expired"] as const;
@@ -12,7 +13,7 @@ export const listQuotesInputSchema = z.object({
   status: z.union([z.enum(statuses), z.array(z.enum(statuses)).min(1)]).optional(),
   customerId: recordIdSchema.optional(),
   limit: z.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).max(200).optional(),
+  cursor: textSchema.min(1).max(200).optional(),
 });
 
 export type ListQuotesInput = z.input<typeof listQuotesInputSchema>;

@@ -1,9 +1,10 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { ValidationError } from "../../errors/validation-error";
 import { expectedVersionSchema, recordIdSchema } from "../../invoices/internal/move-input-fields";
 import { readCustomerSnapshot } from "../../invoices/internal/read-customer-snapshot";
 import { defineMove } from "../../service/internal/define-move";
 import type { MoveScope } from "../../service/internal/run-move";
+import { textSchema } from "../../validation/text-schema";
 import { loadWorkOrderForMove, saveWorkOrder } from "../internal/load-work-order";
 import { workOrderParts } from "../internal/work-order-parts";
 import type { WorkOrder } from "../work-order";
@@ -64,7 +65,7 @@ export const updateWorkOrderInputSchema = workOrderInputSchema
   .extend({
     id: recordIdSchema,
     expectedVersion: expectedVersionSchema,
-    idempotencyKey: z.string().min(1).max(255).optional(),
+    idempotencyKey: textSchema.min(1).max(255).optional(),
   });
 
 export type UpdateWorkOrderInput = z.input<typeof updateWorkOrderInputSchema>;

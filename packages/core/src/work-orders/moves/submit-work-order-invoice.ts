@@ -8,6 +8,7 @@ import { createInvoiceInScope } from "../../invoices/moves/create-invoice";
 import { issueInvoiceInScope } from "../../invoices/moves/issue-invoice";
 import { submitInvoiceInScope } from "../../invoices/moves/simple-moves";
 import { defineMove } from "../../service/internal/define-move";
+import { textSchema } from "../../validation/text-schema";
 import {
   draftInvoiceFromWorkOrder,
   draftInvoiceOptionsSchema,
@@ -22,7 +23,7 @@ export const submitWorkOrderInvoiceInputSchema = z.object({
    * The user's changes to the draft: any field of `remit.invoices.create` (lines, taxRates,
    * discounts, fees, terms, memo, …) replaces the draft's.
    */
-  changes: z.record(z.string(), z.unknown()).default({}),
+  changes: z.record(textSchema, z.unknown()).default({}),
   /** How the draft is made: rounding of material prices and of the invoice, a memo. */
   draft: draftInvoiceOptionsSchema.optional(),
   idempotencyKey: idempotencyKeySchema.optional(),

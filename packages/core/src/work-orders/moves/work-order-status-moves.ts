@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { reasonSchema, recordMoveInputSchema } from "../../invoices/internal/move-input-fields";
 import { defineMove } from "../../service/internal/define-move";
+import { textSchema } from "../../validation/text-schema";
 import { loadWorkOrderForMove, saveWorkOrder } from "../internal/load-work-order";
 
-const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "08:00"');
+const timeSchema = textSchema.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "08:00"');
 
 export const scheduleWorkOrderInputSchema = recordMoveInputSchema.extend({
   date: z.iso.date(),
   windowStart: timeSchema,
   windowEnd: timeSchema,
-  technician: z.string().trim().min(1).max(100),
+  technician: textSchema.trim().min(1).max(100),
 });
 
 export type WorkOrderMoveInput = z.input<typeof recordMoveInputSchema>;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { NotFoundError } from "../../errors/not-found-error";
 import { recordIdSchema } from "../../invoices/internal/move-input-fields";
 import { defineRead } from "../../service/internal/define-read";
+import { textSchema } from "../../validation/text-schema";
 import {
   draftInvoiceFromWorkOrder,
   draftInvoiceOptionsSchema,
@@ -22,7 +23,7 @@ export const listWorkOrdersInputSchema = z.object({
   status: z.union([z.enum(statuses), z.array(z.enum(statuses)).min(1)]).optional(),
   customerId: recordIdSchema.optional(),
   limit: z.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).max(200).optional(),
+  cursor: textSchema.min(1).max(200).optional(),
 });
 
 /** `remit.workOrders.get`: one work order. */
