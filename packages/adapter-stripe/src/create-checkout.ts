@@ -97,6 +97,16 @@ function assertPayable(invoice: Invoice, tenant: Tenant, amount: string) {
     });
   }
   const account = stripeAccountOf(tenant);
+  if (account?.disconnectedAt !== undefined) {
+    throw new ValidationError({
+      issues: [
+        {
+          path: "tenant.paymentAccounts.stripe",
+          message: `the Stripe account ${account.accountId} was disconnected by its owner on ${account.disconnectedAt}: it takes no payments through the platform`,
+        },
+      ],
+    });
+  }
   if (!account?.chargesEnabled) {
     throw new ValidationError({
       issues: [

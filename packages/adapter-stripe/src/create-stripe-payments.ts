@@ -31,6 +31,7 @@ import {
   type StripePaymentsConfig,
   type StripeUnmatchedEvent,
 } from "./internal/stripe-payments-config";
+import { refundableStripeAmount } from "./internal/to-stripe-amount";
 
 const secretSchema = z
   .string()
@@ -129,6 +130,14 @@ export type StripePayments = PaymentProvider & {
     providerPaymentReference: string;
     tenant?: Tenant;
   }): Promise<{ providerRefundId: string; status: "pending" | "succeeded" | "failed" }>;
+  /**
+   * Port: the largest part of `amount` Stripe can refund (three-decimal currencies in multiples
+   * of ten minor units); `remit.invoices.refund` keeps the rest on the invoice.
+   */
+  refundableAmount(input: { amount: string; currency: string }): {
+    refundable: string;
+    reason: string | null;
+  };
   /** Creates (or returns) the tenant's connected account. */
   connectAccount(
     remit: Remit,
@@ -202,6 +211,7 @@ export function createStripePayments(options: StripePaymentsOptions): StripePaym
     stripe: config.stripe,
     createCheckout: (input) => createCheckoutSession(config, input),
     refund: (input) => requestStripeRefund(config, input),
+    refundableAmount: ({ amount, currency }) => refundableStripeAmount(amount, currency),
     connectAccount: (remit, context, input) => connectStripeAccount(config, remit, context, input),
     createAccountLink: (remit, context, input) =>
       createStripeAccountLink(config, remit, context, input),

@@ -19,6 +19,7 @@ import {
   type StripeUnmatchedEvent,
 } from "./internal/stripe-payments-config";
 import { isResourceMissing, toProviderError } from "./internal/to-provider-error";
+import { disconnectAccountFromEvent } from "./internal/webhook/disconnect-stripe-account";
 import {
   factsOfIntent,
   recordStripePayment,
@@ -37,6 +38,7 @@ import {
   type StripeEventShape,
 } from "./internal/webhook/webhook-objects";
 import {
+  accountDisconnectedReason,
   retrievePaymentIntent,
   step,
   UnmatchedStripeEvent,
@@ -228,8 +230,46 @@ async function handleEvent(scope: WebhookScope): Promise<WebhookStep[]> {
       ];
     case "account.updated":
       return [await syncAccountFromEvent(scope, object)];
+    case "account.application.deauthorized":
+      return [await disconnectAccountFromEvent(scope, object)];
     default:
       return [step("ignored", null, `Remit does not handle ${event.type}`)];
+  }
+}
+
+/**
+ * Stripe refused a call made for the event's connected account: the platform may no longer act
+ * for it (403, `account_invalid` or a permission error). An authentication error (401, a rolled
+ * platform key) is not this: it says nothing about the account.
+ */
+function isAccountAccessRefusal(error: unknown): boolean {
+  if (!RemitError.isInstance(error) || error.code !== "provider_error") return false;
+  const cause = error.cause as { statusCode?: unknown; type?: unknown } | undefined;
+  return (
+    (error as { providerCode?: unknown }).providerCode === "account_invalid" ||
+    cause?.statusCode === 403 ||
+    cause?.type === "StripePermissionError"
+  );
+}
+
+/**
+ * `handleEvent`, and when Stripe refuses a read for the event's account, whether that account
+ * was disconnected (`account.application.deauthorized` recorded before): then the event is
+ * unmatched with the reason "account disconnected" (2xx, Stripe stops resending it). For an
+ * account still connected the refusal is thrown (5xx), so the event is not lost.
+ */
+async function handleEventOfConnectedAccount(scope: WebhookScope): Promise<WebhookStep[]> {
+  try {
+    return await handleEvent(scope);
+  } catch (error) {
+    const accountId = scope.event.account;
+    if (!accountId || !isAccountAccessRefusal(error)) throw error;
+    const tenant = await scope.remit.tenants.findByPaymentAccount({
+      provider: "stripe",
+      accountId,
+    });
+    if (tenant?.paymentAccounts.stripe?.disconnectedAt === undefined) throw error;
+    throw new UnmatchedStripeEvent(tenant.id, accountDisconnectedReason);
   }
 }
 
@@ -251,6 +291,9 @@ const outcomeRank: Record<WebhookStep["outcome"], number> = {
  * - An event naming a tenant Remit never saved, or of an API version outside
  *   {@link supportedStripeApiVersions}, resolves as `unmatched` (answer 200), writes nothing to any
  *   tenant, is logged, and is passed to the `onUnmatched` option with the reason.
+ * - `account.application.deauthorized` marks the tenant's account disconnected and emits
+ *   `payments.account_disconnected`; any later event of that account resolves as `unmatched` with
+ *   the reason "account disconnected" (answer 200), even when Stripe refuses the reads it needs.
  * - A store or Stripe outage throws a retryable error (answer 5xx: Stripe resends).
  * - Anything else resolves: answer 200. See {@link webhookErrorStatus}.
  *
@@ -283,7 +326,7 @@ export async function handleStripeWebhook(
     if (typeof apiVersion === "string" && !isSupportedStripeApiVersion(apiVersion)) {
       throw new UnmatchedStripeEvent(null, unsupportedStripeApiVersionMessage(apiVersion));
     }
-    steps = await handleEvent({ remit, config, event });
+    steps = await handleEventOfConnectedAccount({ remit, config, event });
   } catch (error) {
     if (!(error instanceof UnmatchedStripeEvent)) throw error;
     const unmatched: StripeUnmatchedEvent = {

@@ -57,6 +57,7 @@ export type { StripeUnmatchedEvent } from "./internal/stripe-payments-config";
 export { toProviderError } from "./internal/to-provider-error";
 export {
   fromStripeAmount,
+  refundableStripeAmount,
   type StripeAmount,
   stripeCurrencyRule,
   toStripeAmount,

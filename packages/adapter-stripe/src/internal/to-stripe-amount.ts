@@ -164,3 +164,34 @@ export function percentOfStripeAmount(
   const steps = direction === "up" ? ceilDivide(numerator, denominator) : numerator / denominator;
   return Number(steps * step);
 }
+
+/**
+ * The largest part of `amount` Stripe can refund in `currency` (the port's `refundableAmount`):
+ * `amount` cut down to Stripe's step, with the currency's ISO digits. Three-decimal currencies
+ * (BHD, JOD, KWD, OMR, TND) go in multiples of ten minor units, so `"5.005"` KWD refunds
+ * `"5.000"`; the rest stays on the invoice, with `reason` saying why (`null` when nothing is cut).
+ *
+ * @example
+ * ```ts
+ * refundableStripeAmount("5.005", "KWD"); // { refundable: "5.000", reason: "Stripe refunds KWD in multiples of 0.010" }
+ * refundableStripeAmount("5.25", "USD");  // { refundable: "5.25", reason: null }
+ * ```
+ */
+export function refundableStripeAmount(
+  amount: string,
+  currency: string,
+): { refundable: string; reason: string | null } {
+  const code = knownCurrency(currency);
+  if (!isMoneyAmount(amount) || compareMoney(amount, "0") < 0) {
+    throw new ValidationError({
+      issues: [{ path: "amount", message: 'must be a decimal amount such as "125.00"' }],
+    });
+  }
+  const rule = stripeCurrencyRule(code);
+  const minor = (toMinorUnits(amount, rule.exponent, "down") / rule.step) * rule.step;
+  const digits = Math.max(minorUnitsOf(code), scaleOfMoney(amount));
+  const refundable = roundMoney(fromMinorUnits(minor, rule.exponent), digits);
+  if (compareMoney(refundable, amount) === 0) return { refundable: amount, reason: null };
+  const step = withCurrencyDigits(fromMinorUnits(rule.step, rule.exponent), minorUnitsOf(code));
+  return { refundable, reason: `Stripe refunds ${code} in multiples of ${step}` };
+}

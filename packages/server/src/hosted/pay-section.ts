@@ -3,11 +3,14 @@ import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import type { PageFormatters } from "./page-formatters";
 
-/** Whether the page offers online payment: a checkout provider, and the tenant's account with it takes charges. */
+/**
+ * Whether the page offers online payment: a checkout provider, and the tenant's account with it
+ * takes charges and is still connected (an account whose owner revoked the platform's access, as
+ * Stripe's `account.application.deauthorized` reports, has `disconnectedAt`).
+ */
 export function canPayOnline(tenant: Tenant, providerName: string | undefined): boolean {
-  return (
-    providerName !== undefined && tenant.paymentAccounts[providerName]?.chargesEnabled === true
-  );
+  const account = providerName === undefined ? undefined : tenant.paymentAccounts[providerName];
+  return account?.chargesEnabled === true && account.disconnectedAt === undefined;
 }
 
 /**

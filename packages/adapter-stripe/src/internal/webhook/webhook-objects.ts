@@ -87,3 +87,10 @@ export const accountSchema = z.looseObject({
   id: z.string(),
   metadata: metadataSchema,
 });
+
+/** `data.object` of `account.application.deauthorized`: the platform's Connect application. */
+export const applicationSchema = z.looseObject({
+  id: z.string(),
+  object: z.literal("application"),
+  name: z.string().nullish(),
+});

@@ -27,6 +27,9 @@ export type WebhookStep = {
   detail: string;
 };
 
+/** The reason a disconnected tenant's events are unmatched with (settled in issue 14). */
+export const accountDisconnectedReason = "account disconnected";
+
 /**
  * Thrown by {@link tenantOf} for an event that names a tenant Remit has never saved:
  * `handleStripeWebhook` answers it as `unmatched` (2xx) and writes nothing to any tenant.
@@ -67,8 +70,8 @@ export function step(
 /**
  * The tenant named in a Stripe object's metadata, after checking that the event comes from that
  * tenant's connected account (throws `StripeAccountMismatchError` otherwise). `undefined` when the
- * object carries no Remit tenant: not Remit's payment. A tenant Remit never saved throws
- * {@link UnmatchedStripeEvent}.
+ * object carries no Remit tenant: not Remit's payment. A tenant Remit never saved, or one whose
+ * account was disconnected (`account.application.deauthorized`), throws {@link UnmatchedStripeEvent}.
  */
 export async function tenantOf(
   scope: WebhookScope,
@@ -81,7 +84,12 @@ export async function tenantOf(
   // `tenants.get` answers defaults for any id; a tenant exists once its settings were saved.
   if (tenant.version === 0)
     throw new UnmatchedStripeEvent(tenantId, `unknown tenant "${tenantId}"`);
-  const expected = tenant.paymentAccounts.stripe?.accountId ?? null;
+  const connected = tenant.paymentAccounts.stripe;
+  const expected = connected?.accountId ?? null;
+  // Its owner took the platform's access away: nothing of it is Remit's to record any more.
+  if (connected?.disconnectedAt !== undefined && scope.event.account === expected) {
+    throw new UnmatchedStripeEvent(tenantId, accountDisconnectedReason);
+  }
   if (expected === null || scope.event.account !== expected) {
     throw new StripeAccountMismatchError({
       eventId: scope.event.id,

@@ -204,18 +204,6 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
       );
       return;
     }
-    if (account && state.deauthorized.has(account)) {
-      answer(
-        403,
-        errorJson({
-          type: "invalid_request_error",
-          code: "account_invalid",
-          message: `The provided key '${fakeStripeApiKey.slice(0, 8)}****' does not have access to account '${account}' (or that account does not exist). Application access may have been revoked.`,
-          doc_url: stripeErrorDocUrl("account_invalid"),
-        }),
-      );
-      return;
-    }
     const failure = failures.find(
       (candidate) =>
         (!candidate.method || candidate.method === method) &&
@@ -227,6 +215,19 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
       failure.times = (failure.times ?? 1) - 1;
       if (failure.times <= 0) failures.splice(failures.indexOf(failure), 1);
       answer(failure.status, errorJson(failure.error), failure.headers);
+      return;
+    }
+    // After injected failures: a rolled key (401) comes before any account's refusal.
+    if (account && state.deauthorized.has(account)) {
+      answer(
+        403,
+        errorJson({
+          type: "invalid_request_error",
+          code: "account_invalid",
+          message: `The provided key '${fakeStripeApiKey.slice(0, 8)}****' does not have access to account '${account}' (or that account does not exist). Application access may have been revoked.`,
+          doc_url: stripeErrorDocUrl("account_invalid"),
+        }),
+      );
       return;
     }
 
