@@ -46,7 +46,7 @@ export {
   updateCustomerInputSchema,
 } from "./customers/customer-input-schema";
 export * from "./errors/index";
-export type { EventHandler } from "./events/event-handlers";
+export type { CommitListener, EventHandler } from "./events/event-handlers";
 export type {
   PaymentAccountDisconnectedData,
   RemitEvent,

@@ -1,5 +1,5 @@
 import type { Customer } from "./customers/customer";
-import type { EventHandler } from "./events/event-handlers";
+import type { CommitListener, EventHandler } from "./events/event-handlers";
 import type { RemitEvent, RemitEventType } from "./events/remit-event";
 import type { Delivery } from "./invoices/delivery";
 import type { Invoice } from "./invoices/invoice";
@@ -302,6 +302,14 @@ export type Remit = {
      * Returns a function that unregisters it.
      */
     on(type: RemitEventType | "*", handler: EventHandler, options?: { name?: string }): () => void;
+    /**
+     * Calls `listener` in this process right after each move commits, with the tenant and the
+     * events it committed, before the move's promise resolves (for in-process caches). Not
+     * durable, and not told of other processes' moves. Returns a function that removes it.
+     *
+     * @since 0.2.0
+     */
+    onCommit(listener: CommitListener): () => void;
   };
 
   /** Deliveries of emails and texts. */

@@ -26,8 +26,10 @@ export { openApiDocumentOf, openApiInfo } from "./api/openapi-document";
 export { type RemitOperation, remitOperations } from "./api/remit-operations";
 export { createRemitHandler, type RemitHandler } from "./create-remit-handler";
 export { createHostedInvoicePage } from "./hosted/create-hosted-invoice-page";
+export type { HostedPageCacheOptions } from "./hosted/hosted-page-cache";
 export { renderInvoicePdfBytes } from "./hosted/invoice-pdf";
 export { canPayOnline } from "./hosted/pay-section";
+export type { RemitChange, RemitChangeFeed } from "./hosted/remit-change-feed";
 export {
   type HostedInvoicePageData,
   renderHostedInvoicePage,

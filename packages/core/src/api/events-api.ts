@@ -1,4 +1,4 @@
-import type { EventHandler } from "../events/event-handlers";
+import type { CommitListener, EventHandler } from "../events/event-handlers";
 import { listEvents } from "../events/reads/list-events";
 import type { RemitEventType } from "../events/remit-event";
 import { bindCalls } from "../service/internal/bind-calls";
@@ -25,6 +25,23 @@ export function createEventsApi(deps: RemitDependencies) {
       options: { name?: string } = {},
     ): () => void {
       return deps.handlers.on(type, handler, options);
+    },
+
+    /**
+     * Calls `listener` in this process right after each move commits, with the tenant and the
+     * events the move committed, before the move's promise resolves: for caches of what those
+     * events change (the hosted page's cache in `@remit/server`). Not durable and not told of
+     * other processes' moves (see the store's change notifications for those). `listener` must be
+     * quick; what it throws is ignored. Returns a function that removes it.
+     *
+     * @since 0.2.0
+     * @example
+     * ```ts
+     * remit.events.onCommit(({ tenantId }) => pageCache.clearTenant(tenantId));
+     * ```
+     */
+    onCommit(listener: CommitListener): () => void {
+      return deps.handlers.onCommit(listener);
     },
   };
 }

@@ -10,9 +10,39 @@ export type RegisteredHandler = {
   handle: EventHandler;
 };
 
-/** The handlers the outbox worker runs; `remit.events.on` adds to it. */
+/**
+ * Called in this process right after a move commits, with the events it committed, before the
+ * move's promise resolves. Must be quick and must not throw (what it throws is ignored).
+ */
+export type CommitListener = (committed: { tenantId: string; events: RemitEvent[] }) => void;
+
+/**
+ * The handlers the outbox worker runs (`remit.events.on` adds to it), and the listeners told of
+ * each commit in this process (`remit.events.onCommit`).
+ */
 export class EventHandlerRegistry {
   readonly #handlers: RegisteredHandler[] = [];
+  readonly #commitListeners = new Set<CommitListener>();
+
+  /** Adds a listener told of every commit in this process; returns a function that removes it. */
+  onCommit(listener: CommitListener): () => void {
+    const registered: CommitListener = (committed) => listener(committed);
+    this.#commitListeners.add(registered);
+    return () => {
+      this.#commitListeners.delete(registered);
+    };
+  }
+
+  /** Tells every commit listener of one commit. A listener's error cannot undo a commit: ignored. */
+  committed(tenantId: string, events: RemitEvent[]): void {
+    for (const listener of this.#commitListeners) {
+      try {
+        listener({ tenantId, events });
+      } catch {
+        // The move is saved whatever a listener does; its caller must still get its result.
+      }
+    }
+  }
 
   /**
    * Registers `handle` for events of `type` (or every event with `"*"`). `name` must be stable

@@ -4,6 +4,7 @@ import { parseHandlerOptions } from "../options/parse-handler-options";
 import type { RemitHandlerOptions } from "../options/remit-handler-options";
 import { hostedInvoiceUrl, pathOfPublicUrl, resolvePublicUrl } from "../options/resolve-public-url";
 import { hostedErrorResponse } from "./hosted-error-page";
+import { createHostedPageCache } from "./hosted-page-cache";
 import { invoicePdfResponse } from "./invoice-pdf";
 import { canPayOnline } from "./pay-section";
 import { renderHostedInvoicePage } from "./render-hosted-invoice-page";
@@ -22,7 +23,8 @@ const privateHeaders = {
  * no sign-in.
  */
 export function createHostedInvoicePage(options: RemitHandlerOptions): Hono {
-  const { remit, payments, checkoutProvider, publicUrl, logFor } = parseHandlerOptions(options);
+  const { remit, payments, checkoutProvider, publicUrl, logFor, hostedPageCache } =
+    parseHandlerOptions(options);
   const logError = logFor("hosted page");
   const providerName = checkoutProvider ?? "stripe";
   const provider: PaymentProvider | undefined = payments?.[providerName];
@@ -38,17 +40,24 @@ export function createHostedInvoicePage(options: RemitHandlerOptions): Hono {
     return { invoice, tenant, url, payOnline: canPayOnline(tenant, checkoutName) };
   };
 
+  const cache = hostedPageCache ? createHostedPageCache(remit, hostedPageCache) : undefined;
+
   const page = new Hono();
   page.onError((error, context) => hostedErrorResponse(context.req.raw, error, logError));
 
   page.get("/:token", async (context) => {
-    const { invoice, tenant, url, payOnline } = await load(context.req.param("token"));
+    const token = context.req.param("token");
+    const cached = cache?.get(token);
+    if (cached !== undefined) return context.html(cached, 200, privateHeaders);
+    const mark = cache?.mark() ?? 0;
+    const { invoice, tenant, url, payOnline } = await load(token);
     const html = renderHostedInvoicePage({
       invoice,
       tenant,
       payOnline,
       pagePath: pathOfPublicUrl(url),
     });
+    cache?.put(token, { tenantId: invoice.tenantId, html }, mark);
     return context.html(html, 200, privateHeaders);
   });
 

@@ -17,8 +17,12 @@ export type PageFormatters = {
   date(date: string | null): string;
 };
 
-export function createPageFormatters(tenantLocale: string): PageFormatters {
-  const locale = supportedLocale(tenantLocale);
+// Intl's formatters cost far more to build than to use: one set per tenant locale, kept (bounded,
+// as locales come from tenants' settings). Core's formatMoney keeps its own per currency.
+const maxLocales = 256;
+const formattersByLocale = new Map<string, PageFormatters>();
+
+function buildPageFormatters(locale: string): PageFormatters {
   // The date is a calendar date, not an instant: format it at UTC so no zone moves it a day.
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   return {
@@ -26,4 +30,16 @@ export function createPageFormatters(tenantLocale: string): PageFormatters {
     money: (amount, currency) => formatMoney(amount, currency, locale),
     date: (date) => (date ? dates.format(new Date(`${date}T00:00:00Z`)) : ""),
   };
+}
+
+/** The page's formatters for a tenant's locale; the same object for the same locale. */
+export function createPageFormatters(tenantLocale: string): PageFormatters {
+  const known = formattersByLocale.get(tenantLocale);
+  if (known) return known;
+  const formatters = buildPageFormatters(supportedLocale(tenantLocale));
+  if (formattersByLocale.size >= maxLocales) {
+    formattersByLocale.delete(formattersByLocale.keys().next().value as string);
+  }
+  formattersByLocale.set(tenantLocale, formatters);
+  return formatters;
 }

@@ -2,6 +2,8 @@ import type { StripePayments } from "@remit/adapter-stripe";
 import type { Context, PaymentProvider, Remit, Tenant } from "@remit/core";
 import { z } from "zod";
 import type { RemitOperation } from "../api/remit-operations";
+import type { HostedPageCacheOptions } from "../hosted/hosted-page-cache";
+import type { RemitChangeFeed } from "../hosted/remit-change-feed";
 
 /**
  * Who is calling the API, decided by the host app from the request (its session cookie, its
@@ -49,6 +51,15 @@ export type RemitHandlerOptions = {
   authorize?: Authorize;
   publicUrl: PublicUrl;
   /**
+   * Keep rendered hosted pages in memory, by token, so a busy link reads the store once: cleared
+   * by every move of the page's tenant in this process, and by `changes` for other processes'
+   * moves. Left out, every view reads the store. Give `changes` whenever several processes share
+   * the database (`createPostgresChangeFeed` of `@remit/adapter-postgres`).
+   *
+   * @since 0.2.0
+   */
+  hostedPageCache?: HostedPageCacheOptions;
+  /**
    * Where unexpected errors (the 5xx answers) are reported, with the part that met them
    * (`"api"`, `"hosted page"`, `"stripe webhook"`, `"twilio status callback"`). Default
    * `console.error("[<part>]", error)`.
@@ -94,4 +105,18 @@ export const remitHandlerOptionsSchema = z.object({
   authorize: functionSchema<Authorize>("must be a function").optional(),
   publicUrl: publicUrlSchema,
   logError: functionSchema<(error: unknown, part: string) => void>("must be a function").optional(),
+  hostedPageCache: z
+    .object({
+      maxEntries: z.number().int().min(1).max(1_000_000).optional(),
+      changes: z
+        .custom<RemitChangeFeed>(
+          (value) =>
+            typeof value === "object" &&
+            value !== null &&
+            typeof (value as RemitChangeFeed).subscribe === "function",
+          "must be a change feed, such as createPostgresChangeFeed(...)",
+        )
+        .optional(),
+    })
+    .optional(),
 });

@@ -68,6 +68,9 @@ export const listInvoices = defineRead(
   },
 );
 
+// Built once: the hosted page asks on every view.
+const publicTokenInputSchema = z.object({ token: textSchema.min(16).max(128) });
+
 /**
  * `remit.invoices.getByPublicToken`: the invoice behind a customer's hosted-page link. Only
  * issued invoices have a token; nothing else about the tenant is reachable through it.
@@ -76,7 +79,7 @@ export async function getInvoiceByPublicToken(
   deps: RemitDependencies,
   rawInput: { token: string },
 ): Promise<Invoice> {
-  const { token } = parseWithSchema(z.object({ token: textSchema.min(16).max(128) }), rawInput);
+  const { token } = parseWithSchema(publicTokenInputSchema, rawInput);
   const invoice = await deps.store.findInvoiceByPublicToken({ token });
   if (!invoice) throw new NotFoundError({ resource: "invoice", id: "(public token)" });
   return invoice;

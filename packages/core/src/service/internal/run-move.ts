@@ -52,6 +52,8 @@ export async function runMove<Result extends object>(
   const requestFingerprint =
     key === undefined ? undefined : await fingerprint(options.move, options.args);
 
+  // Set when this call's transaction appended events (not when a repeat answered from its record).
+  let appended: RemitEvent[] | undefined;
   const attempt = () =>
     deps.store.transaction({
       tenantId: context.tenantId,
@@ -107,6 +109,7 @@ export async function runMove<Result extends object>(
         // Last, just before COMMIT: a store may hold the tenant's feed position from here to the
         // commit (see EventCollection.append), so nothing else runs while it is held.
         if (events.length > 0) await transaction.events.append({ events, runAt: now });
+        appended = events;
         return result;
       },
     });
@@ -124,13 +127,20 @@ export async function runMove<Result extends object>(
           cause: error,
         })
       : error;
+  const committed = <T>(result: T): T => {
+    // Told after COMMIT and before the caller hears back, so a cache cleared here never outlives
+    // the change in this process (the hosted page's cache, `remit.events.onCommit`).
+    if (appended && appended.length > 0) deps.handlers.committed(context.tenantId, appended);
+    return result;
+  };
   try {
-    return await attempt();
+    return committed(await attempt());
   } catch (error) {
     // A concurrent request with the same key committed first: answer from its stored result.
     if (!IdempotencyKeyTakenError.isInstance(error)) throw outcomeUnknown(error);
+    appended = undefined;
     try {
-      return await attempt();
+      return committed(await attempt());
     } catch (again) {
       throw outcomeUnknown(again);
     }
