@@ -1,4 +1,4 @@
-import { StoreUnavailableError } from "@remit/core";
+import { RemitError, StoreUnavailableError, ValidationError } from "@remit/core";
 
 /**
  * SQLSTATE classes that mean "the backend could not do it now", not "the request is wrong":
@@ -43,16 +43,76 @@ export function isBackendUnavailable(error: unknown): boolean {
 }
 
 /**
+ * The fields of a driver error that say what failed without saying with which values: `pg` and
+ * PGlite also carry `detail` ("Failing row contains (…)", "Key (…)=(…)"), `where`, and PGlite the
+ * query's `params`, which hold hosted-page tokens, emails and phone numbers. Those never leave here.
+ */
+const safeFields = [
+  "code",
+  "severity",
+  "routine",
+  "schema",
+  "table",
+  "column",
+  "dataType",
+  "constraint",
+] as const;
+
+/** The error without its values: a plain Error with the server's message and safe fields. */
+export function scrubDriverError(error: unknown): unknown {
+  if (typeof error !== "object" || error === null || RemitError.isInstance(error)) return error;
+  const source = error as Record<string, unknown>;
+  // A data exception's message quotes the value it refused (`invalid input syntax for type
+  // integer: "…"`): only its code is kept.
+  const message = isDataException(error)
+    ? `data exception (SQLSTATE ${source.code})`
+    : typeof source.message === "string"
+      ? source.message
+      : "query failed";
+  const scrubbed = new Error(message);
+  scrubbed.name = typeof source.name === "string" ? source.name : "DatabaseError";
+  for (const field of safeFields) {
+    if (source[field] !== undefined)
+      (scrubbed as unknown as Record<string, unknown>)[field] = source[field];
+  }
+  return scrubbed;
+}
+
+/** SQLSTATE class 22, data exception: a value the column or cast cannot hold (NUL, bad text). */
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.length === 5 && code.startsWith("22");
+}
+
+/**
  * Translates a driver error at the boundary: an unavailable backend becomes the retryable
- * `StoreUnavailableError` (with the driver's error as `cause`); anything else (a constraint the
- * caller broke, a bug) is returned unchanged so its SQLSTATE and detail stay visible.
+ * `StoreUnavailableError`; a data exception (class 22: a NUL, an unpaired surrogate, a value out
+ * of range that got past the input schemas) becomes a `ValidationError`; anything else (a
+ * constraint the caller broke, a bug) keeps its SQLSTATE and message. Whatever it becomes, the
+ * driver's error is scrubbed of the query's parameters and the failing row (see
+ * `scrubDriverError`), so logging it prints no token, email or phone number.
  */
 export function toStoreError(error: unknown): unknown {
-  if (error instanceof StoreUnavailableError) return error;
-  if (!isBackendUnavailable(error)) return error;
-  const detail = error instanceof Error ? `: ${error.message}` : "";
-  return new StoreUnavailableError({
-    message: `The database could not complete the request${detail}; nothing was changed, try again`,
-    cause: error,
-  });
+  if (RemitError.isInstance(error)) return error;
+  const scrubbed = scrubDriverError(error);
+  if (isBackendUnavailable(error)) {
+    const detail = error instanceof Error ? `: ${error.message}` : "";
+    return new StoreUnavailableError({
+      message: `The database could not complete the request${detail}; nothing was changed, try again`,
+      cause: scrubbed,
+    });
+  }
+  if (isDataException(error)) {
+    const code = (error as { code: string }).code;
+    return new ValidationError({
+      issues: [
+        {
+          path: "",
+          message: `the database refused a value (SQLSTATE ${code}): text must have no NUL or unpaired surrogate characters, and numbers must fit their fields`,
+        },
+      ],
+      cause: scrubbed,
+    });
+  }
+  return scrubbed;
 }
