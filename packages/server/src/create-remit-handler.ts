@@ -61,7 +61,9 @@ export function createRemitHandler(options: RemitHandlerOptions): RemitHandler {
   const hostedPage = createHostedInvoicePage(options);
 
   const app = new OpenAPIHono();
-  app.onError((error) => problemResponse(error, logError));
+  app.onError((error, context) =>
+    problemResponse(error, (cause, errorId) => logError(cause, errorId, context.req.raw)),
+  );
   app.get("/openapi.json", (context) =>
     context.json(
       openApiDocumentOf(app as never, typeof publicUrl === "string" ? publicUrl : undefined),

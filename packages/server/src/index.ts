@@ -27,6 +27,7 @@ export { type RemitOperation, remitOperations } from "./api/remit-operations";
 export { createRemitHandler, type RemitHandler } from "./create-remit-handler";
 export { createHostedInvoicePage } from "./hosted/create-hosted-invoice-page";
 export type { HostedPageCacheOptions } from "./hosted/hosted-page-cache";
+export { hostedPageHeaders, stripeCheckoutOrigin } from "./hosted/hosted-page-headers";
 export { renderInvoicePdfBytes } from "./hosted/invoice-pdf";
 export { canPayOnline } from "./hosted/pay-section";
 export type { RemitChange, RemitChangeFeed } from "./hosted/remit-change-feed";
@@ -35,6 +36,13 @@ export {
   renderHostedInvoicePage,
 } from "./hosted/render-hosted-invoice-page";
 export { type Problem, problemResponse, statusOf } from "./http/problem-details";
+export { defaultBodyLimits } from "./http/request-body-limit";
+export {
+  createRemitLogger,
+  type RemitLogger,
+  scrubLogText,
+  serializeErrorForLog,
+} from "./logging/create-remit-logger";
 export {
   type Authenticate,
   type Authorize,

@@ -3,6 +3,7 @@ import { ValidationError } from "@remit/core";
 import { HTTPException } from "hono/http-exception";
 import { createNotFoundHandler } from "../http/not-found-handler";
 import { problemResponse } from "../http/problem-details";
+import { defaultBodyLimits, requestBodyLimit } from "../http/request-body-limit";
 import { zodErrorToValidationError } from "../http/zod-error-to-validation-error";
 import { parseHandlerOptions } from "../options/parse-handler-options";
 import type { RemitHandlerOptions } from "../options/remit-handler-options";
@@ -26,7 +27,7 @@ import { defineWorkOrderOperations } from "./work-order-operations";
  * ```
  */
 export function createRemitApi(options: RemitHandlerOptions): OpenAPIHono<RemitApiEnvironment> {
-  const { remit, authenticate, authorize, logFor } = parseHandlerOptions(options);
+  const { remit, authenticate, authorize, logFor, bodyLimits } = parseHandlerOptions(options);
   const logError = logFor("api");
   const api = new OpenAPIHono<RemitApiEnvironment>({
     // A request that fails its route's schema is answered as Remit's own ValidationError would be.
@@ -34,16 +35,18 @@ export function createRemitApi(options: RemitHandlerOptions): OpenAPIHono<RemitA
       if (!result.success) throw zodErrorToValidationError(result.error, result.target);
     },
   });
-  api.onError((error) => {
+  api.onError((error, context) => {
+    const log = (cause: unknown, errorId: string) => logError(cause, errorId, context.req.raw);
     // Hono's JSON reader refuses a body that is not JSON with a bare 400: name the field instead.
     if (error instanceof HTTPException && error.status === 400) {
       const issues = [{ path: "body", message: "must be a JSON object" }];
-      return problemResponse(new ValidationError({ issues }), logError);
+      return problemResponse(new ValidationError({ issues }), log);
     }
-    return problemResponse(error, logError);
+    return problemResponse(error, log);
   });
   api.notFound(createNotFoundHandler(api));
   api.get("/openapi.json", (context) => context.json(openApiDocumentOf(api as never)));
+  api.use("*", requestBodyLimit(bodyLimits?.api ?? defaultBodyLimits.api));
   api.use("*", authenticationMiddleware(authenticate));
   defineInvoiceOperations(api, remit, authorize);
   defineCustomerOperations(api, remit, authorize);

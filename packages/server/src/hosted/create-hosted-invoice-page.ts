@@ -1,10 +1,12 @@
 import { NotFoundError, type PaymentProvider } from "@remit/core";
 import { Hono } from "hono";
+import { defaultBodyLimits, requestBodyLimit } from "../http/request-body-limit";
 import { parseHandlerOptions } from "../options/parse-handler-options";
 import type { RemitHandlerOptions } from "../options/remit-handler-options";
 import { hostedInvoiceUrl, pathOfPublicUrl, resolvePublicUrl } from "../options/resolve-public-url";
 import { hostedErrorResponse } from "./hosted-error-page";
 import { createHostedPageCache } from "./hosted-page-cache";
+import { hostedPageHeaders } from "./hosted-page-headers";
 import { invoicePdfResponse } from "./invoice-pdf";
 import { canPayOnline } from "./pay-section";
 import { renderHostedInvoicePage } from "./render-hosted-invoice-page";
@@ -44,6 +46,12 @@ export function createHostedInvoicePage(options: RemitHandlerOptions): Hono {
 
   const page = new Hono();
   page.onError((error, context) => hostedErrorResponse(context.req.raw, error, logError));
+  // Security headers and a body limit on every answer, errors included.
+  page.use(
+    "*",
+    requestBodyLimit(options.bodyLimits?.hostedPage ?? defaultBodyLimits.hostedPage),
+    ...hostedPageHeaders(options.checkoutOrigins),
+  );
 
   page.get("/:token", async (context) => {
     const token = context.req.param("token");

@@ -1,20 +1,23 @@
 import { RemitError } from "@remit/core";
 import { html } from "hono/html";
-import { problemResponse, statusOf } from "../http/problem-details";
+import { newErrorId, problemResponse, statusOf } from "../http/problem-details";
+import type { PartLogger } from "../options/parse-handler-options";
 
 /**
  * An error on the customer's page: a short HTML page for a browser, problem+json for anything
- * else. An unknown token says only "not found", so a guessed link learns nothing.
+ * else. An unknown token says only "not found", so a guessed link learns nothing; an unexpected
+ * error shows only an error id, the one its log line carries.
  */
 export function hostedErrorResponse(
   request: Request,
   error: unknown,
-  logError: (error: unknown) => void,
+  logError: PartLogger,
 ): Response {
   if (!request.headers.get("accept")?.includes("text/html"))
-    return problemResponse(error, logError);
+    return problemResponse(error, (cause, errorId) => logError(cause, errorId, request));
   const status = statusOf(error);
-  if (status >= 500) logError(error);
+  const errorId = status >= 500 ? newErrorId() : undefined;
+  if (errorId) logError(error, errorId, request);
   const message =
     status === 404
       ? "Nothing here: the link may be mistyped, or the invoice no longer exists."
@@ -23,7 +26,9 @@ export function hostedErrorResponse(
         : "Something went wrong on our side. Please try again later.";
   const heading = status === 404 ? "Not found" : "Error";
   const page = html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex">
-<title>${heading}</title></head><body><h1>${heading}</h1><p role="alert">${message}</p></body></html>`;
+<title>${heading}</title></head><body><h1>${heading}</h1><p role="alert">${message}</p>${
+    errorId ? html`<p>Error id: <code>${errorId}</code></p>` : ""
+  }</body></html>`;
   return new Response(page.toString(), {
     status,
     headers: { "content-type": "text/html; charset=UTF-8", "cache-control": "no-store" },

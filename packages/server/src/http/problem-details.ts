@@ -70,19 +70,33 @@ const detailFields = {
   actualVersion: "actualVersion",
 } as const;
 
+// What a 5xx says, by code: never the error's own message, which may quote a driver's.
+const serverTitles: Record<string, string> = {
+  store_unavailable: "The store is unavailable; nothing was changed, try again",
+  outcome_unknown: "The outcome is unknown: read the record again before retrying",
+  provider_error: "The provider did not answer as expected; try again",
+};
+
+/** A new id for one unexpected error, shown in its answer and written in its log line. */
+export function newErrorId(): string {
+  return crypto.randomUUID();
+}
+
 /**
  * Answers an error as RFC 9457 problem+json: a Remit error with its code, whether a retry may
- * help, and its details (the field paths of a validation error); an HTTPException with its status;
- * anything else as a 500 that shows nothing of the error, which goes to `log` instead.
+ * help, and its details (the field paths of a validation error); an HTTPException with its status.
+ * A 5xx shows only its code, a fixed title and an `errorId`; the error goes to `log` with that id.
  */
-export function problemResponse(error: unknown, log: (error: unknown) => void): Response {
-  if (RemitError.isInstance(error)) {
-    const status = statusOf(error);
+export function problemResponse(
+  error: unknown,
+  log: (error: unknown, errorId: string) => void,
+): Response {
+  const status = statusOf(error);
+  if (RemitError.isInstance(error) && status < 500) {
     const details: Record<string, unknown> = {};
     for (const [key, name] of Object.entries(detailFields)) {
       if (key in error) details[name] = (error as unknown as Record<string, unknown>)[key];
     }
-    if (status >= 500) log(error);
     return problemJson({
       type: `https://remit.dev/errors/${error.code}`,
       title: error.message,
@@ -95,6 +109,17 @@ export function problemResponse(error: unknown, log: (error: unknown) => void): 
   if (error instanceof HTTPException && error.status < 500) {
     return httpProblem(error.status, error.message || "Bad request");
   }
-  log(error);
-  return problemJson({ type: "about:blank", title: "Internal error", status: 500 });
+  const errorId = newErrorId();
+  log(error, errorId);
+  if (RemitError.isInstance(error)) {
+    return problemJson({
+      type: `https://remit.dev/errors/${error.code}`,
+      title: serverTitles[error.code] ?? "Internal error",
+      status,
+      code: error.code,
+      retryable: error.retryable,
+      errorId,
+    });
+  }
+  return problemJson({ type: "about:blank", title: "Internal error", status: 500, errorId });
 }

@@ -2,6 +2,7 @@ import type { StripePayments } from "@remit/adapter-stripe";
 import type { Context, PaymentProvider, Remit, Tenant } from "@remit/core";
 import { z } from "zod";
 import type { RemitOperation } from "../api/remit-operations";
+import type { RemitLogger } from "../logging/create-remit-logger";
 import type { HostedPageCacheOptions } from "../hosted/hosted-page-cache";
 import type { RemitChangeFeed } from "../hosted/remit-change-feed";
 
@@ -65,6 +66,30 @@ export type RemitHandlerOptions = {
    * `console.error("[<part>]", error)`.
    */
   logError?: (error: unknown, part: string) => void;
+  /**
+   * Where Remit writes its log lines (a pino logger, or anything with `error(object, message)`):
+   * each 5xx with its error id, part, method and path, hosted-page tokens, emails and phone numbers
+   * scrubbed. Default `createRemitLogger()` (pino to stdout, redacting) unless `logError` is given.
+   *
+   * @since 0.2.0
+   */
+  logger?: RemitLogger;
+  /**
+   * The largest request body each part reads, in bytes (larger ones are 413): `api` default 5 MiB
+   * (an invoice at its limit of 10,000 lines of about 500 bytes each), `webhooks` 512 KiB, the
+   * hosted page 16 KiB.
+   *
+   * @since 0.2.0
+   */
+  bodyLimits?: { api?: number; webhooks?: number; hostedPage?: number };
+  /**
+   * Origins the hosted page's Pay form may lead to besides itself, for its Content-Security-Policy
+   * `form-action` (a browser checks the redirect to the checkout against it). Stripe Checkout,
+   * `https://checkout.stripe.com`, is always allowed; add a test-mode checkout's origin here.
+   *
+   * @since 0.2.0
+   */
+  checkoutOrigins?: string[];
 };
 
 const functionSchema = <Fn>(message: string) =>
@@ -105,6 +130,30 @@ export const remitHandlerOptionsSchema = z.object({
   authorize: functionSchema<Authorize>("must be a function").optional(),
   publicUrl: publicUrlSchema,
   logError: functionSchema<(error: unknown, part: string) => void>("must be a function").optional(),
+  logger: z
+    .custom<RemitLogger>(
+      (value) =>
+        typeof value === "object" &&
+        value !== null &&
+        typeof (value as RemitLogger).error === "function",
+      "must be a logger with an error(object, message) method, such as pino's",
+    )
+    .optional(),
+  bodyLimits: z
+    .object({
+      api: z.number().int().min(1_024).optional(),
+      webhooks: z.number().int().min(1_024).optional(),
+      hostedPage: z.number().int().min(1_024).optional(),
+    })
+    .optional(),
+  checkoutOrigins: z
+    .array(
+      z
+        .url({ protocol: /^https?$/ })
+        .refine((url) => new URL(url).origin === url.replace(/\/$/, ""), "must be an origin"),
+    )
+    .max(20)
+    .optional(),
   hostedPageCache: z
     .object({
       maxEntries: z.number().int().min(1).max(1_000_000).optional(),

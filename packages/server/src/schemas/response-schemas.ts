@@ -67,5 +67,7 @@ export const problemSchema = z
     channel: z.string().optional(),
     expectedVersion: z.number().int().optional(),
     actualVersion: z.number().int().optional(),
+    /** A 5xx's id, also in the server's log line for it. */
+    errorId: z.string().optional(),
   })
   .openapi("Problem");

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { createNotFoundHandler } from "../http/not-found-handler";
 import { problemResponse } from "../http/problem-details";
+import { defaultBodyLimits, requestBodyLimit } from "../http/request-body-limit";
 import { parseHandlerOptions } from "../options/parse-handler-options";
 import type { RemitHandlerOptions } from "../options/remit-handler-options";
 import { stripeWebhookRoute } from "./stripe-webhook-route";
@@ -12,9 +13,14 @@ import { twilioWebhookRoute } from "./twilio-webhook-route";
  * `notifiers.twilio` is. They need no sign-in: each checks its provider's signature.
  */
 export function createRemitWebhooks(options: RemitHandlerOptions): Hono {
-  const { remit, payments, notifiers, publicUrl, logFor } = parseHandlerOptions(options);
+  const { remit, payments, notifiers, publicUrl, logFor, bodyLimits } =
+    parseHandlerOptions(options);
   const webhooks = new Hono();
-  webhooks.onError((error) => problemResponse(error, logFor("webhooks")));
+  const logError = logFor("webhooks");
+  webhooks.onError((error, context) =>
+    problemResponse(error, (cause, errorId) => logError(cause, errorId, context.req.raw)),
+  );
+  webhooks.use("*", requestBodyLimit(bodyLimits?.webhooks ?? defaultBodyLimits.webhooks));
   if (payments?.stripe) {
     webhooks.route("/", stripeWebhookRoute(remit, payments.stripe, logFor("stripe webhook")));
   }

@@ -1,6 +1,8 @@
 import { type Remit, RemitError } from "@remit/core";
 import { Hono } from "hono";
 import { z } from "zod";
+import { newErrorId } from "../http/problem-details";
+import type { PartLogger } from "../options/parse-handler-options";
 import type { PublicUrl } from "../options/remit-handler-options";
 import { resolvePublicUrl } from "../options/resolve-public-url";
 
@@ -24,7 +26,7 @@ const failure = (status: number, code: string, message: string) =>
  */
 export function twilioWebhookRoute(
   remit: Remit,
-  options: { authToken: string; publicUrl: PublicUrl; logError: (error: unknown) => void },
+  options: { authToken: string; publicUrl: PublicUrl; logError: PartLogger },
 ) {
   const routes = new Hono();
   routes.post("/twilio/status", async (context) => {
@@ -42,7 +44,9 @@ export function twilioWebhookRoute(
           );
     const seen = new URL(context.req.url);
     const url = `${new URL(publicUrl).origin}${seen.pathname}${seen.search}`;
-    const body = await context.req.parseBody({ all: true });
+    // A malformed form (a multipart body without its boundary, say) is the sender's mistake.
+    const body = await context.req.parseBody({ all: true }).catch(() => undefined);
+    if (!body) return failure(400, "validation_error", "the body must be a form");
     const params = Object.fromEntries(
       Object.entries(body).filter(
         (entry): entry is [string, string | string[]] =>
@@ -67,8 +71,13 @@ export function twilioWebhookRoute(
           : error.retryable
             ? 503
             : 500;
-      if (status >= 500) options.logError(error);
-      return failure(status, error.code, error.message);
+      if (status < 500) return failure(status, error.code, error.message);
+      const errorId = newErrorId();
+      options.logError(error, errorId, context.req.raw);
+      return Response.json(
+        { error: { code: error.code, message: "Internal error", errorId } },
+        { status },
+      );
     }
   });
   return routes;
