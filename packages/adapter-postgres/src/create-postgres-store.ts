@@ -1,6 +1,7 @@
 import type { InvoiceStore, StoreTransaction } from "@remit/core";
 import type { PostgresClient } from "./client-types";
 import { createDistributionCheck } from "./internal/distribution";
+import { parseNotifyChannel } from "./internal/notify-channel";
 import { createCrossTenantQueries } from "./internal/queries/cross-tenant-queries";
 import { createCustomerQueries } from "./internal/queries/customer-queries";
 import { createDeliveryQueries } from "./internal/queries/delivery-queries";
@@ -49,6 +50,16 @@ export type PostgresStoreOptions = {
    * @since 0.2.0
    */
   idleInTransactionTimeout?: number;
+  /**
+   * A channel to announce each move on: the statement that appends a move's events also runs
+   * `pg_notify(channel, tenantId)`, which PostgreSQL delivers to every listener on COMMIT (and
+   * never for a rolled-back move). `createPostgresChangeFeed` listens to it, so caches in other
+   * processes (the hosted page's, in `@remit/server`) drop what a move changed. Set it in every
+   * process that writes to the database. Default: no notifications, the statement unchanged.
+   *
+   * @since 0.2.0
+   */
+  notifyChannel?: string;
 };
 
 /**
@@ -85,6 +96,7 @@ export type PostgresStoreOptions = {
  * ```
  */
 export function createPostgresStore(options: PostgresStoreOptions): InvoiceStore {
+  const notifyChannel = parseNotifyChannel(options.notifyChannel);
   const sql = createSqlClient(options.client, parseStoreTimeouts(options));
   const tables = createTables(quoteSchema(options.schema ?? defaultSchema));
   const distribution = createDistributionCheck(sql, tables);
@@ -101,7 +113,13 @@ export function createPostgresStore(options: PostgresStoreOptions): InvoiceStore
       const distributed = await distribution.isDistributed();
       return await sql.transaction(
         (runner) => {
-          const scope: Scope = { runner, tenantId, tables, distributed };
+          const scope: Scope = {
+            runner,
+            tenantId,
+            tables,
+            distributed,
+            ...(notifyChannel ? { notifyChannel } : {}),
+          };
           const transaction: StoreTransaction = {
             tenantId,
             tenants: createTenantQueries(scope),

@@ -22,6 +22,13 @@ export type {
   PgPoolLike,
   PostgresClient,
 } from "./client-types";
+export {
+  createPostgresChangeFeed,
+  type PgListenClientLike,
+  type PostgresChange,
+  type PostgresChangeFeed,
+  type PostgresChangeFeedOptions,
+} from "./create-postgres-change-feed";
 export { createPostgresStore, type PostgresStoreOptions } from "./create-postgres-store";
 export {
   type DistributeForCitusOptions,

@@ -36,6 +36,8 @@ export type Scope = {
    * it can be one statement (data-modifying CTEs); on Citus those are kept apart.
    */
   readonly distributed: boolean;
+  /** Where a move's events are announced (`pg_notify`) as they are appended; none when unset. */
+  readonly notifyChannel?: string;
 };
 
 /**

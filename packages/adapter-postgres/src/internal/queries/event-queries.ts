@@ -29,7 +29,7 @@ function decodePosition(cursor: string): string {
 }
 
 export function createEventQueries(scope: Scope): StoreTransaction["events"] {
-  const { runner, tenantId, tables } = scope;
+  const { runner, tenantId, tables, notifyChannel } = scope;
 
   /** Where the deprecated `after` (an event id) starts: that event's position, 0 if none. */
   const positionOf = async (eventId: string): Promise<string> => {
@@ -70,13 +70,17 @@ export function createEventQueries(scope: Scope): StoreTransaction["events"] {
                   (event -> 'subject' ->> 'version')::integer,
                   (event ->> 'occurredAt')::timestamptz, event -> 'actor', event -> 'data'
            FROM input CROSS JOIN counter ORDER BY input.ordinality
-         )
+         )${
+           // With change notifications on, the same statement announces the tenant's change:
+           // PostgreSQL delivers a NOTIFY on COMMIT only, and never for a rolled-back move.
+           notifyChannel === undefined ? "" : ", notified AS (SELECT pg_notify($5, $1) AS sent)"
+         }
          INSERT INTO ${tables.jobs} (tenant_id, id, kind, run_at, status, attempts, payload, state,
            created_at, updated_at)
          SELECT $1, 'job_' || (event ->> 'id'), 'event', $3::timestamptz, 'pending', 0,
                 jsonb_build_object('event', event), '{}'::jsonb, $3::timestamptz, $3::timestamptz
-         FROM input`,
-        [tenantId, json(events), runAt, events.length],
+         FROM input${notifyChannel === undefined ? "" : " CROSS JOIN notified"}`,
+        [tenantId, json(events), runAt, events.length, ...(notifyChannel ? [notifyChannel] : [])],
       );
     },
 
