@@ -173,6 +173,15 @@ export type Remit = {
       context: Context,
       input: inputs.ReasonedInvoiceMoveInput,
     ): Promise<MoveResult<{ invoice: Invoice }>>;
+    /**
+     * Revokes the customer's link and makes a new one: the old token stops finding the invoice.
+     * Any issued invoice, paid and cancelled included. Emits `invoice.public_token_rotated`.
+     * @since 0.2.0
+     */
+    rotatePublicToken(
+      context: Context,
+      input: inputs.InvoiceMoveInput,
+    ): Promise<MoveResult<{ invoice: Invoice }>>;
     /** One invoice with its revisions, payments, refunds, deliveries and events. */
     get(context: Context, input: { id: string }): Promise<InvoiceDetails>;
     /** The invoice behind a customer's hosted-page link, across tenants; no context. */

@@ -3,6 +3,7 @@ import { issueAndMaybeSend } from "../invoices/moves/issue-and-send";
 import { recordPayment } from "../invoices/moves/record-payment";
 import { refundPayment, resolveRefund } from "../invoices/moves/refund-payment";
 import { reportPaymentFailure } from "../invoices/moves/report-payment-failure";
+import { rotatePublicToken } from "../invoices/moves/rotate-public-token";
 import { sendInvoice } from "../invoices/moves/send-invoice";
 import {
   cancelInvoice,
@@ -30,6 +31,7 @@ export function createInvoicesApi(deps: RemitDependencies) {
       refund: refundPayment,
       resolveRefund,
       cancel: cancelInvoice,
+      rotatePublicToken,
       get: getInvoice,
       list: listInvoices,
       sweepPastDue,

@@ -14,6 +14,7 @@ export type RemitEventType =
   | "invoice.refunded"
   | "invoice.past_due"
   | "invoice.cancelled"
+  | "invoice.public_token_rotated"
   | "invoice.delivery_updated"
   | "payment.unmatched"
   | "payments.account_disconnected"

@@ -265,4 +265,16 @@ export function defineInvoiceCollectionCases(harness: ConformanceHarness): void 
     expect(await store.findInvoiceByPublicToken({ token: "tok_Ab-9" })).toBeUndefined();
     expect(await store.findInvoiceByPublicToken({ token: "" })).toBeUndefined();
   });
+
+  it("findInvoiceByPublicToken - a replaced token finds nothing; its successor finds the invoice", async () => {
+    const first = issuedInvoiceRecord("t2", 3, { publicToken: "tok_first_link" });
+    await insertAll("t2", [first]);
+    const rotated = { ...first, version: first.version + 1, publicToken: "tok_second_link" };
+    await within("t2", (transaction) =>
+      transaction.invoices.update({ record: rotated, expectedVersion: first.version }),
+    );
+    const store = harness.store();
+    expect(await store.findInvoiceByPublicToken({ token: "tok_first_link" })).toBeUndefined();
+    expect(await store.findInvoiceByPublicToken({ token: "tok_second_link" })).toEqual(rotated);
+  });
 }
