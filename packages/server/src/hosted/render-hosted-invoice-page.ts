@@ -32,6 +32,8 @@ export function renderHostedInvoicePage(data: HostedInvoicePageData): string {
     ? html`<img src="${tenant.branding.logoUrl}" alt="${tenant.name}" id="logo">`
     : "";
   const title = `Invoice ${invoice.number ?? ""} from ${tenant.name}`;
+  // A cancelled invoice asks for nothing: it says so first, with no amount due and no Pay section.
+  const cancelled = invoice.status === "cancelled";
   const body = html`<!doctype html>
 <html lang="${format.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>${title}</title><style>${raw(hostedPageStyle(tenant.branding))}</style></head>
@@ -39,11 +41,16 @@ export function renderHostedInvoicePage(data: HostedInvoicePageData): string {
 <h1>Invoice ${invoice.number ?? ""}</h1>
 <p>For ${invoice.customer?.name ?? ""} · issued ${format.date(invoice.issueDate)} · due ${format.date(invoice.dueDate)}</p>
 <p><span class="status" id="status">${invoice.status}</span></p>
+${cancelled ? html`<p class="error" id="cancelled">This invoice was cancelled; nothing is due.</p>` : ""}
 <table><thead><tr><th>Item</th><th class="num">Qty</th><th class="num">Price</th><th class="num">Total</th></tr></thead><tbody>${lines}</tbody></table>
 <p class="num">Tax ${money(invoice.totals.taxTotal)} · Total <strong>${money(invoice.total)}</strong></p>
-<p class="num">Paid ${money(invoice.amountPaid)} · <strong id="amount-due">Amount due ${money(invoice.amountDue)}</strong></p>
+${
+  cancelled
+    ? ""
+    : html`<p class="num">Paid ${money(invoice.amountPaid)} · <strong id="amount-due">Amount due ${money(invoice.amountDue)}</strong></p>`
+}
 ${invoice.content.memo ? html`<p>${invoice.content.memo}</p>` : ""}
-${paySection({ invoice, tenant, payOnline: data.payOnline, payAction: `${pagePath}/pay`, format })}
+${cancelled ? "" : paySection({ invoice, tenant, payOnline: data.payOnline, payAction: `${pagePath}/pay`, format })}
 <p><a href="${pagePath}/pdf" id="download-pdf" download>Download PDF</a></p></body></html>`;
   return body.toString();
 }
