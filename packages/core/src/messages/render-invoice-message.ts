@@ -19,14 +19,26 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => htmlEscapes[character] ?? character);
 }
 
+const placeholder = /\{\{\s*(\w+)\s*\}\}/g;
+
+/**
+ * Fills `{{name}}` placeholders. `escape` is applied to the template's own text as well as to the
+ * values: a tenant's template is text, so markup in it (a link, a script) is shown, never run.
+ */
 function fill(
   template: string,
   values: Record<string, string>,
-  escapeValue: (text: string) => string,
+  escape: (text: string) => string,
 ): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
-    name in values ? escapeValue(values[name] ?? "") : whole,
-  );
+  let filled = "";
+  let last = 0;
+  for (const match of template.matchAll(placeholder)) {
+    const name = match[1] ?? "";
+    filled += escape(template.slice(last, match.index));
+    filled += escape(name in values ? (values[name] ?? "") : match[0]);
+    last = match.index + match[0].length;
+  }
+  return filled + escape(template.slice(last));
 }
 
 const defaults = {
@@ -55,7 +67,7 @@ const defaults = {
 /**
  * Renders a delivery's message from the tenant's templates (or Remit's defaults): the same data
  * always renders the same message; amounts in the invoice's currency and the tenant's locale;
- * values HTML-escaped in the HTML body.
+ * the template and its values HTML-escaped in the HTML body.
  */
 export function renderInvoiceMessage(input: {
   invoice: Invoice;
