@@ -143,10 +143,14 @@ describe("webhook - account.application.deauthorized", () => {
         reason: "account disconnected",
       })),
     );
-    // The events recorded before the disconnection, delivered again, change nothing either (this
-    // process may answer them `duplicate` from its memory of what it recorded).
+    // The events recorded before the disconnection, delivered again, are refused the same way,
+    // though this process remembers recording them; the types it does not handle are ignored.
     for (const result of await t.deliver(paid)) {
-      expect(["duplicate", "unmatched", "ignored"]).toContain(result.outcome);
+      expect([result.eventType, result.outcome, result.steps[0]?.detail]).toEqual(
+        handledTypes.has(result.eventType)
+          ? [result.eventType, "unmatched", "account disconnected"]
+          : [result.eventType, "ignored", result.steps[0]?.detail],
+      );
     }
     expect(await t.remit.invoices.get(t.ctx, { id: invoice.id })).toEqual(before);
     expect(await t.remit.invoices.get(t.ctx, { id: second.id })).toEqual(beforeSecond);

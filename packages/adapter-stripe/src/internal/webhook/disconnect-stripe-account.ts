@@ -1,5 +1,6 @@
 import { type Context, parseWithSchema } from "@remit/core";
 import { stripeActor } from "../metadata-keys";
+import { rememberDisconnected } from "./webhook-memory";
 import { applicationSchema } from "./webhook-objects";
 import {
   settle,
@@ -30,6 +31,7 @@ export async function disconnectAccountFromEvent(
   const tenant = await scope.remit.tenants.findByPaymentAccount({ provider: "stripe", accountId });
   if (!tenant) throw new UnmatchedStripeEvent(null, `no tenant holds Stripe account ${accountId}`);
   const context: Context = { tenantId: tenant.id, actor: stripeActor };
+  rememberDisconnected(scope);
   return settle(null, async () => {
     const { events } = await scope.remit.tenants.disconnectPaymentAccount(context, {
       provider: "stripe",

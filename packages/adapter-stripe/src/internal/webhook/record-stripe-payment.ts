@@ -1,7 +1,7 @@
 import type { InvoiceDetails, Payment, PaymentMethod } from "@remit/core";
 import { metadataKeys } from "../metadata-keys";
 import { fromStripeAmount } from "../to-stripe-amount";
-import { accountKey, memoryOf, paymentPlace } from "./webhook-memory";
+import { accountKey, memoryOf, paymentPlace, recallFor } from "./webhook-memory";
 import { idOf, type PaymentIntentShape } from "./webhook-objects";
 import {
   invoiceDetails,
@@ -76,7 +76,8 @@ export async function recordStripePayment(
   const paymentKey = accountKey(scope, facts.paymentIntentId);
   if (
     invoiceId &&
-    memory.get(paymentKey) === paymentPlace(facts.metadata[metadataKeys.tenantId], invoiceId)
+    recallFor(scope)?.payments.get(paymentKey) ===
+      paymentPlace(facts.metadata[metadataKeys.tenantId], invoiceId)
   ) {
     return step("duplicate", invoiceId, `payment ${facts.paymentIntentId} is recorded`);
   }

@@ -10,7 +10,7 @@ import { metadataKeys } from "../metadata-keys";
 import { refundStatusOf } from "../request-refund";
 import { fromStripeAmount } from "../to-stripe-amount";
 import { factsOfIntent, findStripePayment, recordStripePayment } from "./record-stripe-payment";
-import { accountKey, memoryOf } from "./webhook-memory";
+import { accountKey, memoryOf, recallFor } from "./webhook-memory";
 import { idOf, type PaymentIntentShape, type RefundShape } from "./webhook-objects";
 import {
   invoiceDetails,
@@ -86,7 +86,7 @@ export async function applyStripeRefund(
   const memory = memoryOf(scope).refunds;
   const refundKey = accountKey(scope, refund.id);
   // Settled before, from this account: answered as the store would answer it, without reading it.
-  const settled = memory.get(refundKey);
+  const settled = recallFor(scope)?.refunds.get(refundKey);
   if (settled && settled.remitRefundId === (remitRefundId ?? null)) {
     if (!remitRefundId)
       return step("duplicate", settled.invoiceId, `refund ${refund.id} is recorded`);

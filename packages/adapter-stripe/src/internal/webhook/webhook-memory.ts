@@ -51,6 +51,11 @@ export type WebhookMemory = {
   payments: BoundedMap<string>;
   /** Stripe refunds Remit settled. */
   refunds: BoundedMap<SettledRefund>;
+  /**
+   * Accounts this process saw deauthorized. Their events skip the memory above, so they reach the
+   * tenant's state and answer `unmatched` ("account disconnected") rather than `duplicate`.
+   */
+  disconnected: BoundedMap<true>;
 };
 
 // Ids are small: many of them. A PaymentIntent is kept whole (a few kB): the events that need it
@@ -74,10 +79,25 @@ export function memoryOf(scope: MemoryScope): WebhookMemory {
       intents: new BoundedMap(intentLimit),
       payments: new BoundedMap(idLimit),
       refunds: new BoundedMap(idLimit),
+      disconnected: new BoundedMap(idLimit),
     };
     byRemit.set(scope.remit, memory);
   }
   return memory;
+}
+
+/**
+ * What this process remembers of the event's account: nothing for an account it saw deauthorized
+ * (another process learns it from the tenant's state, which it reads on a miss).
+ */
+export function recallFor(scope: MemoryScope): WebhookMemory | undefined {
+  const memory = memoryOf(scope);
+  return memory.disconnected.get(scope.event.account ?? "") ? undefined : memory;
+}
+
+/** Marks the event's account deauthorized in this process's memory. */
+export function rememberDisconnected(scope: MemoryScope): void {
+  if (scope.event.account) memoryOf(scope).disconnected.set(scope.event.account, true);
 }
 
 /** The key of a Stripe object on the event's account (ids are unique per account). */
