@@ -20,7 +20,7 @@ export type StartServerOptions = {
   /** Origin for links in messages and callbacks. Default `http://<hostname or localhost>:<port>`. */
   publicUrl?: string;
   /** Where to POST every event, signed; see `createEventsWebhookHandler`. */
-  eventsWebhook?: { url: string; secret: string };
+  eventsWebhook?: { url: string; secret: string; allowPrivateAddresses?: boolean };
   /**
    * Stripe, Twilio and SMTP clients (`createServiceClients(config)`); each missing one falls back
    * to the embedded default (no online payment, console email and SMS).

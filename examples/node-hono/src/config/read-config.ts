@@ -18,6 +18,10 @@ const envSchema = z.object({
   PUBLIC_URL: httpUrl.optional(),
   EVENTS_WEBHOOK_URL: httpUrl.optional(),
   EVENTS_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  EVENTS_WEBHOOK_ALLOW_PRIVATE: z
+    .enum(["true", "false"], { error: 'must be "true" or "false"' })
+    .default("false")
+    .transform((value) => value === "true"),
   STRIPE_SECRET_KEY: z
     .string()
     .regex(/^(sk|rk)_(test|live)_\S+$/, "must be a Stripe secret key (sk_test_… or sk_live_…)")
@@ -69,7 +73,7 @@ export type ExampleConfig = {
   dataDir: string;
   tenantId: string;
   publicUrl: string | undefined;
-  eventsWebhook: { url: string; secret: string } | undefined;
+  eventsWebhook: { url: string; secret: string; allowPrivateAddresses: boolean } | undefined;
   stripe:
     | {
         secretKey: string;
@@ -158,7 +162,11 @@ export function readConfig(rawEnv: Record<string, string | undefined>): ExampleC
     publicUrl: data.PUBLIC_URL,
     eventsWebhook:
       data.EVENTS_WEBHOOK_URL && data.EVENTS_WEBHOOK_SECRET
-        ? { url: data.EVENTS_WEBHOOK_URL, secret: data.EVENTS_WEBHOOK_SECRET }
+        ? {
+            url: data.EVENTS_WEBHOOK_URL,
+            secret: data.EVENTS_WEBHOOK_SECRET,
+            allowPrivateAddresses: data.EVENTS_WEBHOOK_ALLOW_PRIVATE,
+          }
         : undefined,
     stripe:
       data.STRIPE_SECRET_KEY && data.STRIPE_WEBHOOK_SECRET
