@@ -209,3 +209,44 @@ describe("5xx answers and logs", () => {
     expect(heard).toEqual(["api"]);
   });
 });
+
+describe("content types", () => {
+  it("415 - every POST and PATCH of the API refuses a body that is not JSON, before it runs", async () => {
+    const { remit, issue } = await createTestRemit();
+    const invoice = await issue();
+    const { fetch } = createRemitHandler({
+      remit,
+      authenticate: authenticateByTestHeader,
+      publicUrl: url(""),
+    });
+    const document = (await (await fetch(new Request(url("/openapi.json")))).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const writes = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods)
+        .filter((method) => method === "post" || method === "patch")
+        .map((method) => [method.toUpperCase(), path.replace("{id}", invoice.id)]),
+    );
+    expect(writes.length).toBeGreaterThan(20);
+    for (const [method, path] of writes) {
+      for (const type of [
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=x",
+      ]) {
+        const response = await fetch(
+          new Request(url(path ?? ""), {
+            method,
+            body: "{}",
+            headers: { "content-type": type, "x-test-user": "office" },
+          }),
+        );
+        expect(response.status, `${method} ${path} ${type}`).toBe(415);
+      }
+    }
+    const ctx: Context = { tenantId, actor: { type: "system" } };
+    expect((await remit.invoices.get(ctx, { id: invoice.id })).invoice.version).toBe(
+      invoice.version,
+    );
+  });
+});
