@@ -16,7 +16,7 @@ import { createSequenceQueries } from "./internal/queries/sequence-queries";
 import { createTenantQueries } from "./internal/queries/tenant-queries";
 import { createWorkOrderQueries } from "./internal/queries/work-order-queries";
 import { defaultSchema, quoteSchema } from "./internal/schema-name";
-import { createSqlClient } from "./internal/sql-client";
+import { createSqlClient, type SqlRunner } from "./internal/sql-client";
 import { createTables, type Scope } from "./internal/sql-helpers";
 import { parseStoreTimeouts } from "./internal/timeout-options";
 
@@ -105,41 +105,43 @@ export function createPostgresStore(options: PostgresStoreOptions): InvoiceStore
     specificationVersion: "v2",
     capabilities: { multiProcess: sql.multiProcess },
 
-    async transaction({ tenantId, work, readOnly }) {
+    async transaction({ tenantId, work, readOnly, singleStatement }) {
       if (typeof tenantId !== "string" || tenantId === "") {
         throw new TypeError("transaction: tenantId must be a non-empty string");
       }
       // Asked once per store, before the first transaction (PGlite has one connection).
       const distributed = await distribution.isDistributed();
-      return await sql.transaction(
-        (runner) => {
-          const scope: Scope = {
-            runner,
-            tenantId,
-            tables,
-            distributed,
-            ...(notifyChannel ? { notifyChannel } : {}),
-          };
-          const transaction: StoreTransaction = {
-            tenantId,
-            tenants: createTenantQueries(scope),
-            customers: createCustomerQueries(scope),
-            invoices: createInvoiceQueries(scope),
-            workOrders: createWorkOrderQueries(scope),
-            quotes: createQuoteQueries(scope),
-            revisions: createRevisionQueries(scope),
-            sequences: createSequenceQueries(scope),
-            payments: createPaymentQueries(scope),
-            refunds: createRefundQueries(scope),
-            deliveries: createDeliveryQueries(scope),
-            events: createEventQueries(scope),
-            jobs: createJobQueries(scope),
-            idempotency: createIdempotencyQueries(scope),
-          };
-          return work(transaction);
-        },
-        { readOnly },
-      );
+      const inScope = (runner: SqlRunner) => {
+        const scope: Scope = {
+          runner,
+          tenantId,
+          tables,
+          distributed,
+          ...(notifyChannel ? { notifyChannel } : {}),
+        };
+        const transaction: StoreTransaction = {
+          tenantId,
+          tenants: createTenantQueries(scope),
+          customers: createCustomerQueries(scope),
+          invoices: createInvoiceQueries(scope),
+          workOrders: createWorkOrderQueries(scope),
+          quotes: createQuoteQueries(scope),
+          revisions: createRevisionQueries(scope),
+          sequences: createSequenceQueries(scope),
+          payments: createPaymentQueries(scope),
+          refunds: createRefundQueries(scope),
+          deliveries: createDeliveryQueries(scope),
+          events: createEventQueries(scope),
+          jobs: createJobQueries(scope),
+          idempotency: createIdempotencyQueries(scope),
+        };
+        return work(transaction);
+      };
+      // One read sees one moment on its own: no BEGIN and COMMIT around it (two round trips, and
+      // on a pool the connection held between them). With a statement timeout the single runner
+      // still makes the short transaction that sets it.
+      if (readOnly && singleStatement) return await inScope(sql);
+      return await sql.transaction(inScope, { readOnly });
     },
 
     // The reads across tenants (public token, payment account, job claims, tenant ids): the same on

@@ -142,7 +142,8 @@ export const upsertTenant = defineMove(
 
 /** `remit.tenants.get`: the tenant's settings (the defaults before any were saved). */
 export const getTenant = defineRead(
-  { input: z.object({}).optional() },
+  // One read of the settings row: the hosted page asks on every view it renders.
+  { input: z.object({}).optional(), singleStatement: true },
   async ({ deps, transaction, context }): Promise<Tenant> =>
     (await transaction.tenants.get()) ?? defaultTenant(context.tenantId, deps.clock.now()),
 );

@@ -10,8 +10,8 @@ import { findTenantByPaymentAccount, listTenantIds } from "./tenant-queries";
 /**
  * The store's four reads across tenants, the same on one server and on Citus:
  *
- * - `findInvoiceByPublicToken`: the token's tenant from `public_tokens` (a reference table on
- *   Citus), then the invoice within that tenant;
+ * - `findInvoiceByPublicToken`: one statement on one server; on Citus the token's tenant from
+ *   `public_tokens` (a reference table), then the invoice within that tenant;
  * - `findTenantByPaymentAccount`: the account's tenant from `payment_accounts` (a reference table
  *   on Citus), then that tenant's settings;
  * - `claimJobs`: one statement on one server; two steps when the tables are distributed (see
@@ -30,7 +30,10 @@ export function createCrossTenantQueries(
   "findInvoiceByPublicToken" | "findTenantByPaymentAccount" | "claimJobs" | "listTenantIds"
 > {
   return {
-    findInvoiceByPublicToken: ({ token }) => findInvoiceByPublicToken(runner, tables, token),
+    findInvoiceByPublicToken: async ({ token }) =>
+      findInvoiceByPublicToken(runner, tables, token, {
+        distributed: await distribution.isDistributed(),
+      }),
 
     findTenantByPaymentAccount: (input) => findTenantByPaymentAccount(runner, tables, input),
 

@@ -188,15 +188,27 @@ export function createInvoiceQueries(scope: Scope): StoreTransaction["invoices"]
 }
 
 /**
- * The hosted page's lookup, across tenants: the token's tenant from `public_tokens` (on Citus a
- * reference table, read on one node), then the invoice within that tenant (on Citus a query to
- * the tenant's shard alone). A token matches exactly, case included (`COLLATE "C"`).
+ * The hosted page's lookup, across tenants: the token's tenant from `public_tokens`, then the
+ * invoice within that tenant. On one server that is one statement (the tenant in a subquery: the
+ * same two index lookups, one round trip); on Citus two, so that the invoice's query goes to the
+ * tenant's shard alone (`public_tokens` is a reference table, read on one node). A token matches
+ * exactly, case included (`COLLATE "C"`).
  */
 export async function findInvoiceByPublicToken(
   runner: SqlRunner,
   tables: Tables,
   token: string,
+  options: { distributed: boolean },
 ): Promise<Invoice | undefined> {
+  if (!options.distributed) {
+    const { rows } = await runner.query<Invoice>(
+      `SELECT ${invoiceSelect} FROM ${tables.invoices}
+       WHERE tenant_id = (SELECT tenant_id FROM ${tables.publicTokens} WHERE token = $1)
+         AND public_token = $1`,
+      [token],
+    );
+    return rows[0];
+  }
   const { rows: owners } = await runner.query<{ tenantId: string }>(
     `SELECT tenant_id AS "tenantId" FROM ${tables.publicTokens} WHERE token = $1`,
     [token],

@@ -46,11 +46,17 @@ export type InvoiceStore = OutboxClaims & {
    * `readOnly`, `work` only reads, and every read sees the same moment (PostgreSQL: REPEATABLE
    * READ READ ONLY), so a record and its parts are never read from two moments. A connection lost
    * during commit is thrown as `OutcomeUnknownError`: the work may or may not have been saved.
+   *
+   * `singleStatement` (with `readOnly`) promises that `work` makes at most one read: a store may
+   * then run it without a transaction around it (one statement sees one moment anyway), saving
+   * PostgreSQL's `BEGIN` and `COMMIT` round trips. Stores that ignore it stay correct.
    */
   transaction<T>(input: {
     tenantId: string;
     work: (transaction: StoreTransaction) => Promise<T>;
     readOnly?: boolean;
+    /** @since 0.2.0 */
+    singleStatement?: boolean;
   }): Promise<T>;
 
   /**

@@ -15,10 +15,15 @@ export type ReadScope = {
 
 /**
  * Declares a read: the zod schema of its input and its body, run in one store transaction of the
- * context's tenant. Reads append no events and take no idempotency key.
+ * context's tenant (a `singleStatement` read maybe in none: one statement sees one moment). Reads
+ * append no events and take no idempotency key.
  */
 export function defineRead<Schema extends z.ZodType, Result>(
-  definition: { input: Schema },
+  definition: {
+    input: Schema;
+    /** The body makes one read at most: the store may skip the transaction around it. */
+    singleStatement?: boolean;
+  },
   body: (scope: ReadScope, input: z.output<Schema>) => Promise<Result>,
 ): ServiceCall<z.input<Schema>, Result> {
   return async (deps, rawContext, rawInput) => {
@@ -27,6 +32,7 @@ export function defineRead<Schema extends z.ZodType, Result>(
     return deps.store.transaction({
       tenantId: context.tenantId,
       readOnly: true,
+      ...(definition.singleStatement ? { singleStatement: true } : {}),
       work: (transaction) => body({ deps, transaction, context }, input),
     });
   };
