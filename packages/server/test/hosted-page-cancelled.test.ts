@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createRemitHandler } from "../src/index";
-import { createTestRemit, ctx } from "./support/create-test-remit";
+import { createRemitHandler, invoiceMoveResultSchema } from "../src/index";
+import { authenticateByTestHeader, createTestRemit, ctx } from "./support/create-test-remit";
 
 describe("hosted invoice page - cancelled", () => {
   it("page - a cancelled invoice says so at the top and shows no amount due nor Pay", async () => {
@@ -17,5 +17,30 @@ describe("hosted invoice page - cancelled", () => {
     expect(html).not.toContain("Amount due");
     expect(html).not.toContain('id="pay"');
     expect(html).not.toContain("internal: duplicate"); // the reason is the office's, not the customer's
+  });
+});
+
+describe("hosted invoice page - a new link", () => {
+  it("api - POST /api/invoices/{id}/public-token revokes the link: the old page is 404, the new one shows the invoice", async () => {
+    const { remit, issue } = await createTestRemit();
+    const invoice = await issue();
+    const { fetch } = createRemitHandler({
+      remit,
+      authenticate: authenticateByTestHeader,
+      publicUrl: "https://pay.reyes.example",
+    });
+    const rotated = await fetch(
+      new Request(`https://pay.reyes.example/api/invoices/${invoice.id}/public-token`, {
+        method: "POST",
+        headers: { "x-test-user": "office" },
+      }),
+    );
+    expect(rotated.status).toBe(200);
+    const body = invoiceMoveResultSchema.parse(await rotated.json());
+    expect(body.events.map((event) => event.type)).toEqual(["invoice.public_token_rotated"]);
+    const page = (token: string | null) =>
+      fetch(new Request(`https://pay.reyes.example/i/${token}`));
+    expect((await page(invoice.publicToken)).status).toBe(404);
+    expect((await page(body.invoice.publicToken)).status).toBe(200);
   });
 });

@@ -125,6 +125,13 @@ export function defineInvoiceOperations(
       remit.invoices.cancel,
     ],
     [
+      "public-token",
+      "invoices.rotatePublicToken",
+      "Revoke the customer's link and make a new one (the old one stops working)",
+      invoiceMoveInputSchema,
+      remit.invoices.rotatePublicToken,
+    ],
+    [
       "payments",
       "invoices.recordPayment",
       "Record a payment (check, cash, bank transfer…)",

@@ -12,6 +12,7 @@ export const remitOperations = [
   "invoices.issue",
   "invoices.send",
   "invoices.cancel",
+  "invoices.rotatePublicToken",
   "invoices.recordPayment",
   "invoices.refund",
   "customers.list",
