@@ -76,6 +76,15 @@ describe("hosted invoice page - cache", () => {
     expect(paid).toContain("Not yet seen");
   });
 
+  it("cache - a rotated token's page is gone the moment the rotation returns", async () => {
+    const { remit, issue, view } = await setup({});
+    const invoice = await issue("120.00");
+    expect(await view(invoice)).toContain("pending_payment");
+    const { invoice: rotated } = await remit.invoices.rotatePublicToken(ctx, { id: invoice.id });
+    expect(await view(invoice)).not.toContain("pending_payment");
+    expect(await view(rotated)).toContain("pending_payment");
+  });
+
   it("cache - any move of the tenant (new branding) clears its pages; another tenant's moves do not", async () => {
     const { store, remit, issue, view } = await setup({});
     const invoice = await issue("120.00");
