@@ -1,13 +1,18 @@
-import { cpus } from "node:os";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { cpus, loadavg } from "node:os";
+import pg from "pg";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { type CapturedResponse, captureResponse } from "./support/capture-response";
 import { formatLoadTable, type LoadRow } from "./support/format-load-table";
 import { runAutocannon } from "./support/run-autocannon";
 import { startFloorServer } from "./support/start-floor-server";
-import { startRemitServer } from "./support/start-remit-server";
+import { type BenchBackend, startRemitServer } from "./support/start-remit-server";
 
-// `npm run bench`: the hosted invoice page and the list API under load, next to a bare Hono app
-// answering with the same bytes (the floor). Not part of CI; see docs/guide/example-server.md.
+// `npm run bench`: the hosted invoice page and the list API under load, on PGlite and on a real
+// PostgreSQL server (DATABASE_URL, or one started for the run with its default durability), each
+// next to a bare Hono app answering with the same bytes (the floor), measured in the same run.
+// The page is measured as the example serves it (its cache on, cleared by LISTEN/NOTIFY on
+// PostgreSQL) and, on PostgreSQL, without the cache. Not part of CI; see
+// docs/guide/example-server.md.
 //   BENCH_SECONDS         seconds of measured load per target (default 10)
 //   BENCH_WARMUP_SECONDS  seconds of unmeasured load before each (default 2)
 //   BENCH_CONNECTIONS     concurrent connections (default 50)
@@ -18,50 +23,86 @@ const load = {
   warmupSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 2),
 };
 const tenantId = "demo-plumbing";
+const schema = `bench_${Date.now().toString(36)}`;
 
-let remit: Awaited<ReturnType<typeof startRemitServer>>;
-let floor: Awaited<ReturnType<typeof startFloorServer>>;
-let targets: { name: string; path: string }[];
+type Started = Awaited<ReturnType<typeof startRemitServer>>;
+type Target = { name: string; server: Started; path: string };
 
-beforeAll(async () => {
-  remit = await startRemitServer(tenantId);
+const servers: Started[] = [];
+const floors: Awaited<ReturnType<typeof startFloorServer>>[] = [];
+const targets: { target: Target; floorUrl: string }[] = [];
+
+async function issuedToken(server: Started): Promise<string> {
   const ctx = { tenantId, actor: { type: "user" as const, id: "bench" } };
-  const [issued] = (await remit.remit.invoices.list(ctx, { status: "pending_payment", limit: 1 }))
+  const [issued] = (await server.remit.invoices.list(ctx, { status: "pending_payment", limit: 1 }))
     .items;
   if (!issued?.publicToken) throw new Error("the demo data has no issued invoice");
-  targets = [
-    { name: "hosted invoice page", path: `/i/${issued.publicToken}` },
-    { name: "list API (50)", path: "/api/invoices?limit=50" },
+  return issued.publicToken;
+}
+
+async function addTargets(label: string, backend: BenchBackend) {
+  const cached = await startRemitServer(tenantId, backend);
+  servers.push(cached);
+  const token = await issuedToken(cached);
+  const backendTargets: Target[] = [
+    { name: `${label}: hosted invoice page`, server: cached, path: `/i/${token}` },
   ];
-  const captured: Record<string, CapturedResponse> = {};
-  for (const { path } of targets) {
-    captured[new URL(path, remit.url).pathname] = await captureResponse(`${remit.url}${path}`);
+  if (backend.kind === "postgres") {
+    const uncached = await startRemitServer(tenantId, backend, { cache: false });
+    servers.push(uncached);
+    backendTargets.push({
+      name: `${label}: hosted page, no cache`,
+      server: uncached,
+      path: `/i/${token}`,
+    });
   }
-  floor = await startFloorServer(captured);
+  backendTargets.push({
+    name: `${label}: list API (50)`,
+    server: cached,
+    path: "/api/invoices?limit=50",
+  });
+  const captured: Record<string, CapturedResponse> = {};
+  for (const { server, path } of backendTargets) {
+    captured[new URL(path, server.url).pathname] = await captureResponse(`${server.url}${path}`);
+  }
+  const floor = await startFloorServer(captured);
+  floors.push(floor);
+  for (const target of backendTargets) targets.push({ target, floorUrl: floor.url });
+}
+
+beforeAll(async () => {
+  await addTargets("PGlite", { kind: "pglite" });
+  await addTargets("PostgreSQL", { kind: "postgres", url: inject("databaseUrl"), schema });
 });
 
 afterAll(async () => {
-  await floor?.stop();
-  await remit?.stop();
+  for (const floor of floors) await floor.stop();
+  for (const server of servers) await server.stop();
+  const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 1 });
+  await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await pool.end();
 });
 
-test("hosted page and list API against the floor", async () => {
+test("hosted page and list API against the floor, on PGlite and PostgreSQL", async () => {
   const rows: LoadRow[] = [];
-  for (const { name, path } of targets) {
+  const loads: string[] = [];
+  for (const { target, floorUrl } of targets) {
+    const url = `${target.server.url}${target.path}`;
     // The floor must answer with Remit's bytes, or the comparison means nothing.
     const [mine, theirs] = await Promise.all([
-      captureResponse(`${remit.url}${path}`),
-      captureResponse(`${floor.url}${path}`),
+      captureResponse(url),
+      captureResponse(`${floorUrl}${target.path}`),
     ]);
     expect(theirs.body).toEqual(mine.body);
     rows.push({
-      name,
+      name: target.name,
       bytes: mine.body.length,
-      remit: await runAutocannon(`${remit.url}${path}`, load),
-      floor: await runAutocannon(`${floor.url}${path}`, load),
+      remit: await runAutocannon(url, load),
+      floor: await runAutocannon(`${floorUrl}${target.path}`, load),
     });
+    loads.push(loadavg()[0]?.toFixed(1) ?? "?");
   }
   console.log(
-    `\nautocannon, ${load.connections} connections, ${load.seconds} s per target after ${load.warmupSeconds} s warm-up; Node ${process.versions.node}, ${cpus().length} cores\n\n${formatLoadTable(rows)}\n`,
+    `\nautocannon, ${load.connections} connections, ${load.seconds} s per target after ${load.warmupSeconds} s warm-up; Node ${process.versions.node}, ${cpus().length} cores; PostgreSQL pool of 50; load average (1 min) after each row: ${loads.join(", ")}\n\n${formatLoadTable(rows)}\n`,
   );
 });

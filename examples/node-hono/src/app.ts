@@ -1,6 +1,6 @@
 import type { StripePayments } from "@remit/adapter-stripe";
 import type { PaymentProvider, Remit } from "@remit/core";
-import { createRemitHandler, problemResponse } from "@remit/server";
+import { createRemitHandler, type HostedPageCacheOptions, problemResponse } from "@remit/server";
 import { Hono } from "hono";
 import { errorPageResponse } from "./error-page";
 import { authenticateFromHeaders } from "./request-context";
@@ -26,6 +26,8 @@ export type AppOptions = {
    * Default `http://localhost`, which is what `app.request(...)` in tests uses.
    */
   publicUrl?: string | (() => string);
+  /** The hosted page's cache (see `createRemitHandler`); none when left out. */
+  hostedPageCache?: HostedPageCacheOptions;
 };
 
 /**
@@ -46,6 +48,7 @@ export function createApp(remit: Remit, options: AppOptions) {
     ...(twilio ? { notifiers: { twilio } } : {}),
     authenticate: authenticateFromHeaders(tenantId),
     publicUrl: typeof publicUrl === "string" ? publicUrl : () => publicUrl(),
+    ...(options.hostedPageCache ? { hostedPageCache: options.hostedPageCache } : {}),
   });
   const app = new Hono();
   app.onError((error, context) =>

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { createPostgresStore, migrate } from "@remit/adapter-postgres";
+import { createPostgresChangeFeed, createPostgresStore, migrate } from "@remit/adapter-postgres";
 import pg from "pg";
 import { createServiceClients } from "./config/create-service-clients";
 import { ConfigError, type ExampleConfig, readConfig } from "./config/read-config";
@@ -29,8 +29,20 @@ async function openClient() {
 
 const client = await openClient();
 await migrate(client);
+// The hosted page is kept rendered per token. On PGlite this process is the only writer; on a
+// server every process announces its moves (notifyChannel) and hears the others' (the feed).
+const changes = config.databaseUrl
+  ? createPostgresChangeFeed({
+      newClient: () => new pg.Client({ connectionString: config.databaseUrl }),
+    })
+  : undefined;
+await changes?.ready;
 const server = await startServer({
-  store: createPostgresStore({ client }),
+  store: createPostgresStore({
+    client,
+    ...(changes ? { notifyChannel: "remit_changes" } : {}),
+  }),
+  hostedPageCache: changes ? { changes } : {},
   port: config.port,
   ...(config.host ? { hostname: config.host } : {}),
   tenantId: config.tenantId,
@@ -44,6 +56,7 @@ console.log(
 
 const shutdown = async () => {
   await server.close();
+  await changes?.close();
   if (client instanceof PGlite) await client.close();
   else await client.end();
   process.exit(0);

@@ -1,7 +1,11 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createOutboxWorker, createRemit, type InvoiceStore, type Remit } from "@remit/core";
-import { renderInvoicePdfBytes, twilioStatusCallbackUrl } from "@remit/server";
+import {
+  type HostedPageCacheOptions,
+  renderInvoicePdfBytes,
+  twilioStatusCallbackUrl,
+} from "@remit/server";
 import { createApp } from "./app";
 import { createNotifiers } from "./config/create-notifiers";
 import { createPayments } from "./config/create-payments";
@@ -29,6 +33,11 @@ export type StartServerOptions = {
   /** Milliseconds between outbox polls. Default 1000. */
   pollInterval?: number;
   log?: (line: string) => void;
+  /**
+   * The hosted page's cache: `{}` when this process is the only writer (PGlite), `{ changes }`
+   * with a change feed when several processes share a PostgreSQL server. Default: no cache.
+   */
+  hostedPageCache?: HostedPageCacheOptions;
 };
 
 /**
@@ -80,6 +89,7 @@ export async function startServer(options: StartServerOptions) {
     ...(services.twilio ? { twilio: { authToken: services.twilio.authToken } } : {}),
     // Known once the server listens: read at each request.
     publicUrl: () => publicUrl ?? "",
+    ...(options.hostedPageCache ? { hostedPageCache: options.hostedPageCache } : {}),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve(
