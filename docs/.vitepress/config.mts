@@ -8,6 +8,7 @@ export default defineConfig({
   themeConfig: {
     nav: [
       { text: "Guide", link: "/guide/quick-start" },
+      { text: "REST API", link: "/reference/rest-api" },
       { text: "API reference", link: "/api/core/index.html", target: "_self" },
     ],
     sidebar: [
@@ -26,6 +27,10 @@ export default defineConfig({
           { text: "Write your own adapter", link: "/guide/adapters" },
           { text: "Security notes", link: "/guide/security" },
         ],
+      },
+      {
+        text: "Reference",
+        items: [{ text: "REST API (OpenAPI)", link: "/reference/rest-api" }],
       },
     ],
   },
