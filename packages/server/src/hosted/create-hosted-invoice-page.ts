@@ -6,7 +6,7 @@ import type { RemitHandlerOptions } from "../options/remit-handler-options";
 import { hostedInvoiceUrl, pathOfPublicUrl, resolvePublicUrl } from "../options/resolve-public-url";
 import { hostedErrorResponse } from "./hosted-error-page";
 import { createHostedPageCache } from "./hosted-page-cache";
-import { hostedPageHeaders } from "./hosted-page-headers";
+import { hostedPageHeaders, styleSourcesOf, withStyleSources } from "./hosted-page-headers";
 import { invoicePdfResponse } from "./invoice-pdf";
 import { canPayOnline } from "./pay-section";
 import { renderHostedInvoicePage } from "./render-hosted-invoice-page";
@@ -56,7 +56,9 @@ export function createHostedInvoicePage(options: RemitHandlerOptions): Hono {
   page.get("/:token", async (context) => {
     const token = context.req.param("token");
     const cached = cache?.get(token);
-    if (cached !== undefined) return context.html(cached, 200, privateHeaders);
+    if (cached !== undefined) {
+      return withStyleSources(context.html(cached.html, 200, privateHeaders), cached.styleSources);
+    }
     const mark = cache?.mark() ?? 0;
     const { invoice, tenant, url, payOnline } = await load(token);
     const html = renderHostedInvoicePage({
@@ -65,8 +67,10 @@ export function createHostedInvoicePage(options: RemitHandlerOptions): Hono {
       payOnline,
       pagePath: pathOfPublicUrl(url),
     });
-    cache?.put(token, { tenantId: invoice.tenantId, html }, mark);
-    return context.html(html, 200, privateHeaders);
+    // Hashed once per rendering, for the Content-Security-Policy (see hostedPageHeaders).
+    const styleSources = await styleSourcesOf(html);
+    cache?.put(token, { tenantId: invoice.tenantId, html, styleSources }, mark);
+    return withStyleSources(context.html(html, 200, privateHeaders), styleSources);
   });
 
   page.get("/:token/pdf", async (context) => {

@@ -13,11 +13,12 @@ export type HostedPageCacheOptions = {
   changes?: RemitChangeFeed;
 };
 
-type CachedPage = { tenantId: string; html: string };
+/** A rendered page and the CSP sources of its styles. */
+type CachedPage = { tenantId: string; html: string; styleSources: string[] };
 
 /** What the page's route asks of the cache. */
 export type HostedPageCache = {
-  get(token: string): string | undefined;
+  get(token: string): CachedPage | undefined;
   /** A mark to take before reading the store, for `put`: a page read before a change is dropped. */
   mark(): number;
   put(token: string, page: CachedPage, mark: number): void;
@@ -53,7 +54,7 @@ export function createHostedPageCache(
       if (!page) return undefined;
       pages.delete(token); // to the end: the most recently viewed
       pages.set(token, page);
-      return page.html;
+      return page;
     },
     mark: () => changes,
     put(token, page, mark) {
