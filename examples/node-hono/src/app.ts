@@ -1,6 +1,13 @@
 import type { StripePayments } from "@remit/adapter-stripe";
 import type { PaymentProvider, Remit } from "@remit/core";
-import { createRemitHandler, type HostedPageCacheOptions, problemResponse } from "@remit/server";
+import {
+  createRemitHandler,
+  createRemitLogger,
+  type HostedPageCacheOptions,
+  problemResponse,
+  type RemitLogger,
+  scrubLogText,
+} from "@remit/server";
 import { Hono } from "hono";
 import { errorPageResponse } from "./error-page";
 import { authenticateFromHeaders } from "./request-context";
@@ -28,6 +35,8 @@ export type AppOptions = {
   publicUrl?: string | (() => string);
   /** The hosted page's cache (see `createRemitHandler`); none when left out. */
   hostedPageCache?: HostedPageCacheOptions;
+  /** Where errors are logged, as JSON lines with tokens, emails and phones redacted. Default pino. */
+  logger?: RemitLogger;
 };
 
 /**
@@ -38,8 +47,10 @@ export type AppOptions = {
 export function createApp(remit: Remit, options: AppOptions) {
   const { tenantId, stripe, twilio, checkoutProvider } = options;
   const publicUrl = options.publicUrl ?? "http://localhost";
+  const logger = options.logger ?? createRemitLogger();
   const remitHandler = createRemitHandler({
     remit,
+    logger,
     payments: {
       ...(stripe ? { stripe } : {}),
       ...(checkoutProvider ? { checkout: checkoutProvider } : {}),
@@ -53,8 +64,13 @@ export function createApp(remit: Remit, options: AppOptions) {
   const app = new Hono();
   app.onError((error, context) =>
     context.req.header("accept")?.includes("text/html")
-      ? errorPageResponse(context, error)
-      : problemResponse(error, console.error),
+      ? errorPageResponse(context, error, logger)
+      : problemResponse(error, (cause, errorId) =>
+          logger.error(
+            { err: cause, errorId, part: "app", path: scrubLogText(context.req.path) },
+            "unexpected error",
+          ),
+        ),
   );
   app.route("/", remitHandler.app);
   app.route("/", backOfficeInvoicePages(remit, tenantId));
