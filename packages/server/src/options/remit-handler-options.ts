@@ -2,9 +2,9 @@ import type { StripePayments } from "@remit/adapter-stripe";
 import type { Context, PaymentProvider, Remit, Tenant } from "@remit/core";
 import { z } from "zod";
 import type { RemitOperation } from "../api/remit-operations";
-import type { RemitLogger } from "../logging/create-remit-logger";
 import type { HostedPageCacheOptions } from "../hosted/hosted-page-cache";
 import type { RemitChangeFeed } from "../hosted/remit-change-feed";
+import type { RemitLogger } from "../logging/create-remit-logger";
 
 /**
  * Who is calling the API, decided by the host app from the request (its session cookie, its
