@@ -32,12 +32,15 @@ function totalRows(drawing: InvoiceDrawing): TotalRow[] {
     ruleAbove: true,
   });
   rows.push({ label: labels.amountPaid, amount: format.money(invoice.amountPaid) });
-  rows.push({
-    label: labels.amountDue,
-    amount: format.money(invoice.amountDue),
-    bold: true,
-    ruleAbove: true,
-  });
+  // A cancelled invoice asks for nothing: its header says Cancelled, and no amount is due.
+  if (invoice.status !== "cancelled") {
+    rows.push({
+      label: labels.amountDue,
+      amount: format.money(invoice.amountDue),
+      bold: true,
+      ruleAbove: true,
+    });
+  }
   if (!isZero(invoice.credit)) {
     rows.push({ label: labels.credit, amount: format.money(invoice.credit) });
   }
