@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { Writable } from "node:stream";
-import { createRemit, type Context, type InvoiceStore } from "@remit/core";
+import { type Context, createRemit, type InvoiceStore } from "@remit/core";
 import { createMemoryStore } from "@remit/testing";
 import { describe, expect, it } from "vitest";
 import { createRemitHandler, createRemitLogger, problemSchema } from "../src/index";

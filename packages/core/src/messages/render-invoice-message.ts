@@ -22,23 +22,23 @@ export function escapeHtml(text: string): string {
 const placeholder = /\{\{\s*(\w+)\s*\}\}/g;
 
 /**
- * Fills `{{name}}` placeholders. `escape` is applied to the template's own text as well as to the
+ * Fills `{{name}}` placeholders. `escapeText` is applied to the template's own text as well as to the
  * values: a tenant's template is text, so markup in it (a link, a script) is shown, never run.
  */
 function fill(
   template: string,
   values: Record<string, string>,
-  escape: (text: string) => string,
+  escapeText: (text: string) => string,
 ): string {
   let filled = "";
   let last = 0;
   for (const match of template.matchAll(placeholder)) {
     const name = match[1] ?? "";
-    filled += escape(template.slice(last, match.index));
-    filled += escape(name in values ? (values[name] ?? "") : match[0]);
+    filled += escapeText(template.slice(last, match.index));
+    filled += escapeText(name in values ? (values[name] ?? "") : match[0]);
     last = match.index + match[0].length;
   }
-  return filled + escape(template.slice(last));
+  return filled + escapeText(template.slice(last));
 }
 
 const defaults = {

@@ -8,7 +8,7 @@ import {
   createRemit,
   RemitError,
   textSchema,
-  ValidationError,
+  type ValidationError,
 } from "../../src/index";
 
 const ctx: Context = { tenantId: "text_tenant", actor: { type: "user", id: "user_1" } };

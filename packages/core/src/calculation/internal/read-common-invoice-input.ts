@@ -1,12 +1,12 @@
 import { isCurrencyCode, minorUnitsOf } from "../../money/currencies";
 import type { DecimalValue } from "../../money/decimal-value";
+import { isWellFormedText } from "../../validation/text-schema";
 import {
   decimalLimits,
   invoiceLimits,
   type ParsedInvoiceInput,
   textLimits,
 } from "../invoice-input-schema";
-import { isWellFormedText } from "../../validation/text-schema";
 import { createDecimalReader } from "./create-decimal-reader";
 
 // The common case is a valid invoice, and reading it with zod (then checking its references on
