@@ -77,3 +77,50 @@ test("save & issue - eight statements: the two reads it needs, one per table wri
   const found = await store.findInvoiceByPublicToken({ token: invoice.publicToken ?? "" });
   expect(found?.id).toBe(invoice.id);
 });
+
+test("record payment with a key - the key is taken first, not looked up: a repeat reads it in a second transaction", async () => {
+  const sent: string[] = [];
+  let recording = false;
+  const remit = createRemit({
+    store: createPostgresStore({
+      client: recordingPool(pool, (text) => {
+        if (recording) sent.push(summary(text));
+      }),
+      schema,
+    }),
+  });
+  const ctx = { tenantId: "t2", actor: { type: "user" as const, id: "usr_1" } };
+  await remit.tenants.upsert(ctx, { name: "Ortiz Electric" });
+  const customer = await remit.customers.create(ctx, { name: "Sam Ortiz" });
+  const lines = [{ kind: "labor" as const, description: "Labor", quantity: "1", unitPrice: "80" }];
+  const { invoice } = await remit.invoices.create(ctx, {
+    customerId: customer.id,
+    lines,
+    issue: true,
+  });
+  const payment = {
+    id: invoice.id,
+    amount: "30.00",
+    method: "check" as const,
+    idempotencyKey: "check-77",
+  };
+
+  recording = true;
+  const first = await remit.invoices.recordPayment(ctx, payment);
+  const firstStatements = [...sent];
+  sent.length = 0;
+  const again = await remit.invoices.recordPayment(ctx, payment);
+  recording = false;
+
+  expect(firstStatements.slice(0, 2)).toEqual(["BEGIN", "INSERT INTO idempotency_keys"]);
+  expect(firstStatements).not.toContain("SELECT idempotency_keys");
+  expect(again).toEqual(first);
+  expect(sent).toEqual([
+    "BEGIN",
+    "INSERT INTO idempotency_keys",
+    "ROLLBACK",
+    "BEGIN",
+    "SELECT idempotency_keys",
+    "COMMIT",
+  ]);
+});

@@ -49,9 +49,16 @@ export function defineConcurrencyCases(harness: ConformanceHarness): void {
               ...transaction,
               idempotency: {
                 ...transaction.idempotency,
+                // A keyed move starts by taking its key (a repeat then waits for the first to
+                // commit) or by reading it: either marks the move as started.
                 get: async (input) => {
                   if (input.key === "approve-once" && ++started === repeats + 1) releaseFirst();
                   return transaction.idempotency.get(input);
+                },
+                put: async (input) => {
+                  if (input.record.key === "approve-once" && ++started === repeats + 1)
+                    releaseFirst();
+                  return transaction.idempotency.put(input);
                 },
               },
               invoices: {

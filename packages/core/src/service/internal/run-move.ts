@@ -54,11 +54,13 @@ export async function runMove<Result extends object>(
 
   // Set when this call's transaction appended events (not when a repeat answered from its record).
   let appended: RemitEvent[] | undefined;
-  const attempt = () =>
+  // The first attempt takes the key straight away (a key is new far more often than not); when
+  // it is taken, the repeat reads the first call's result instead.
+  const attempt = (keyTaken: boolean) =>
     deps.store.transaction({
       tenantId: context.tenantId,
       work: async (transaction) => {
-        if (key !== undefined) {
+        if (key !== undefined && keyTaken) {
           const stored = await transaction.idempotency.get({ key });
           if (stored) {
             if (stored.fingerprint !== requestFingerprint)
@@ -134,13 +136,14 @@ export async function runMove<Result extends object>(
     return result;
   };
   try {
-    return committed(await attempt());
+    return committed(await attempt(false));
   } catch (error) {
-    // A concurrent request with the same key committed first: answer from its stored result.
+    // The key was taken, by an earlier request or a concurrent one that committed first: answer
+    // from its stored result.
     if (!IdempotencyKeyTakenError.isInstance(error)) throw outcomeUnknown(error);
     appended = undefined;
     try {
-      return committed(await attempt());
+      return committed(await attempt(true));
     } catch (again) {
       throw outcomeUnknown(again);
     }
