@@ -1,7 +1,8 @@
-import type { InvoiceStore } from "@remit/core";
+import { createRemit, type InvoiceStore } from "@remit/core";
 import { createMemoryStore } from "@remit/testing";
 import type Stripe from "stripe";
 import { afterEach, describe, expect, it } from "vitest";
+import { handleStripeWebhook } from "../src/index";
 import { createStripeTest, type StripeTest } from "./support/stripe-test-harness";
 
 let t: StripeTest;
@@ -89,5 +90,35 @@ describe("what a webhook handler remembers", () => {
     const details = await t.remit.invoices.get(t.ctx, { id: invoice.id });
     expect(details.payments).toHaveLength(1);
     expect(details.refunds).toEqual([expect.objectContaining({ amount: "10.00" })]);
+  });
+
+  it("memory - a payment event reads the tenant and records: no read of the invoice first", async () => {
+    const { store, counts } = countingStore();
+    t = await createStripeTest({ store });
+    const invoice = await t.issuedInvoice("80.00");
+    const session = await t.checkout(invoice.id);
+    const completed = ofType(t.fake.pay(session.sessionId), "checkout.session.completed");
+    const before = counts.transactions;
+    const [result] = await t.deliver([completed]);
+    expect(result?.outcome).toBe("recorded");
+    // The tenant, then the payment recorded (its key taken first).
+    expect(counts.transactions - before).toBe(2);
+  });
+
+  it("memory - another process, which remembers nothing, answers a redelivered payment duplicate from its key", async () => {
+    const { store, counts } = countingStore();
+    t = await createStripeTest({ store });
+    const invoice = await t.issuedInvoice("80.00");
+    const session = await t.checkout(invoice.id);
+    const completed = ofType(t.fake.pay(session.sessionId), "checkout.session.completed");
+    await t.deliver([completed]);
+    // The same store and Stripe account, another Remit: another process's memory, empty.
+    const other = createRemit({ store, clock: t.clock, payments: { stripe: t.payments } });
+    const before = counts.transactions;
+    const again = await handleStripeWebhook(other, t.payments, t.sign(completed));
+    expect(again).toMatchObject({ outcome: "duplicate", steps: [{ invoiceId: invoice.id }] });
+    // The tenant, then the repeat: its key taken, so its first result read back.
+    expect(counts.transactions - before).toBe(3);
+    expect((await t.remit.invoices.get(t.ctx, { id: invoice.id })).payments).toHaveLength(1);
   });
 });

@@ -105,6 +105,7 @@ export * from "./remit-input-schemas";
 export type * from "./remit-inputs";
 export { type Actor, actorSchema, contextSchema } from "./service/actor";
 export type { InvoiceMoveHooks, RemitDependencies } from "./service/remit-dependencies";
+export { wasReplayed } from "./service/replayed-result";
 export { stableStringify } from "./stable-stringify";
 export { calculateDueDate, type PaymentTerms, paymentTermsSchema } from "./tenants/payment-terms";
 export { localDateAt } from "./tenants/tenant-dates";

@@ -1,10 +1,9 @@
-import type { InvoiceDetails, Payment, PaymentMethod } from "@remit/core";
+import { type InvoiceDetails, type Payment, type PaymentMethod, wasReplayed } from "@remit/core";
 import { metadataKeys } from "../metadata-keys";
 import { fromStripeAmount } from "../to-stripe-amount";
 import { accountKey, memoryOf, paymentPlace, recallFor } from "./webhook-memory";
 import { idOf, type PaymentIntentShape } from "./webhook-objects";
 import {
-  invoiceDetails,
   settle,
   step,
   type TenantScope,
@@ -90,8 +89,9 @@ export async function recordStripePayment(
       facts.chargedMinor - (Number.isSafeInteger(surchargeMinor) ? surchargeMinor : 0);
     if (amountMinor <= 0) return step("ignored", invoiceId, "nothing but a surcharge was paid");
     const currency = facts.currency.toUpperCase();
-    const details = known?.details ?? (await invoiceDetails(tenant, scope.remit, invoiceId));
-    if (details && findStripePayment(details.payments, facts.paymentIntentId)) {
+    // A caller that read the invoice already checks its payments; otherwise the payment's key
+    // (one per PaymentIntent) tells: a repeat answers with the first result, marked replayed.
+    if (known && findStripePayment(known.details.payments, facts.paymentIntentId)) {
       recorded();
       return step("duplicate", invoiceId, `payment ${facts.paymentIntentId} is recorded`);
     }
@@ -107,6 +107,9 @@ export async function recordStripePayment(
       return step("unmatched", invoiceId, `payment ${facts.paymentIntentId} stored as unmatched`);
     }
     recorded();
+    if (wasReplayed(result)) {
+      return step("duplicate", invoiceId, `payment ${facts.paymentIntentId} is recorded`);
+    }
     return step("recorded", invoiceId, `payment ${facts.paymentIntentId} recorded`);
   });
 }

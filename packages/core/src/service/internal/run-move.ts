@@ -8,6 +8,7 @@ import { defaultTenant } from "../../tenants/default-tenant";
 import { parseWithSchema } from "../../validation/to-validation-error";
 import { type Actor, type Context, contextSchema } from "../actor";
 import type { MoveScope, RemitDependencies } from "../remit-dependencies";
+import { markReplayed } from "../replayed-result";
 
 export type { MoveScope } from "../remit-dependencies";
 
@@ -65,7 +66,7 @@ export async function runMove<Result extends object>(
           if (stored) {
             if (stored.fingerprint !== requestFingerprint)
               throw new IdempotencyError({ idempotencyKey: key });
-            return stored.result as Result & { events: RemitEvent[] };
+            return markReplayed(stored.result as Result & { events: RemitEvent[] });
           }
         }
         const now = deps.clock.now();
