@@ -25,12 +25,15 @@ import {
 //   BENCH_INVOICES     invoices, ten stories in turn (default 1,000: about 6,000 deliveries)
 //   BENCH_CONCURRENCY  deliveries at a time (default 8)
 //   BENCH_POOL         connections in the store's pool (default 10, pg's default)
+//   BENCH_TENANTS      connected accounts (tenants) the invoices are spread over (default 1: every
+//                      move waits on the one tenant's feed position, held to commit)
 //   BENCH_TRACE=1      also prints the statements of one delivery of each event type
 
 const invoiceCount = Number(process.env.BENCH_INVOICES ?? 1_000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const poolSize = Number(process.env.BENCH_POOL ?? 10);
 const trace = process.env.BENCH_TRACE === "1";
+const tenantCount = Math.max(1, Number(process.env.BENCH_TENANTS ?? 1));
 
 type Delivery = { type: string; rawBody: string; signature: string };
 type Timing = { type: string; milliseconds: number; outcome: string };
@@ -40,6 +43,8 @@ let pool: pg.Pool;
 let schema: string;
 let t: StripeTest;
 const expected = new Map<string, Expected>();
+/** The tenant of each invoice. */
+const tenantOf = new Map<string, StripeTest["main"]>();
 /** Which delivery a statement or a Stripe request belongs to (deliveries run concurrently). */
 const current = new AsyncLocalStorage<{
   statements: number;
@@ -141,8 +146,12 @@ beforeAll(async () => {
 
   const total = (index: number) => `${100 + index}.50`;
   const less = (index: number, amount: number) => `${100 + index - amount}.50`;
+  const tenants = [t.main];
+  for (let index = 1; index < tenantCount; index++) {
+    tenants.push(await t.addTenant(`bench-${index}`, { allowPartialOnlinePayment: true }));
+  }
   const paid = async (invoiceId: string) => {
-    const session = await t.checkout(invoiceId);
+    const session = await t.checkout(invoiceId, undefined, tenantOf.get(invoiceId));
     t.fake.pay(session.sessionId);
     return String(t.fake.state.sessions.get(session.sessionId)?.session.payment_intent);
   };
@@ -150,7 +159,9 @@ beforeAll(async () => {
   const remitRefunds: [string, "succeeded" | "failed"][] = [];
   const outcomes: [string, "succeeded" | "failed", boolean][] = [];
   for (let index = 0; index < invoiceCount; index++) {
-    const invoice = await t.issuedInvoice(total(index));
+    const tenant = tenants[index % tenants.length] ?? t.main;
+    const invoice = await t.issuedInvoice(total(index), tenant);
+    tenantOf.set(invoice.id, tenant);
     const kind = index % 10;
     t.fake.state.refundStatus = "succeeded";
     let want: Expected = { status: "paid", amountPaid: total(index) };
@@ -158,16 +169,16 @@ beforeAll(async () => {
       await paid(invoice.id);
     } else if (kind === 1 || kind === 2) {
       // ACH: processing, then settled or bounced.
-      const session = await t.checkout(invoice.id);
+      const session = await t.checkout(invoice.id, undefined, tenant);
       t.fake.pay(session.sessionId, { outcome: "processing" });
       t.fake.settle(session.sessionId, kind === 1 ? "succeeded" : "failed");
       if (kind === 2) want = { status: "pending_payment", amountPaid: "0.00" };
     } else if (kind === 3) {
       // Two partial payments, the first declined once before it went through.
-      const first = await t.checkout(invoice.id, "50.00");
+      const first = await t.checkout(invoice.id, "50.00", tenant);
       t.fake.pay(first.sessionId, { outcome: "declined" });
       t.fake.pay(first.sessionId);
-      const second = await t.checkout(invoice.id, "25.00");
+      const second = await t.checkout(invoice.id, "25.00", tenant);
       t.fake.pay(second.sessionId);
       want = { status: "pending_payment", amountPaid: "75.00" };
     } else if (kind === 4) {
@@ -184,8 +195,8 @@ beforeAll(async () => {
           (candidate.data.object as Stripe.PaymentIntent).id === intentId,
       );
       await t.deliver([event as Stripe.Event]);
-      const details = await t.remit.invoices.get(t.ctx, { id: invoice.id });
-      const { refund } = await t.remit.invoices.refund(t.ctx, {
+      const details = await t.remit.invoices.get(tenant.ctx, { id: invoice.id });
+      const { refund } = await t.remit.invoices.refund(tenant.ctx, {
         id: invoice.id,
         paymentId: details.payments[0]?.id as string,
         amount: "20.00",
@@ -267,7 +278,7 @@ test("webhooks per second on PostgreSQL (default durability), 8 at a time, 10% d
   const loadAfter = loadavg();
 
   for (const [id, want] of expected) {
-    const { invoice } = await t.remit.invoices.get(t.ctx, { id });
+    const { invoice } = await t.remit.invoices.get(tenantOf.get(id)?.ctx ?? t.ctx, { id });
     expect({ status: invoice.status, amountPaid: invoice.amountPaid }, `invoice ${id}`).toEqual(
       want,
     );
@@ -295,7 +306,7 @@ test("webhooks per second on PostgreSQL (default durability), 8 at a time, 10% d
   console.info(
     [
       "",
-      `PostgreSQL ${server.version} (fsync ${server.fsync}, synchronous_commit ${server.synchronous_commit}), pool ${poolSize}, ${concurrency} deliveries at a time, ${cpus().length} cores, load average ${load.map((value) => value.toFixed(2)).join(" ")} before, ${loadAfter.map((value) => value.toFixed(2)).join(" ")} after`,
+      `PostgreSQL ${server.version} (fsync ${server.fsync}, synchronous_commit ${server.synchronous_commit}), pool ${poolSize}, ${concurrency} deliveries at a time, ${tenantCount} tenant(s), ${cpus().length} cores, load average ${load.map((value) => value.toFixed(2)).join(" ")} before, ${loadAfter.map((value) => value.toFixed(2)).join(" ")} after`,
       "",
       "| run | deliveries | duplicates | seconds | events/s |",
       "| --- | --- | --- | --- | --- |",
