@@ -4,6 +4,8 @@ import type { RemitApiEnvironment } from "./api/api-environment";
 import { createRemitApi } from "./api/create-remit-api";
 import { openApiDocumentOf } from "./api/openapi-document";
 import { createHostedInvoicePage } from "./hosted/create-hosted-invoice-page";
+import { crossSiteRequestGuard } from "./http/cross-site-request-guard";
+import { hostAllowList } from "./http/host-allow-list";
 import { createNotFoundHandler } from "./http/not-found-handler";
 import { problemResponse } from "./http/problem-details";
 import { parseHandlerOptions } from "./options/parse-handler-options";
@@ -63,6 +65,17 @@ export function createRemitHandler(options: RemitHandlerOptions): RemitHandler {
   const app = new OpenAPIHono();
   app.onError((error, context) =>
     problemResponse(error, (cause, errorId) => logError(cause, errorId, context.req.raw)),
+  );
+  // Before any route: a rebound host name or another site's page changes nothing.
+  if (options.allowedHosts) app.use("*", hostAllowList(options.allowedHosts));
+  app.use(
+    "*",
+    crossSiteRequestGuard({
+      origins: [
+        ...(options.allowedOrigins ?? []),
+        ...(typeof publicUrl === "string" ? [new URL(publicUrl).origin] : []),
+      ],
+    }),
   );
   app.get("/openapi.json", (context) =>
     context.json(

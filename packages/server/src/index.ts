@@ -35,6 +35,16 @@ export {
   type HostedInvoicePageData,
   renderHostedInvoicePage,
 } from "./hosted/render-hosted-invoice-page";
+export { crossSiteRequestGuard } from "./http/cross-site-request-guard";
+export {
+  type ClientKey,
+  defaultFailureLimit,
+  type FailureCounter,
+  type FailureLimitOptions,
+  failureRateLimit,
+  socketAddressKey,
+} from "./http/failure-rate-limit";
+export { hostAllowList } from "./http/host-allow-list";
 export { type Problem, problemResponse, statusOf } from "./http/problem-details";
 export { defaultBodyLimits } from "./http/request-body-limit";
 export {

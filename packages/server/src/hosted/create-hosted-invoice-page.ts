@@ -1,5 +1,6 @@
 import { NotFoundError, type PaymentProvider } from "@remit/core";
 import { Hono } from "hono";
+import { failureRateLimit } from "../http/failure-rate-limit";
 import { defaultBodyLimits, requestBodyLimit } from "../http/request-body-limit";
 import { parseHandlerOptions } from "../options/parse-handler-options";
 import type { RemitHandlerOptions } from "../options/remit-handler-options";
@@ -52,6 +53,17 @@ export function createHostedInvoicePage(options: RemitHandlerOptions): Hono {
     requestBodyLimit(options.bodyLimits?.hostedPage ?? defaultBodyLimits.hostedPage),
     ...hostedPageHeaders(options.checkoutOrigins),
   );
+  // Guessing tokens fails: a client that keeps failing is slowed down; good links never count.
+  if (options.rateLimits?.hostedPage !== false) {
+    page.use(
+      "*",
+      failureRateLimit({
+        ...options.rateLimits?.hostedPage,
+        ...(options.clientKey ? { clientKey: options.clientKey } : {}),
+        isFailure: (response) => response.status === 404 || response.status === 422,
+      }),
+    );
+  }
 
   page.get("/:token", async (context) => {
     const token = context.req.param("token");

@@ -26,6 +26,8 @@ const codeByHttpStatus: Record<number, string> = {
   405: "method_not_allowed",
   413: "payload_too_large",
   415: "unsupported_media_type",
+  421: "misdirected_request",
+  429: "too_many_requests",
 };
 
 /** The HTTP status for an error: by its Remit code, an HTTPException's own status, else 500. */

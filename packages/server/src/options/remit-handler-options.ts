@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { RemitOperation } from "../api/remit-operations";
 import type { HostedPageCacheOptions } from "../hosted/hosted-page-cache";
 import type { RemitChangeFeed } from "../hosted/remit-change-feed";
+import type { ClientKey, FailureLimitOptions } from "../http/failure-rate-limit";
 import type { RemitLogger } from "../logging/create-remit-logger";
 
 /**
@@ -90,6 +91,39 @@ export type RemitHandlerOptions = {
    * @since 0.2.0
    */
   checkoutOrigins?: string[];
+  /**
+   * The host names this handler answers for (`pay.example.com`, `127.0.0.1`; any port): a request
+   * with another `Host` is `421` (a rebound DNS name reaches nothing). Left out, any `Host` is
+   * answered; give it unless a proxy in front already allows only yours.
+   *
+   * @since 0.2.0
+   */
+  allowedHosts?: string[];
+  /**
+   * Origins besides the request's own and the public URL's whose pages may send state-changing
+   * requests (every method but GET, HEAD and OPTIONS is refused `403` when a browser sends it from
+   * another site; requests with neither `Origin` nor `Sec-Fetch-Site`, as webhooks and servers
+   * send them, pass).
+   *
+   * @since 0.2.0
+   */
+  allowedOrigins?: string[];
+  /**
+   * Rate limits that count failures only. `hostedPage`: a client whose lookups of `/i/*` found
+   * nothing 20 times in 10 minutes (unknown or revoked tokens) is answered `429` until the window
+   * ends; views of a good link are never counted. `false` turns it off.
+   *
+   * @since 0.2.0
+   */
+  rateLimits?: { hostedPage?: FailureLimitOptions };
+  /**
+   * Who the client is, for the rate limits: default the socket's address under
+   * `@hono/node-server`; elsewhere, or behind a proxy, return the address your proxy forwards.
+   * A request whose client is `undefined` is not limited.
+   *
+   * @since 0.2.0
+   */
+  clientKey?: ClientKey;
 };
 
 const functionSchema = <Fn>(message: string) =>
@@ -154,6 +188,39 @@ export const remitHandlerOptionsSchema = z.object({
     )
     .max(20)
     .optional(),
+  allowedHosts: z.array(z.string().min(1).max(253)).min(1).max(100).optional(),
+  allowedOrigins: z
+    .array(
+      z
+        .url({ protocol: /^https?$/ })
+        .refine((url) => new URL(url).origin === url.replace(/\/$/, ""), "must be an origin"),
+    )
+    .max(100)
+    .optional(),
+  rateLimits: z
+    .object({
+      hostedPage: z
+        .union([
+          z.literal(false),
+          z.object({
+            failures: z.number().int().min(1).max(1_000_000).optional(),
+            windowSeconds: z.number().int().min(1).max(86_400).optional(),
+            counter: z
+              .custom<Exclude<FailureLimitOptions, false>["counter"]>(
+                (value) =>
+                  typeof value === "object" &&
+                  value !== null &&
+                  typeof (value as { penalty?: unknown }).penalty === "function" &&
+                  typeof (value as { get?: unknown }).get === "function",
+                "must be a limiter of rate-limiter-flexible, or have points, get and penalty",
+              )
+              .optional(),
+          }),
+        ])
+        .optional(),
+    })
+    .optional(),
+  clientKey: functionSchema<ClientKey>("must be a function of the request's context").optional(),
   hostedPageCache: z
     .object({
       maxEntries: z.number().int().min(1).max(1_000_000).optional(),
