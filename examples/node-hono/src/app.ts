@@ -1,14 +1,18 @@
 import type { StripePayments } from "@remit/adapter-stripe";
 import type { PaymentProvider, Remit } from "@remit/core";
 import {
+  type ClientKey,
   createRemitHandler,
   createRemitLogger,
+  crossSiteRequestGuard,
   type HostedPageCacheOptions,
+  hostAllowList,
   problemResponse,
   type RemitLogger,
   scrubLogText,
 } from "@remit/server";
 import { Hono } from "hono";
+import { backOfficeHeaders } from "./back-office-headers";
 import { errorPageResponse } from "./error-page";
 import { authenticateFromHeaders } from "./request-context";
 import { backOfficeInvoiceForms } from "./routes/back-office-invoice-forms";
@@ -37,7 +41,21 @@ export type AppOptions = {
   hostedPageCache?: HostedPageCacheOptions;
   /** Where errors are logged, as JSON lines with tokens, emails and phones redacted. Default pino. */
   logger?: RemitLogger;
+  /**
+   * The host names answered (any other `Host` is 421: DNS rebinding). Default `localhost`,
+   * `127.0.0.1`, `[::1]` and the public URL's host; `startServer` adds the address it binds.
+   */
+  allowedHosts?: string[];
+  /** Origins besides the request's own whose pages may post here (the public URL's, behind a proxy). */
+  allowedOrigins?: string[];
+  /** Who the client is for `/i/*`'s rate limit (default: the socket's address). */
+  clientKey?: ClientKey;
+  /** Origins the back office's forms may lead to besides itself and Stripe's onboarding. */
+  formOrigins?: string[];
 };
+
+/** Loopback names: what a browser on this machine sends as `Host`. */
+export const loopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
 
 /**
  * The whole example on a Remit service: `@remit/server` (the JSON API under `/api`, the
@@ -48,6 +66,14 @@ export function createApp(remit: Remit, options: AppOptions) {
   const { tenantId, stripe, twilio, checkoutProvider } = options;
   const publicUrl = options.publicUrl ?? "http://localhost";
   const logger = options.logger ?? createRemitLogger();
+  const allowedHosts = options.allowedHosts ?? [
+    ...loopbackHosts,
+    ...(typeof publicUrl === "string" ? [new URL(publicUrl).hostname] : []),
+  ];
+  const allowedOrigins = [
+    ...(options.allowedOrigins ?? []),
+    ...(typeof publicUrl === "string" ? [new URL(publicUrl).origin] : []),
+  ];
   const remitHandler = createRemitHandler({
     remit,
     logger,
@@ -60,8 +86,15 @@ export function createApp(remit: Remit, options: AppOptions) {
     authenticate: authenticateFromHeaders(tenantId),
     publicUrl: typeof publicUrl === "string" ? publicUrl : () => publicUrl(),
     ...(options.hostedPageCache ? { hostedPageCache: options.hostedPageCache } : {}),
+    allowedHosts,
+    allowedOrigins,
+    ...(options.clientKey ? { clientKey: options.clientKey } : {}),
   });
   const app = new Hono();
+  // Before every route, the back office's forms included: another host name (DNS rebinding) is
+  // 421, another site's page changes nothing (403).
+  app.use("*", hostAllowList(allowedHosts), crossSiteRequestGuard({ origins: allowedOrigins }));
+  app.use("*", backOfficeHeaders(options.formOrigins));
   app.onError((error, context) =>
     context.req.header("accept")?.includes("text/html")
       ? errorPageResponse(context, error, logger)

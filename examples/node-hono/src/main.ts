@@ -45,6 +45,8 @@ const server = await startServer({
   hostedPageCache: changes ? { changes } : {},
   port: config.port,
   ...(config.host ? { hostname: config.host } : {}),
+  insecureHeaderIdentity: config.insecureHeaderIdentity,
+  http: config.http,
   tenantId: config.tenantId,
   ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   ...(config.eventsWebhook ? { eventsWebhook: config.eventsWebhook } : {}),

@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createOutboxWorker, createRemit, type InvoiceStore, type Remit } from "@remit/core";
@@ -6,7 +7,8 @@ import {
   renderInvoicePdfBytes,
   twilioStatusCallbackUrl,
 } from "@remit/server";
-import { createApp } from "./app";
+import { createApp, loopbackHosts } from "./app";
+import { checkExposure, isLoopbackHost } from "./config/check-exposure";
 import { createNotifiers } from "./config/create-notifiers";
 import { createPayments } from "./config/create-payments";
 import type { ExampleServices } from "./config/create-service-clients";
@@ -17,8 +19,20 @@ export type StartServerOptions = {
   store: InvoiceStore;
   /** 0 picks a free port. */
   port: number;
-  /** Default: every interface. Tests pass `127.0.0.1`. */
+  /**
+   * Default `127.0.0.1`: this machine only. Another address is refused (see `checkExposure`)
+   * unless `publicUrl` is set and `insecureHeaderIdentity` says the header-based identity may be
+   * reached from other machines.
+   */
   hostname?: string;
+  /** Listen beyond loopback with the header-based identity: a test network only. */
+  insecureHeaderIdentity?: boolean;
+  /**
+   * The Node server's limits. `requestTimeoutMs` (default 30 s) for a whole request,
+   * `headersTimeoutMs` (default 10 s) for its headers (a slow client is answered 408 and closed),
+   * `maxConnections` (default 1,000) open sockets, past which new ones are closed at once.
+   */
+  http?: { requestTimeoutMs?: number; headersTimeoutMs?: number; maxConnections?: number };
   /** The back office's tenant; seeded with demo data on first start. */
   tenantId: string;
   /** Origin for links in messages and callbacks. Default `http://<hostname or localhost>:<port>`. */
@@ -47,6 +61,14 @@ export type StartServerOptions = {
  */
 export async function startServer(options: StartServerOptions) {
   const log = options.log ?? console.log;
+  const hostname = options.hostname ?? "127.0.0.1";
+  const refusals = checkExposure({
+    host: hostname,
+    publicUrl: options.publicUrl,
+    authenticationConfigured: false,
+    insecureHeaderIdentity: options.insecureHeaderIdentity ?? false,
+  });
+  if (refusals.length > 0) throw new Error(`Refusing to start:\n  - ${refusals.join("\n  - ")}`);
   const services = options.services ?? {};
   // Known once the server listens (port 0 picks one); read only when a message is sent.
   let publicUrl = options.publicUrl;
@@ -90,24 +112,43 @@ export async function startServer(options: StartServerOptions) {
     // Known once the server listens: read at each request.
     publicUrl: () => publicUrl ?? "",
     ...(options.hostedPageCache ? { hostedPageCache: options.hostedPageCache } : {}),
+    // DNS rebinding: only this machine's names, the bound address and the public URL's host.
+    allowedHosts: [
+      ...loopbackHosts,
+      ...(isLoopbackHost(hostname) || hostname === "0.0.0.0" || hostname === "::"
+        ? []
+        : [hostname]),
+      ...(options.publicUrl ? [new URL(options.publicUrl).hostname] : []),
+    ],
+    ...(options.publicUrl ? { allowedOrigins: [new URL(options.publicUrl).origin] } : {}),
   });
+  const http = options.http ?? {};
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve(
       {
         fetch: app.fetch,
         port: options.port,
-        ...(options.hostname ? { hostname: options.hostname } : {}),
+        hostname,
+        serverOptions: {
+          requestTimeout: http.requestTimeoutMs ?? 30_000,
+          headersTimeout: http.headersTimeoutMs ?? 10_000,
+          // How often Node looks for requests past those timeouts (its default is 30 s).
+          connectionsCheckingInterval: Math.min(http.headersTimeoutMs ?? 10_000, 30_000),
+        },
       },
       () => resolve(listening),
     );
+    listening.maxConnections = http.maxConnections ?? 1_000;
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://${options.hostname ?? "localhost"}:${port}`;
+  const url = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
   publicUrl ??= url;
   worker.start();
 
   return {
     url,
+    /** The Node HTTP server, with its limits set. */
+    httpServer: server as Server,
     remit,
     worker,
     /** The Stripe provider when Stripe is configured. */

@@ -10,11 +10,16 @@ describe("browser: a work order to a paid invoice through the back office", () =
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let page: Page;
+  // What the back office's and the hosted page's Content-Security-Policy blocked: must be nothing.
+  const blocked: string[] = [];
 
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) blocked.push(message.text());
+    });
   }, chromiumInstallTimeoutMs + 120_000);
 
   afterAll(async () => {
@@ -98,5 +103,11 @@ describe("browser: a work order to a paid invoice through the back office", () =
     expect(await page.locator("#status").textContent()).toBe("paid");
     expect(await page.locator("#pay").textContent()).toContain("Paid in full");
     await shot("07-hosted-page-paid");
+    expect(blocked).toEqual([]);
+    // The back office is styled under its CSP: the stylesheet's hash matched.
+    await page.goto(`${server.url}/work-orders`);
+    expect(await page.locator("body").evaluate((body) => getComputedStyle(body).maxWidth)).toBe(
+      "1024px",
+    );
   }, 120_000);
 });

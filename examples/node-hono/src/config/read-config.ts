@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkExposure, insecureExposureVariable } from "./check-exposure";
 
 const httpUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
@@ -7,6 +8,13 @@ const httpUrl = z
 const envSchema = z.object({
   PORT: z.coerce.number<string>().int().min(0).max(65_535).default(3000),
   HOST: z.string().optional(),
+  [insecureExposureVariable]: z
+    .enum(["true", "false"], { error: 'must be "true" or "false"' })
+    .default("false")
+    .transform((value) => value === "true"),
+  REQUEST_TIMEOUT_MS: z.coerce.number<string>().int().min(1_000).max(3_600_000).default(30_000),
+  HEADERS_TIMEOUT_MS: z.coerce.number<string>().int().min(1_000).max(3_600_000).default(10_000),
+  MAX_CONNECTIONS: z.coerce.number<string>().int().min(1).max(1_000_000).default(1_000),
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// connection URL" })
     .optional(),
@@ -69,6 +77,10 @@ function mailboxAddress(text: string): string | undefined {
 export type ExampleConfig = {
   port: number;
   host: string | undefined;
+  /** `REMIT_INSECURE_EXPOSE_HEADER_IDENTITY=true`: listen beyond loopback with no sign-in. */
+  insecureHeaderIdentity: boolean;
+  /** The Node server's limits: whole request, headers, open connections. */
+  http: { requestTimeoutMs: number; headersTimeoutMs: number; maxConnections: number };
   databaseUrl: string | undefined;
   dataDir: string;
   tenantId: string;
@@ -151,11 +163,30 @@ export function readConfig(rawEnv: Record<string, string | undefined>): ExampleC
       );
     }
   }
+  if (data?.HOST) {
+    problems.push(
+      ...checkExposure({
+        host: data.HOST,
+        publicUrl: data.PUBLIC_URL,
+        authenticationConfigured: false, // no sign-in yet: the headers say who is calling
+        insecureHeaderIdentity: data[insecureExposureVariable],
+      }),
+    );
+  }
+  if (data && data.HEADERS_TIMEOUT_MS > data.REQUEST_TIMEOUT_MS) {
+    problems.push("HEADERS_TIMEOUT_MS: must not be larger than REQUEST_TIMEOUT_MS");
+  }
   if (!data || problems.length > 0) throw new ConfigError(problems);
 
   return {
     port: data.PORT,
     host: data.HOST,
+    insecureHeaderIdentity: data[insecureExposureVariable],
+    http: {
+      requestTimeoutMs: data.REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: data.HEADERS_TIMEOUT_MS,
+      maxConnections: data.MAX_CONNECTIONS,
+    },
     databaseUrl: data.DATABASE_URL,
     dataDir: data.REMIT_DATA_DIR,
     tenantId: data.REMIT_DEMO_TENANT,

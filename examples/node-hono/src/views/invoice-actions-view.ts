@@ -27,7 +27,7 @@ ${linesEditorView(invoice.content.lines, invoice.content.memo)}<p><button>Save c
   }
   if (invoice.status === "pending_review") {
     forms.push(html`<form class="inline" method="post" action="${action("request-changes")}">${version}
-<input type="text" name="reason" placeholder="What to change" aria-label="Changes needed" style="width:16rem" required> <button>Request changes</button></form> `);
+<input type="text" name="reason" placeholder="What to change" aria-label="Changes needed" class="w16" required> <button>Request changes</button></form> `);
   }
   if (
     invoice.status === "pending_review" ||
@@ -45,13 +45,13 @@ ${linesEditorView(invoice.content.lines, invoice.content.memo)}<p><button>Save c
   if (invoice.status === "pending_payment" || invoice.status === "past_due") {
     forms.push(html`<fieldset><legend>Record a check payment</legend><form method="post" action="${action("payments")}">
 <input type="hidden" name="idempotencyKey" value="${paymentKey}">
-<label>Amount <input type="text" name="amount" value="${invoice.amountDue}" inputmode="decimal" style="width:8rem"></label>
-<label>Check number <input type="text" name="reference" style="width:8rem" required></label>
+<label>Amount <input type="text" name="amount" value="${invoice.amountDue}" inputmode="decimal" class="w8"></label>
+<label>Check number <input type="text" name="reference" class="w8" required></label>
 <button>Record check payment</button></form></fieldset>`);
   }
   if (invoice.status !== "paid" && invoice.status !== "cancelled" && nothingPaid) {
     forms.push(html`<fieldset><legend>Cancel</legend><form method="post" action="${action("cancel")}">${version}
-<input type="text" name="reason" placeholder="Reason" aria-label="Cancellation reason" style="width:16rem" required> <button>Cancel invoice</button></form></fieldset>`);
+<input type="text" name="reason" placeholder="Reason" aria-label="Cancellation reason" class="w16" required> <button>Cancel invoice</button></form></fieldset>`);
   }
   return forms.length > 0
     ? html`<section id="actions"><h2>Actions</h2>${forms}</section>`

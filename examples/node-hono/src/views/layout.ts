@@ -1,11 +1,12 @@
 import { formatMoney } from "@remit/core";
-import { html } from "hono/html";
+import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 
 /** What a view returns: HTML whose interpolated values `html` has already escaped. */
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-const style = html`<style>
+/** The back office's only styles: the Content-Security-Policy allows them by their hash. */
+export const backOfficeStyles = `
 body{font-family:system-ui,sans-serif;max-width:64rem;margin:1.5rem auto;padding:0 1rem;color:#1d2733}
 nav{display:flex;gap:1rem;margin-bottom:1rem}nav a{font-weight:600}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}td,th{padding:.35rem .6rem;border-bottom:1px solid #dde3ea;text-align:left;vertical-align:top}
@@ -14,7 +15,10 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}td,th{padding:.35r
 form.inline{display:inline}fieldset{border:1px solid #dde3ea;border-radius:.4rem;margin:.75rem 0}
 input,textarea,button{font:inherit}input[type=text],input[type=number]{width:100%;box-sizing:border-box}
 button{padding:.3rem .8rem;cursor:pointer}.muted{color:#5b6775}.pay{padding:1rem;border:1px solid #c9d1da;border-radius:.5rem}
-</style>`;
+input.w8{width:8rem}input.w16{width:16rem}th.w60{width:60%}
+`;
+
+const style = html`<style>${raw(backOfficeStyles)}</style>`;
 
 /** A whole page: title, the back-office nav (unless `hosted`), a notice or error, and the body. */
 export function page(options: {

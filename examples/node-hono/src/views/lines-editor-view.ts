@@ -15,7 +15,7 @@ export function linesEditorView(
 <td><input type="hidden" name="lineIndex" value="${index}"><input type="text" name="description" value="${line?.description ?? ""}" aria-label="Description"></td>
 <td><input type="text" name="quantity" inputmode="decimal" value="${line ? String(line.quantity) : ""}" aria-label="Quantity"></td>
 <td><input type="text" name="unitPrice" inputmode="decimal" value="${line ? String(line.unitPrice) : ""}" aria-label="Unit price"></td></tr>`;
-  return html`<table class="lines"><thead><tr><th style="width:60%">Description</th><th>Qty</th><th>Unit price</th></tr></thead>
+  return html`<table class="lines"><thead><tr><th class="w60">Description</th><th>Qty</th><th>Unit price</th></tr></thead>
 <tbody>${lines.map((line, index) => row(line, index))}${row(undefined, "")}</tbody></table>
 <label>Memo (printed on the invoice)<br><textarea name="memo" rows="2" cols="60">${memo ?? ""}</textarea></label>`;
 }
