@@ -1,7 +1,6 @@
-import pg from "pg";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { createPostgresStore, migrate } from "../src/index";
-import { uniqueSchema } from "../test/support/backends";
+import { beforeAll, expect, test } from "vitest";
+import { createPostgresStore } from "../src/index";
+import { insertPendingJobs, migratedSchema } from "../test/support/migrated-schema";
 import { loadAverage, p50AndP99, timed } from "./support/latency";
 
 // The outbox claim at a backlog: BENCH_CLAIM_BACKLOG pending jobs (default 100,000) over 1,000
@@ -14,30 +13,16 @@ const claims = 2_000;
 const workers = 4;
 const base = Date.parse("2026-01-01T00:00:00.000Z");
 
-let pool: pg.Pool;
-let schema: string;
+const { pool, schema } = migratedSchema({ max: workers + 1 });
 
 beforeAll(async () => {
-  pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: workers + 1 });
-  pool.on("error", () => undefined);
-  schema = uniqueSchema();
-  await migrate(pool, { schema });
-  await pool.query(
-    `INSERT INTO "${schema}".outbox_jobs (tenant_id, id, kind, run_at, status, attempts, payload,
-       state, created_at, updated_at)
-     SELECT 't' || lpad((n % 1000)::text, 4, '0'), 'job_' || lpad(n::text, 26, '0'), 'event',
-            $1::timestamptz + n * interval '1 millisecond', 'pending', 0,
-            jsonb_build_object('event', jsonb_build_object('id', 'evt_' || n)), '{}'::jsonb,
-            $1::timestamptz, $1::timestamptz
-     FROM generate_series(1, $2::integer) AS n`,
-    [new Date(base).toISOString(), backlog],
-  );
+  await insertPendingJobs(pool, schema, {
+    from: 1,
+    to: backlog,
+    base: new Date(base).toISOString(),
+    step: "1 millisecond",
+  });
   await pool.query(`ANALYZE "${schema}".outbox_jobs`);
-});
-
-afterAll(async () => {
-  await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await pool?.end();
 });
 
 test(`claim - 10 jobs at a time from ${backlog} pending, ${workers} workers`, async () => {
@@ -67,15 +52,12 @@ test(`claim - 10 jobs at a time from ${backlog} pending, ${workers} workers`, as
     // As many new jobs at the back, so the backlog stays the size it was.
     const first = added + 1;
     added += jobs.length;
-    await pool.query(
-      `INSERT INTO "${schema}".outbox_jobs (tenant_id, id, kind, run_at, status, attempts, payload,
-         state, created_at, updated_at)
-       SELECT 't' || lpad((n % 1000)::text, 4, '0'), 'job_' || lpad(n::text, 26, '0'), 'event',
-              $1::timestamptz + n * interval '1 millisecond', 'pending', 0, '{}'::jsonb,
-              '{}'::jsonb, $1::timestamptz, $1::timestamptz
-       FROM generate_series($2::integer, $3::integer) AS n`,
-      [new Date(base).toISOString(), first, added],
-    );
+    await insertPendingJobs(pool, schema, {
+      from: first,
+      to: added,
+      base: new Date(base).toISOString(),
+      step: "1 millisecond",
+    });
   });
   console.log(
     `\nOutbox claim on PostgreSQL (${(await pool.query("SHOW server_version")).rows[0]?.server_version}), load average ${await loadAverage()}\n` +

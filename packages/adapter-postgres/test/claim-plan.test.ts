@@ -1,7 +1,6 @@
-import pg from "pg";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { createPostgresStore, migrate } from "../src/index";
-import { uniqueSchema } from "./support/backends";
+import { beforeAll, expect, test } from "vitest";
+import { createPostgresStore } from "../src/index";
+import { insertPendingJobs, migratedSchema } from "./support/migrated-schema";
 import { analyzed, type PlanNode, type Statement, unboundedNodes } from "./support/query-plans";
 import { recordingPool } from "./support/recording-pool";
 
@@ -17,26 +16,16 @@ const limit = 10;
 const base = Date.parse("2026-01-01T00:00:00.000Z");
 const now = new Date(base + (backlog + 1) * 1000).toISOString();
 
-let pool: pg.Pool;
-let schema: string;
+const { pool, schema } = migratedSchema();
 const recorded: Statement[] = [];
 
 beforeAll(async () => {
-  pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
-  pool.on("error", () => undefined);
-  schema = uniqueSchema();
-  await migrate(pool, { schema });
-  // The backlog in one statement: job n runs at base + n seconds, in 1,000 tenants.
-  await pool.query(
-    `INSERT INTO "${schema}".outbox_jobs (tenant_id, id, kind, run_at, status, attempts, payload,
-       state, created_at, updated_at)
-     SELECT 't' || lpad((n % 1000)::text, 4, '0'), 'job_' || lpad(n::text, 26, '0'), 'event',
-            $1::timestamptz + n * interval '1 second', 'pending', 0,
-            jsonb_build_object('event', jsonb_build_object('id', 'evt_' || n)), '{}'::jsonb,
-            $1::timestamptz, $1::timestamptz
-     FROM generate_series(1, $2::integer) AS n`,
-    [new Date(base).toISOString(), backlog],
-  );
+  await insertPendingJobs(pool, schema, {
+    from: 1,
+    to: backlog,
+    base: new Date(base).toISOString(),
+    step: "1 second",
+  });
   // A few jobs held by workers: half of them with a lease that ran out long ago.
   await pool.query(
     `INSERT INTO "${schema}".outbox_jobs (tenant_id, id, kind, run_at, status, attempts, payload,
@@ -49,11 +38,6 @@ beforeAll(async () => {
     [new Date(base + 500 * 1000).toISOString(), new Date(base + 10 * backlog * 1000).toISOString()],
   );
   await pool.query(`ANALYZE "${schema}".outbox_jobs`);
-});
-
-afterAll(async () => {
-  await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await pool?.end();
 });
 
 /** A store on a pool that records every statement it is sent. */

@@ -1,8 +1,8 @@
 import { createRemit } from "@remit/core";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { createPostgresStore, migrate } from "../src/index";
-import { openPGlite, uniqueSchema } from "./support/backends";
+import { describe, expect, test } from "vitest";
+import { createPostgresStore } from "../src/index";
+import { openPGlite } from "./support/backends";
+import { migratedSchema } from "./support/migrated-schema";
 import { recordingPool } from "./support/recording-pool";
 
 // The customer's hosted page reads the invoice by its token and the tenant's settings on every
@@ -24,18 +24,7 @@ async function issueOne(remit: ReturnType<typeof createRemit>) {
 }
 
 describe("postgres - the hosted page's reads", () => {
-  let pool: pg.Pool;
-  let schema: string;
-  beforeAll(async () => {
-    pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
-    pool.on("error", () => undefined);
-    schema = uniqueSchema();
-    await migrate(pool, { schema });
-  });
-  afterAll(async () => {
-    await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await pool?.end();
-  });
+  const { pool, schema } = migratedSchema();
 
   test("getByPublicToken and tenants.get - one statement each, no BEGIN or COMMIT", async () => {
     const sent: string[] = [];

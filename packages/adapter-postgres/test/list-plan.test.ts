@@ -1,7 +1,6 @@
-import pg from "pg";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { createPostgresStore, migrate } from "../src/index";
-import { uniqueSchema } from "./support/backends";
+import { beforeAll, expect, test } from "vitest";
+import { createPostgresStore } from "../src/index";
+import { migratedSchema } from "./support/migrated-schema";
 import { analyzed, type PlanNode, type Statement, unboundedNodes } from "./support/query-plans";
 import { recordingPool } from "./support/recording-pool";
 import { id, invoiceRecord, workOrderRecord } from "./support/records";
@@ -17,15 +16,10 @@ const unpaid = 40_000;
 const limit = 10;
 const tenantId = "t_big";
 
-let pool: pg.Pool;
-let schema: string;
+const { pool, schema } = migratedSchema();
 const recorded: Statement[] = [];
 
 beforeAll(async () => {
-  pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
-  pool.on("error", () => undefined);
-  schema = uniqueSchema();
-  await migrate(pool, { schema });
   const store = createPostgresStore({ client: pool, schema });
   await store.transaction({
     tenantId,
@@ -57,11 +51,6 @@ beforeAll(async () => {
     id("inv", 0),
   ]);
   await pool.query(`ANALYZE "${schema}".invoices`);
-});
-
-afterAll(async () => {
-  await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await pool?.end();
 });
 
 /** Lists with `filter`, then the plans of the statements the list sent on `invoices`. */

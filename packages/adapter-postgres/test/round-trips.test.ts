@@ -1,30 +1,15 @@
 import { createRemit } from "@remit/core";
-import pg from "pg";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { createPostgresStore, migrate } from "../src/index";
-import { uniqueSchema } from "./support/backends";
+import { expect, test } from "vitest";
+import { createPostgresStore } from "../src/index";
+import { migratedSchema } from "./support/migrated-schema";
 import { recordingPool } from "./support/recording-pool";
 
 // Every statement is a round trip to the server, and on the busiest path ("save & issue") round
 // trips, not rows, set the rate. The path's statements are pinned here, so one that creeps back
 // (reading back the invoice just written, writing it twice, a token row in a statement of its
-// own) fails a test
-// rather than a benchmark nobody ran.
+// own) fails a test rather than a benchmark nobody ran.
 
-let pool: pg.Pool;
-let schema: string;
-
-beforeAll(async () => {
-  pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
-  pool.on("error", () => undefined);
-  schema = uniqueSchema();
-  await migrate(pool, { schema });
-});
-
-afterAll(async () => {
-  await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await pool?.end();
-});
+const { pool, schema } = migratedSchema();
 
 /** The first words of a statement, enough to tell what it does and to which table. */
 function summary(text: string): string {
