@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
-import { type DefaultTheme, defineConfig } from "vitepress";
+import type { DefaultTheme } from "vitepress";
+import { withMermaid } from "vitepress-plugin-mermaid";
 
 // Placeholder until the project has a public home; the same URL is in typedoc.json's source links.
 const repository = "https://github.com/remit-dev/remit";
@@ -11,22 +12,43 @@ const apiSidebar: DefaultTheme.SidebarItem[] = existsSync(apiSidebarFile)
   ? JSON.parse(readFileSync(apiSidebarFile, "utf8"))
   : [];
 
-const guide: DefaultTheme.SidebarItem = {
-  text: "Guide",
-  items: [
-    { text: "Quick start", link: "/guide/quick-start" },
-    { text: "Invoice math", link: "/guide/invoice-math" },
-    { text: "The invoice lifecycle", link: "/guide/lifecycle" },
-    { text: "Work orders and quotes", link: "/guide/work-orders" },
-    { text: "Sending by email and text", link: "/guide/sending" },
-    { text: "Getting paid with Stripe", link: "/guide/stripe" },
-    { text: "PostgreSQL and PGlite", link: "/guide/postgres" },
-    { text: "Mount Remit in your app", link: "/guide/mount" },
-    { text: "The example server", link: "/guide/example-server" },
-    { text: "Write your own adapter", link: "/guide/adapters" },
-    { text: "Security notes", link: "/guide/security" },
-  ],
-};
+// The guide in reading order: what Remit is, a first paid invoice, the concepts, then the pieces
+// of a production app, ending with running it.
+const guide: DefaultTheme.SidebarItem[] = [
+  {
+    text: "Start",
+    items: [
+      { text: "What is Remit", link: "/guide/what-is-remit" },
+      { text: "Quick start", link: "/guide/quick-start" },
+    ],
+  },
+  {
+    text: "Concepts",
+    items: [
+      { text: "The invoice lifecycle", link: "/guide/lifecycle" },
+      { text: "Work orders and quotes", link: "/guide/work-orders" },
+      { text: "Invoice math", link: "/guide/invoice-math" },
+    ],
+  },
+  {
+    text: "Your app",
+    items: [
+      { text: "PostgreSQL and PGlite", link: "/guide/postgres" },
+      { text: "Sending by email and text", link: "/guide/sending" },
+      { text: "Getting paid with Stripe", link: "/guide/stripe" },
+      { text: "Mount Remit in your app", link: "/guide/mount" },
+      { text: "Adapters: use one, write one", link: "/guide/adapters" },
+      { text: "The example server", link: "/guide/example-server" },
+    ],
+  },
+  {
+    text: "Production",
+    items: [
+      { text: "Deploy and operate", link: "/guide/deploy" },
+      { text: "Security notes", link: "/guide/security" },
+    ],
+  },
+];
 
 const reference: DefaultTheme.SidebarItem = {
   text: "Reference",
@@ -36,10 +58,36 @@ const reference: DefaultTheme.SidebarItem = {
   ],
 };
 
-export default defineConfig({
+// Test markers in the guide's samples are for examples/node-hono's docs-samples test, not for
+// readers: a first line `// compile-only` is dropped, and `// "value"` after a console.log (what
+// the test checks it prints) reads `// → value`. The copy button copies what is shown.
+const printed = /^(.*console\.log\(.*\);)\s*\/\/\s*"(.*)"\s*$/;
+export function hideTestMarkers(code: string): string {
+  return code
+    .replace(/^\/\/ compile-only\n/, "")
+    .split("\n")
+    .map((line) => line.replace(printed, (_match, call, value) => `${call} // → ${value}`))
+    .join("\n");
+}
+
+export default withMermaid({
   title: "Remit",
   description: "Invoicing and getting paid for field-service work orders, as a TypeScript SDK",
   cleanUrls: true,
+  markdown: {
+    config(md) {
+      const fence = md.renderer.rules.fence;
+      if (!fence) return;
+      md.renderer.rules.fence = (tokens, index, options, env, self) => {
+        const token = tokens[index];
+        if (token && /^(ts|typescript)\b/.test(token.info))
+          token.content = hideTestMarkers(token.content);
+        return fence(tokens, index, options, env, self);
+      };
+    },
+  },
+  // Mermaid diagrams (the lifecycles) are drawn in the browser by the bundled mermaid: no network.
+  mermaid: { securityLevel: "strict" },
   head: [["link", { rel: "icon", type: "image/svg+xml", href: "/logo.svg" }]],
   // Generated reference pages have no Markdown source to edit: their own "Defined in" links go to
   // the code.
@@ -55,15 +103,15 @@ export default defineConfig({
       text: "Edit this page",
     },
     nav: [
-      { text: "Guide", link: "/guide/quick-start", activeMatch: "^/guide/" },
+      { text: "Guide", link: "/guide/what-is-remit", activeMatch: "^/guide/" },
       { text: "API reference", link: "/api/", activeMatch: "^/api/" },
       { text: "REST API", link: "/reference/rest-api", activeMatch: "^/reference/" },
     ],
     sidebar: {
-      "/guide/": [guide, reference],
-      "/reference/": [guide, reference],
+      "/guide/": [...guide, reference],
+      "/reference/": [...guide, reference],
       "/api/": [
-        { text: "← Back to the guide", link: "/guide/quick-start" },
+        { text: "← Back to the guide", link: "/guide/what-is-remit" },
         { text: "API reference", link: "/api/", items: apiSidebar },
       ],
     },

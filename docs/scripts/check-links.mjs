@@ -1,6 +1,8 @@
 // Checks every internal link in the built site (.vitepress/dist): each must reach a file that the
 // build wrote, and a link with a `#fragment` must reach an element with that id on its page.
-// Exits non-zero with one line per broken link. Run after `vitepress build`; no server, no network.
+// It also checks that no code sample shows a test marker (`// compile-only`), which the VitePress
+// config hides from readers. Exits non-zero with one line per problem. Run after `vitepress
+// build`; no server, no network.
 import { existsSync, statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
@@ -46,6 +48,8 @@ let checked = 0;
 for (const page of pages) {
   const html = await readFile(page, "utf8");
   const pagePath = `/${relative(dist, page).split(sep).join("/")}`;
+  if (html.includes("// compile-only"))
+    broken.push(`${pagePath}: shows a "// compile-only" marker`);
   for (const [, href] of html.matchAll(/<a\s[^>]*?href="([^"]*)"/g)) {
     const target = href.replaceAll("&amp;", "&");
     if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith("//")) continue;
