@@ -12,17 +12,33 @@ import {
   scrubLogText,
 } from "@remit/server";
 import { Hono } from "hono";
+import { backOfficeAccess } from "./auth/back-office-access";
+import { onePerRequest, signedInCaller, testHeaderCaller } from "./auth/caller";
+import type { ExampleAuth } from "./auth/create-auth";
+import { roleAllows } from "./auth/roles";
+import { createTeam } from "./auth/team";
 import { backOfficeHeaders } from "./back-office-headers";
 import { errorPageResponse } from "./error-page";
-import { authenticateFromHeaders } from "./request-context";
 import { backOfficeInvoiceForms } from "./routes/back-office-invoice-forms";
 import { backOfficeInvoicePages } from "./routes/back-office-invoice-pages";
 import { backOfficePaymentSettings } from "./routes/back-office-payment-settings";
 import { backOfficeWorkOrderPages } from "./routes/back-office-work-order-pages";
+import { signInPages } from "./routes/sign-in-pages";
+import { teamPages } from "./routes/team-pages";
 
 /** How the app is wired: the back office's tenant, the Pay button, and the providers' webhooks. */
 export type AppOptions = {
-  tenantId: string;
+  /**
+   * Who is calling. `{ auth }` (`createAuth`): people sign in to the back office (better-auth
+   * sessions) and programs call the API with API keys (`Authorization: Bearer`). Tests only:
+   * `{ testHeaders: tenantId }` takes the tenant, user and role from the `x-tenant-id`,
+   * `x-user-id` and `x-role` headers (default: that tenant's owner).
+   */
+  identity: { auth: ExampleAuth } | { testHeaders: string };
+  /** Who the client is for the sign-in and `/i/*` rate limits (default: the socket's address). */
+  clientKey?: ClientKey;
+  /** Failed sign-ins a client may make in the window before it is answered 429. Default 10 in 15 minutes. */
+  signInLimit?: { failures: number; windowSeconds: number };
   /**
    * Stripe (`createStripePayments(...)`): the Pay button's provider unless `checkoutProvider`
    * says otherwise, `POST /webhooks/stripe`, and Connect onboarding in the back office.
@@ -48,8 +64,6 @@ export type AppOptions = {
   allowedHosts?: string[];
   /** Origins besides the request's own whose pages may post here (the public URL's, behind a proxy). */
   allowedOrigins?: string[];
-  /** Who the client is for `/i/*`'s rate limit (default: the socket's address). */
-  clientKey?: ClientKey;
   /** Origins the back office's forms may lead to besides itself and Stripe's onboarding. */
   formOrigins?: string[];
 };
@@ -63,7 +77,10 @@ export const loopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
  * own back office everywhere else.
  */
 export function createApp(remit: Remit, options: AppOptions) {
-  const { tenantId, stripe, twilio, checkoutProvider } = options;
+  const { stripe, twilio, checkoutProvider, identity } = options;
+  const resolveCaller = onePerRequest(
+    "auth" in identity ? signedInCaller(identity.auth) : testHeaderCaller(identity.testHeaders),
+  );
   const publicUrl = options.publicUrl ?? "http://localhost";
   const logger = options.logger ?? createRemitLogger();
   const allowedHosts = options.allowedHosts ?? [
@@ -83,7 +100,12 @@ export function createApp(remit: Remit, options: AppOptions) {
     },
     ...(checkoutProvider ? { checkoutProvider: "checkout" } : {}),
     ...(twilio ? { notifiers: { twilio } } : {}),
-    authenticate: authenticateFromHeaders(tenantId),
+    authenticate: async (request) => (await resolveCaller(request))?.context ?? null,
+    // The same roles as the back office: a technician's key cannot issue or take money.
+    authorize: async (_context, { operation, request }) => {
+      const caller = await resolveCaller(request);
+      return caller !== undefined && roleAllows(caller.role, operation);
+    },
     publicUrl: typeof publicUrl === "string" ? publicUrl : () => publicUrl(),
     ...(options.hostedPageCache ? { hostedPageCache: options.hostedPageCache } : {}),
     allowedHosts,
@@ -95,6 +117,8 @@ export function createApp(remit: Remit, options: AppOptions) {
   // 421, another site's page changes nothing (403).
   app.use("*", hostAllowList(allowedHosts), crossSiteRequestGuard({ origins: allowedOrigins }));
   app.use("*", backOfficeHeaders(options.formOrigins));
+  // The back office's door: signed in, with a role that allows the page or form.
+  app.use("*", backOfficeAccess(resolveCaller));
   app.onError((error, context) =>
     context.req.header("accept")?.includes("text/html")
       ? errorPageResponse(context, error, logger)
@@ -106,9 +130,19 @@ export function createApp(remit: Remit, options: AppOptions) {
         ),
   );
   app.route("/", remitHandler.app);
-  app.route("/", backOfficeInvoicePages(remit, tenantId));
-  app.route("/", backOfficeInvoiceForms(remit, tenantId));
-  app.route("/", backOfficeWorkOrderPages(remit, tenantId));
-  app.route("/", backOfficePaymentSettings(remit, { tenantId, stripe, publicUrl }));
+  if ("auth" in identity) {
+    app.route(
+      "/",
+      signInPages(identity.auth, resolveCaller, {
+        ...(options.clientKey ? { clientKey: options.clientKey } : {}),
+        ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}),
+      }),
+    );
+    app.route("/", teamPages(identity.auth, createTeam(identity.auth)));
+  }
+  app.route("/", backOfficeInvoicePages(remit));
+  app.route("/", backOfficeInvoiceForms(remit));
+  app.route("/", backOfficeWorkOrderPages(remit));
+  app.route("/", backOfficePaymentSettings(remit, { stripe, publicUrl }));
   return app;
 }

@@ -1,19 +1,19 @@
 import { createHash } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import { isRemitPath } from "./remit-paths";
 import { backOfficeStyles } from "./views/layout";
 
 /** Stripe's onboarding, where the Payments page's form leads (a redirect the CSP checks). */
 export const stripeConnectOrigin = "https://connect.stripe.com";
 
-// @remit/server sets the hosted page's own headers (its styles are the tenant's); the API and the
-// webhooks answer JSON. Everything else is the back office.
-const remitPaths = /^\/(api|i|webhooks)(\/|$)|^\/openapi\.json$/;
-
 /**
  * The back office's security headers: a Content-Security-Policy that allows nothing but its one
  * stylesheet (by hash) and forms to itself and Stripe's onboarding (`form-action`), no framing
  * (`frame-ancestors 'none'`, `X-Frame-Options`), `nosniff`, and `Referrer-Policy: same-origin`.
+ *
+ * @remit/server sets the hosted page's own headers (its styles are the tenant's); the API and the
+ * webhooks answer JSON.
  */
 export function backOfficeHeaders(formOrigins: readonly string[] = []): MiddlewareHandler {
   const styleHash = `'sha256-${createHash("sha256").update(backOfficeStyles).digest("base64")}'`;
@@ -29,5 +29,5 @@ export function backOfficeHeaders(formOrigins: readonly string[] = []): Middlewa
     referrerPolicy: "same-origin",
     xFrameOptions: "DENY",
   });
-  return (context, next) => (remitPaths.test(context.req.path) ? next() : headers(context, next));
+  return (context, next) => (isRemitPath(context.req.path) ? next() : headers(context, next));
 }

@@ -3,6 +3,7 @@ import { type RemitLogger, scrubLogText, statusOf } from "@remit/server";
 import type { Context } from "hono";
 import { html } from "hono/html";
 import { HTTPException } from "hono/http-exception";
+import { signedInOf } from "./request-context";
 import { page } from "./views/layout";
 
 /**
@@ -32,6 +33,7 @@ export function errorPageResponse(
           : "Something went wrong.";
   return context.html(
     page({
+      signedIn: signedInOf(context),
       title: "Error",
       body: html`<h1>${status === 404 ? "Not found" : "Error"}</h1>`,
       error: message,

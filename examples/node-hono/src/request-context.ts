@@ -1,25 +1,38 @@
 import type { Context as RemitContext } from "@remit/core";
-import type { Authenticate } from "@remit/server";
 import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { Caller } from "./auth/caller";
+import type { Permission } from "./auth/roles";
+import { roleAllows } from "./auth/roles";
+import type { SignedIn } from "./views/layout";
 
-// The example's "sign-in": it trusts two headers so it can be tried with curl. A real app takes
-// the tenant and user from its own session or token, never from the client (see the security
-// guide); both the API (`authenticate`) and the back office go through these two functions.
-
-/** Who is calling, from the `x-tenant-id` and `x-user-id` headers, else the demo tenant's user. */
-function callerFromHeaders(headers: Headers, defaultTenantId: string): RemitContext {
-  return {
-    tenantId: headers.get("x-tenant-id") ?? defaultTenantId,
-    actor: { type: "user", id: headers.get("x-user-id") ?? "demo-user" },
-  };
+declare module "hono" {
+  interface ContextVariableMap {
+    /** The signed-in caller, set by `backOfficeAccess` before any back-office page runs. */
+    caller: Caller;
+  }
 }
 
-/** `authenticate` for `createRemitHandler`: the API's caller, as the back office sees it. */
-export function authenticateFromHeaders(defaultTenantId: string): Authenticate {
-  return (request) => callerFromHeaders(request.headers, defaultTenantId);
+/** The back office's caller: whoever `backOfficeAccess` let through. */
+export function callerOf(context: Context): Caller {
+  const caller = context.get("caller");
+  // Every back-office route sits behind `backOfficeAccess`; reaching here without it is a bug.
+  if (!caller) throw new HTTPException(401, { message: "Sign in first" });
+  return caller;
 }
 
-/** The back office's caller. */
-export function remitContext(context: Context, defaultTenantId: string): RemitContext {
-  return callerFromHeaders(context.req.raw.headers, defaultTenantId);
+/** The first argument of every Remit call the back office makes: the caller's tenant and user. */
+export function remitContext(context: Context): RemitContext {
+  return callerOf(context).context;
+}
+
+/** Whether the back office's caller may do `permission` (to show only the forms they can use). */
+export function callerMay(context: Context, permission: Permission): boolean {
+  return roleAllows(callerOf(context).role, permission);
+}
+
+/** Who is signed in, for the nav; `undefined` on pages outside the door (an error before it). */
+export function signedInOf(context: Context): SignedIn | undefined {
+  const caller = context.get("caller");
+  return caller ? { name: caller.name, role: caller.role } : undefined;
 }

@@ -1,5 +1,7 @@
+import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { PGlite } from "@electric-sql/pglite";
 import { serve } from "@hono/node-server";
 import { createOutboxWorker, createRemit, type InvoiceStore, type Remit } from "@remit/core";
 import {
@@ -7,7 +9,11 @@ import {
   renderInvoicePdfBytes,
   twilioStatusCallbackUrl,
 } from "@remit/server";
+import type pg from "pg";
 import { createApp, loopbackHosts } from "./app";
+import { createAuth, type ExampleAuth } from "./auth/create-auth";
+import { demoUsers, seedDemoUsers, workingDemoSignIns } from "./auth/seed-demo-users";
+import { createTeam } from "./auth/team";
 import { checkExposure, isLoopbackHost } from "./config/check-exposure";
 import { createNotifiers } from "./config/create-notifiers";
 import { createPayments } from "./config/create-payments";
@@ -17,16 +23,33 @@ import { seedDemoData } from "./seed-demo-data";
 
 export type StartServerOptions = {
   store: InvoiceStore;
+  /**
+   * The database under `store` (a `pg` Pool or PGlite): the sign-in tables live beside Remit's,
+   * in the `remit_auth` schema. Not needed with `testHeaderIdentity`.
+   */
+  database?: pg.Pool | PGlite;
+  /**
+   * Signs the session cookies (32 or more random characters, the same on every process). Left
+   * out, a random one per start: everyone signs in again after a restart.
+   */
+  authSecret?: string;
+  /** Failed sign-ins a client may make in the window before it is answered 429. Default 10 in 15 minutes. */
+  signInLimit?: { failures: number; windowSeconds: number };
+  /** The demo tenant's first owner, added when its team is empty (a server others can reach). */
+  owner?: { email: string; password: string; name: string };
   /** 0 picks a free port. */
   port: number;
   /**
    * Default `127.0.0.1`: this machine only. Another address is refused (see `checkExposure`)
-   * unless `publicUrl` is set and `insecureHeaderIdentity` says the header-based identity may be
-   * reached from other machines.
+   * without `publicUrl` and `authSecret`, with `testHeaderIdentity`, or while the demo's
+   * published sign-ins work in this database.
    */
   hostname?: string;
-  /** Listen beyond loopback with the header-based identity: a test network only. */
-  insecureHeaderIdentity?: boolean;
+  /**
+   * Tests only: no sign-in; the caller comes from the `x-tenant-id`, `x-user-id` and `x-role`
+   * headers (default: the demo tenant's owner). Loopback only.
+   */
+  testHeaderIdentity?: boolean;
   /**
    * The Node server's limits. `requestTimeoutMs` (default 30 s) for a whole request,
    * `headersTimeoutMs` (default 10 s) for its headers (a slow client is answered 408 and closed),
@@ -65,10 +88,10 @@ export async function startServer(options: StartServerOptions) {
   const refusals = checkExposure({
     host: hostname,
     publicUrl: options.publicUrl,
-    authenticationConfigured: false,
-    insecureHeaderIdentity: options.insecureHeaderIdentity ?? false,
+    authSecret: options.authSecret,
+    testHeaderIdentity: options.testHeaderIdentity ?? false,
   });
-  if (refusals.length > 0) throw new Error(`Refusing to start:\n  - ${refusals.join("\n  - ")}`);
+  if (refusals.length > 0) refuseToStart(refusals);
   const services = options.services ?? {};
   // Known once the server listens (port 0 picks one); read only when a message is sent.
   let publicUrl = options.publicUrl;
@@ -88,6 +111,7 @@ export async function startServer(options: StartServerOptions) {
   if (await seedDemoData(remit, options.tenantId)) {
     log(`Seeded demo tenant "${options.tenantId}" with invoices and work orders in every status.`);
   }
+  const auth = options.testHeaderIdentity ? undefined : await startSignIn(remit, options, log);
   if (options.eventsWebhook) {
     // A stable name: after a restart, retries skip the handlers that already succeeded.
     remit.events.on("*", createEventsWebhookHandler(options.eventsWebhook), {
@@ -106,7 +130,8 @@ export async function startServer(options: StartServerOptions) {
     onDead: (job, error) => log(`[outbox] gave up on ${job.kind} job ${job.id}: ${error}`),
   });
   const app = createApp(remit, {
-    tenantId: options.tenantId,
+    identity: auth ? { auth } : { testHeaders: options.tenantId },
+    ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}),
     ...(stripe ? { stripe } : {}),
     ...(services.twilio ? { twilio: { authToken: services.twilio.authToken } } : {}),
     // Known once the server listens: read at each request.
@@ -144,6 +169,9 @@ export async function startServer(options: StartServerOptions) {
   const url = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
   publicUrl ??= url;
   worker.start();
+  if (auth && isLoopbackHost(hostname) && (await workingDemoSignIns(auth)).length > 0) {
+    log(demoSignInBanner(url));
+  }
 
   return {
     url,
@@ -153,10 +181,72 @@ export async function startServer(options: StartServerOptions) {
     worker,
     /** The Stripe provider when Stripe is configured. */
     stripe,
+    /** Sign-in (better-auth, the team, API keys); `undefined` with `testHeaderIdentity`. */
+    auth,
     /** Stops taking requests, then lets the worker finish the jobs in hand. */
     async close(): Promise<void> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await worker.stop();
     },
   };
+}
+
+function refuseToStart(problems: string[]): never {
+  throw new Error(`Refusing to start:\n  - ${problems.join("\n  - ")}`);
+}
+
+/**
+ * Sign-in on the same database: better-auth's tables (migrated at each start), the demo tenant's
+ * organization with one user per role on this machine, or `owner` on a server others can reach,
+ * which refuses to start while the demo's published sign-ins work.
+ */
+async function startSignIn(
+  remit: Remit,
+  options: StartServerOptions,
+  log: (line: string) => void,
+): Promise<ExampleAuth> {
+  if (!options.database) throw new TypeError("startServer: `database` is required for sign-in");
+  const auth = createAuth({
+    database: options.database,
+    secret: options.authSecret ?? randomBytes(32).toString("base64url"),
+    publicUrl: options.publicUrl ?? "http://localhost",
+  });
+  await auth.migrate();
+  const team = createTeam(auth);
+  const tenant = await remit.tenants.get({
+    tenantId: options.tenantId,
+    actor: { type: "system" },
+  });
+  await team.ensureOrganization(options.tenantId, tenant.name);
+  if (isLoopbackHost(options.hostname ?? "127.0.0.1")) {
+    if (await seedDemoUsers(team, options.tenantId)) {
+      log(
+        `Seeded the demo team: one sign-in per role (${demoUsers.map((user) => user.role).join(", ")}).`,
+      );
+    }
+  } else {
+    const working = await workingDemoSignIns(auth);
+    if (working.length > 0) {
+      refuseToStart([
+        `the demo's published sign-ins (${working.join(", ")}) work in this database, and HOST ${options.hostname} lets others reach it: start on a new database (REMIT_DATA_DIR or DATABASE_URL) with REMIT_OWNER_EMAIL and REMIT_OWNER_PASSWORD`,
+      ]);
+    }
+  }
+  if (options.owner && (await team.members(options.tenantId)).length === 0) {
+    await team.addMember(options.tenantId, { ...options.owner, role: "owner" });
+    log(`Added ${options.owner.email} as the owner of "${options.tenantId}".`);
+  }
+  return auth;
+}
+
+/** The startup banner's sign-in lines: where, and the demo's user per role. */
+export function demoSignInBanner(url: string): string {
+  const rows = demoUsers.map(
+    (user) => `  ${user.role.padEnd(10)} ${user.email.padEnd(24)} ${user.password}`,
+  );
+  return [
+    `Sign in at ${url}/sign-in as:`,
+    `  ${"role".padEnd(10)} ${"email".padEnd(24)} password`,
+    ...rows,
+  ].join("\n");
 }

@@ -7,7 +7,7 @@ import { seedDemoData } from "../src/seed-demo-data";
 async function demoApp() {
   const remit = createRemit({ store: createMemoryStore() });
   await seedDemoData(remit, "demo");
-  return { remit, app: createApp(remit, { tenantId: "demo" }) };
+  return { remit, app: createApp(remit, { identity: { testHeaders: "demo" } }) };
 }
 
 describe("example server", () => {

@@ -10,7 +10,7 @@ const ctx = { tenantId, actor: { type: "user" as const, id: "u_1" } };
 async function demo(options: { checkoutProvider?: PaymentProvider } = {}) {
   const remit = createRemit({ store: createMemoryStore() });
   await seedDemoData(remit, tenantId);
-  return { remit, app: createApp(remit, { tenantId, ...options }) };
+  return { remit, app: createApp(remit, { identity: { testHeaders: tenantId }, ...options }) };
 }
 
 async function firstInvoice(remit: Remit, status: Invoice["status"]): Promise<Invoice> {

@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RoleName } from "../src/auth/roles";
+import { demoUsers } from "../src/auth/seed-demo-users";
 import { artifactsDir, chromiumInstallTimeoutMs, launchChromium } from "./support/chromium";
 import { startTestServer } from "./support/start-test-server";
 
@@ -31,8 +33,34 @@ describe("browser: a work order to a paid invoice through the back office", () =
     page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
   const invoiceStatus = () => page.locator("#invoice-status").textContent();
 
-  it("walk - complete, review & submit, approve & issue, pay by check; every status shows", async () => {
+  /** Signs out whoever is signed in, then in as the demo user with `role`, through the form. */
+  async function signInAs(role: RoleName) {
+    const user = demoUsers.find((candidate) => candidate.role === role);
+    if (await page.getByRole("button", { name: "Sign out" }).count()) {
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    } else {
+      await page.goto(`${server.url}/sign-in`);
+    }
+    await page.getByLabel("Email").fill(user?.email ?? "");
+    await page.getByLabel("Password").fill(user?.password ?? "");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText(`${user?.name} (${role})`).waitFor();
+  }
+
+  it("walk - the technician completes, reviews & submits; the office approves & issues and takes a check; every status shows", async () => {
+    // Not signed in: the back office sends the browser to sign in, and back.
     await page.goto(`${server.url}/work-orders`);
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    await page.getByLabel("Email").fill("tech@demo.remit.dev");
+    await page.getByLabel("Password").fill("wrong password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    expect(await page.getByRole("alert").textContent()).toMatch(/do not match/);
+    expect(await page.getByLabel("Email").inputValue()).toBe("tech@demo.remit.dev");
+    await page.getByLabel("Password").fill("demo-tech-pass");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText("Sam Ortiz (technician)").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/work-orders");
     const job = page.locator("tr", { hasText: "Annual boiler service" });
     await expect.poll(() => job.getAttribute("data-status")).toBe("open");
     await shot("01-work-orders");
@@ -60,6 +88,17 @@ describe("browser: a work order to a paid invoice through the back office", () =
     await page.goto(`${server.url}/work-orders?status=invoiced`);
     await page.locator("tr", { hasText: "Annual boiler service" }).waitFor();
 
+    // A technician's invoice waits for the office: no approve button, and the move is refused.
+    await page.goto(invoiceUrl);
+    expect(await page.getByRole("button", { name: "Approve & issue" }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Team" }).count()).toBe(0);
+    const refused = await page.request.post(`${invoiceUrl}/issue`, {
+      form: { version: "1" },
+      headers: { origin: server.url },
+    });
+    expect(refused.status()).toBe(403);
+
+    await signInAs("office");
     await page.goto(invoiceUrl);
     await page.getByRole("button", { name: "Approve & issue" }).click();
     await page.getByRole("status").waitFor();
@@ -103,6 +142,19 @@ describe("browser: a work order to a paid invoice through the back office", () =
     expect(await page.locator("#status").textContent()).toBe("paid");
     expect(await page.locator("#pay").textContent()).toContain("Paid in full");
     await shot("07-hosted-page-paid");
+
+    // The office cannot open the owner's settings; the owner can, and makes an API key.
+    expect((await page.goto(`${server.url}/settings/team`))?.status()).toBe(403);
+    expect(await page.getByRole("heading", { name: "Not allowed" }).count()).toBe(1);
+    await signInAs("owner");
+    await page.getByRole("link", { name: "Team" }).click();
+    await page.getByRole("heading", { name: "Team" }).waitFor();
+    await page
+      .locator('form[action="/settings/api-keys"] input[name="name"]')
+      .fill("Accounting sync");
+    await page.getByRole("button", { name: "Create key" }).click();
+    expect(await page.locator("#new-api-key").textContent()).toMatch(/^remit_/);
+    await shot("08-team-and-api-keys");
     expect(blocked).toEqual([]);
     // The back office is styled under its CSP: the stylesheet's hash matched.
     await page.goto(`${server.url}/work-orders`);

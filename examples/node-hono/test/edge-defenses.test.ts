@@ -33,7 +33,7 @@ function send(
 
 describe("the example's defenses (app)", () => {
   const remit = createRemit({ store: createMemoryStore() });
-  const app = createApp(remit, { tenantId: "demo" });
+  const app = createApp(remit, { identity: { testHeaders: "demo" } });
   const form = (headers: Record<string, string>) => ({
     method: "POST",
     body: new URLSearchParams({ name: "Mallory" }),
@@ -108,6 +108,7 @@ describe("the example's Node server limits", () => {
       store: createMemoryStore(),
       port: 0,
       tenantId: "demo-plumbing",
+      testHeaderIdentity: true,
       log: () => {},
       http: { requestTimeoutMs: 5_000, headersTimeoutMs: 1_000, maxConnections: 3 },
     });
@@ -168,6 +169,7 @@ describe("the example's defenses (a real server)", () => {
       store: createMemoryStore(),
       port: 0,
       tenantId: "demo-plumbing",
+      testHeaderIdentity: true,
       log: () => {},
     });
   });

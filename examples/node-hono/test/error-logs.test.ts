@@ -35,7 +35,10 @@ describe("errors in the example", () => {
         },
       }),
     );
-    const app = createApp(createRemit({ store: failingStore() }), { tenantId: "demo", logger });
+    const app = createApp(createRemit({ store: failingStore() }), {
+      identity: { testHeaders: "demo" },
+      logger,
+    });
     const page = await app.request("/", { headers: { accept: "text/html" } });
     expect(page.status).toBe(500);
     const html = await page.text();

@@ -36,7 +36,7 @@ async function fuzzEveryRoute(
     ]),
     ...(await remit.workOrders.list(other, { limit: 5 })).items.map((order) => order.id),
   ];
-  const app = createApp(remit, { tenantId: "demo", logger: quietLogger });
+  const app = createApp(remit, { identity: { testHeaders: "demo" }, logger: quietLogger });
   const routes = [
     ...new Set(
       app.routes

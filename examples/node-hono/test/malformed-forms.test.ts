@@ -11,7 +11,7 @@ describe("back-office forms", () => {
   it("forms - a malformed multipart or urlencoded body is 400, never 500, and changes nothing", async () => {
     const remit = createRemit({ store: createMemoryStore() });
     await seedDemoData(remit, tenantId);
-    const app = createApp(remit, { tenantId });
+    const app = createApp(remit, { identity: { testHeaders: tenantId } });
     const [invoice] = (await remit.invoices.list(ctx, { limit: 1 })).items;
     const [workOrder] = (await remit.workOrders.list(ctx, { limit: 1 })).items;
     const before = (await remit.events.list(ctx, { limit: 200 })).items.length;

@@ -26,7 +26,9 @@ describe("readConfig", () => {
     expect(readConfig({ PATH: "/usr/bin", STRIPE_SECRET_KEY: "" })).toEqual({
       port: 3000,
       host: undefined,
-      insecureHeaderIdentity: false,
+      testHeaderIdentity: false,
+      authSecret: undefined,
+      owner: undefined,
       http: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, maxConnections: 1_000 },
       databaseUrl: undefined,
       dataDir: ".remit-data",

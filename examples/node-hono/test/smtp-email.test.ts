@@ -26,7 +26,7 @@ describe("SMTP email in the example server", () => {
     const sent = await fetch(`${server.url}/api/invoices/${invoice.id}/send`, {
       method: "POST",
       body: JSON.stringify({ channels: ["email"] }),
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...(await server.apiHeaders()) },
     });
     expect(sent.status).toBe(200);
     const number = invoice.number ?? "";

@@ -13,6 +13,8 @@ let server: TestServer;
 beforeAll(async () => {
   fakes = await startServiceFakes();
   server = await startTestServer({ services: fakes.services });
+  // Stripe's settings are the owner's.
+  owner = await server.signIn("owner");
 }, 60_000);
 
 afterAll(async () => {
@@ -20,13 +22,14 @@ afterAll(async () => {
   await fakes?.close();
 });
 
+let owner: Record<string, string> = {};
 const tenantCtx = { tenantId: "demo-plumbing", actor: { type: "user" as const, id: "u_test" } };
 
 function postForm(path: string, fields: Record<string, string>) {
   return fetch(`${server.url}${path}`, {
     method: "POST",
     body: new URLSearchParams(fields),
-    headers: { accept: "text/html" },
+    headers: { accept: "text/html", ...owner },
     redirect: "manual",
   });
 }
@@ -48,6 +51,7 @@ function connectThroughBackOffice() {
     // At Stripe: the contractor finishes onboarding, and Stripe sends them back.
     fakes.stripe.updateAccount(accountId, { charges_enabled: true, details_submitted: true });
     const back = await fetch(`${server.url}/settings/payments/stripe/return`, {
+      headers: owner,
       redirect: "manual",
     });
     expect(back.status).toBe(303);
@@ -77,7 +81,9 @@ function deliverToWebhook(body: string, signature?: string) {
 
 describe("Stripe in the example server", () => {
   it("connect - Connect Stripe creates the tenant's account and sends the contractor to onboarding; the return stores its state", async () => {
-    const before = await (await fetch(`${server.url}/settings/payments`)).text();
+    const before = await (
+      await fetch(`${server.url}/settings/payments`, { headers: owner })
+    ).text();
     expect(before).toContain('id="stripe-status">not connected');
     expect(before).toContain('id="connect-stripe"');
 
@@ -99,11 +105,12 @@ describe("Stripe in the example server", () => {
       chargesEnabled: true,
       detailsSubmitted: true,
     });
-    const after = await (await fetch(`${server.url}/settings/payments`)).text();
+    const after = await (await fetch(`${server.url}/settings/payments`, { headers: owner })).text();
     expect(after).toContain('id="stripe-status">taking payments');
 
     // An expired onboarding link: Stripe opens the refresh URL, which makes a new one.
     const refresh = await fetch(`${server.url}/settings/payments/stripe/refresh`, {
+      headers: owner,
       redirect: "manual",
     });
     expect(refresh.status).toBe(303);

@@ -27,7 +27,7 @@ async function textedInvoice() {
   const sent = await fetch(`${server.url}/api/invoices/${invoice.id}/send`, {
     method: "POST",
     body: JSON.stringify({ channels: ["sms"] }),
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...(await server.apiHeaders()) },
   });
   expect(sent.status).toBe(200);
   await expect

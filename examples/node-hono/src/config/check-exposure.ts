@@ -1,7 +1,10 @@
 import { isIP } from "node:net";
 
-/** The env variable that lets the header-based identity listen beyond this machine: tests only. */
-export const insecureExposureVariable = "REMIT_INSECURE_EXPOSE_HEADER_IDENTITY";
+/**
+ * The env variable that turns sign-in off and takes the caller from the `x-tenant-id`,
+ * `x-user-id` and `x-role` headers: for tests on this machine only.
+ */
+export const testHeaderIdentityVariable = "REMIT_TEST_HEADER_IDENTITY";
 
 /** Whether `host` only listens on this machine: `localhost`, `127.0.0.0/8` or `::1`. */
 export function isLoopbackHost(host: string): boolean {
@@ -17,23 +20,27 @@ export function isLoopbackHost(host: string): boolean {
 
 /**
  * Why the server must not listen on `host`, or `[]` when it may. Loopback always may. Any other
- * address (`0.0.0.0`, a LAN address, a name) is reachable by others, so it needs sign-in and a
- * `PUBLIC_URL` (links and Stripe's return URLs are built from it, never from `Host`). The example
- * has no sign-in yet (it trusts the `x-tenant-id` and `x-user-id` headers), so it also needs
- * `REMIT_INSECURE_EXPOSE_HEADER_IDENTITY=true`, which says anyone who can reach it acts as any
- * tenant.
+ * address (`0.0.0.0`, a LAN address, a name) is reachable by others, so it needs sign-in (never
+ * the test mode's header identity), an `AUTH_SECRET` that outlives the process and is shared by
+ * every process, and a `PUBLIC_URL` (links and Stripe's return URLs are built from it, never from
+ * `Host`).
  */
 export function checkExposure(options: {
   host: string;
   publicUrl: string | undefined;
-  authenticationConfigured: boolean;
-  insecureHeaderIdentity: boolean;
+  authSecret: string | undefined;
+  testHeaderIdentity: boolean;
 }): string[] {
   if (isLoopbackHost(options.host)) return [];
   const problems: string[] = [];
-  if (!options.authenticationConfigured && !options.insecureHeaderIdentity) {
+  if (options.testHeaderIdentity) {
     problems.push(
-      `HOST: ${options.host} is reachable from other machines, and this example has no sign-in: it trusts the x-tenant-id and x-user-id headers, so anyone who reaches it acts as any tenant. Leave HOST unset (127.0.0.1) and put a proxy with sign-in in front, or, for a test network only, set ${insecureExposureVariable}=true`,
+      `${testHeaderIdentityVariable}: is for tests on this machine only (anyone who reaches the server acts as any tenant); unset it to listen on HOST ${options.host}`,
+    );
+  }
+  if (!options.authSecret) {
+    problems.push(
+      `AUTH_SECRET: is required when HOST (${options.host}) is not a loopback address: it signs the session cookies (32 or more random characters, e.g. \`openssl rand -base64 32\`)`,
     );
   }
   if (!options.publicUrl) {

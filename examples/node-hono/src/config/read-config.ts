@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkExposure, insecureExposureVariable } from "./check-exposure";
+import { checkExposure, testHeaderIdentityVariable } from "./check-exposure";
 
 const httpUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
@@ -8,10 +8,14 @@ const httpUrl = z
 const envSchema = z.object({
   PORT: z.coerce.number<string>().int().min(0).max(65_535).default(3000),
   HOST: z.string().optional(),
-  [insecureExposureVariable]: z
+  [testHeaderIdentityVariable]: z
     .enum(["true", "false"], { error: 'must be "true" or "false"' })
     .default("false")
     .transform((value) => value === "true"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 random characters").optional(),
+  REMIT_OWNER_EMAIL: z.email("must be an email address").optional(),
+  REMIT_OWNER_PASSWORD: z.string().min(10, "must be at least 10 characters").max(128).optional(),
+  REMIT_OWNER_NAME: z.string().max(200).default("Owner"),
   REQUEST_TIMEOUT_MS: z.coerce.number<string>().int().min(1_000).max(3_600_000).default(30_000),
   HEADERS_TIMEOUT_MS: z.coerce.number<string>().int().min(1_000).max(3_600_000).default(10_000),
   MAX_CONNECTIONS: z.coerce.number<string>().int().min(1).max(1_000_000).default(1_000),
@@ -77,8 +81,12 @@ function mailboxAddress(text: string): string | undefined {
 export type ExampleConfig = {
   port: number;
   host: string | undefined;
-  /** `REMIT_INSECURE_EXPOSE_HEADER_IDENTITY=true`: listen beyond loopback with no sign-in. */
-  insecureHeaderIdentity: boolean;
+  /** `REMIT_TEST_HEADER_IDENTITY=true`: no sign-in, the headers say who calls (tests, loopback only). */
+  testHeaderIdentity: boolean;
+  /** `AUTH_SECRET`: signs session cookies. Unset on loopback: a new random one at each start. */
+  authSecret: string | undefined;
+  /** `REMIT_OWNER_*`: the demo tenant's first owner, made when the tenant has no team yet. */
+  owner: { email: string; password: string; name: string } | undefined;
   /** The Node server's limits: whole request, headers, open connections. */
   http: { requestTimeoutMs: number; headersTimeoutMs: number; maxConnections: number };
   databaseUrl: string | undefined;
@@ -127,6 +135,10 @@ const groups: { when: string[]; needs: string[] }[] = [
   { when: ["SMTP_FROM"], needs: ["SMTP_URL"] },
   { when: ["EVENTS_WEBHOOK_URL"], needs: ["EVENTS_WEBHOOK_SECRET"] },
   { when: ["EVENTS_WEBHOOK_SECRET"], needs: ["EVENTS_WEBHOOK_URL"] },
+  {
+    when: ["REMIT_OWNER_EMAIL", "REMIT_OWNER_PASSWORD"],
+    needs: ["REMIT_OWNER_EMAIL", "REMIT_OWNER_PASSWORD"],
+  },
 ];
 
 /**
@@ -168,8 +180,8 @@ export function readConfig(rawEnv: Record<string, string | undefined>): ExampleC
       ...checkExposure({
         host: data.HOST,
         publicUrl: data.PUBLIC_URL,
-        authenticationConfigured: false, // no sign-in yet: the headers say who is calling
-        insecureHeaderIdentity: data[insecureExposureVariable],
+        authSecret: data.AUTH_SECRET,
+        testHeaderIdentity: data[testHeaderIdentityVariable],
       }),
     );
   }
@@ -181,7 +193,16 @@ export function readConfig(rawEnv: Record<string, string | undefined>): ExampleC
   return {
     port: data.PORT,
     host: data.HOST,
-    insecureHeaderIdentity: data[insecureExposureVariable],
+    testHeaderIdentity: data[testHeaderIdentityVariable],
+    authSecret: data.AUTH_SECRET,
+    owner:
+      data.REMIT_OWNER_EMAIL && data.REMIT_OWNER_PASSWORD
+        ? {
+            email: data.REMIT_OWNER_EMAIL,
+            password: data.REMIT_OWNER_PASSWORD,
+            name: data.REMIT_OWNER_NAME,
+          }
+        : undefined,
     http: {
       requestTimeoutMs: data.REQUEST_TIMEOUT_MS,
       headersTimeoutMs: data.HEADERS_TIMEOUT_MS,

@@ -20,16 +20,15 @@ type Move = (context: Context, id: string) => Promise<string>;
  * invoice with a notice (post/redirect/get). A refused move (a Remit error: validation, invalid
  * transition, version conflict, …) shows the invoice again with the error's message.
  */
-export function backOfficeInvoiceForms(remit: Remit, tenantId: string) {
+export function backOfficeInvoiceForms(remit: Remit) {
   const routes = new Hono();
-  const ctx = (context: Context) => remitContext(context, tenantId);
 
   const moves: Record<string, Move> = {
     async update(context, id) {
       const form = await parseForm(context, linesFormSchema);
-      const { invoice } = await remit.invoices.get(ctx(context), { id });
+      const { invoice } = await remit.invoices.get(remitContext(context), { id });
       const taxRateIds = (invoice.content.taxRates ?? []).map((rate) => rate.id);
-      await remit.invoices.update(ctx(context), {
+      await remit.invoices.update(remitContext(context), {
         id,
         expectedVersion: form.version,
         // A form without line rows changes only the memo.
@@ -42,17 +41,21 @@ export function backOfficeInvoiceForms(remit: Remit, tenantId: string) {
     },
     async submit(context, id) {
       const { version } = await parseForm(context, versionFormSchema);
-      await remit.invoices.submit(ctx(context), { id, expectedVersion: version });
+      await remit.invoices.submit(remitContext(context), { id, expectedVersion: version });
       return "Submitted for review";
     },
     async "request-changes"(context, id) {
       const { version, reason } = await parseForm(context, reasonFormSchema);
-      await remit.invoices.requestChanges(ctx(context), { id, expectedVersion: version, reason });
+      await remit.invoices.requestChanges(remitContext(context), {
+        id,
+        expectedVersion: version,
+        reason,
+      });
       return "Sent back for changes";
     },
     async issue(context, id) {
       const { version } = await parseForm(context, versionFormSchema);
-      const { invoice } = await remit.invoices.issue(ctx(context), {
+      const { invoice } = await remit.invoices.issue(remitContext(context), {
         id,
         expectedVersion: version,
       });
@@ -60,12 +63,12 @@ export function backOfficeInvoiceForms(remit: Remit, tenantId: string) {
     },
     async send(context, id) {
       const { version, channels } = await parseForm(context, sendFormSchema);
-      await remit.invoices.send(ctx(context), { id, expectedVersion: version, channels });
+      await remit.invoices.send(remitContext(context), { id, expectedVersion: version, channels });
       return `Sending by ${channels.join(" and ")}`;
     },
     async payments(context, id) {
       const form = await parseForm(context, checkPaymentFormSchema);
-      const { invoice } = await remit.invoices.recordPayment(ctx(context), {
+      const { invoice } = await remit.invoices.recordPayment(remitContext(context), {
         id,
         amount: form.amount,
         method: "check",
@@ -77,7 +80,7 @@ export function backOfficeInvoiceForms(remit: Remit, tenantId: string) {
     },
     async cancel(context, id) {
       const { version, reason } = await parseForm(context, reasonFormSchema);
-      await remit.invoices.cancel(ctx(context), { id, expectedVersion: version, reason });
+      await remit.invoices.cancel(remitContext(context), { id, expectedVersion: version, reason });
       return "Cancelled";
     },
   };
@@ -94,7 +97,7 @@ export function backOfficeInvoiceForms(remit: Remit, tenantId: string) {
       );
     } catch (error) {
       if (!RemitError.isInstance(error) || error.code === "not_found") throw error;
-      return renderInvoicePage(context, remit, tenantId, id, {
+      return renderInvoicePage(context, remit, id, {
         error: error.message,
         status: statusOf(error),
       });

@@ -3,7 +3,7 @@ import { type InvoiceStatus, invoiceStatuses, type Remit } from "@remit/core";
 import { renderInvoicePdfBytes } from "@remit/server";
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { remitContext } from "../request-context";
+import { callerMay, remitContext, signedInOf } from "../request-context";
 import { invoiceDetailView } from "../views/invoice-detail-view";
 import { invoiceListView } from "../views/invoice-list-view";
 import { page } from "../views/layout";
@@ -12,11 +12,10 @@ import { page } from "../views/layout";
 export async function renderInvoicePage(
   context: Context,
   remit: Remit,
-  tenantId: string,
   id: string,
   message: { notice?: string; error?: string; status?: ContentfulStatusCode } = {},
 ): Promise<Response> {
-  const ctx = remitContext(context, tenantId);
+  const ctx = remitContext(context);
   const [details, tenant] = await Promise.all([
     remit.invoices.get(ctx, { id }),
     remit.tenants.get(ctx),
@@ -25,8 +24,11 @@ export async function renderInvoicePage(
   const paymentKey = `check-${details.invoice.id}-${randomUUID()}`;
   return context.html(
     page({
+      signedIn: signedInOf(context),
       title: `Invoice ${details.invoice.number ?? "(draft)"}`,
-      body: invoiceDetailView(details, tenant, paymentKey),
+      body: invoiceDetailView(details, tenant, paymentKey, (permission) =>
+        callerMay(context, permission),
+      ),
       notice: message.notice,
       error: message.error,
     }),
@@ -35,7 +37,7 @@ export async function renderInvoicePage(
 }
 
 /** The back office's invoice pages: the list (`/`), one invoice (`/invoices/:id`) and its PDF. */
-export function backOfficeInvoicePages(remit: Remit, tenantId: string) {
+export function backOfficeInvoicePages(remit: Remit) {
   const routes = new Hono();
 
   routes.get("/", async (context) => {
@@ -44,7 +46,7 @@ export function backOfficeInvoicePages(remit: Remit, tenantId: string) {
       ? (query.status as InvoiceStatus)
       : undefined;
     const search = query.search?.trim() || undefined;
-    const { items, nextCursor } = await remit.invoices.list(remitContext(context, tenantId), {
+    const { items, nextCursor } = await remit.invoices.list(remitContext(context), {
       limit: 50,
       ...(status ? { status } : {}),
       ...(search ? { search } : {}),
@@ -52,6 +54,7 @@ export function backOfficeInvoicePages(remit: Remit, tenantId: string) {
     });
     return context.html(
       page({
+        signedIn: signedInOf(context),
         title: "Invoices",
         body: invoiceListView({ invoices: items, status, search, nextCursor }),
       }),
@@ -59,13 +62,13 @@ export function backOfficeInvoicePages(remit: Remit, tenantId: string) {
   });
 
   routes.get("/invoices/:id", (context) =>
-    renderInvoicePage(context, remit, tenantId, context.req.param("id"), {
+    renderInvoicePage(context, remit, context.req.param("id"), {
       notice: context.req.query("notice"),
     }),
   );
 
   routes.get("/invoices/:id/pdf", async (context) => {
-    const { invoice } = await remit.invoices.get(remitContext(context, tenantId), {
+    const { invoice } = await remit.invoices.get(remitContext(context), {
       id: context.req.param("id"),
     });
     // Shown in the browser (inline); the customer's page offers the same bytes as a download.

@@ -3,7 +3,7 @@ import type { Remit } from "@remit/core";
 import { type Context, Hono } from "hono";
 import { connectStripeFormSchema } from "../forms/back-office-forms";
 import { parseForm } from "../forms/parse-form";
-import { remitContext } from "../request-context";
+import { remitContext, signedInOf } from "../request-context";
 import { page } from "../views/layout";
 import { paymentSettingsView } from "../views/payment-settings-view";
 
@@ -21,19 +21,18 @@ import { paymentSettingsView } from "../views/payment-settings-view";
 export function backOfficePaymentSettings(
   remit: Remit,
   options: {
-    tenantId: string;
     stripe?: StripePayments | undefined;
     publicUrl?: string | (() => string) | undefined;
   },
 ) {
-  const { tenantId, stripe } = options;
+  const { stripe } = options;
   const routes = new Hono();
-  const ctx = (context: Context) => remitContext(context, tenantId);
 
   routes.get("/settings/payments", async (context) => {
-    const tenant = await remit.tenants.get(ctx(context));
+    const tenant = await remit.tenants.get(remitContext(context));
     return context.html(
       page({
+        signedIn: signedInOf(context),
         title: "Payments",
         body: paymentSettingsView(tenant, stripe !== undefined),
         notice: context.req.query("notice"),
@@ -47,7 +46,7 @@ export function backOfficePaymentSettings(
     const publicUrl =
       typeof options.publicUrl === "function" ? options.publicUrl() : options.publicUrl;
     const origin = publicUrl ?? new URL(context.req.url).origin;
-    const link = await stripe.createAccountLink(remit, ctx(context), {
+    const link = await stripe.createAccountLink(remit, remitContext(context), {
       refreshUrl: `${origin}/settings/payments/stripe/refresh`,
       returnUrl: `${origin}/settings/payments/stripe/return`,
     });
@@ -55,10 +54,10 @@ export function backOfficePaymentSettings(
   };
 
   routes.post("/settings/payments/stripe/connect", async (context) => {
-    const tenant = await remit.tenants.get(ctx(context));
+    const tenant = await remit.tenants.get(remitContext(context));
     if (!tenant.paymentAccounts.stripe) {
       const form = await parseForm(context, connectStripeFormSchema);
-      await stripe.connectAccount(remit, ctx(context), form);
+      await stripe.connectAccount(remit, remitContext(context), form);
     }
     return toOnboarding(context);
   });
@@ -66,7 +65,7 @@ export function backOfficePaymentSettings(
   routes.get("/settings/payments/stripe/refresh", toOnboarding);
 
   routes.get("/settings/payments/stripe/return", async (context) => {
-    const account = await stripe.syncAccount(remit, ctx(context));
+    const account = await stripe.syncAccount(remit, remitContext(context));
     const notice = !account
       ? "Connect a Stripe account first."
       : account.chargesEnabled

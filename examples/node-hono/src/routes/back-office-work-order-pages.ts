@@ -4,7 +4,7 @@ import { type Context, Hono } from "hono";
 import { linesFormSchema, versionFormSchema } from "../forms/back-office-forms";
 import { linesFromForm } from "../forms/lines-from-form";
 import { parseForm } from "../forms/parse-form";
-import { remitContext } from "../request-context";
+import { remitContext, signedInOf } from "../request-context";
 import { page } from "../views/layout";
 import { workOrderListView } from "../views/work-order-list-view";
 import { workOrderReviewView } from "../views/work-order-review-view";
@@ -22,31 +22,36 @@ const statuses = new Set<string>([
  * The back office's work orders: the list with a "Complete" action, and "review & submit
  * invoice", which shows the drafted invoice for changes and then creates and submits it.
  */
-export function backOfficeWorkOrderPages(remit: Remit, tenantId: string) {
+export function backOfficeWorkOrderPages(remit: Remit) {
   const routes = new Hono();
-  const ctx = (context: Context) => remitContext(context, tenantId);
 
   const listPage = async (context: Context, message: { notice?: string; error?: string } = {}) => {
     const raw = context.req.query("status");
     const status = raw && statuses.has(raw) ? (raw as WorkOrderStatus) : undefined;
-    const { items } = await remit.workOrders.list(ctx(context), {
+    const { items } = await remit.workOrders.list(remitContext(context), {
       limit: 100,
       ...(status ? { status } : {}),
     });
     return context.html(
-      page({ title: "Work orders", body: workOrderListView(items, status), ...message }),
+      page({
+        signedIn: signedInOf(context),
+        title: "Work orders",
+        body: workOrderListView(items, status),
+        ...message,
+      }),
       message.error ? 409 : 200,
     );
   };
 
   const reviewPage = async (context: Context, id: string, error?: unknown) => {
     const [workOrder, draft, tenant] = await Promise.all([
-      remit.workOrders.get(ctx(context), { id }),
-      remit.workOrders.draftInvoice(ctx(context), { id }),
-      remit.tenants.get(ctx(context)),
+      remit.workOrders.get(remitContext(context), { id }),
+      remit.workOrders.draftInvoice(remitContext(context), { id }),
+      remit.tenants.get(remitContext(context)),
     ]);
     return context.html(
       page({
+        signedIn: signedInOf(context),
         title: `Review invoice: ${workOrder.title}`,
         body: workOrderReviewView(workOrder, draft, tenant),
         error: error instanceof Error ? error.message : undefined,
@@ -65,7 +70,7 @@ export function backOfficeWorkOrderPages(remit: Remit, tenantId: string) {
     const id = context.req.param("id");
     try {
       const { version } = await parseForm(context, versionFormSchema);
-      const { workOrder } = await remit.workOrders.complete(ctx(context), {
+      const { workOrder } = await remit.workOrders.complete(remitContext(context), {
         id,
         expectedVersion: version,
       });
@@ -83,10 +88,10 @@ export function backOfficeWorkOrderPages(remit: Remit, tenantId: string) {
     const id = context.req.param("id");
     try {
       const form = await parseForm(context, linesFormSchema);
-      const draft = await remit.workOrders.draftInvoice(ctx(context), { id });
+      const draft = await remit.workOrders.draftInvoice(remitContext(context), { id });
       // A form without line rows keeps the draft's lines.
       const lines = form.quantity.length > 0 ? { lines: linesFromForm(form, draft.lines, []) } : {};
-      const { invoice } = await remit.workOrders.submitInvoice(ctx(context), {
+      const { invoice } = await remit.workOrders.submitInvoice(remitContext(context), {
         id,
         expectedVersion: form.version,
         changes: { ...lines, memo: form.memo },

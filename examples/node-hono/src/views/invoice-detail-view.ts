@@ -1,5 +1,6 @@
 import type { InvoiceDetails, Tenant } from "@remit/core";
 import { html } from "hono/html";
+import type { Permission } from "../auth/roles";
 import { invoiceActionsView } from "./invoice-actions-view";
 import { invoiceHistoryView } from "./invoice-history-view";
 import { type Html, money, statusBadge } from "./layout";
@@ -9,6 +10,7 @@ export function invoiceDetailView(
   details: InvoiceDetails,
   tenant: Tenant,
   paymentKey: string,
+  may: (permission: Permission) => boolean,
 ): Html {
   const { invoice } = details;
   const lines = invoice.totals.lines.map(
@@ -34,6 +36,6 @@ ${invoice.cancellationReason ? html`<p class="muted">Cancelled: ${invoice.cancel
 <p class="num">Tax ${money(invoice.totals.taxTotal, invoice.currency)} · Total <strong>${money(invoice.total, invoice.currency)}</strong>
 · Paid ${money(invoice.amountPaid, invoice.currency)} · <strong id="amount-due">Due ${money(invoice.amountDue, invoice.currency)}</strong></p>
 ${invoice.content.memo ? html`<p id="memo">Memo: ${invoice.content.memo}</p>` : ""}
-${invoiceActionsView(invoice, tenant, paymentKey)}
+${invoiceActionsView(invoice, tenant, paymentKey, may)}
 ${invoiceHistoryView(details)}`;
 }

@@ -16,21 +16,40 @@ form.inline{display:inline}fieldset{border:1px solid #dde3ea;border-radius:.4rem
 input,textarea,button{font:inherit}input[type=text],input[type=number]{width:100%;box-sizing:border-box}
 button{padding:.3rem .8rem;cursor:pointer}.muted{color:#5b6775}.pay{padding:1rem;border:1px solid #c9d1da;border-radius:.5rem}
 input.w8{width:8rem}input.w16{width:16rem}th.w60{width:60%}
+nav .who{margin-left:auto;display:flex;gap:.5rem;align-items:baseline}.narrow{max-width:24rem}
+input[type=email],input[type=password]{width:100%;box-sizing:border-box;padding:.3rem}
 `;
 
 const style = html`<style>${raw(backOfficeStyles)}</style>`;
 
-/** A whole page: title, the back-office nav (unless `hosted`), a notice or error, and the body. */
+/** Who is signed in, for the nav: their name, and whether they see the owner's settings. */
+export type SignedIn = { name: string; role: string };
+
+/** The back-office nav: the pages, the owner's settings, and who is signed in with "Sign out". */
+function navigation(signedIn: SignedIn | undefined): Html {
+  const settings =
+    signedIn?.role === "owner"
+      ? html`<a href="/settings/payments">Payments</a><a href="/settings/team">Team</a>`
+      : "";
+  const who = signedIn
+    ? html`<span class="who"><span>${signedIn.name} (${signedIn.role})</span><form class="inline" method="post" action="/sign-out"><button>Sign out</button></form></span>`
+    : "";
+  return html`<nav><a href="/">Invoices</a><a href="/work-orders">Work orders</a>${settings}${who}</nav>`;
+}
+
+/**
+ * A whole page: title, the back-office nav (unless `nav: false`: the sign-in page and the
+ * customer's pages), a notice or error, and the body.
+ */
 export function page(options: {
   title: string;
   body: Html;
-  hosted?: boolean;
+  nav?: boolean;
+  signedIn?: SignedIn | undefined;
   notice?: string | undefined;
   error?: string | undefined;
 }): Html {
-  const nav = options.hosted
-    ? ""
-    : html`<nav><a href="/">Invoices</a><a href="/work-orders">Work orders</a><a href="/settings/payments">Payments</a></nav>`;
+  const nav = options.nav === false ? "" : navigation(options.signedIn);
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${options.title}</title>${style}</head>

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { createPostgresStore, migrate } from "@remit/adapter-postgres";
 import { type InvoiceStore, StoreUnavailableError } from "@remit/core";
+import type { RoleName } from "../../src/auth/roles";
+import { demoUsers } from "../../src/auth/seed-demo-users";
 import { type StartServerOptions, startServer } from "../../src/start-server";
 
 /** A store that can be switched off, as a database outage would: every transaction fails. */
@@ -39,6 +41,7 @@ export async function startTestServer(
   const outage = createSwitchableStore(createPostgresStore({ client }));
   const server = await startServer({
     store: outage.store,
+    database: client,
     port: 0,
     hostname: "127.0.0.1",
     tenantId: "demo-plumbing",
@@ -48,6 +51,34 @@ export async function startTestServer(
   });
   return {
     ...server,
+    /** Headers with a new API key of the demo tenant, for `/api/*` (`office` unless said). */
+    async apiHeaders(role: RoleName = "office"): Promise<Record<string, string>> {
+      if (!server.auth) throw new Error("the test server runs without sign-in");
+      const { key } = await server.auth.apiKeys.create({
+        tenantId: "demo-plumbing",
+        name: `test ${role}`,
+        role,
+        createdBy: "test",
+      });
+      return { authorization: `Bearer ${key}` };
+    },
+    /** A `cookie` header of the demo user with `role`, signed in through the sign-in form. */
+    async signIn(role: RoleName = "office"): Promise<Record<string, string>> {
+      const user = demoUsers.find((candidate) => candidate.role === role);
+      if (!user) throw new Error(`no demo user is ${role}`);
+      const response = await fetch(`${server.url}/sign-in`, {
+        method: "POST",
+        body: new URLSearchParams({ email: user.email, password: user.password }),
+        redirect: "manual",
+      });
+      const cookie = response.headers
+        .getSetCookie()
+        .map((line) => line.split(";")[0])
+        .join("; ");
+      if (response.status !== 303 || !cookie)
+        throw new Error(`sign-in as ${role}: ${response.status}`);
+      return { cookie };
+    },
     /** What the server printed (console email and SMS included). */
     lines,
     /** Takes the database down (every transaction fails, as in an outage) or back up. */

@@ -34,7 +34,8 @@ export function authorizationMiddleware(
   operation: RemitOperation,
 ): MiddlewareHandler<RemitApiEnvironment> {
   return async (context, next) => {
-    if (authorize && !(await authorize(context.get("remitContext"), { operation }))) {
+    const request = context.req.raw;
+    if (authorize && !(await authorize(context.get("remitContext"), { operation, request }))) {
       return httpProblem(403, `Not allowed: ${operation}`);
     }
     await next();

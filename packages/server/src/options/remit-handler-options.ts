@@ -16,11 +16,12 @@ export type Authenticate = (request: Request) => Context | null | Promise<Contex
 
 /**
  * Whether the signed-in caller may make one operation (`"invoices.issue"`, say); `false` answers
- * 403. Left out, every signed-in caller may make every operation.
+ * 403. Left out, every signed-in caller may make every operation. `request` is the request
+ * `authenticate` saw, for what the context does not carry (a role from the same session or key).
  */
 export type Authorize = (
   context: Context,
-  request: { operation: RemitOperation },
+  request: { operation: RemitOperation; request: Request },
 ) => boolean | Promise<boolean>;
 
 /**

@@ -1,0 +1,55 @@
+import type { Permission } from "./roles";
+
+// What each back-office route needs, in one table, so the list can be read in one place and a new
+// route cannot be forgotten: a state-changing request to a route not listed here is refused for
+// every role (fail closed). Pages that only show records are open to every member.
+
+type Rule = { method: "GET" | "POST"; path: string; permission: Permission };
+
+const rules: Rule[] = [
+  { method: "POST", path: "/invoices/:id/update", permission: "invoices.update" },
+  { method: "POST", path: "/invoices/:id/submit", permission: "invoices.submit" },
+  { method: "POST", path: "/invoices/:id/request-changes", permission: "invoices.requestChanges" },
+  { method: "POST", path: "/invoices/:id/issue", permission: "invoices.issue" },
+  { method: "POST", path: "/invoices/:id/send", permission: "invoices.send" },
+  { method: "POST", path: "/invoices/:id/payments", permission: "invoices.recordPayment" },
+  { method: "POST", path: "/invoices/:id/refunds", permission: "invoices.refund" },
+  { method: "POST", path: "/invoices/:id/cancel", permission: "invoices.cancel" },
+  { method: "POST", path: "/invoices/:id/rotate-link", permission: "invoices.rotatePublicToken" },
+  { method: "POST", path: "/work-orders/:id/complete", permission: "workOrders.complete" },
+  {
+    method: "POST",
+    path: "/work-orders/:id/submit-invoice",
+    permission: "workOrders.submitInvoice",
+  },
+  { method: "GET", path: "/settings/payments/*", permission: "settings.payments" },
+  { method: "POST", path: "/settings/payments/*", permission: "settings.payments" },
+  { method: "GET", path: "/settings/team/*", permission: "settings.team" },
+  { method: "POST", path: "/settings/team/*", permission: "settings.team" },
+  { method: "POST", path: "/settings/api-keys/*", permission: "settings.apiKeys" },
+];
+
+/** `/invoices/:id/issue` as a regular expression; a trailing `/*` also matches the path itself. */
+function patternOf(path: string): RegExp {
+  const open = path.endsWith("/*");
+  const body = (open ? path.slice(0, -2) : path)
+    .split("/")
+    .map((part) => (part.startsWith(":") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .join("/");
+  return new RegExp(`^${body}${open ? "(/.*)?" : ""}$`);
+}
+
+const compiled = rules.map((rule) => ({ ...rule, pattern: patternOf(rule.path) }));
+
+/**
+ * What a back-office request needs: a permission, `"member"` (any signed-in member: pages that
+ * only show records), or `undefined` when no role may make it (an unlisted state-changing route).
+ */
+export function permissionFor(method: string, path: string): Permission | "member" | undefined {
+  const asked = method === "HEAD" ? "GET" : method;
+  const rule = compiled.find(
+    (candidate) => candidate.method === asked && candidate.pattern.test(path),
+  );
+  if (rule) return rule.permission;
+  return asked === "GET" ? "member" : undefined;
+}
