@@ -42,6 +42,9 @@ describe("where the example listens", () => {
     expect(checkExposure({ ...exposed, ...signIn, authSecret: undefined })).toEqual([
       expect.stringMatching(/^AUTH_SECRET/),
     ]);
+    expect(checkExposure({ ...exposed, ...signIn, publicUrl: "http://pay.example.com" })).toEqual([
+      expect.stringMatching(/^PUBLIC_URL: must be https:\/\//),
+    ]);
   });
 
   it("exposure - readConfig refuses HOST=0.0.0.0 at startup, saying why and what to set", () => {

@@ -43,6 +43,11 @@ export function checkExposure(options: {
       `AUTH_SECRET: is required when HOST (${options.host}) is not a loopback address: it signs the session cookies (32 or more random characters, e.g. \`openssl rand -base64 32\`)`,
     );
   }
+  if (options.publicUrl?.startsWith("http://")) {
+    problems.push(
+      `PUBLIC_URL: must be https:// when HOST (${options.host}) is not a loopback address: session cookies are Secure there, and passwords must not cross the network in the clear (terminate TLS in a proxy in front)`,
+    );
+  }
   if (!options.publicUrl) {
     problems.push(
       `PUBLIC_URL: is required when HOST (${options.host}) is not a loopback address: links and Stripe's return URLs are built from it, never from the Host header`,
