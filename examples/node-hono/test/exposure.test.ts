@@ -10,27 +10,15 @@ const secret = "0123456789abcdef0123456789abcdef";
 
 describe("where the example listens", () => {
   it("exposure - loopback always may; another address needs sign-in with AUTH_SECRET and PUBLIC_URL, never the test mode", () => {
+    // Nothing configured, and the test mode on.
+    const bare = { publicUrl: undefined, authSecret: undefined, testHeaderIdentity: true };
     for (const host of ["127.0.0.1", "127.0.0.2", "localhost", "::1", "[::1]"]) {
       expect(isLoopbackHost(host), host).toBe(true);
-      expect(
-        checkExposure({
-          host,
-          publicUrl: undefined,
-          authSecret: undefined,
-          testHeaderIdentity: true,
-        }),
-      ).toEqual([]);
+      expect(checkExposure({ host, ...bare })).toEqual([]);
     }
     for (const host of ["0.0.0.0", "::", "192.168.1.20", "pay.example.com", "128.0.0.1"]) {
       expect(isLoopbackHost(host), host).toBe(false);
-      expect(
-        checkExposure({
-          host,
-          publicUrl: undefined,
-          authSecret: undefined,
-          testHeaderIdentity: true,
-        }),
-      ).toEqual([
+      expect(checkExposure({ host, ...bare })).toEqual([
         expect.stringMatching(/^REMIT_TEST_HEADER_IDENTITY: is for tests on this machine only/),
         expect.stringMatching(/^AUTH_SECRET: is required when HOST/),
         expect.stringMatching(/^PUBLIC_URL: is required when HOST/),

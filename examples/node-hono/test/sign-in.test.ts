@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { signedInCaller } from "../src/auth/caller";
 import { createAuth } from "../src/auth/create-auth";
 import { demoUsers } from "../src/auth/seed-demo-users";
+import { createPasswordUser } from "../src/auth/team";
 import { startServer } from "../src/start-server";
 import { startTestServer, type TestServer } from "./support/start-test-server";
 
@@ -177,16 +178,10 @@ describe("sign-in settings", () => {
         publicUrl: "https://pay.example.com",
       });
       await migrateAuth();
-      const context = await auth.$context;
-      const user = await context.internalAdapter.createUser(
-        { name: "Ann", email: "ann@example.com", emailVerified: true },
-        { method: "admin" },
-      );
-      await context.internalAdapter.linkAccount({
-        userId: user.id,
-        providerId: "credential",
-        accountId: user.id,
-        password: await context.password.hash("a long password"),
+      await createPasswordUser(auth, {
+        name: "Ann",
+        email: "ann@example.com",
+        password: "a long password",
       });
       const { headers } = await auth.api.signInEmail({
         body: { email: "ann@example.com", password: "a long password" },
@@ -207,16 +202,10 @@ describe("sign-in settings", () => {
     try {
       const exampleAuth = createAuth({ database, secret, publicUrl: "http://localhost" });
       await exampleAuth.migrate();
-      const context = await exampleAuth.auth.$context;
-      const user = await context.internalAdapter.createUser(
-        { name: "Stray", email: "stray@example.com", emailVerified: true },
-        { method: "admin" },
-      );
-      await context.internalAdapter.linkAccount({
-        userId: user.id,
-        providerId: "credential",
-        accountId: user.id,
-        password: await context.password.hash("a long password"),
+      await createPasswordUser(exampleAuth.auth, {
+        name: "Stray",
+        email: "stray@example.com",
+        password: "a long password",
       });
       const { headers } = await exampleAuth.auth.api.signInEmail({
         body: { email: "stray@example.com", password: "a long password" },

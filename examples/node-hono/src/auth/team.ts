@@ -59,20 +59,7 @@ export function createTeam({ auth }: ExampleAuth) {
           `A password has ${minPasswordLength} to ${maxPasswordLength} characters`,
         );
       }
-      const user = await context.internalAdapter.createUser(
-        {
-          name: input.name,
-          email,
-          emailVerified: true,
-        },
-        { method: "admin" },
-      );
-      await context.internalAdapter.linkAccount({
-        userId: user.id,
-        providerId: "credential",
-        accountId: user.id,
-        password: await context.password.hash(input.password),
-      });
+      const user = await createPasswordUser(auth, { ...input, email });
       const member = await auth.api.addMember({
         body: { userId: user.id, organizationId: organization.id, role: input.role },
       });
@@ -136,6 +123,28 @@ export function createTeam({ auth }: ExampleAuth) {
 }
 
 export type Team = ReturnType<typeof createTeam>;
+
+/**
+ * A new user who signs in with `password` (better-auth's credential account, the password hashed
+ * with its scrypt), in no team yet.
+ */
+export async function createPasswordUser(
+  auth: ExampleAuth["auth"],
+  input: { name: string; email: string; password: string },
+) {
+  const context = await auth.$context;
+  const user = await context.internalAdapter.createUser(
+    { name: input.name, email: input.email, emailVerified: true },
+    { method: "admin" },
+  );
+  await context.internalAdapter.linkAccount({
+    userId: user.id,
+    providerId: "credential",
+    accountId: user.id,
+    password: await context.password.hash(input.password),
+  });
+  return user;
+}
 
 /** A refused team change, with the form field it is about. */
 export class TeamError extends Error {
