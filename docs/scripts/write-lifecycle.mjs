@@ -38,15 +38,27 @@ export function moveTable(machine, prefix) {
   return ["| call | from → to | notes |", "| --- | --- | --- |", ...rows].join("\n");
 }
 
-/** The machine as a Mermaid state diagram: one arrow per (from, to) pair, its calls as label. */
+const chunks = (items, size) =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, index) =>
+    items.slice(index * size, index * size + size),
+  );
+
+/**
+ * The machine as a Mermaid state diagram: one arrow per (from, to) pair with its calls as label;
+ * the calls that keep a status are written in its box rather than drawn as loops.
+ */
 export function stateDiagram(machine) {
   const arrows = new Map();
+  const kept = new Map();
   for (const move of machine.moves) {
     if (move.diagram === false) continue;
     for (const edge of move.edges) {
-      const from = edge.from ?? "[*]";
-      const to = edge.to === "same" ? edge.from : edge.to;
-      const key = `${from} --> ${to}`;
+      if (edge.to === "same" || edge.to === edge.from) {
+        if (!kept.has(edge.from)) kept.set(edge.from, []);
+        if (!kept.get(edge.from).includes(move.call)) kept.get(edge.from).push(move.call);
+        continue;
+      }
+      const key = `${edge.from ?? "[*]"} --> ${edge.to}`;
       if (!arrows.has(key)) arrows.set(key, []);
       if (!arrows.get(key).includes(move.call)) arrows.get(key).push(move.call);
     }
@@ -54,7 +66,14 @@ export function stateDiagram(machine) {
   return [
     "```mermaid",
     "stateDiagram-v2",
-    "  direction TB",
+    // With two or more description lines Mermaid draws the first as the box's title, the rest
+    // below a rule: the status, then the calls that keep it.
+    ...[...kept].flatMap(([status, calls]) => [
+      `  ${status} : ${status}`,
+      ...chunks(calls, 2).map(
+        (line, index) => `  ${status} : ${index === 0 ? "kept by " : ""}${line.join(", ")}`,
+      ),
+    ]),
     ...[...arrows].map(([arrow, calls]) => `  ${arrow}: ${calls.join(", ")}`),
     "```",
   ].join("\n");
