@@ -4,7 +4,10 @@
  * (or `PGliteWorker`) both fit.
  */
 
-/** What a query returns, in the shape both drivers share. */
+/**
+ * What a query returns, in the shape both drivers share.
+ * @group Clients
+ */
 export type DriverQueryResult = {
   rows: unknown[];
   /** `pg`: rows changed or returned. */
@@ -13,7 +16,10 @@ export type DriverQueryResult = {
   affectedRows?: number;
 };
 
-/** A connection checked out of a `pg` pool. */
+/**
+ * A connection checked out of a `pg` pool.
+ * @group Clients
+ */
 export type PgPoolClientLike = {
   query(text: string, values?: unknown[]): Promise<DriverQueryResult>;
   /** With an error, the pool closes the connection instead of keeping it. */
@@ -21,7 +27,10 @@ export type PgPoolClientLike = {
   on(event: "error", listener: (error: Error) => void): unknown;
 };
 
-/** A `pg` `Pool` (from `import pg from "pg"; new pg.Pool(...)`). */
+/**
+ * A `pg` `Pool` (from `import pg from "pg"; new pg.Pool(...)`).
+ * @group Clients
+ */
 export type PgPoolLike = {
   connect(): Promise<PgPoolClientLike>;
   query(text: string, values?: unknown[]): Promise<DriverQueryResult>;
@@ -33,19 +42,28 @@ export type PgPoolLike = {
   on(event: "error", listener: (error: Error) => void): unknown;
 };
 
-/** A PGlite transaction handle. */
+/**
+ * A PGlite transaction handle.
+ * @group Clients
+ */
 export type PGliteTransactionLike = {
   query(text: string, params?: unknown[]): Promise<DriverQueryResult>;
   /** Runs several statements (no parameters). */
   exec(text: string): Promise<unknown>;
 };
 
-/** A `PGlite` instance (from `await PGlite.create()`), in-process PostgreSQL compiled to WASM. */
+/**
+ * A `PGlite` instance (from `await PGlite.create()`), in-process PostgreSQL compiled to WASM.
+ * @group Clients
+ */
 export type PGliteLike = {
   query(text: string, params?: unknown[]): Promise<DriverQueryResult>;
   exec(text: string): Promise<unknown>;
   transaction<T>(callback: (transaction: PGliteTransactionLike) => Promise<T>): Promise<T>;
 };
 
-/** Either client the store accepts. */
+/**
+ * Either client the store accepts.
+ * @group Clients
+ */
 export type PostgresClient = PgPoolLike | PGliteLike;

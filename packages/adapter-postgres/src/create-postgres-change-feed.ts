@@ -1,6 +1,9 @@
 import { defaultNotifyChannel, parseNotifyChannel } from "./internal/notify-channel";
 
-/** A `pg` `Client` (`new pg.Client(...)`), not yet connected: the feed's own session. */
+/**
+ * A `pg` `Client` (`new pg.Client(...)`), not yet connected: the feed's own session.
+ * @group Change feed
+ */
 export type PgListenClientLike = {
   connect(): Promise<unknown>;
   query(text: string): Promise<unknown>;
@@ -13,10 +16,16 @@ export type PgListenClientLike = {
   on(event: "end", listener: () => void): unknown;
 };
 
-/** One change a process committed: its tenant, or none when changes may have been missed. */
+/**
+ * One change a process committed: its tenant, or none when changes may have been missed.
+ * @group Change feed
+ */
 export type PostgresChange = { tenantId?: string };
 
-/** What `createPostgresChangeFeed` returns (a `RemitChangeFeed` for `@remit/server`). */
+/**
+ * What `createPostgresChangeFeed` returns (a `RemitChangeFeed` for `@remit/server`).
+ * @group Change feed
+ */
 export type PostgresChangeFeed = {
   /**
    * Calls `listener` with `{ tenantId }` for each move any process commits to the store (with
@@ -32,7 +41,10 @@ export type PostgresChangeFeed = {
   close(): Promise<void>;
 };
 
-/** Options of `createPostgresChangeFeed`. */
+/**
+ * Options of `createPostgresChangeFeed`.
+ * @group Change feed
+ */
 export type PostgresChangeFeedOptions = {
   /**
    * Makes the feed's own connection: a new, unconnected `pg.Client` (a pool's connections cannot
@@ -65,6 +77,7 @@ export type PostgresChangeFeedOptions = {
  * });
  * createRemitHandler({ remit, publicUrl, hostedPageCache: { changes } });
  * ```
+ * @group Change feed
  */
 export function createPostgresChangeFeed(options: PostgresChangeFeedOptions): PostgresChangeFeed {
   const channel = parseNotifyChannel(options.channel ?? defaultNotifyChannel) as string;

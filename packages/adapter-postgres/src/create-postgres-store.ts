@@ -20,7 +20,10 @@ import { createSqlClient, type SqlRunner } from "./internal/sql-client";
 import { createTables, type Scope } from "./internal/sql-helpers";
 import { parseStoreTimeouts } from "./internal/timeout-options";
 
-/** Options of `createPostgresStore`. */
+/**
+ * Options of `createPostgresStore`.
+ * @group Store
+ */
 export type PostgresStoreOptions = {
   /**
    * A `pg` `Pool` (a real server, shared by any number of processes) or a `PGlite` instance
@@ -94,6 +97,7 @@ export type PostgresStoreOptions = {
  * await migrate(db);
  * const store = createPostgresStore({ client: db });
  * ```
+ * @group Store
  */
 export function createPostgresStore(options: PostgresStoreOptions): InvoiceStore {
   const notifyChannel = parseNotifyChannel(options.notifyChannel);

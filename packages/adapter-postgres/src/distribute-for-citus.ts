@@ -39,7 +39,10 @@ const optionsSchema = z.object({
   shardCount: z.number().int().min(1).max(64_000).optional(),
 });
 
-/** Options of `distributeForCitus`. */
+/**
+ * Options of `distributeForCitus`.
+ * @group Citus
+ */
 export type DistributeForCitusOptions = {
   /** The schema `migrate` created the tables in. Default `"remit"`. */
   schema?: string;
@@ -50,7 +53,10 @@ export type DistributeForCitusOptions = {
   shardCount?: number;
 };
 
-/** What `distributeForCitus` did. */
+/**
+ * What `distributeForCitus` did.
+ * @group Citus
+ */
 export type DistributeForCitusResult = {
   /** Tables this call distributed or made reference tables, in order. */
   created: string[];
@@ -80,6 +86,7 @@ export type DistributeForCitusResult = {
  * ```
  *
  * @since 0.2.0
+ * @group Citus
  */
 export async function distributeForCitus(
   client: PgPoolLike,

@@ -6,7 +6,10 @@ import { setLocalStatements } from "./internal/sql-runner";
 import { parseMigrateTimeouts } from "./internal/timeout-options";
 import { type Migration, migrations } from "./migrations/index";
 
-/** What `migrate` did. */
+/**
+ * What `migrate` did.
+ * @group Migrations
+ */
 export type MigrateResult = {
   /** Versions applied by this call, oldest first (empty when the schema was up to date). */
   applied: number[];
@@ -34,6 +37,7 @@ export type MigrateResult = {
  * await migrate(pool);
  * const store = createPostgresStore({ client: pool });
  * ```
+ * @group Migrations
  */
 export async function migrate(
   client: PostgresClient,
@@ -43,7 +47,10 @@ export async function migrate(
   return await runMigrations(client, options.schema ?? defaultSchema, migrations, { lockTimeout });
 }
 
-/** Options of `migrate`. */
+/**
+ * Options of `migrate`.
+ * @group Migrations
+ */
 export type MigrateOptions = {
   /** The schema to create or upgrade. Default `"remit"`. */
   schema?: string;

@@ -6,7 +6,10 @@ import { nowOf, parseContext, saveStripeAccount, stripeAccountOf } from "./inter
 import type { StripePaymentsConfig } from "./internal/stripe-payments-config";
 import { callStripe } from "./internal/to-provider-error";
 
-/** What `connectAccount` needs to open a connected account for a tenant. */
+/**
+ * What `connectAccount` needs to open a connected account for a tenant.
+ * @group Connect onboarding
+ */
 export const connectAccountInputSchema = z.object({
   /** The contractor's email; Stripe prefills onboarding with it. */
   email: z.email().max(320),
@@ -18,9 +21,13 @@ export const connectAccountInputSchema = z.object({
   businessName: z.string().trim().min(1).max(200).optional(),
 });
 
+/** @group Connect onboarding @interface */
 export type ConnectAccountInput = z.input<typeof connectAccountInputSchema>;
 
-/** A tenant's connected account as Remit keeps it (`tenant.paymentAccounts.stripe`). */
+/**
+ * A tenant's connected account as Remit keeps it (`tenant.paymentAccounts.stripe`).
+ * @group Connect onboarding
+ */
 export type ConnectedStripeAccount = {
   accountId: string;
   chargesEnabled: boolean;
@@ -36,6 +43,7 @@ const accountLinkInputSchema = z.object({
   returnUrl: z.url({ protocol: /^https?$/ }).max(2_000),
 });
 
+/** @group Connect onboarding @interface */
 export type CreateAccountLinkInput = z.input<typeof accountLinkInputSchema>;
 
 function statusOf(account: Stripe.Account) {

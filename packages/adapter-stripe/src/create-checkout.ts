@@ -32,7 +32,10 @@ const methodsSchema = z
   .min(1)
   .max(2);
 
-/** What `startCheckout` takes: the invoice, and optionally a part of its amount due. */
+/**
+ * What `startCheckout` takes: the invoice, and optionally a part of its amount due.
+ * @group Checkout
+ */
 export const startCheckoutInputSchema = z.object({
   invoiceId: z.string().min(1).max(64),
   /** Defaults to the amount due; less only where the tenant allows partial online payment. */
@@ -43,6 +46,7 @@ export const startCheckoutInputSchema = z.object({
   paymentMethods: methodsSchema.optional(),
 });
 
+/** @group Checkout @interface */
 export type StartCheckoutInput = z.input<typeof startCheckoutInputSchema>;
 
 // The port's input comes from Remit or the host app: check what is read from it.
@@ -62,7 +66,10 @@ const portInputSchema = z.object({
   cancelUrl: urlSchema,
 });
 
-/** A Checkout Session made for an invoice, and what it charges. */
+/**
+ * A Checkout Session made for an invoice, and what it charges.
+ * @group Checkout
+ */
 export type StripeCheckout = {
   /** Where to send the customer (Stripe's hosted page). */
   url: string;

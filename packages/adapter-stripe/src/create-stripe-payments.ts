@@ -45,7 +45,10 @@ const percentSchema = z
     'must be a percent from 0 to 99.9999, such as "2.9"',
   );
 
-/** The options of `createStripePayments`. */
+/**
+ * The options of `createStripePayments`.
+ * @group Payments
+ */
 export const stripePaymentsOptionsSchema = z.object({
   /** Your platform's `stripe` client (`new Stripe(secretKey)`). */
   stripe: z.custom<Stripe>(
@@ -106,11 +109,13 @@ export const stripePaymentsOptionsSchema = z.object({
     .optional(),
 });
 
+/** @group Payments @interface */
 export type StripePaymentsOptions = z.input<typeof stripePaymentsOptionsSchema>;
 
 /**
  * Remit's Stripe payment provider, with the Connect helpers a host app calls. Pass it to
  * `createRemit({ payments: { stripe } })` and to `handleStripeWebhook`.
+ * @group Payments
  */
 export type StripePayments = PaymentProvider & {
   readonly name: "stripe";
@@ -180,6 +185,7 @@ export type StripePayments = PaymentProvider & {
  * const remit = createRemit({ store, payments: { stripe: payments } });
  * payments.expireCheckoutsOnChange(remit);
  * ```
+ * @group Payments
  */
 export function createStripePayments(options: StripePaymentsOptions): StripePayments {
   const parsed = parseWithSchema(stripePaymentsOptionsSchema, options, { pathPrefix: "options" });

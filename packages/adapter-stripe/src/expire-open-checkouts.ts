@@ -8,6 +8,7 @@ import { callStripe, toProviderError } from "./internal/to-provider-error";
 
 const expireInputSchema = z.object({ invoiceId: z.string().min(1).max(64) });
 
+/** @group Checkout @interface */
 export type ExpireOpenCheckoutsInput = z.input<typeof expireInputSchema>;
 
 /**
@@ -62,7 +63,10 @@ export async function expireOpenStripeCheckouts(
   return { expired };
 }
 
-/** The invoice events after which an open checkout would charge a stale amount. */
+/**
+ * The invoice events after which an open checkout would charge a stale amount.
+ * @group Checkout
+ */
 export const checkoutExpiringEvents = [
   "invoice.updated",
   "invoice.cancelled",

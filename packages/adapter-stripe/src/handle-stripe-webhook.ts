@@ -55,12 +55,14 @@ const webhookInputSchema = z.object({
   signature: z.string().max(10_000).nullish(),
 });
 
+/** @group Webhooks @interface */
 export type StripeWebhookInput = z.input<typeof webhookInputSchema>;
 
 /**
  * What a verified event came to. Answer it with HTTP 200 whatever the outcome: `recorded` and
  * `duplicate` are done, `unmatched` is stored for the tenant to sort out, and `ignored` is an event
  * Remit has nothing to do with (or a move no retry can change; `detail` says which).
+ * @group Webhooks
  */
 export type StripeWebhookResult = {
   eventId: string;
@@ -72,7 +74,10 @@ export type StripeWebhookResult = {
   steps: WebhookStep[];
 };
 
-/** The HTTP status a webhook endpoint answers for an error `handleStripeWebhook` threw. */
+/**
+ * The HTTP status a webhook endpoint answers for an error `handleStripeWebhook` threw.
+ * @group Webhooks
+ */
 export function webhookErrorStatus(error: unknown): 400 | 500 | 503 {
   if (!RemitError.isInstance(error)) return 500;
   if (error.code === "invalid_signature" || error.code === "validation_error") return 400;
@@ -311,6 +316,7 @@ const outcomeRank: Record<WebhookStep["outcome"], number> = {
  *   }
  * });
  * ```
+ * @group Webhooks
  */
 export async function handleStripeWebhook(
   remit: Remit,

@@ -19,7 +19,10 @@ import type { InvoiceMoveHooks, RemitDependencies } from "./service/remit-depend
 import { attachDependencies } from "./service/remit-internals";
 import { createWorkOrderInvoiceHooks } from "./work-orders/internal/work-order-invoice-hooks";
 
-/** What `createRemit` is built from. Only `store` is required. */
+/**
+ * What `createRemit` is built from. Only `store` is required.
+ * @group Service
+ */
 export type RemitOptions = {
   store: InvoiceStore;
   /** Online payment providers by name (`{ stripe: createStripePayments(...) }`); `manual` is always there. */
@@ -45,6 +48,7 @@ export type RemitOptions = {
  * });
  * await remit.invoices.issue(ctx, { id: invoice.id, expectedVersion: invoice.version });
  * ```
+ * @group Service
  */
 export function createRemit(options: RemitOptions): Remit {
   const hooks: InvoiceMoveHooks = createWorkOrderInvoiceHooks();

@@ -100,7 +100,18 @@ export {
 export * from "./ports/index";
 export { quoteInputSchema } from "./quotes/moves/create-quote";
 export type { Quote, QuoteStatus } from "./quotes/quote";
-export type { Context, MoveResult, Remit } from "./remit";
+export type {
+  Context,
+  CustomersApi,
+  DeliveriesApi,
+  EventsApi,
+  InvoicesApi,
+  MoveResult,
+  QuotesApi,
+  Remit,
+  TenantsApi,
+  WorkOrdersApi,
+} from "./remit";
 export * from "./remit-input-schemas";
 export type * from "./remit-inputs";
 export { type Actor, actorSchema, contextSchema } from "./service/actor";

@@ -45,25 +45,68 @@ export type { SubmitWorkOrderInvoiceInput } from "./work-orders/moves/submit-wor
 export type { WorkOrderMoveInput } from "./work-orders/moves/work-order-status-moves";
 export type { WorkOrderInput } from "./work-orders/work-order-input-schema";
 
-/** `remit.invoices.issue`: the invoice, and `send` for "save & send". */
+/**
+ * `remit.invoices.issue`: the invoice, and `send` for "save & send".
+ * @group Invoices
+ * @interface
+ */
 export type IssueInvoiceWithSendInput = InputOf<typeof issueAndMaybeSend>;
-/** `remit.workOrders.schedule`: date, time window and technician. */
+/**
+ * `remit.workOrders.schedule`: date, time window and technician.
+ * @group Work orders
+ * @interface
+ */
 export type ScheduleWorkOrderInput = InputOf<typeof scheduleWorkOrder>;
-/** `remit.workOrders.cancel`: the work order and a reason. */
+/**
+ * `remit.workOrders.cancel`: the work order and a reason.
+ * @group Work orders
+ * @interface
+ */
 export type CancelWorkOrderInput = InputOf<typeof cancelWorkOrder>;
-/** `remit.workOrders.list`: filters, `limit` and `cursor`. */
+/**
+ * `remit.workOrders.list`: filters, `limit` and `cursor`.
+ * @group Work orders
+ */
 export type ListWorkOrdersInput = InputOf<typeof listWorkOrders>;
-/** `remit.workOrders.draftInvoice`: the work order and how the draft is made. */
+/**
+ * `remit.workOrders.draftInvoice`: the work order and how the draft is made.
+ * @group Work orders
+ * @interface
+ */
 export type DraftWorkOrderInvoiceInput = InputOf<typeof draftWorkOrderInvoice>;
-/** `remit.quotes.send`: the quote. */
+/**
+ * `remit.quotes.send`: the quote.
+ * @group Quotes
+ * @interface
+ */
 export type QuoteMoveInput = InputOf<typeof sendQuote>;
-/** `remit.quotes.approve`: the quote and who approved it. */
+/**
+ * `remit.quotes.approve`: the quote and who approved it.
+ * @group Quotes
+ * @interface
+ */
 export type ApproveQuoteInput = InputOf<typeof approveQuote>;
-/** `remit.quotes.decline`: the quote and a reason. */
+/**
+ * `remit.quotes.decline`: the quote and a reason.
+ * @group Quotes
+ * @interface
+ */
 export type DeclineQuoteInput = InputOf<typeof declineQuote>;
-/** `remit.quotes.recordDeposit`: amount, method and an idempotency key. */
+/**
+ * `remit.quotes.recordDeposit`: amount, method and an idempotency key.
+ * @group Quotes
+ * @interface
+ */
 export type RecordDepositInput = InputOf<typeof recordDeposit>;
-/** `remit.quotes.refundDeposit`: the deposit payment, amount and an idempotency key. */
+/**
+ * `remit.quotes.refundDeposit`: the deposit payment, amount and an idempotency key.
+ * @group Quotes
+ * @interface
+ */
 export type RefundDepositInput = InputOf<typeof refundDeposit>;
-/** `remit.quotes.convertToWorkOrder`: the approved quote. */
+/**
+ * `remit.quotes.convertToWorkOrder`: the approved quote.
+ * @group Quotes
+ * @interface
+ */
 export type ConvertQuoteInput = InputOf<typeof convertQuoteToWorkOrder>;

@@ -8,7 +8,45 @@ import type { InvoiceDetails } from "./invoices/reads/read-invoices";
 import type { Clock } from "./ports/clock";
 import type { EventPage, Page } from "./ports/store/index";
 import type { Quote } from "./quotes/quote";
-import type * as inputs from "./remit-inputs";
+import type {
+  ApproveQuoteInput,
+  CancelWorkOrderInput,
+  ConvertQuoteInput,
+  CreateCustomerInput,
+  CreateInvoiceInput,
+  DeclineQuoteInput,
+  DisconnectPaymentAccountInput,
+  DraftWorkOrderInvoiceInput,
+  FindTenantByPaymentAccountInput,
+  InvoiceMoveInput,
+  IssueInvoiceWithSendInput,
+  ListCustomersInput,
+  ListEventsInput,
+  ListInvoicesInput,
+  ListQuotesInput,
+  ListWorkOrdersInput,
+  QuoteInput,
+  QuoteMoveInput,
+  ReasonedInvoiceMoveInput,
+  RecordDepositInput,
+  RecordPaymentInput,
+  RefundDepositInput,
+  RefundPaymentInput,
+  ReportDeliveryInput,
+  ReportPaymentFailureInput,
+  ResolveRefundInput,
+  ReviseQuoteInput,
+  ScheduleWorkOrderInput,
+  SendInvoiceInput,
+  SubmitWorkOrderInvoiceInput,
+  SweepPastDueInput,
+  UpdateCustomerInput,
+  UpdateInvoiceInput,
+  UpdateWorkOrderInput,
+  UpsertTenantInput,
+  WorkOrderInput,
+  WorkOrderMoveInput,
+} from "./remit-inputs";
 import type { Actor } from "./service/actor";
 import type { Tenant } from "./tenants/tenant-settings";
 import type { InvoiceDraft } from "./work-orders/draft-invoice-from-work-order";
@@ -22,314 +60,609 @@ import type { WorkOrder } from "./work-orders/work-order";
  * ```ts
  * const ctx: Context = { tenantId: "acme-plumbing", actor: { type: "user", id: "u_1" } };
  * ```
+ * @group Service
  */
-export type Context = { tenantId: string; actor: Actor };
+export type Context = {
+  /** The tenant (one contractor business) whose records the call reads or changes; 1 to 64 characters. */
+  tenantId: string;
+  /**
+   * Who is acting: `{ type: "user", id }` (a person in your app), `{ type: "system" }` (Remit
+   * itself: sweeps, scheduled sends) or `{ type: "provider", name }` (a payment or SMS provider
+   * reporting back). Each move says which actors may make it; another is a `ValidationError` at
+   * `actor`.
+   */
+  actor: Actor;
+};
 
-/** What a move returns: the records it changed and the events it appended, in order. */
+/**
+ * What a move returns: the records it changed and the events it appended, in order.
+ * @group Service
+ */
 export type MoveResult<Records> = Records & { events: RemitEvent[] };
 
 /**
- * The Remit service, as `createRemit` returns it. Every call takes a {@link Context} first and one
- * input object; every move runs in one store transaction, checks its input with zod (a
- * `ValidationError` naming each bad field, nothing written), and takes an optional
- * `idempotencyKey` (a repeat returns the first result and writes nothing).
+ * The Remit service, as `createRemit` returns it: one object per area. Every call takes a
+ * {@link Context} first and one input object.
+ *
+ * Every **move** (a call that changes something) runs in one store transaction, checks its input
+ * with zod and takes an optional `idempotencyKey` (required for payments and refunds). Besides the
+ * errors each call lists, any move may throw:
+ *
+ * - `ValidationError` (`validation_error`): the input, the context or the actor is not allowed;
+ *   `issues` names every bad field. Nothing was written.
+ * - `IdempotencyError` (`idempotency_conflict`): the `idempotencyKey` was used before with other
+ *   input. A repeat with the same input instead returns the first result and writes nothing.
+ * - `StoreUnavailableError` (`store_unavailable`, retryable): the store could not be reached or
+ *   timed out. Nothing was written.
+ * - `OutcomeUnknownError` (`outcome_unknown`): the connection was lost at commit; retry with the
+ *   same `idempotencyKey`, or read the record first.
+ *
+ * Events are appended in the move's transaction; the outbox worker hands them to handlers
+ * registered with {@link EventsApi.on | remit.events.on}.
+ *
+ * @group Service
  */
 export type Remit = {
-  /** One contractor business's settings. They apply to later moves only. */
-  readonly tenants: {
-    /**
-     * Saves settings: fields left out keep their current (or default) value; the whole result is
-     * validated. Emits `tenant.updated` with the names of the fields that changed.
-     * @example
-     * ```ts
-     * await remit.tenants.upsert(ctx, { currency: "USD", timeZone: "America/Chicago" });
-     * ```
-     */
-    upsert(context: Context, settings: inputs.UpsertTenantInput): Promise<Tenant>;
-    /** The tenant's settings; the defaults before any were saved. */
-    get(context: Context): Promise<Tenant>;
-    /**
-     * The tenant whose settings hold `accountId` as its account at `provider`, across tenants
-     * (no context: a provider's webhook names the account, not the tenant), or `null`.
-     * @since 0.2.0
-     * @example
-     * ```ts
-     * const tenant = await remit.tenants.findByPaymentAccount({ provider: "stripe", accountId });
-     * ```
-     */
-    findByPaymentAccount(input: inputs.FindTenantByPaymentAccountInput): Promise<Tenant | null>;
-    /**
-     * Records that the owner of the tenant's account at `provider` took the platform's access away:
-     * the account keeps its id, gets `disconnectedAt` and `chargesEnabled: false`, and no online
-     * payment is offered through it. Emits `tenant.updated` and `payments.account_disconnected`
-     * once; an account already disconnected is left as it is (no events). `NotFoundError` when the
-     * tenant does not hold that account.
-     * @since 0.2.0
-     */
-    disconnectPaymentAccount(
-      context: Context,
-      input: inputs.DisconnectPaymentAccountInput,
-    ): Promise<MoveResult<{ tenant: Tenant }>>;
-  };
-
+  /** One contractor business's settings. */
+  readonly tenants: TenantsApi;
   /** The people and companies a tenant bills. */
-  readonly customers: {
-    /** Adds a customer (phone normalized to E.164). Emits `customer.created`. */
-    create(context: Context, input: inputs.CreateCustomerInput): Promise<Customer>;
-    /**
-     * Changes the fields sent. With `expectedVersion`, refused (`version_conflict`) if the
-     * customer changed since it was read. Emits `customer.updated` with the fields that changed.
-     */
-    update(context: Context, input: inputs.UpdateCustomerInput): Promise<Customer>;
-    /** One customer, or `NotFoundError`. */
-    get(context: Context, input: { id: string }): Promise<Customer>;
-    /** By id, one page at a time; `search` matches name, email or phone, case-insensitively. */
-    list(context: Context, input?: inputs.ListCustomersInput): Promise<Page<Customer>>;
-  };
-
-  /** Every invoice move and read. Moves return `{ invoice, events }` and more where said. */
-  readonly invoices: {
-    /**
-     * A new invoice in `pending_action`, revision 1, calculated exactly. With `issue: true`
-     * ("save & issue") it is issued in the same transaction. Emits `invoice.created`.
-     * @example
-     * ```ts
-     * const { invoice } = await remit.invoices.create(ctx, {
-     *   customerId: customer.id,
-     *   lines: [{ kind: "labor", description: "Unclog drain", quantity: "1.5", unitPrice: "95.00" }],
-     * });
-     * ```
-     */
-    create(
-      context: Context,
-      input: inputs.CreateInvoiceInput,
-    ): Promise<MoveResult<{ invoice: Invoice }>>;
-    /** Edits an unissued invoice; every edit is a new revision. Emits `invoice.updated`. */
-    update(
-      context: Context,
-      input: inputs.UpdateInvoiceInput,
-    ): Promise<MoveResult<{ invoice: Invoice }>>;
-    /** Sends a draft for a manager's review: → `pending_review`. Emits `invoice.submitted`. */
-    submit(
-      context: Context,
-      input: inputs.InvoiceMoveInput,
-    ): Promise<MoveResult<{ invoice: Invoice }>>;
-    /** Sends a reviewed invoice back with a reason: → `pending_action`. */
-    requestChanges(
-      context: Context,
-      input: inputs.ReasonedInvoiceMoveInput,
-    ): Promise<MoveResult<{ invoice: Invoice }>>;
-    /**
-     * Issues (approves) the invoice: its gapless number, due date and public token. With `send`
-     * ("save & send") it is also sent in the same transaction. Emits `invoice.issued`.
-     */
-    issue(
-      context: Context,
-      input: inputs.IssueInvoiceWithSendInput,
-    ): Promise<MoveResult<{ invoice: Invoice; deliveries?: Delivery[] }>>;
-    /** Sends an issued invoice by email and/or text, now or at `at`. Emits `invoice.sent`. */
-    send(
-      context: Context,
-      input: inputs.SendInvoiceInput,
-    ): Promise<MoveResult<{ invoice: Invoice; deliveries: Delivery[] }>>;
-    /**
-     * Records money received (check, cash, card via a provider). Partial payments lower
-     * `amountDue`; the full amount makes the invoice `paid`; more is kept as a credit. A
-     * provider's payment that matches no invoice is stored as unmatched (`invoice: null`).
-     * Requires an `idempotencyKey`.
-     */
-    recordPayment(
-      context: Context,
-      input: inputs.RecordPaymentInput,
-    ): Promise<MoveResult<{ invoice: Invoice | null; payment: Payment }>>;
-    /** A provider's report of a failed attempt to pay: appends `invoice.payment_failed`. */
-    reportPaymentFailure(
-      context: Context,
-      input: inputs.ReportPaymentFailureInput,
-    ): Promise<MoveResult<{ invoice: Invoice }>>;
-    /** Refunds (part of) a payment; through its provider when it has one. Emits `invoice.refunded`. */
-    refund(
-      context: Context,
-      input: inputs.RefundPaymentInput,
-    ): Promise<
-      MoveResult<{
-        invoice: Invoice;
-        refund: Refund;
-        /**
-         * The part of `amount` the provider could not refund, left on the invoice (counted as
-         * paid), with why; `null` when all of it is refunded.
-         * @since 0.2.0
-         */
-        kept: { amount: string; reason: string } | null;
-      }>
-    >;
-    /** A provider's (or the worker's) answer to a pending refund: succeeded or failed. */
-    resolveRefund(
-      context: Context,
-      input: inputs.ResolveRefundInput,
-    ): Promise<MoveResult<{ invoice: Invoice; refund: Refund }>>;
-    /** Withdraws an invoice for a reason (kept, with its number). Emits `invoice.cancelled`. */
-    cancel(
-      context: Context,
-      input: inputs.ReasonedInvoiceMoveInput,
-    ): Promise<MoveResult<{ invoice: Invoice }>>;
-    /**
-     * Revokes the customer's link and makes a new one: the old token stops finding the invoice.
-     * Any issued invoice, paid and cancelled included. Emits `invoice.public_token_rotated`.
-     * @since 0.2.0
-     */
-    rotatePublicToken(
-      context: Context,
-      input: inputs.InvoiceMoveInput,
-    ): Promise<MoveResult<{ invoice: Invoice }>>;
-    /** One invoice with its revisions, payments, refunds, deliveries and events. */
-    get(context: Context, input: { id: string }): Promise<InvoiceDetails>;
-    /** The invoice behind a customer's hosted-page link, across tenants; no context. */
-    getByPublicToken(input: { token: string }): Promise<Invoice>;
-    /** Newest first, filtered, one page at a time (`nextCursor`). */
-    list(context: Context, input?: inputs.ListInvoicesInput): Promise<Page<Invoice>>;
-    /**
-     * Moves each `pending_payment` invoice due before the tenant's local date to `past_due`, one
-     * batch per transaction. Idempotent. Emits `invoice.past_due` for each.
-     */
-    sweepPastDue(context: Context, input?: inputs.SweepPastDueInput): Promise<{ moved: number }>;
-  };
-
-  /** Jobs from first call to invoice. Moves return `{ workOrder, events }`. */
-  readonly workOrders: {
-    /** A job in `open`, with its labor, materials, services and fees. */
-    create(
-      context: Context,
-      input: inputs.WorkOrderInput,
-    ): Promise<MoveResult<{ workOrder: WorkOrder }>>;
-    /** Changes the fields sent, before the job is invoiced. Requires `expectedVersion`. */
-    update(
-      context: Context,
-      input: inputs.UpdateWorkOrderInput,
-    ): Promise<MoveResult<{ workOrder: WorkOrder }>>;
-    /** Books a date, a time window and a technician: → `scheduled`. */
-    schedule(
-      context: Context,
-      input: inputs.ScheduleWorkOrderInput,
-    ): Promise<MoveResult<{ workOrder: WorkOrder }>>;
-    /** The technician starts: → `in_progress`. */
-    start(
-      context: Context,
-      input: inputs.WorkOrderMoveInput,
-    ): Promise<MoveResult<{ workOrder: WorkOrder }>>;
-    /** Work done: → `complete_invoice_needed`, ready for review & submit. */
-    complete(
-      context: Context,
-      input: inputs.WorkOrderMoveInput,
-    ): Promise<MoveResult<{ workOrder: WorkOrder }>>;
-    /** Withdraws the job for a reason; refused once it is invoiced. */
-    cancel(
-      context: Context,
-      input: inputs.CancelWorkOrderInput,
-    ): Promise<MoveResult<{ workOrder: WorkOrder }>>;
-    /** One work order, or `NotFoundError`. */
-    get(context: Context, input: { id: string }): Promise<WorkOrder>;
-    /** Newest first, by status and customer, one page at a time. */
-    list(context: Context, input?: inputs.ListWorkOrdersInput): Promise<Page<WorkOrder>>;
-    /** The invoice draft for "review & submit": show it, let the user change it, then `submitInvoice`. */
-    draftInvoice(context: Context, input: inputs.DraftWorkOrderInvoiceInput): Promise<InvoiceDraft>;
-    /**
-     * "Review & submit": creates the invoice from the draft with the user's `changes` and submits
-     * it for review (or issues it where the tenant needs none), in one transaction. A second
-     * submit is `invalid_transition` and creates no second invoice.
-     */
-    submitInvoice(
-      context: Context,
-      input: inputs.SubmitWorkOrderInvoiceInput,
-    ): Promise<MoveResult<{ workOrder: WorkOrder; invoice: Invoice }>>;
-  };
-
-  /** Offers before the work. Moves return `{ quote, events }` and more where said. */
-  readonly quotes: {
-    /** A priced offer in `draft`, calculated like an invoice. */
-    create(context: Context, input: inputs.QuoteInput): Promise<MoveResult<{ quote: Quote }>>;
-    /** Changes a `draft` or `sent` quote; its status stays. */
-    revise(context: Context, input: inputs.ReviseQuoteInput): Promise<MoveResult<{ quote: Quote }>>;
-    /** Marks the quote sent to the customer: → `sent`. */
-    send(context: Context, input: inputs.QuoteMoveInput): Promise<MoveResult<{ quote: Quote }>>;
-    /** The customer accepts: `sent` → `approved`. Refused once expired. */
-    approve(
-      context: Context,
-      input: inputs.ApproveQuoteInput,
-    ): Promise<MoveResult<{ quote: Quote }>>;
-    /** The customer says no: `sent` → `declined`, with a reason. */
-    decline(
-      context: Context,
-      input: inputs.DeclineQuoteInput,
-    ): Promise<MoveResult<{ quote: Quote }>>;
-    /** Records a deposit on an approved quote; applied to its invoice at issue. */
-    recordDeposit(
-      context: Context,
-      input: inputs.RecordDepositInput,
-    ): Promise<MoveResult<{ quote: Quote; payment: Payment }>>;
-    /** Refunds (part of) a deposit still held on the quote. */
-    refundDeposit(
-      context: Context,
-      input: inputs.RefundDepositInput,
-    ): Promise<MoveResult<{ quote: Quote; refund: Refund }>>;
-    /** An approved quote becomes one work order (`open`), with the quote's lines. */
-    convertToWorkOrder(
-      context: Context,
-      input: inputs.ConvertQuoteInput,
-    ): Promise<MoveResult<{ quote: Quote; workOrder: WorkOrder }>>;
-    /** Moves each `sent` quote past its `expiresOn` to `expired`. Idempotent. */
-    sweepExpired(context: Context, input?: { at?: string }): Promise<{ moved: number }>;
-    /** A quote with its deposits. */
-    get(context: Context, input: { id: string }): Promise<{ quote: Quote; deposits: Payment[] }>;
-    /** Newest first, by status and customer, one page at a time. */
-    list(context: Context, input?: inputs.ListQuotesInput): Promise<Page<Quote>>;
-  };
-
+  readonly customers: CustomersApi;
+  /** Every invoice move and read. */
+  readonly invoices: InvoicesApi;
+  /** Jobs from first call to invoice. */
+  readonly workOrders: WorkOrdersApi;
+  /** Offers before the work, and their deposits. */
+  readonly quotes: QuotesApi;
   /** The tenant's event log, and handlers the outbox worker runs. */
-  readonly events: {
-    /**
-     * The tenant's event feed in commit order, one page at a time (`limit`, default 100, at most
-     * 1,000). Pass the previous page's `nextCursor` as `cursor` to read on: an event committed
-     * after a page was read is on a later page, never skipped, so a reader following the cursor
-     * sees every event exactly once. The feed has no last page: `nextCursor` is always set, and a
-     * page shorter than `limit` means caught up; keep the cursor and ask again later.
-     *
-     * `after` (an event id) is deprecated since 0.2.0 and goes in 0.3.0: use `cursor`.
-     *
-     * @example
-     * ```ts
-     * let cursor: string | undefined; // stored by the host app between polls
-     * const page = await remit.events.list(ctx, { cursor, limit: 100 });
-     * for (const event of page.items) await forward(event);
-     * cursor = page.nextCursor;
-     * ```
-     */
-    list(context: Context, input?: inputs.ListEventsInput): Promise<EventPage>;
-    /**
-     * Runs `handler` from the outbox worker for each event of `type` (or `"*"`), at least once:
-     * deduplicate by `event.id`. Give a stable `name` so retries skip handlers that succeeded.
-     * Returns a function that unregisters it.
-     */
-    on(type: RemitEventType | "*", handler: EventHandler, options?: { name?: string }): () => void;
-    /**
-     * Calls `listener` in this process right after each move commits, with the tenant and the
-     * events it committed, before the move's promise resolves (for in-process caches). Not
-     * durable, and not told of other processes' moves. Returns a function that removes it.
-     *
-     * @since 0.2.0
-     */
-    onCommit(listener: CommitListener): () => void;
-  };
-
+  readonly events: EventsApi;
   /** Deliveries of emails and texts. */
-  readonly deliveries: {
-    /** A provider's status report for a message (SMS status callbacks). */
-    report(
-      context: Context,
-      input: inputs.ReportDeliveryInput,
-    ): Promise<MoveResult<{ delivery: Delivery }>>;
-  };
-
+  readonly deliveries: DeliveriesApi;
   /** The service's clock (the `Clock` port it was created with), for adapters that need "now". */
   readonly clock: Clock;
 };
+
+/**
+ * `remit.tenants`: one contractor business's settings. They apply to later moves only.
+ * @group Service
+ */
+export interface TenantsApi {
+  /**
+   * Saves settings: fields left out keep their current (or default) value; the whole result is
+   * validated. A `user`, `system` or `provider` actor may save them.
+   *
+   * @param settings Any of {@link TenantSettingsInput}'s fields, and an `idempotencyKey`.
+   * @returns The tenant's settings after the change.
+   * @throws `ValidationError` when a field is invalid, or a new `numberFormat` could repeat an
+   *   earlier format's numbers; `ConcurrencyError` (`version_conflict`) when `expectedVersion` is
+   *   given and the settings changed since they were read.
+   * @emits `tenant.updated`, with `{ changed }`: the names of the fields that changed.
+   * @example
+   * ```ts
+   * await remit.tenants.upsert(ctx, { currency: "USD", timeZone: "America/Chicago" });
+   * ```
+   */
+  upsert(context: Context, settings: UpsertTenantInput): Promise<Tenant>;
+  /**
+   * The tenant's settings; the defaults before any were saved.
+   * @returns The settings, with every default filled in.
+   */
+  get(context: Context): Promise<Tenant>;
+  /**
+   * The tenant whose settings hold `accountId` as its account at `provider`, across tenants
+   * (no context: a provider's webhook names the account, not the tenant).
+   *
+   * @param input {@link FindTenantByPaymentAccountInput}.
+   * @returns The tenant, or `null` when no tenant holds the account.
+   * @since 0.2.0
+   * @example
+   * ```ts
+   * const tenant = await remit.tenants.findByPaymentAccount({ provider: "stripe", accountId });
+   * ```
+   */
+  findByPaymentAccount(input: FindTenantByPaymentAccountInput): Promise<Tenant | null>;
+  /**
+   * Records that the owner of the tenant's account at `provider` took the platform's access away:
+   * the account keeps its id, gets `disconnectedAt` and `chargesEnabled: false`, and no online
+   * payment is offered through it. An account already disconnected is left as it is.
+   *
+   * @param input {@link DisconnectPaymentAccountInput}.
+   * @returns `{ tenant, events }`; `events` is empty when the account was already disconnected.
+   * @throws `NotFoundError` when the tenant does not hold that account.
+   * @emits `tenant.updated` and `payments.account_disconnected`
+   *   ({@link PaymentAccountDisconnectedData}), once.
+   * @since 0.2.0
+   */
+  disconnectPaymentAccount(
+    context: Context,
+    input: DisconnectPaymentAccountInput,
+  ): Promise<MoveResult<{ tenant: Tenant }>>;
+}
+
+/**
+ * `remit.customers`: the people and companies a tenant bills. Changed by a `user` actor.
+ * @group Service
+ */
+export interface CustomersApi {
+  /**
+   * Adds a customer; the phone number is normalized to E.164.
+   * @param input {@link CreateCustomerInput}.
+   * @returns The customer.
+   * @throws `ValidationError` for a bad email or phone number.
+   * @emits `customer.created`.
+   */
+  create(context: Context, input: CreateCustomerInput): Promise<Customer>;
+  /**
+   * Changes the fields sent.
+   * @param input {@link UpdateCustomerInput}.
+   * @returns The customer after the change.
+   * @throws `NotFoundError` for an unknown customer; `ConcurrencyError` (`version_conflict`) when
+   *   `expectedVersion` is given and the customer changed since it was read.
+   * @emits `customer.updated`, with `{ changed }`: the fields that changed.
+   */
+  update(context: Context, input: UpdateCustomerInput): Promise<Customer>;
+  /**
+   * One customer.
+   * @throws `NotFoundError` when the tenant has no such customer.
+   */
+  get(context: Context, input: { id: string }): Promise<Customer>;
+  /**
+   * By id, one page at a time; `search` matches name, email or phone, case-insensitively.
+   * @param input {@link ListCustomersInput}.
+   * @returns A page: `items` and `nextCursor` (`null` on the last page).
+   */
+  list(context: Context, input?: ListCustomersInput): Promise<Page<Customer>>;
+}
+
+/**
+ * `remit.invoices`: every invoice move and read. Moves return `{ invoice, events }` and more where
+ * said. Which move is allowed from which status is in the guide's "The invoice lifecycle"; any
+ * other is refused with `InvalidTransitionError` (`invalid_transition`) and changes nothing.
+ * @group Service
+ */
+export interface InvoicesApi {
+  /**
+   * A new invoice in `pending_action`, revision 1, calculated exactly. With `issue: true`
+   * ("save & issue") it is issued in the same transaction.
+   *
+   * @param input {@link CreateInvoiceInput}.
+   * @returns `{ invoice, events }`.
+   * @throws `NotFoundError` for an unknown `customerId`; `ValidationError` for lines, taxes or
+   *   discounts that do not add up (see the invoice math guide).
+   * @emits `invoice.created` (and `invoice.issued` with `issue: true`).
+   * @example
+   * ```ts
+   * const { invoice } = await remit.invoices.create(ctx, {
+   *   customerId: customer.id,
+   *   lines: [{ kind: "labor", description: "Unclog drain", quantity: "1.5", unitPrice: "95.00" }],
+   * });
+   * ```
+   */
+  create(context: Context, input: CreateInvoiceInput): Promise<MoveResult<{ invoice: Invoice }>>;
+  /**
+   * Edits an invoice while nothing is paid; every edit is a new revision. After issue it keeps
+   * the number and issue date and refuses a new currency or customer.
+   *
+   * @param input {@link UpdateInvoiceInput}.
+   * @returns `{ invoice, events }`, the invoice at its new revision.
+   * @throws `NotFoundError`; `ConcurrencyError` (`version_conflict`) when `expectedVersion`
+   *   (required) is not the invoice's version; `InvalidTransitionError` when paid or cancelled.
+   * @emits `invoice.updated`.
+   */
+  update(context: Context, input: UpdateInvoiceInput): Promise<MoveResult<{ invoice: Invoice }>>;
+  /**
+   * Sends a draft for a manager's review: `pending_action` → `pending_review`.
+   * @param input {@link InvoiceMoveInput}.
+   * @throws `NotFoundError`; `InvalidTransitionError`; `ValidationError` when the invoice has no
+   *   customer or no line.
+   * @emits `invoice.submitted`.
+   */
+  submit(context: Context, input: InvoiceMoveInput): Promise<MoveResult<{ invoice: Invoice }>>;
+  /**
+   * Sends a reviewed invoice back with a reason: `pending_review` → `pending_action`.
+   * @param input {@link ReasonedInvoiceMoveInput}.
+   * @throws `NotFoundError`; `InvalidTransitionError`.
+   * @emits `invoice.changes_requested`.
+   */
+  requestChanges(
+    context: Context,
+    input: ReasonedInvoiceMoveInput,
+  ): Promise<MoveResult<{ invoice: Invoice }>>;
+  /**
+   * Issues (approves) the invoice: its gapless number, due date and public token, →
+   * `pending_payment` (or `paid` when quote deposits cover it). From `pending_action` only when
+   * the tenant needs no review. With `send` ("save & send") it is also sent in the same
+   * transaction.
+   *
+   * @param input {@link IssueInvoiceWithSendInput}.
+   * @returns `{ invoice, events }`, and `deliveries` with `send`.
+   * @throws `NotFoundError`; `InvalidTransitionError`; `ValidationError` when the invoice has no
+   *   customer or no line; `DeliveryError` (`missing_contact`) with `send` to a customer without
+   *   an email or phone.
+   * @emits `invoice.issued` (and `invoice.paid` when deposits cover it, `invoice.sent` with
+   *   `send`).
+   */
+  issue(
+    context: Context,
+    input: IssueInvoiceWithSendInput,
+  ): Promise<MoveResult<{ invoice: Invoice; deliveries?: Delivery[] }>>;
+  /**
+   * Sends an issued invoice by email and/or text, now or at `at`. The move stores the deliveries;
+   * the outbox worker sends them.
+   *
+   * @param input {@link SendInvoiceInput}.
+   * @returns `{ invoice, deliveries, events }`.
+   * @throws `NotFoundError`; `InvalidTransitionError` unless `pending_payment` or `past_due`;
+   *   `DeliveryError` (`missing_contact`) when the customer has no address for a channel,
+   *   (`recipient_opted_out`) when the customer opted out of it.
+   * @emits `invoice.sent`.
+   */
+  send(
+    context: Context,
+    input: SendInvoiceInput,
+  ): Promise<MoveResult<{ invoice: Invoice; deliveries: Delivery[] }>>;
+  /**
+   * Records money received (check, cash, card via a provider). Partial payments lower
+   * `amountDue`; the full amount makes the invoice `paid`; more is kept as `credit`. A
+   * provider's payment that matches no invoice, or in another currency, is stored as unmatched
+   * (`invoice: null`). Requires an `idempotencyKey`: the same key recorded twice is one payment.
+   *
+   * @param input {@link RecordPaymentInput}.
+   * @returns `{ invoice, payment, events }`; `invoice` is `null` for an unmatched payment.
+   * @throws `NotFoundError` (a user's payment for an unknown invoice); `InvalidTransitionError`
+   *   (not issued, or cancelled and not from a provider); `ValidationError` for an amount with
+   *   more decimals than the currency has, or a user's payment in another currency.
+   * @emits `invoice.payment_recorded`, and `invoice.paid` when nothing is left due;
+   *   `payment.unmatched` for an unmatched payment.
+   */
+  recordPayment(
+    context: Context,
+    input: RecordPaymentInput,
+  ): Promise<MoveResult<{ invoice: Invoice | null; payment: Payment }>>;
+  /**
+   * A provider's report of a failed attempt to pay (a declined card). The invoice and its version
+   * are left as they are.
+   * @param input {@link ReportPaymentFailureInput}.
+   * @throws `NotFoundError`.
+   * @emits `invoice.payment_failed`.
+   */
+  reportPaymentFailure(
+    context: Context,
+    input: ReportPaymentFailureInput,
+  ): Promise<MoveResult<{ invoice: Invoice }>>;
+  /**
+   * Refunds (part of) a payment, at most its unrefunded amount. Through a provider that moves
+   * money (Stripe) the refund is stored `pending` and requested by the outbox worker; otherwise it
+   * counts at once. A paid invoice refunded below its total goes back to `pending_payment` or
+   * `past_due`. Requires an `idempotencyKey`.
+   *
+   * @param input {@link RefundPaymentInput}.
+   * @returns `{ invoice, refund, kept, events }`: `kept` is the part of `amount` the provider
+   *   could not refund (left on the invoice), or `null`.
+   * @throws `NotFoundError` for an unknown invoice, or a payment not on it;
+   *   `InvalidTransitionError`; `ValidationError` when `amount` is more than is left to refund,
+   *   or nothing of it fits the provider's units.
+   * @emits `invoice.refunded`.
+   */
+  refund(
+    context: Context,
+    input: RefundPaymentInput,
+  ): Promise<
+    MoveResult<{
+      invoice: Invoice;
+      refund: Refund;
+      /**
+       * The part of `amount` the provider could not refund, left on the invoice (counted as
+       * paid), with why; `null` when all of it is refunded.
+       * @since 0.2.0
+       */
+      kept: { amount: string; reason: string } | null;
+    }>
+  >;
+  /**
+   * A provider's (or the worker's) answer to a pending refund: succeeded (it counts now) or
+   * failed (the money stays paid).
+   * @param input {@link ResolveRefundInput}.
+   * @throws `NotFoundError`; `InvalidTransitionError`.
+   * @emits `invoice.refunded` when it succeeded.
+   */
+  resolveRefund(
+    context: Context,
+    input: ResolveRefundInput,
+  ): Promise<MoveResult<{ invoice: Invoice; refund: Refund }>>;
+  /**
+   * Withdraws an invoice for a reason; it keeps its number. Quote deposits go back to the quote.
+   * @param input {@link ReasonedInvoiceMoveInput}.
+   * @throws `NotFoundError`; `InvalidTransitionError` when paid or cancelled, or while money other
+   *   than deposits is recorded (refund it first).
+   * @emits `invoice.cancelled`.
+   */
+  cancel(
+    context: Context,
+    input: ReasonedInvoiceMoveInput,
+  ): Promise<MoveResult<{ invoice: Invoice }>>;
+  /**
+   * Revokes the customer's link and makes a new one: the old token stops finding the invoice.
+   * Any issued invoice, paid and cancelled included.
+   * @param input {@link InvoiceMoveInput}.
+   * @throws `NotFoundError`; `InvalidTransitionError` before issue.
+   * @emits `invoice.public_token_rotated` (its data names neither token).
+   * @since 0.2.0
+   */
+  rotatePublicToken(
+    context: Context,
+    input: InvoiceMoveInput,
+  ): Promise<MoveResult<{ invoice: Invoice }>>;
+  /**
+   * One invoice with its revisions, payments, refunds, deliveries and events.
+   * @throws `NotFoundError`.
+   */
+  get(context: Context, input: { id: string }): Promise<InvoiceDetails>;
+  /**
+   * The invoice behind a customer's hosted-page link, across tenants; no context.
+   * @throws `NotFoundError` for an unknown or rotated token.
+   */
+  getByPublicToken(input: { token: string }): Promise<Invoice>;
+  /**
+   * Newest first, filtered by status, customer and dates, one page at a time (`nextCursor`).
+   * @param input {@link ListInvoicesInput}.
+   * @returns A page: `items` and `nextCursor` (`null` on the last page).
+   */
+  list(context: Context, input?: ListInvoicesInput): Promise<Page<Invoice>>;
+  /**
+   * Moves each `pending_payment` invoice due before the tenant's local date to `past_due`, one
+   * batch per transaction. Idempotent; `sweepAllTenants` runs it for every tenant.
+   * @param input {@link SweepPastDueInput}.
+   * @returns How many invoices it moved.
+   * @emits `invoice.past_due` for each.
+   */
+  sweepPastDue(context: Context, input?: SweepPastDueInput): Promise<{ moved: number }>;
+}
+
+/**
+ * `remit.workOrders`: jobs from first call to invoice. Moves return `{ workOrder, events }`; which
+ * is allowed from which status is in the work orders guide, any other is
+ * `InvalidTransitionError`.
+ * @group Service
+ */
+export interface WorkOrdersApi {
+  /**
+   * A job in `open`, with its labor, materials, services and fees.
+   * @param input {@link WorkOrderInput}.
+   * @throws `NotFoundError` for an unknown customer.
+   * @emits `work_order.created`.
+   */
+  create(context: Context, input: WorkOrderInput): Promise<MoveResult<{ workOrder: WorkOrder }>>;
+  /**
+   * Changes the fields sent, before the job is invoiced. Requires `expectedVersion`.
+   * @param input {@link UpdateWorkOrderInput}.
+   * @throws `NotFoundError`; `ConcurrencyError` (`version_conflict`); `InvalidTransitionError`
+   *   once invoiced or cancelled.
+   * @emits `work_order.updated`.
+   */
+  update(
+    context: Context,
+    input: UpdateWorkOrderInput,
+  ): Promise<MoveResult<{ workOrder: WorkOrder }>>;
+  /**
+   * Books a date, a time window and a technician: `open` or `scheduled` → `scheduled`.
+   * @param input {@link ScheduleWorkOrderInput}.
+   * @throws `NotFoundError`; `InvalidTransitionError`.
+   * @emits `work_order.scheduled`.
+   */
+  schedule(
+    context: Context,
+    input: ScheduleWorkOrderInput,
+  ): Promise<MoveResult<{ workOrder: WorkOrder }>>;
+  /**
+   * The technician starts: → `in_progress`.
+   * @param input {@link WorkOrderMoveInput}.
+   * @throws `NotFoundError`; `InvalidTransitionError`.
+   * @emits `work_order.started`.
+   */
+  start(context: Context, input: WorkOrderMoveInput): Promise<MoveResult<{ workOrder: WorkOrder }>>;
+  /**
+   * Work done: → `complete_invoice_needed`, ready for review & submit.
+   * @param input {@link WorkOrderMoveInput}.
+   * @throws `NotFoundError`; `InvalidTransitionError`.
+   * @emits `work_order.completed`.
+   */
+  complete(
+    context: Context,
+    input: WorkOrderMoveInput,
+  ): Promise<MoveResult<{ workOrder: WorkOrder }>>;
+  /**
+   * Withdraws the job for a reason; refused once it is invoiced (cancel the invoice first).
+   * @param input {@link CancelWorkOrderInput}.
+   * @throws `NotFoundError`; `InvalidTransitionError`.
+   * @emits `work_order.cancelled`.
+   */
+  cancel(
+    context: Context,
+    input: CancelWorkOrderInput,
+  ): Promise<MoveResult<{ workOrder: WorkOrder }>>;
+  /**
+   * One work order.
+   * @throws `NotFoundError`.
+   */
+  get(context: Context, input: { id: string }): Promise<WorkOrder>;
+  /**
+   * Newest first, by status and customer, one page at a time.
+   * @param input {@link ListWorkOrdersInput}.
+   * @returns A page: `items` and `nextCursor` (`null` on the last page).
+   */
+  list(context: Context, input?: ListWorkOrdersInput): Promise<Page<WorkOrder>>;
+  /**
+   * The invoice draft for "review & submit": show it, let the user change it, then
+   * `submitInvoice`. Writes nothing.
+   * @param input {@link DraftWorkOrderInvoiceInput}.
+   * @throws `NotFoundError`.
+   */
+  draftInvoice(context: Context, input: DraftWorkOrderInvoiceInput): Promise<InvoiceDraft>;
+  /**
+   * "Review & submit": creates the invoice from the draft with the user's `changes` and submits
+   * it for review (or issues it where the tenant needs none), in one transaction:
+   * `complete_invoice_needed` → `invoiced`.
+   *
+   * @param input {@link SubmitWorkOrderInvoiceInput}.
+   * @returns `{ workOrder, invoice, events }`.
+   * @throws `NotFoundError`; `InvalidTransitionError`, also for a second submit (no second
+   *   invoice is created).
+   * @emits `invoice.created`, `invoice.submitted` (or `invoice.issued`) and `work_order.invoiced`.
+   */
+  submitInvoice(
+    context: Context,
+    input: SubmitWorkOrderInvoiceInput,
+  ): Promise<MoveResult<{ workOrder: WorkOrder; invoice: Invoice }>>;
+}
+
+/**
+ * `remit.quotes`: offers before the work, and their deposits. Moves return `{ quote, events }`
+ * and more where said; a move from the wrong status is `InvalidTransitionError`.
+ * @group Service
+ */
+export interface QuotesApi {
+  /**
+   * A priced offer in `draft`, calculated like an invoice.
+   * @param input {@link QuoteInput}.
+   * @throws `NotFoundError` for an unknown customer.
+   * @emits `quote.created`.
+   */
+  create(context: Context, input: QuoteInput): Promise<MoveResult<{ quote: Quote }>>;
+  /**
+   * Changes a `draft` or `sent` quote; its status stays.
+   * @param input {@link ReviseQuoteInput}.
+   * @throws `NotFoundError`; `InvalidTransitionError`.
+   * @emits `quote.revised`.
+   */
+  revise(context: Context, input: ReviseQuoteInput): Promise<MoveResult<{ quote: Quote }>>;
+  /**
+   * Marks the quote sent to the customer: → `sent`.
+   * @param input {@link QuoteMoveInput}.
+   * @throws `NotFoundError`; `InvalidTransitionError`.
+   * @emits `quote.sent`.
+   */
+  send(context: Context, input: QuoteMoveInput): Promise<MoveResult<{ quote: Quote }>>;
+  /**
+   * The customer accepts: `sent` → `approved`. Refused once expired.
+   * @param input {@link ApproveQuoteInput}.
+   * @throws `NotFoundError`; `InvalidTransitionError`.
+   * @emits `quote.approved`.
+   */
+  approve(context: Context, input: ApproveQuoteInput): Promise<MoveResult<{ quote: Quote }>>;
+  /**
+   * The customer says no: `sent` → `declined`, with a reason.
+   * @param input {@link DeclineQuoteInput}.
+   * @throws `NotFoundError`; `InvalidTransitionError`.
+   * @emits `quote.declined`.
+   */
+  decline(context: Context, input: DeclineQuoteInput): Promise<MoveResult<{ quote: Quote }>>;
+  /**
+   * Records a deposit on an approved quote; applied to its invoice at issue. Requires an
+   * `idempotencyKey`.
+   * @param input {@link RecordDepositInput}.
+   * @throws `NotFoundError`; `InvalidTransitionError` unless `approved`.
+   * @emits `quote.deposit_recorded`.
+   */
+  recordDeposit(
+    context: Context,
+    input: RecordDepositInput,
+  ): Promise<MoveResult<{ quote: Quote; payment: Payment }>>;
+  /**
+   * Refunds (part of) a deposit still held on the quote. Requires an `idempotencyKey`.
+   * @param input {@link RefundDepositInput}.
+   * @throws `NotFoundError`; `InvalidTransitionError`; `ValidationError` for more than is held.
+   * @emits `quote.deposit_refunded`.
+   */
+  refundDeposit(
+    context: Context,
+    input: RefundDepositInput,
+  ): Promise<MoveResult<{ quote: Quote; refund: Refund }>>;
+  /**
+   * An approved quote becomes one work order (`open`), with the quote's lines.
+   * @param input {@link ConvertQuoteInput}.
+   * @throws `NotFoundError`; `InvalidTransitionError` unless `approved`, or already converted.
+   * @emits `work_order.created`.
+   */
+  convertToWorkOrder(
+    context: Context,
+    input: ConvertQuoteInput,
+  ): Promise<MoveResult<{ quote: Quote; workOrder: WorkOrder }>>;
+  /**
+   * Moves each `sent` quote past its `expiresOn` to `expired`. Idempotent; `sweepAllTenants`
+   * runs it for every tenant.
+   * @returns How many quotes it moved.
+   * @emits `quote.expired` for each.
+   */
+  sweepExpired(context: Context, input?: { at?: string }): Promise<{ moved: number }>;
+  /**
+   * A quote with its deposits.
+   * @throws `NotFoundError`.
+   */
+  get(context: Context, input: { id: string }): Promise<{ quote: Quote; deposits: Payment[] }>;
+  /**
+   * Newest first, by status and customer, one page at a time.
+   * @param input {@link ListQuotesInput}.
+   * @returns A page: `items` and `nextCursor` (`null` on the last page).
+   */
+  list(context: Context, input?: ListQuotesInput): Promise<Page<Quote>>;
+}
+
+/**
+ * `remit.events`: the tenant's event log, and handlers the outbox worker runs.
+ * @group Service
+ */
+export interface EventsApi {
+  /**
+   * The tenant's event feed in commit order, one page at a time (`limit`, default 100, at most
+   * 1,000). Pass the previous page's `nextCursor` as `cursor` to read on: an event committed
+   * after a page was read is on a later page, never skipped, so a reader following the cursor
+   * sees every event exactly once. The feed has no last page: `nextCursor` is always set, and a
+   * page shorter than `limit` means caught up; keep the cursor and ask again later.
+   *
+   * `after` (an event id) is deprecated since 0.2.0 and goes in 0.3.0: use `cursor`.
+   *
+   * @param input {@link ListEventsInput}.
+   * @returns `{ items, nextCursor }`.
+   * @example
+   * ```ts
+   * let cursor: string | undefined; // stored by the host app between polls
+   * const page = await remit.events.list(ctx, { cursor, limit: 100 });
+   * for (const event of page.items) await forward(event);
+   * cursor = page.nextCursor;
+   * ```
+   */
+  list(context: Context, input?: ListEventsInput): Promise<EventPage>;
+  /**
+   * Runs `handler` from the outbox worker for each event of `type` (or `"*"`), at least once:
+   * deduplicate by `event.id`. Give a stable `name` so retries skip handlers that succeeded.
+   *
+   * @returns A function that unregisters the handler.
+   */
+  on(type: RemitEventType | "*", handler: EventHandler, options?: { name?: string }): () => void;
+  /**
+   * Calls `listener` in this process right after each move commits, with the tenant and the
+   * events it committed, before the move's promise resolves (for in-process caches). Not
+   * durable, and not told of other processes' moves.
+   *
+   * @returns A function that removes the listener.
+   * @since 0.2.0
+   */
+  onCommit(listener: CommitListener): () => void;
+}
+
+/**
+ * `remit.deliveries`: deliveries of emails and texts.
+ * @group Service
+ */
+export interface DeliveriesApi {
+  /**
+   * A provider's status report for a message (SMS status callbacks). A delivery's status only
+   * moves forward: a report of an earlier status keeps the current one.
+   *
+   * @param input {@link ReportDeliveryInput}.
+   * @returns `{ delivery, events }`.
+   * @throws `NotFoundError` for an unknown `providerMessageId`.
+   * @emits `invoice.delivery_updated`.
+   */
+  report(context: Context, input: ReportDeliveryInput): Promise<MoveResult<{ delivery: Delivery }>>;
+}

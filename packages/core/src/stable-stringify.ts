@@ -9,6 +9,7 @@
  *
  * stableStringify({ b: 1, a: [2, { d: undefined, c: 3 }] }); // '{"a":[2,{"c":3}],"b":1}'
  * ```
+ * @group Validation
  */
 export function stableStringify(value: unknown): string {
   if (value === undefined) return "null";

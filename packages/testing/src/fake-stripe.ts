@@ -19,7 +19,7 @@
  * await fake.close();
  * ```
  *
- * @module
+ * @module fake-stripe
  */
 export type { StripeErrorBody } from "./fakes/stripe/fake-stripe-error";
 export type { FakeStripeScenarios } from "./fakes/stripe/fake-stripe-scenarios";

@@ -20,7 +20,7 @@
  * await api.close();
  * ```
  *
- * @module
+ * @module fake-twilio
  */
 export {
   createLoopbackTwilioClient,

@@ -1,7 +1,7 @@
 /**
  * `@remit/testing`: the conformance suites every Remit adapter runs, and the in-memory store.
  *
- * @module
+ * @module @remit/testing
  */
 export { createMemoryProbe } from "./memory-store/create-memory-probe";
 export { createMemoryStore, type MemoryStoreState } from "./memory-store/create-memory-store";

@@ -7,6 +7,7 @@ const marker = Symbol.for("remit.error.StripeAccountMismatchError");
  * is not that tenant's: a contractor's own account cannot pay, refund or onboard another tenant.
  * Nothing was changed. Its `code` is `validation_error` (answer 400, and look into it: it means a
  * misconfigured endpoint or someone probing).
+ * @group Webhooks
  */
 export class StripeAccountMismatchError extends ValidationError {
   readonly [marker] = true;

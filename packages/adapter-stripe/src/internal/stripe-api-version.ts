@@ -3,6 +3,7 @@
  * `YYYY-MM-DD` or `YYYY-MM-DD.name`). From 2024-10-28 Stripe sends `refund.*` events for every
  * payment method, which the adapter needs to see a pending refund's outcome; the newest is the one
  * the supported `stripe` SDK (v23) pins and the tests run against.
+ * @group Payments
  */
 export const supportedStripeApiVersions = {
   oldest: "2024-10-28",

@@ -17,7 +17,10 @@ export type StripePaymentsConfig = {
   logger: { warn(message: string, details?: unknown): void };
 };
 
-/** A verified event Remit could not match to a tenant, as `onUnmatched` gets it. */
+/**
+ * A verified event Remit could not match to a tenant, as `onUnmatched` gets it.
+ * @group Webhooks
+ */
 export type StripeUnmatchedEvent = {
   eventId: string;
   eventType: string;

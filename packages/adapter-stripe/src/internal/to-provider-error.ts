@@ -47,6 +47,7 @@ function isRetryable(error: StripeErrorLike): boolean {
  * rate limits, connection failures, Stripe's 5xx and lock timeouts are `retryable`; declined
  * cards, invalid requests, authentication and permission errors are not. Remit errors pass
  * through unchanged. The original error is kept as `cause`, Stripe's `code` as `providerCode`.
+ * @group Errors and amounts
  */
 export function toProviderError(error: unknown): RemitError {
   if (RemitError.isInstance(error)) return error;

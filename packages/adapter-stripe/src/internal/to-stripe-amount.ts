@@ -40,7 +40,10 @@ const wholeUnitTwoDecimalCurrencies = new Set(["ISK"]);
 /** How Stripe writes amounts of a currency: `exponent` decimals, in multiples of `step`. */
 export type StripeCurrencyRule = { exponent: number; step: bigint };
 
-/** Stripe's rule for `currency` (upper-case ISO 4217). */
+/**
+ * Stripe's rule for `currency` (upper-case ISO 4217).
+ * @group Errors and amounts
+ */
 export function stripeCurrencyRule(currency: string): StripeCurrencyRule {
   const code = currency.toUpperCase();
   if (zeroDecimalCurrencies.has(code)) return { exponent: 0, step: 1n };
@@ -49,7 +52,10 @@ export function stripeCurrencyRule(currency: string): StripeCurrencyRule {
   return { exponent: 2, step: 1n };
 }
 
-/** What a Remit amount becomes at Stripe. */
+/**
+ * What a Remit amount becomes at Stripe.
+ * @group Errors and amounts
+ */
 export type StripeAmount = {
   /** The integer Stripe takes (`unit_amount`, `amount`). */
   minor: number;
@@ -101,6 +107,7 @@ function knownCurrency(currency: string): string {
  * toStripeAmount("1500", "JPY");    // { minor: 1500, charged: "1500", excess: "0" }
  * toStripeAmount("10.005", "KWD");  // { minor: 10010, charged: "10.010", excess: "0.005" }
  * ```
+ * @group Errors and amounts
  */
 export function toStripeAmount(amount: string, currency: string): StripeAmount {
   const code = knownCurrency(currency);
@@ -131,6 +138,7 @@ export function toStripeAmount(amount: string, currency: string): StripeAmount {
 /**
  * Converts Stripe's integer minor units back to a Remit amount, exactly, with the currency's
  * ISO digits (`1234` USD is `"12.34"`, `101` MGA is `"101.00"`, `50000` ISK is `"500"`).
+ * @group Errors and amounts
  */
 export function fromStripeAmount(minor: number, currency: string): string {
   const code = knownCurrency(currency);
@@ -176,6 +184,7 @@ export function percentOfStripeAmount(
  * refundableStripeAmount("5.005", "KWD"); // { refundable: "5.000", reason: "Stripe refunds KWD in multiples of 0.010" }
  * refundableStripeAmount("5.25", "USD");  // { refundable: "5.25", reason: null }
  * ```
+ * @group Errors and amounts
  */
 export function refundableStripeAmount(
   amount: string,

@@ -15,6 +15,7 @@ const paymentAccountSchema = z.object({
   accountId: textSchema.min(1).max(255),
 });
 
+/** @group Tenants @interface */
 export type FindTenantByPaymentAccountInput = z.input<typeof paymentAccountSchema>;
 
 /** How many tenants one page of the fallback walk reads (a store without the lookup). */
@@ -59,6 +60,7 @@ export const disconnectPaymentAccountInputSchema = paymentAccountSchema.extend({
   idempotencyKey: idempotencyKeySchema.optional(),
 });
 
+/** @group Tenants @interface */
 export type DisconnectPaymentAccountInput = z.input<typeof disconnectPaymentAccountInputSchema>;
 
 /**

@@ -28,6 +28,7 @@ import {
  * the first save): given, the save is refused with `version_conflict` if the settings changed
  * since they were read; left out (webhooks saving account state), the save merges and never
  * conflicts.
+ * @group Tenants
  */
 export type UpsertTenantInput = TenantSettingsInput & {
   idempotencyKey?: string;

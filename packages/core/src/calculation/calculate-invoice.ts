@@ -22,12 +22,16 @@ import { parseInvoiceInput } from "./parse-invoice-input";
  * });
  * invoice.total; // "274.78"
  * ```
+ * @group Invoice math
  */
 export function calculateInvoice(input: InvoiceInput): InvoiceCalculation {
   return calculateParsedInvoice(parseInvoiceInput(input));
 }
 
-/** {@link calculateInvoice} for an input already read by `parseInvoiceInput`. */
+/**
+ * {@link calculateInvoice} for an input already read by `parseInvoiceInput`.
+ * @group Invoice math
+ */
 export function calculateParsedInvoice(input: ParsedInvoiceInput): InvoiceCalculation {
   // Most invoices' figures stay far below 2^53 minor units, where integer arithmetic in JS
   // numbers is exact and allocates nothing; the bigint engine takes every other invoice, and

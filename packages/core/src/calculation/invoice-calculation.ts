@@ -1,7 +1,13 @@
-/** One rate's share of one line's tax. */
+/**
+ * One rate's share of one line's tax.
+ * @group Invoice math
+ */
 export type LineTax = { rateId: string; amount: string };
 
-/** A line as calculated: item lines first, then one line of kind `"fee"` per fee. */
+/**
+ * A line as calculated: item lines first, then one line of kind `"fee"` per fee.
+ * @group Invoice math
+ */
 export type CalculatedLine = {
   id: string;
   kind: "labor" | "material" | "service" | "other" | "fee";
@@ -25,7 +31,10 @@ export type CalculatedLine = {
   taxes: LineTax[];
 };
 
-/** One tax rate's total over the invoice. */
+/**
+ * One tax rate's total over the invoice.
+ * @group Invoice math
+ */
 export type CalculatedTax = {
   rateId: string;
   name: string;
@@ -40,6 +49,7 @@ export type CalculatedTax = {
 /**
  * The result of {@link calculateInvoice}: every figure a decimal string with exactly the currency's
  * minor-unit digits. The parts always add up to the whole.
+ * @group Invoice math
  */
 export type InvoiceCalculation = {
   currency: string;

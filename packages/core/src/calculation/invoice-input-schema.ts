@@ -3,7 +3,10 @@ import { isCurrencyCode } from "../money/currencies";
 import { textSchema } from "../validation/text-schema";
 import { decimalSchema } from "./decimal-schema";
 
-/** Limits of one invoice, from the invoice-math contract. */
+/**
+ * Limits of one invoice, from the invoice-math contract.
+ * @group Invoice math
+ */
 export const invoiceLimits = {
   maxLines: 10_000,
   maxTaxRates: 100,
@@ -32,24 +35,36 @@ const idSchema = textSchema.min(1, "must be a non-empty string");
 const percentSchema = decimalSchema(decimalLimits.discountPercent);
 const amountSchema = decimalSchema(decimalLimits.amount);
 
-/** An ISO 4217 code from Remit's table, upper case. */
+/**
+ * An ISO 4217 code from Remit's table, upper case.
+ * @group Invoice math
+ */
 export const currencySchema = textSchema.refine(
   isCurrencyCode,
   'must be an upper-case ISO 4217 currency code such as "USD"',
 );
 
-/** A discount on one line or on the whole invoice: a percent, or a fixed amount. */
+/**
+ * A discount on one line or on the whole invoice: a percent, or a fixed amount.
+ * @group Invoice math
+ */
 export const discountSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("percent"), value: percentSchema }),
   z.object({ type: z.literal("amount"), value: amountSchema }),
 ]);
 
-/** A line's kind; `"fee"` is reserved for the fee lines Remit makes from `fees`. */
+/**
+ * A line's kind; `"fee"` is reserved for the fee lines Remit makes from `fees`.
+ * @group Invoice math
+ */
 export const lineKindSchema = z.enum(["labor", "material", "service", "other"], {
   error: 'must be "labor", "material", "service" or "other"',
 });
 
-/** One line item: what was done or supplied, how much, at what price. */
+/**
+ * One line item: what was done or supplied, how much, at what price.
+ * @group Invoice math
+ */
 export const invoiceLineInputSchema = z.object({
   id: idSchema.optional(),
   kind: lineKindSchema.default("service"),
@@ -60,7 +75,10 @@ export const invoiceLineInputSchema = z.object({
   discount: discountSchema.optional(),
 });
 
-/** A tax rate: added to prices or included in them; a compound rate is charged on the other taxes too. */
+/**
+ * A tax rate: added to prices or included in them; a compound rate is charged on the other taxes too.
+ * @group Invoice math
+ */
 export const taxRateInputSchema = z.object({
   id: idSchema,
   name: textSchema.max(textLimits.name).default(""),
@@ -69,13 +87,19 @@ export const taxRateInputSchema = z.object({
   compound: z.boolean().default(false),
 });
 
-/** A discount on the whole invoice, before tax, shared over the lines. */
+/**
+ * A discount on the whole invoice, before tax, shared over the lines.
+ * @group Invoice math
+ */
 export const invoiceDiscountInputSchema = z.intersection(
   z.object({ id: idSchema.optional() }),
   discountSchema,
 );
 
-/** A fee such as a trip charge or a card surcharge: a fixed amount or a percent of the items. */
+/**
+ * A fee such as a trip charge or a card surcharge: a fixed amount or a percent of the items.
+ * @group Invoice math
+ */
 export const feeInputSchema = z.intersection(
   z.object({
     id: idSchema.optional(),
@@ -85,7 +109,10 @@ export const feeInputSchema = z.intersection(
   discountSchema,
 );
 
-/** How figures are rounded: the mode, and whether tax is rounded per line or once per invoice. */
+/**
+ * How figures are rounded: the mode, and whether tax is rounded per line or once per invoice.
+ * @group Invoice math
+ */
 export const roundingInputSchema = z.object({
   mode: z
     .enum(["half_up", "half_even"], { error: 'must be "half_up" or "half_even"' })
@@ -99,6 +126,7 @@ export const roundingInputSchema = z.object({
  * The input of {@link calculateInvoice}, as a zod schema an app can reuse to validate its forms.
  * Cross-field rules (unique ids, known tax rates, amount digits per currency) are checked by
  * `calculateInvoice` and `parseInvoiceInput` on top of this shape.
+ * @group Invoice math
  */
 export const invoiceInputSchema = z.object({
   currency: currencySchema,
@@ -109,10 +137,22 @@ export const invoiceInputSchema = z.object({
   rounding: roundingInputSchema.default({ mode: "half_up", tax: "per_line" }),
 });
 
-/** What an app passes to `calculateInvoice`: decimal strings (or finite numbers) for every figure. */
+/**
+ * What an app passes to `calculateInvoice`: decimal strings (or finite numbers) for every figure.
+ * @group Invoice math
+ * @interface
+ */
 export type InvoiceInput = z.input<typeof invoiceInputSchema>;
-/** The input after reading: defaults filled, decimals read exactly. */
+/**
+ * The input after reading: defaults filled, decimals read exactly.
+ * @group Invoice math
+ * @interface
+ */
 export type ParsedInvoiceInput = z.output<typeof invoiceInputSchema>;
 
-/** One line item as an app passes it. */
+/**
+ * One line item as an app passes it.
+ * @group Invoice math
+ * @interface
+ */
 export type InvoiceLineInput = z.input<typeof invoiceLineInputSchema>;

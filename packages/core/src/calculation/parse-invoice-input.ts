@@ -5,6 +5,7 @@ import type { ParsedInvoiceInput } from "./invoice-input-schema";
 /**
  * Reads an invoice input exactly as `calculateInvoice` does, or throws a `ValidationError` whose
  * `issues` name every problem (field rules and cross-field rules) in document order.
+ * @group Invoice math
  */
 export function parseInvoiceInput(input: unknown): ParsedInvoiceInput {
   // The common valid input is read by hand, to the very same result, at a fraction of the cost;

@@ -13,6 +13,7 @@ import { addressSchema } from "./customer";
  * `"+15125550101"`). libphonenumber-js checks the country code and the number's length for that
  * country; it does not require the number to be assigned (its tables lag new ranges, and the SMS
  * provider refuses a number that does not exist).
+ * @group Customers
  */
 export const e164PhoneSchema = textSchema
   .trim()
@@ -29,6 +30,7 @@ export const e164PhoneSchema = textSchema
     return phone.number as string;
   });
 
+/** @group Customers */
 export const customerInputSchema = z.object({
   name: textSchema.trim().min(1).max(200),
   email: z.email().max(320).nullable().optional(),
@@ -36,14 +38,18 @@ export const customerInputSchema = z.object({
   billingAddress: addressSchema.nullable().optional(),
 });
 
+/** @group Customers @interface */
 export type CustomerInput = z.input<typeof customerInputSchema>;
 
+/** @group Customers */
 export const createCustomerInputSchema = customerInputSchema.extend({
   idempotencyKey: idempotencyKeySchema.optional(),
 });
 
+/** @group Customers @interface */
 export type CreateCustomerInput = z.input<typeof createCustomerInputSchema>;
 
+/** @group Customers */
 export const updateCustomerInputSchema = customerInputSchema.partial().extend({
   id: recordIdSchema,
   expectedVersion: expectedVersionSchema.optional(),
@@ -51,4 +57,5 @@ export const updateCustomerInputSchema = customerInputSchema.partial().extend({
   idempotencyKey: idempotencyKeySchema.optional(),
 });
 
+/** @group Customers @interface */
 export type UpdateCustomerInput = z.input<typeof updateCustomerInputSchema>;

@@ -13,9 +13,13 @@ export const addressSchema = z.object({
     .optional(),
 });
 
+/** @group Customers @interface */
 export type Address = z.infer<typeof addressSchema>;
 
-/** Whoever the tenant bills: a homeowner, a property manager. */
+/**
+ * Whoever the tenant bills: a homeowner, a property manager.
+ * @group Customers
+ */
 export type Customer = {
   tenantId: string;
   id: string;
@@ -31,5 +35,8 @@ export type Customer = {
   updatedAt: string;
 };
 
-/** The customer as copied onto an invoice revision, so later edits to the customer don't rewrite it. */
+/**
+ * The customer as copied onto an invoice revision, so later edits to the customer don't rewrite it.
+ * @group Customers
+ */
 export type CustomerSnapshot = Pick<Customer, "id" | "name" | "email" | "phone" | "billingAddress">;

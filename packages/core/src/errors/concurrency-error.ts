@@ -5,6 +5,7 @@ const marker = Symbol.for("remit.error.ConcurrencyError");
 /**
  * The record changed since the caller read it (`expectedVersion` no longer matches). Read it again,
  * show the user what changed, and retry deliberately; nothing was changed by this call.
+ * @group Errors
  */
 export class ConcurrencyError extends RemitError {
   readonly [marker] = true;

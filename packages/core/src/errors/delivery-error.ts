@@ -2,7 +2,10 @@ import { RemitError } from "./remit-error";
 
 const marker = Symbol.for("remit.error.DeliveryError");
 
-/** A send was refused before anything went out: a channel lacks a contact or the recipient opted out. */
+/**
+ * A send was refused before anything went out: a channel lacks a contact or the recipient opted out.
+ * @group Errors
+ */
 export class DeliveryError extends RemitError {
   readonly [marker] = true;
   readonly channel: "email" | "sms";

@@ -2,7 +2,10 @@ import { RemitError } from "./remit-error";
 
 const marker = Symbol.for("remit.error.IdempotencyError");
 
-/** An idempotency key was reused with different arguments. Use a new key for a new request. */
+/**
+ * An idempotency key was reused with different arguments. Use a new key for a new request.
+ * @group Errors
+ */
 export class IdempotencyError extends RemitError {
   readonly [marker] = true;
   readonly idempotencyKey: string;

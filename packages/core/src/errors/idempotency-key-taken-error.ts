@@ -6,6 +6,7 @@ const marker = Symbol.for("remit.error.IdempotencyKeyTakenError");
  * Thrown by a store's `idempotency.put` when the key exists: another request with the same key
  * committed first. Core catches it and answers from the stored record, so it never leaves a
  * Remit call; adapters throw it and conformance suites expect it.
+ * @group Errors
  */
 export class IdempotencyKeyTakenError extends RemitError {
   readonly [marker] = true;

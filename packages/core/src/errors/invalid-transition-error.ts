@@ -2,7 +2,10 @@ import { RemitError } from "./remit-error";
 
 const marker = Symbol.for("remit.error.InvalidTransitionError");
 
-/** The move is not allowed from the record's current status; nothing was changed. */
+/**
+ * The move is not allowed from the record's current status; nothing was changed.
+ * @group Errors
+ */
 export class InvalidTransitionError extends RemitError {
   readonly [marker] = true;
   readonly status: string;

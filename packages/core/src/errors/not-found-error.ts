@@ -2,7 +2,10 @@ import { RemitError } from "./remit-error";
 
 const marker = Symbol.for("remit.error.NotFoundError");
 
-/** The record does not exist for this tenant (another tenant's record is never found either). */
+/**
+ * The record does not exist for this tenant (another tenant's record is never found either).
+ * @group Errors
+ */
 export class NotFoundError extends RemitError {
   readonly [marker] = true;
   readonly resource: string;

@@ -7,6 +7,7 @@ const marker = Symbol.for("remit.error.OutcomeUnknownError");
  * nothing can tell which from here. Retrying is safe only when the call carried an
  * `idempotencyKey` (the repeat answers with the first result if it was saved), so `retryable` is
  * true exactly then. Without a key, read the record before trying again.
+ * @group Errors
  */
 export class OutcomeUnknownError extends RemitError {
   readonly [marker] = true;

@@ -2,7 +2,10 @@ import { RemitError } from "./remit-error";
 
 const marker = Symbol.for("remit.error.ProviderError");
 
-/** A payment, email or SMS provider refused or failed a call. `retryable` says whether to try again. */
+/**
+ * A payment, email or SMS provider refused or failed a call. `retryable` says whether to try again.
+ * @group Errors
+ */
 export class ProviderError extends RemitError {
   readonly [marker] = true;
   readonly provider: string;

@@ -1,5 +1,6 @@
 /**
  * The stable codes a Remit error can carry. They never change meaning; new ones may be added.
+ * @group Errors
  */
 export type RemitErrorCode =
   | "validation_error"
@@ -31,6 +32,7 @@ const marker = Symbol.for("remit.error");
  *   if (RemitError.isInstance(error) && error.code === "validation_error") showFormErrors(error);
  * }
  * ```
+ * @group Errors
  */
 export class RemitError extends Error {
   readonly [marker] = true;

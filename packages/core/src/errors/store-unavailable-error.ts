@@ -2,7 +2,10 @@ import { RemitError } from "./remit-error";
 
 const marker = Symbol.for("remit.error.StoreUnavailableError");
 
-/** The store could not complete the transaction; nothing was changed. Safe to retry. */
+/**
+ * The store could not complete the transaction; nothing was changed. Safe to retry.
+ * @group Errors
+ */
 export class StoreUnavailableError extends RemitError {
   readonly [marker] = true;
 

@@ -2,12 +2,16 @@ import { RemitError } from "./remit-error";
 
 const marker = Symbol.for("remit.error.ValidationError");
 
-/** One problem with an input, at a path written as in the docs: `lines[0].quantity`. */
+/**
+ * One problem with an input, at a path written as in the docs: `lines[0].quantity`.
+ * @group Errors
+ */
 export type ValidationIssue = { path: string; message: string };
 
 /**
  * An input was refused; nothing was changed. `path` names the first problem in document order and
  * `issues` lists every problem found, so a form can mark all of its bad fields at once.
+ * @group Errors
  */
 export class ValidationError extends RemitError {
   readonly [marker] = true;

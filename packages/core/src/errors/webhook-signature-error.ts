@@ -2,7 +2,10 @@ import { RemitError } from "./remit-error";
 
 const marker = Symbol.for("remit.error.WebhookSignatureError");
 
-/** A webhook's signature did not verify (wrong secret, altered body, or too old). Nothing was changed. */
+/**
+ * A webhook's signature did not verify (wrong secret, altered body, or too old). Nothing was changed.
+ * @group Errors
+ */
 export class WebhookSignatureError extends RemitError {
   readonly [marker] = true;
 

@@ -1,6 +1,9 @@
 import type { RemitEvent, RemitEventType } from "./remit-event";
 
-/** A function run by the outbox worker for each matching event, at least once. Throw to retry. */
+/**
+ * A function run by the outbox worker for each matching event, at least once. Throw to retry.
+ * @group Events
+ */
 export type EventHandler = (event: RemitEvent) => Promise<void> | void;
 
 /** A registered handler with the name its progress is tracked by across retries. */
@@ -13,6 +16,7 @@ export type RegisteredHandler = {
 /**
  * Called in this process right after a move commits, with the events it committed, before the
  * move's promise resolves. Must be quick and must not throw (what it throws is ignored).
+ * @group Events
  */
 export type CommitListener = (committed: { tenantId: string; events: RemitEvent[] }) => void;
 

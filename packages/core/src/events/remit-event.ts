@@ -1,6 +1,9 @@
 import type { Actor } from "../service/actor";
 
-/** Every event type Remit appends. */
+/**
+ * Every event type Remit appends.
+ * @group Events
+ */
 export type RemitEventType =
   | "invoice.created"
   | "invoice.updated"
@@ -28,6 +31,7 @@ export type RemitEventType =
  * An event: appended in the same transaction as the change it describes (an outbox), then handed
  * to handlers by the outbox worker at least once. Deduplicate by `id`; order one record's events
  * by `subject.version`.
+ * @group Events
  */
 export type RemitEvent = {
   id: string;
@@ -63,6 +67,7 @@ export type RemitEvent = {
  * ```
  *
  * @since 0.2.0
+ * @group Events
  */
 export type PaymentAccountDisconnectedData = {
   /** The provider's name, as in `tenant.paymentAccounts` (`"stripe"`). */

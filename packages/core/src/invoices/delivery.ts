@@ -1,10 +1,19 @@
-/** A delivery's status only moves forward through this list (email stops at `sent`). */
+/**
+ * A delivery's status only moves forward through this list (email stops at `sent`).
+ * @group Invoices
+ */
 export type DeliveryStatus = "scheduled" | "queued" | "sent" | "delivered" | "failed" | "cancelled";
 
-/** What a message is for. */
+/**
+ * What a message is for.
+ * @group Invoices
+ */
 export type DeliveryPurpose = "invoice" | "reminder" | "receipt";
 
-/** One message on one channel to one recipient. */
+/**
+ * One message on one channel to one recipient.
+ * @group Invoices
+ */
 export type Delivery = {
   tenantId: string;
   id: string;

@@ -1,4 +1,7 @@
-/** Where an invoice stands. Partial payment is not a status; see `amountPaid` and `amountDue`. */
+/**
+ * Where an invoice stands. Partial payment is not a status; see `amountPaid` and `amountDue`.
+ * @group Invoices
+ */
 export type InvoiceStatus =
   | "pending_action"
   | "pending_review"
@@ -7,6 +10,7 @@ export type InvoiceStatus =
   | "paid"
   | "cancelled";
 
+/** @group Invoices */
 export const invoiceStatuses: readonly InvoiceStatus[] = [
   "pending_action",
   "pending_review",

@@ -5,7 +5,10 @@ import type { Actor } from "../service/actor";
 import type { PaymentTerms } from "../tenants/payment-terms";
 import type { InvoiceStatus } from "./invoice-status";
 
-/** What an invoice bills: the input of `calculateInvoice` without its currency, plus notes. */
+/**
+ * What an invoice bills: the input of `calculateInvoice` without its currency, plus notes.
+ * @group Invoices
+ */
 export type InvoiceContent = Omit<InvoiceInput, "currency"> & {
   /** Printed on the invoice for the customer. */
   memo?: string;
@@ -14,6 +17,7 @@ export type InvoiceContent = Omit<InvoiceInput, "currency"> & {
 /**
  * An invoice as stored: its latest revision's content and totals, where it stands, and the money
  * received. All money is decimal strings in `currency`.
+ * @group Invoices
  */
 export type Invoice = {
   tenantId: string;
@@ -58,7 +62,10 @@ export type Invoice = {
   createdBy: Actor;
 };
 
-/** An immutable snapshot stored at every create and update. */
+/**
+ * An immutable snapshot stored at every create and update.
+ * @group Invoices
+ */
 export type InvoiceRevision = {
   tenantId: string;
   invoiceId: string;

@@ -1,9 +1,15 @@
 import type { Actor } from "../service/actor";
 
-/** How money arrived. */
+/**
+ * How money arrived.
+ * @group Invoices
+ */
 export type PaymentMethod = "card" | "ach" | "bank_transfer" | "check" | "cash" | "other";
 
-/** Money received against an invoice (or, when unmatched, against nothing yet). */
+/**
+ * Money received against an invoice (or, when unmatched, against nothing yet).
+ * @group Invoices
+ */
 export type Payment = {
   tenantId: string;
   id: string;
@@ -25,7 +31,10 @@ export type Payment = {
   createdAt: string;
 };
 
-/** Money returned for one payment. A provider refund counts once it succeeds. */
+/**
+ * Money returned for one payment. A provider refund counts once it succeeds.
+ * @group Invoices
+ */
 export type Refund = {
   tenantId: string;
   id: string;

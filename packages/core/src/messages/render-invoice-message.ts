@@ -3,7 +3,10 @@ import type { Invoice } from "../invoices/invoice";
 import { formatMoney } from "../money/format-money";
 import type { Tenant } from "../tenants/tenant-settings";
 
-/** A message ready for a channel. */
+/**
+ * A message ready for a channel.
+ * @group Messages
+ */
 export type RenderedMessage = { subject: string; text: string; html: string; sms: string };
 
 const htmlEscapes: Record<string, string> = {
@@ -14,7 +17,10 @@ const htmlEscapes: Record<string, string> = {
   "'": "&#39;",
 };
 
-/** Escapes text for HTML bodies and attributes. */
+/**
+ * Escapes text for HTML bodies and attributes.
+ * @group Messages
+ */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => htmlEscapes[character] ?? character);
 }
@@ -68,6 +74,7 @@ const defaults = {
  * Renders a delivery's message from the tenant's templates (or Remit's defaults): the same data
  * always renders the same message; amounts in the invoice's currency and the tenant's locale;
  * the template and its values HTML-escaped in the HTML body.
+ * @group Messages
  */
 export function renderInvoiceMessage(input: {
   invoice: Invoice;

@@ -27,6 +27,7 @@ function moneyFormat(currency: string, locale: string): Intl.NumberFormat {
  * digits (`formatMoney("1234.5", "USD", "en-US")` is `"$1,234.50"`, `"1083"` JPY is `"￥1,083"` in
  * `ja-JP`). Uses `Intl.NumberFormat` on the exact decimal string, so no binary rounding creeps in;
  * the formatter of each locale and currency is built once.
+ * @group Money
  */
 export function formatMoney(amount: string, currency: string, locale = "en-US"): string {
   // Intl accepts decimal strings exactly (ES2023 Intl.NumberFormat v3), which Node 20 supports.

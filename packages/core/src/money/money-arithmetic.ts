@@ -12,10 +12,14 @@ import { divideAndRound, type RoundingMode } from "./rounding-mode";
 /**
  * How a result is rounded to fewer digits: `half_up` and `half_even` as in {@link RoundingMode};
  * `up` away from zero (never charge less than is due), `down` towards zero (truncate).
+ * @group Money
  */
 export type MoneyRounding = RoundingMode | "up" | "down";
 
-/** The digits after the point: a number (`2`) or a currency whose ISO 4217 digits to use (`"USD"`). */
+/**
+ * The digits after the point: a number (`2`) or a currency whose ISO 4217 digits to use (`"USD"`).
+ * @group Money
+ */
 export type MoneyDigits = number | CurrencyCode;
 
 function digitsOf(digits: MoneyDigits): number {
@@ -53,12 +57,18 @@ function sumAt(values: readonly DecimalValue[], digits: MoneyDigits): string {
   return formatMinorUnits(unitsAt({ text: "", units, scale }, places, "half_up"), places);
 }
 
-/** True for a decimal amount string Remit's money functions take: `"125.50"`, `"-3"`, `"0.005"`. */
+/**
+ * True for a decimal amount string Remit's money functions take: `"125.50"`, `"-3"`, `"0.005"`.
+ * @group Money
+ */
 export function isMoneyAmount(value: unknown): value is string {
   return typeof value === "string" && readSignedDecimal(value) !== undefined;
 }
 
-/** The number of digits after the point as written: `"12.50"` has 2, `"7"` has 0. */
+/**
+ * The number of digits after the point as written: `"12.50"` has 2, `"7"` has 0.
+ * @group Money
+ */
 export function scaleOfMoney(amount: string): number {
   return read(amount).scale;
 }
@@ -66,6 +76,7 @@ export function scaleOfMoney(amount: string): number {
 /**
  * `amount` written with exactly `digits` decimals, rounded by `rounding` (half up by default)
  * when it has more: `roundMoney("2.675", "USD")` is `"2.68"`, `roundMoney("5", 2)` is `"5.00"`.
+ * @group Money
  */
 export function roundMoney(
   amount: string,
@@ -79,6 +90,7 @@ export function roundMoney(
 /**
  * `amount` as an integer count of `10^-digits` (minor units): `toMinorUnits("12.34", "USD")` is
  * `1234n`. An amount with more digits is rounded by `rounding` (half up by default).
+ * @group Money
  */
 export function toMinorUnits(
   amount: string,
@@ -88,7 +100,10 @@ export function toMinorUnits(
   return unitsAt(read(amount), digitsOf(digits), rounding);
 }
 
-/** An integer count of minor units back as an amount: `fromMinorUnits(1234n, "USD")` is `"12.34"`. */
+/**
+ * An integer count of minor units back as an amount: `fromMinorUnits(1234n, "USD")` is `"12.34"`.
+ * @group Money
+ */
 export function fromMinorUnits(units: bigint, digits: MoneyDigits): string {
   return formatMinorUnits(units, digitsOf(digits));
 }
@@ -101,12 +116,16 @@ export function fromMinorUnits(units: bigint, digits: MoneyDigits): string {
  * addMoney("USD", "19.99", "0.01"); // "20.00"
  * addMoney(3, "1.5", "-0.25");      // "1.250"
  * ```
+ * @group Money
  */
 export function addMoney(digits: MoneyDigits, ...amounts: string[]): string {
   return sumAt(amounts.map(read), digits);
 }
 
-/** `a − b`, exact, then written with `digits` decimals (half up); may be negative. */
+/**
+ * `a − b`, exact, then written with `digits` decimals (half up); may be negative.
+ * @group Money
+ */
 export function subtractMoney(digits: MoneyDigits, a: string, b: string): string {
   const subtrahend = read(b);
   return sumAt([read(a), { ...subtrahend, units: -subtrahend.units }], digits);
@@ -117,12 +136,18 @@ export function subtractFloorZero(digits: MoneyDigits, a: string, b: string): st
   return compareMoney(a, b) <= 0 ? roundMoney("0", digits) : subtractMoney(digits, a, b);
 }
 
-/** Compares two amounts exactly, whatever their digits: -1, 0 or 1 (`"10.5"` equals `"10.50"`). */
+/**
+ * Compares two amounts exactly, whatever their digits: -1, 0 or 1 (`"10.5"` equals `"10.50"`).
+ * @group Money
+ */
 export function compareMoney(a: string, b: string): -1 | 0 | 1 {
   return compareDecimal(read(a), read(b)) as -1 | 0 | 1;
 }
 
-/** True for any way of writing zero: `"0"`, `"0.00"`, `"-0.0"`. */
+/**
+ * True for any way of writing zero: `"0"`, `"0.00"`, `"-0.0"`.
+ * @group Money
+ */
 export function isZeroMoney(amount: string): boolean {
   return read(amount).units === 0n;
 }

@@ -1,4 +1,7 @@
-/** `half_up` rounds halves away from zero; `half_even` rounds them to the even neighbour. */
+/**
+ * `half_up` rounds halves away from zero; `half_even` rounds them to the even neighbour.
+ * @group Money
+ */
 export type RoundingMode = "half_up" | "half_even";
 
 /**

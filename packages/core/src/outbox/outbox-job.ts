@@ -4,11 +4,14 @@
  * - `delivery`: send one scheduled or queued message (`payload.deliveryId`);
  * - `reminder`: create reminder deliveries for an invoice if it is still unpaid;
  * - `provider_refund`: ask the payment provider to move a pending refund (`payload.refundId`).
+ * @group Outbox worker
  */
 export type OutboxJobKind = "event" | "delivery" | "reminder" | "provider_refund";
 
+/** @group Outbox worker */
 export type OutboxJobStatus = "pending" | "running" | "done" | "dead" | "cancelled";
 
+/** @group Outbox worker */
 export type OutboxJob = {
   tenantId: string;
   id: string;

@@ -5,6 +5,7 @@
  * ```ts
  * const clock: Clock = { specificationVersion: "v1", now: () => new Date().toISOString() };
  * ```
+ * @group Ports
  */
 export type Clock = {
   readonly specificationVersion: "v1";
@@ -12,7 +13,10 @@ export type Clock = {
   now(): string;
 };
 
-/** The real clock. */
+/**
+ * The real clock.
+ * @group Ports
+ */
 export const systemClock: Clock = {
   specificationVersion: "v1",
   now: () => new Date().toISOString(),

@@ -5,6 +5,7 @@ import type { MessageAbout } from "./message-about";
  * nodemailer); called only by the outbox worker.
  *
  * @since 0.1.0
+ * @group Ports
  */
 export type EmailSender = {
   readonly specificationVersion: "v1";
@@ -20,6 +21,7 @@ export type EmailSender = {
   send(message: EmailMessage): Promise<{ providerMessageId: string }>;
 };
 
+/** @group Ports */
 export type EmailMessage = {
   to: string;
   subject: string;

@@ -3,6 +3,7 @@ import { monotonicFactory } from "ulid";
 /**
  * Where Remit gets ids and public tokens. Ids are opaque, at most 64 characters; by default a
  * prefix and a ULID (`inv_01J…`), so they sort by creation time.
+ * @group Ports
  */
 export type IdGenerator = {
   readonly specificationVersion: "v1";
@@ -26,7 +27,10 @@ function randomToken(): string {
 // Monotonic: ids made in the same millisecond still sort in the order they were made.
 const ulid = monotonicFactory();
 
-/** The default generator: `prefix_ULID` ids and 192-bit base64url tokens. */
+/**
+ * The default generator: `prefix_ULID` ids and 192-bit base64url tokens.
+ * @group Ports
+ */
 export const ulidIdGenerator: IdGenerator = {
   specificationVersion: "v1",
   newId: (prefix) => `${prefix}_${ulid()}`,

@@ -1,7 +1,10 @@
 import type { DeliveryPurpose } from "../invoices/delivery";
 import type { Invoice } from "../invoices/invoice";
 
-/** The tenant, purpose and invoice a message was rendered from. */
+/**
+ * The tenant, purpose and invoice a message was rendered from.
+ * @group Ports
+ */
 export type MessageAbout = {
   tenantId: string;
   /** The delivery this message is (also its `idempotencyKey`). */

@@ -13,6 +13,7 @@ import type { Tenant } from "../tenants/tenant-settings";
  * handler.
  *
  * @since 0.1.0
+ * @group Ports
  */
 export type PaymentProvider = {
   readonly specificationVersion: "v1";
@@ -78,6 +79,7 @@ export type PaymentProvider = {
 /**
  * The provider for money recorded by hand: checks, cash, bank transfers. It starts no checkout and
  * its refunds are returned by the tenant directly, so they count at once.
+ * @group Ports
  */
 export function createManualPayments(): PaymentProvider {
   return {

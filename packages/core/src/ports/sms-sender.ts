@@ -5,6 +5,7 @@ import type { MessageAbout } from "./message-about";
  * worker.
  *
  * @since 0.1.0
+ * @group Ports
  */
 export type SmsSender = {
   readonly specificationVersion: "v1";
@@ -19,6 +20,7 @@ export type SmsSender = {
   send(message: SmsMessage): Promise<{ providerMessageId: string; status: "queued" | "sent" }>;
 };
 
+/** @group Ports */
 export type SmsMessage = {
   to: string;
   body: string;

@@ -4,10 +4,16 @@ import type { InvoiceContent } from "../invoices/invoice";
 import type { Actor } from "../service/actor";
 import type { PaymentTerms } from "../tenants/payment-terms";
 
-/** `draft` → `sent` → `approved` or `declined`; a sent quote past `expiresOn` is `expired`. */
+/**
+ * `draft` → `sent` → `approved` or `declined`; a sent quote past `expiresOn` is `expired`.
+ * @group Quotes
+ */
 export type QuoteStatus = "draft" | "sent" | "approved" | "declined" | "expired";
 
-/** A price offered before the work; approved, it may take a deposit and becomes one work order. */
+/**
+ * A price offered before the work; approved, it may take a deposit and becomes one work order.
+ * @group Quotes
+ */
 export type Quote = {
   tenantId: string;
   id: string;

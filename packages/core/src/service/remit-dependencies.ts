@@ -10,7 +10,10 @@ import type { InvoiceStore, StoreTransaction } from "../ports/store/index";
 import type { Tenant } from "../tenants/tenant-settings";
 import type { Context } from "./actor";
 
-/** What every use case of the service is given: the ports, resolved with their defaults. */
+/**
+ * What every use case of the service is given: the ports, resolved with their defaults.
+ * @group Service
+ */
 export type RemitDependencies = {
   store: InvoiceStore;
   clock: Clock;
@@ -22,7 +25,10 @@ export type RemitDependencies = {
   hooks: InvoiceMoveHooks;
 };
 
-/** Steps other parts of core add to invoice moves (work orders, quote deposits). */
+/**
+ * Steps other parts of core add to invoice moves (work orders, quote deposits).
+ * @group Service
+ */
 export type InvoiceMoveHooks = {
   /** At issue, before the status is settled: may add payments (deposits) and return the invoice. */
   beforeInvoiceIssued?(scope: MoveScope, invoice: Invoice): Promise<Invoice>;

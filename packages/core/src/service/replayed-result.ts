@@ -23,6 +23,7 @@ export function markReplayed<Result extends object>(result: Result): Result {
  * const result = await remit.invoices.recordPayment(ctx, { ...payment, idempotencyKey: "pi_1" });
  * if (wasReplayed(result)) console.log("already recorded");
  * ```
+ * @group Service
  */
 export function wasReplayed(result: object): boolean {
   return (result as { [replayedMarker]?: unknown })[replayedMarker] === true;

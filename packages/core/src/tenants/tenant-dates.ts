@@ -1,7 +1,10 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays, format } from "date-fns";
 
-/** The calendar date (`YYYY-MM-DD`) in `timeZone` at a UTC instant. */
+/**
+ * The calendar date (`YYYY-MM-DD`) in `timeZone` at a UTC instant.
+ * @group Tenants
+ */
 export function localDateAt(instant: string, timeZone: string): string {
   return format(new TZDate(instant, timeZone), "yyyy-MM-dd");
 }

@@ -57,6 +57,7 @@ const hexColorSchema = textSchema.regex(
 /**
  * How the customer's invoice page looks: the tenant's logo and colors. Every field is optional;
  * what is left out keeps Remit's plain look.
+ * @group Tenants
  */
 export const tenantBrandingSchema = z.object({
   /** An `https:` URL of the logo image, shown at the top of the hosted invoice page. */
@@ -70,9 +71,13 @@ export const tenantBrandingSchema = z.object({
   accentColor: hexColorSchema.optional(),
 });
 
+/** @group Tenants @interface */
 export type TenantBranding = z.infer<typeof tenantBrandingSchema>;
 
-/** What a tenant (one contractor business) sets once and every later move follows. */
+/**
+ * What a tenant (one contractor business) sets once and every later move follows.
+ * @group Tenants
+ */
 export const tenantSettingsSchema = z.object({
   name: textSchema.min(1).max(200).default("My business"),
   currency: currencySchema.default("USD"),
@@ -138,10 +143,15 @@ export const tenantSettingsSchema = z.object({
   phone: textSchema.max(32).nullable().default(null),
 });
 
+/** @group Tenants @interface */
 export type TenantSettingsInput = z.input<typeof tenantSettingsSchema>;
+/** @group Tenants @interface */
 export type TenantSettings = z.output<typeof tenantSettingsSchema>;
 
-/** A tenant's stored settings. */
+/**
+ * A tenant's stored settings.
+ * @group Tenants
+ */
 export type Tenant = TenantSettings & {
   id: string;
   version: number;

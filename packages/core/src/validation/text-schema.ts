@@ -7,6 +7,7 @@ const illFormed = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF]
 /**
  * Whether `value` is text every backend can store: no NUL (`\u0000`, which PostgreSQL's `text`
  * refuses) and no unpaired UTF-16 surrogate (which has no UTF-8 form).
+ * @group Validation
  */
 export function isWellFormedText(value: string): boolean {
   return !illFormed.test(value);
@@ -25,6 +26,7 @@ export function isWellFormedText(value: string): boolean {
  * const formSchema = z.object({ note: textSchema.max(500) });
  * formSchema.safeParse({ note: "a\u0000b" }); // issue at "note"
  * ```
+ * @group Validation
  */
 export const textSchema = z
   .string()

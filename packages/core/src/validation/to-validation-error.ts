@@ -33,6 +33,7 @@ export function toValidationError(
  * parseWithSchema(optionsSchema, { lines: [{ sku: 7 }] }, { pathPrefix: "options" });
  * // throws ValidationError, path "options.lines[0].sku"
  * ```
+ * @group Validation
  */
 export function parseWithSchema<Schema extends z.ZodType>(
   schema: Schema,

@@ -8,7 +8,10 @@ import type { PaymentTerms } from "../tenants/payment-terms";
 import { textSchema } from "../validation/text-schema";
 import type { StoredTaxRate, WorkOrder } from "./work-order";
 
-/** An invoice input made from a work order: ready for `calculateInvoice` and `remit.invoices.create`. */
+/**
+ * An invoice input made from a work order: ready for `calculateInvoice` and `remit.invoices.create`.
+ * @group Work orders
+ */
 export type InvoiceDraft = {
   currency: string;
   customerId: string;
@@ -35,6 +38,7 @@ export const draftInvoiceOptionsSchema = z.object({
   memo: textSchema.max(2_000).optional(),
 });
 
+/** @group Work orders @interface */
 export type DraftInvoiceOptions = z.input<typeof draftInvoiceOptionsSchema>;
 
 const isZero = (value: string) => readDecimal(value)?.units === 0n;
@@ -55,6 +59,7 @@ const isZero = (value: string) => readDecimal(value)?.units === 0n;
  * const draft = draftInvoiceFromWorkOrder(workOrder);
  * const totals = calculateInvoice(draft);
  * ```
+ * @group Work orders
  */
 export function draftInvoiceFromWorkOrder(
   workOrder: WorkOrder,

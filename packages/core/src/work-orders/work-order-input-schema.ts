@@ -51,7 +51,10 @@ const storedTaxRateSchema = taxRateInputSchema.transform((rate) => ({
   percent: rate.percent.text,
 }));
 
-/** What a work order records; every part is optional except the customer and a title. */
+/**
+ * What a work order records; every part is optional except the customer and a title.
+ * @group Work orders
+ */
 export const workOrderInputSchema = z.object({
   customerId: recordIdSchema,
   title: textSchema.trim().min(1).max(200),
@@ -68,4 +71,5 @@ export const workOrderInputSchema = z.object({
   idempotencyKey: idempotencyKeySchema.optional(),
 });
 
+/** @group Work orders @interface */
 export type WorkOrderInput = z.input<typeof workOrderInputSchema>;

@@ -2,7 +2,10 @@ import type { Address, CustomerSnapshot } from "../customers/customer";
 import type { Actor } from "../service/actor";
 import type { PaymentTerms } from "../tenants/payment-terms";
 
-/** Where a job stands, from first call to invoice. */
+/**
+ * Where a job stands, from first call to invoice.
+ * @group Work orders
+ */
 export type WorkOrderStatus =
   | "open"
   | "scheduled"
@@ -11,7 +14,10 @@ export type WorkOrderStatus =
   | "invoiced"
   | "cancelled";
 
-/** Time a technician spent: `hours × hourlyRate × overtimeMultiplier`. */
+/**
+ * Time a technician spent: `hours × hourlyRate × overtimeMultiplier`.
+ * @group Work orders
+ */
 export type LaborEntry = {
   id: string;
   technician: string;
@@ -23,7 +29,10 @@ export type LaborEntry = {
   taxRateIds: string[];
 };
 
-/** Parts and supplies, billed at cost plus markup. */
+/**
+ * Parts and supplies, billed at cost plus markup.
+ * @group Work orders
+ */
 export type MaterialEntry = {
   id: string;
   description: string;
@@ -34,7 +43,10 @@ export type MaterialEntry = {
   taxRateIds: string[];
 };
 
-/** A flat-price service line (often from an approved quote). */
+/**
+ * A flat-price service line (often from an approved quote).
+ * @group Work orders
+ */
 export type ServiceEntry = {
   id: string;
   description: string;
@@ -43,7 +55,10 @@ export type ServiceEntry = {
   taxRateIds: string[];
 };
 
-/** A fee such as a trip charge or disposal. */
+/**
+ * A fee such as a trip charge or disposal.
+ * @group Work orders
+ */
 export type WorkOrderFee = {
   id: string;
   description: string;
@@ -51,7 +66,10 @@ export type WorkOrderFee = {
   taxRateIds: string[];
 };
 
-/** A tax rate as stored on a work order or quote (percent as a decimal string). */
+/**
+ * A tax rate as stored on a work order or quote (percent as a decimal string).
+ * @group Work orders
+ */
 export type StoredTaxRate = {
   id: string;
   name: string;
@@ -60,7 +78,10 @@ export type StoredTaxRate = {
   compound: boolean;
 };
 
-/** A job for a customer at a site, with the labor, materials and fees to bill when it is done. */
+/**
+ * A job for a customer at a site, with the labor, materials and fees to bill when it is done.
+ * @group Work orders
+ */
 export type WorkOrder = {
   tenantId: string;
   id: string;

@@ -2,7 +2,10 @@ import type { InvoiceStore } from "@remit/core";
 import type { StoreProbe } from "../store-conformance/conformance-harness";
 import type { MemoryStoreState } from "./create-memory-store";
 
-/** Reads a memory store's rows directly, for the conformance suite. */
+/**
+ * Reads a memory store's rows directly, for the conformance suite.
+ * @group Memory store
+ */
 export function createMemoryProbe(store: InvoiceStore): StoreProbe {
   const state = (store as InvoiceStore & { state: MemoryStoreState }).state;
   const countIn = (table: { groups: Map<string, Map<string, unknown>> }, tenantId: string) => {

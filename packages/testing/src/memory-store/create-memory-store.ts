@@ -17,6 +17,7 @@ export type { MemoryStoreState } from "./memory-state";
  * const store = createMemoryStore();
  * const remit = createRemit({ store });
  * ```
+ * @group Memory store
  */
 export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStoreState } {
   const state = createMemoryState();

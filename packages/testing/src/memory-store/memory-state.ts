@@ -14,7 +14,10 @@ import type {
 } from "@remit/core";
 import { MemoryTable } from "./memory-table";
 
-/** The rows of a memory store, for tests that look at the backend directly (`probe`). */
+/**
+ * The rows of a memory store, for tests that look at the backend directly (`probe`).
+ * @group Memory store
+ */
 export type MemoryStoreState = ReturnType<typeof createMemoryState>;
 
 /** Empty tables for every record the store port holds. */

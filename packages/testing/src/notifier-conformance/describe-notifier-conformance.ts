@@ -1,14 +1,21 @@
 import { type EmailSender, RemitError, type SmsSender } from "@remit/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-/** A message as the backend (an SMTP server, an SMS API) received it. */
+/**
+ * A message as the backend (an SMTP server, an SMS API) received it.
+ * @group Conformance suites
+ */
 export type ReceivedMessage = { to: string; text: string };
 
-/** One sender on a fresh backend, and ways to look at and steer that backend. */
+/**
+ * One sender on a fresh backend, and ways to look at and steer that backend.
+ * @group Conformance suites
+ */
 export type NotifierHarness =
   | ({ channel: "email"; sender: EmailSender } & NotifierBackend)
   | ({ channel: "sms"; sender: SmsSender } & NotifierBackend);
 
+/** @group Conformance suites */
 export type NotifierBackend = {
   /** Every message the backend accepted, read from the backend itself. */
   received(): Promise<ReceivedMessage[]>;
@@ -19,6 +26,7 @@ export type NotifierBackend = {
   close(): Promise<void>;
 };
 
+/** @group Conformance suites */
 export type NotifierConformanceOptions = {
   /** Shown in test names, e.g. "smtp" or "twilio". */
   name: string;
@@ -47,6 +55,7 @@ async function send(harness: NotifierHarness, text: string, key: string) {
  * ```ts
  * describeNotifierConformance({ name: "smtp", setup: async () => ({ channel: "email", sender, ...backend }) });
  * ```
+ * @group Conformance suites
  */
 export function describeNotifierConformance(options: NotifierConformanceOptions): void {
   describe(`notifier conformance (${options.name})`, () => {

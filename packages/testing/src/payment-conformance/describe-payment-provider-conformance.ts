@@ -8,7 +8,10 @@ import {
 } from "@remit/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-/** What each case runs on: a Remit that has the provider, and a tenant ready to use it. */
+/**
+ * What each case runs on: a Remit that has the provider, and a tenant ready to use it.
+ * @group Conformance suites
+ */
 export type PaymentProviderHarness = {
   /** A Remit with `provider` among its payments, under `provider.name`. */
   remit: Remit;
@@ -27,6 +30,7 @@ export type PaymentProviderHarness = {
   close?(): Promise<void>;
 };
 
+/** @group Conformance suites */
 export type PaymentProviderConformanceOptions = {
   /** Shown in test names, e.g. "stripe" or "manual". */
   name: string;
@@ -77,6 +81,7 @@ async function paidPayment(harness: PaymentProviderHarness, invoice: Invoice) {
  *   setup: async () => { … return { remit, provider: createManualPayments(), context, customerId }; },
  * });
  * ```
+ * @group Conformance suites
  */
 export function describePaymentProviderConformance(
   options: PaymentProviderConformanceOptions,

@@ -9,9 +9,15 @@ import {
 import { createMemoryStore } from "../memory-store/create-memory-store";
 import { createTestClock } from "../store-conformance/test-clock";
 
-/** The tenant every sending harness works in. */
+/**
+ * The tenant every sending harness works in.
+ * @group Test helpers
+ */
 export const sendingTenantId = "tenant_acme";
-/** A manager of that tenant. */
+/**
+ * A manager of that tenant.
+ * @group Test helpers
+ */
 export const sendingUser: Context = {
   tenantId: sendingTenantId,
   actor: { type: "user", id: "user_manager" },
@@ -28,6 +34,7 @@ export const sendingUser: Context = {
  * await harness.remit.invoices.send(sendingUser, { id: invoice.id, channels: ["email"] });
  * await harness.worker.runOnce();
  * ```
+ * @group Test helpers
  */
 export async function createSendingHarness(options: {
   sms?: SmsSender;

@@ -1,6 +1,9 @@
 import type { InvoiceStore } from "@remit/core";
 
-/** Reads a backend directly, so the suite never trusts the adapter alone. */
+/**
+ * Reads a backend directly, so the suite never trusts the adapter alone.
+ * @group Conformance suites
+ */
 export type StoreProbe = {
   /** The invoice row as the backend holds it, or undefined. */
   invoice(
@@ -26,6 +29,7 @@ export type StoreProbe = {
   invoiceNumbers(tenantId: string): Promise<string[]>;
 };
 
+/** @group Conformance suites */
 export type StoreConformanceOptions = {
   /** Shown in test names, e.g. "memory" or "postgres". */
   name: string;

@@ -18,6 +18,7 @@ export type {
   StoreProbe,
 } from "./conformance-harness";
 
+/** @group Conformance suites */
 export function describeStoreConformance(options: StoreConformanceOptions): void {
   let store: InvoiceStore | undefined;
   const harness: ConformanceHarness = {

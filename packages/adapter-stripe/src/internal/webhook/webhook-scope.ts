@@ -19,7 +19,10 @@ import {
   type StripeEventShape,
 } from "./webhook-objects";
 
-/** What one event (or one refund of a `charge.refunded`) came to. */
+/**
+ * What one event (or one refund of a `charge.refunded`) came to.
+ * @group Errors and amounts
+ */
 export type WebhookStep = {
   outcome: "recorded" | "duplicate" | "unmatched" | "ignored";
   invoiceId: string | null;

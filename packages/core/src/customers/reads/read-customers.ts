@@ -6,12 +6,14 @@ import { defineRead } from "../../service/internal/define-read";
 import { textSchema } from "../../validation/text-schema";
 import type { Customer } from "../customer";
 
+/** @group Customers */
 export const listCustomersInputSchema = z.object({
   search: textSchema.trim().min(1).max(200).optional(),
   limit: z.number().int().min(1).max(200).default(50),
   cursor: textSchema.min(1).max(200).optional(),
 });
 
+/** @group Customers @interface */
 export type ListCustomersInput = z.input<typeof listCustomersInputSchema>;
 
 /** `remit.customers.get`: one customer. */

@@ -3,6 +3,7 @@ import type { EventPage } from "../../ports/store/index";
 import { defineRead } from "../../service/internal/define-read";
 import { textSchema } from "../../validation/text-schema";
 
+/** @group Events */
 export const listEventsInputSchema = z
   .object({
     limit: z.number().int().min(1).max(1_000).default(100),
@@ -19,6 +20,7 @@ export const listEventsInputSchema = z
     message: "give cursor or after (deprecated), not both",
   });
 
+/** @group Events @interface */
 export type ListEventsInput = z.input<typeof listEventsInputSchema>;
 
 /**

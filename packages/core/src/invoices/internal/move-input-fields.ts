@@ -18,7 +18,10 @@ export const instantSchema = z.iso
   .datetime({ offset: true })
   .transform((value) => new Date(value).toISOString());
 
-/** The fields every move on one record takes: its id, and optionally a version and a key. */
+/**
+ * The fields every move on one record takes: its id, and optionally a version and a key.
+ * @group Invoices
+ */
 export const recordMoveInputSchema = z.object({
   id: recordIdSchema,
   expectedVersion: expectedVersionSchema.optional(),

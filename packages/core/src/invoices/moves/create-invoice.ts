@@ -19,7 +19,10 @@ import { readCustomerSnapshot } from "../internal/read-customer-snapshot";
 import type { Invoice } from "../invoice";
 import { issueInvoiceInScope } from "./issue-invoice";
 
-/** The input of `remit.invoices.create`. Lines, taxes, discounts, fees and rounding are as in `calculateInvoice`. */
+/**
+ * The input of `remit.invoices.create`. Lines, taxes, discounts, fees and rounding are as in `calculateInvoice`.
+ * @group Invoices
+ */
 export const createInvoiceInputSchema = z.object({
   customerId: recordIdSchema.optional(),
   /** Defaults to the tenant's currency. */
@@ -32,6 +35,7 @@ export const createInvoiceInputSchema = z.object({
   issue: z.boolean().optional(),
 });
 
+/** @group Invoices @interface */
 export type CreateInvoiceInput = z.input<typeof createInvoiceInputSchema>;
 
 /** Links set when an invoice comes from a work order or a quote (review & submit). */

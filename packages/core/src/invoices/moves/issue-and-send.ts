@@ -2,6 +2,7 @@ import { defineMove } from "../../service/internal/define-move";
 import { issueInvoiceInputSchema, issueInvoiceInScope } from "./issue-invoice";
 import { sendInvoiceInputSchema, sendInvoiceInScope } from "./send-invoice";
 
+/** @group Invoices */
 export const issueWithSendSchema = issueInvoiceInputSchema.extend({
   /** "Save & send": send in the same transaction as the issue. */
   send: sendInvoiceInputSchema

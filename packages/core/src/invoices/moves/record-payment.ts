@@ -32,6 +32,7 @@ export const moneyAmountSchema = z
   }, 'must be a positive decimal amount such as "125.00"')
   .transform((value) => readDecimal(value)?.text ?? "");
 
+/** @group Invoices */
 export const recordPaymentInputSchema = z.object({
   /** The invoice paid. */
   id: recordIdSchema,
@@ -47,6 +48,7 @@ export const recordPaymentInputSchema = z.object({
   expectedVersion: expectedVersionSchema.optional(),
 });
 
+/** @group Invoices @interface */
 export type RecordPaymentInput = z.input<typeof recordPaymentInputSchema>;
 
 /** The amount with exactly the currency's digits ("25.5" USD is "25.50"), when that is exact. */

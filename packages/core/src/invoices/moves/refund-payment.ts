@@ -22,6 +22,7 @@ import type { Invoice } from "../invoice";
 import type { Refund } from "../payment";
 import { moneyAmountSchema } from "./record-payment";
 
+/** @group Invoices */
 export const refundPaymentInputSchema = z.object({
   /** The invoice the payment was recorded on. */
   id: recordIdSchema,
@@ -35,6 +36,7 @@ export const refundPaymentInputSchema = z.object({
   expectedVersion: expectedVersionSchema.optional(),
 });
 
+/** @group Invoices @interface */
 export type RefundPaymentInput = z.input<typeof refundPaymentInputSchema>;
 
 const refundableFrom = ["paid", "pending_payment", "past_due", "cancelled"] as const;
@@ -203,6 +205,7 @@ export const resolveRefundInputSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
 });
 
+/** @group Invoices @interface */
 export type ResolveRefundInput = z.input<typeof resolveRefundInputSchema>;
 
 /**

@@ -15,6 +15,7 @@ const rank: Record<DeliveryStatus, number> = {
   cancelled: 3,
 };
 
+/** @group Invoices */
 export const reportDeliveryInputSchema = z.object({
   /** The provider's message id, as returned by `SmsSender.send` / `EmailSender.send`. */
   providerMessageId: textSchema.min(1).max(255),
@@ -25,6 +26,7 @@ export const reportDeliveryInputSchema = z.object({
   reason: textSchema.min(1).max(255).optional(),
 });
 
+/** @group Invoices @interface */
 export type ReportDeliveryInput = z.input<typeof reportDeliveryInputSchema>;
 
 /**

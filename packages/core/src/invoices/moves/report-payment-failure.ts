@@ -5,6 +5,7 @@ import { textSchema } from "../../validation/text-schema";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
 import { idempotencyKeySchema, recordIdSchema } from "../internal/move-input-fields";
 
+/** @group Invoices */
 export const reportPaymentFailureInputSchema = z.object({
   id: recordIdSchema,
   /** The provider's payment reference (a PaymentIntent id). */
@@ -14,6 +15,7 @@ export const reportPaymentFailureInputSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
 });
 
+/** @group Invoices @interface */
 export type ReportPaymentFailureInput = z.input<typeof reportPaymentFailureInputSchema>;
 
 /**

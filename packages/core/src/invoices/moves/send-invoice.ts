@@ -16,6 +16,7 @@ import type { Invoice } from "../invoice";
 
 export const deliveryChannelSchema = z.enum(["email", "sms"]);
 
+/** @group Invoices */
 export const sendInvoiceInputSchema = z.object({
   id: recordIdSchema,
   channels: z
@@ -29,6 +30,7 @@ export const sendInvoiceInputSchema = z.object({
   idempotencyKey: idempotencyKeySchema.optional(),
 });
 
+/** @group Invoices @interface */
 export type SendInvoiceInput = z.input<typeof sendInvoiceInputSchema>;
 
 /**

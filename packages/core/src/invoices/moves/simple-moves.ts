@@ -14,10 +14,15 @@ import type { Invoice } from "../invoice";
 
 const moveInputSchema = recordMoveInputSchema;
 
-/** The input of `remit.invoices.requestChanges` and `cancel`: the invoice and a reason. */
+/**
+ * The input of `remit.invoices.requestChanges` and `cancel`: the invoice and a reason.
+ * @group Invoices
+ */
 export const reasonedMoveInputSchema = moveInputSchema.extend({ reason: reasonSchema });
 
+/** @group Invoices @interface */
 export type InvoiceMoveInput = z.input<typeof moveInputSchema>;
+/** @group Invoices @interface */
 export type ReasonedInvoiceMoveInput = z.input<typeof reasonedMoveInputSchema>;
 
 /** Submit for review inside a move: `pending_action` → `pending_review`. */

@@ -11,6 +11,7 @@ export const sweepPastDueInputSchema = z.object({
   batchSize: z.number().int().min(1).max(1_000).default(100),
 });
 
+/** @group Invoices @interface */
 export type SweepPastDueInput = z.input<typeof sweepPastDueInputSchema>;
 
 /**

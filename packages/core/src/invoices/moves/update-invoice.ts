@@ -21,7 +21,10 @@ import { readCustomerSnapshot } from "../internal/read-customer-snapshot";
 import { settledStatus, withBalances } from "../internal/settle-invoice";
 import type { Invoice } from "../invoice";
 
-/** The input of `remit.invoices.update`: the fields to change; the rest are kept. */
+/**
+ * The input of `remit.invoices.update`: the fields to change; the rest are kept.
+ * @group Invoices
+ */
 export const updateInvoiceInputSchema = z.object({
   id: recordIdSchema,
   /** Required: the version you read, so two editors never overwrite each other. */
@@ -33,6 +36,7 @@ export const updateInvoiceInputSchema = z.object({
   idempotencyKey: idempotencyKeySchema.optional(),
 });
 
+/** @group Invoices @interface */
 export type UpdateInvoiceInput = z.input<typeof updateInvoiceInputSchema>;
 
 const editable = ["pending_action", "pending_review", "pending_payment", "past_due"] as const;

@@ -12,7 +12,10 @@ import type { Invoice, InvoiceRevision } from "../invoice";
 import { invoiceStatuses } from "../invoice-status";
 import type { Payment, Refund } from "../payment";
 
-/** An invoice with everything that happened to it. */
+/**
+ * An invoice with everything that happened to it.
+ * @group Invoices
+ */
 export type InvoiceDetails = {
   invoice: Invoice;
   revisions: InvoiceRevision[];
@@ -41,6 +44,7 @@ export const getInvoice = defineRead(
 
 const dateSchema = z.iso.date();
 
+/** @group Invoices */
 export const listInvoicesInputSchema = z.object({
   status: z.union([z.enum(invoiceStatuses), z.array(z.enum(invoiceStatuses)).min(1)]).optional(),
   customerId: recordIdSchema.optional(),
@@ -53,6 +57,7 @@ export const listInvoicesInputSchema = z.object({
   cursor: textSchema.min(1).max(200).optional(),
 });
 
+/** @group Invoices @interface */
 export type ListInvoicesInput = z.input<typeof listInvoicesInputSchema>;
 
 /** `remit.invoices.list`: newest first, filtered, one page at a time (`nextCursor`). */

@@ -10,6 +10,7 @@ import { runReminderJob } from "../internal/run-reminder-job";
 import type { OutboxJob } from "../outbox-job";
 import { sweepAllTenants } from "./sweep-all-tenants";
 
+/** @group Outbox worker */
 export type OutboxWorkerOptions = {
   remit: Remit;
   /** Extra event handlers for this worker, by name: `{ "crm-sync": { type: "invoice.paid", handle } }`. */
@@ -37,7 +38,10 @@ export type OutboxWorkerOptions = {
   sweepEvery?: number;
 };
 
-/** What one `runOnce` did. */
+/**
+ * What one `runOnce` did.
+ * @group Outbox worker
+ */
 export type OutboxRunReport = { claimed: number; completed: number; retried: number; dead: number };
 
 const defaultBackoff = (attempts: number) =>
@@ -55,6 +59,7 @@ const defaultBackoff = (attempts: number) =>
  * worker.start();           // poll in the background
  * await worker.runOnce();   // or run what is due now (tests, cron)
  * ```
+ * @group Outbox worker
  */
 export function createOutboxWorker(options: OutboxWorkerOptions) {
   const deps = dependenciesOf(options.remit);
@@ -182,4 +187,5 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   };
 }
 
+/** @group Outbox worker */
 export type OutboxWorker = ReturnType<typeof createOutboxWorker>;

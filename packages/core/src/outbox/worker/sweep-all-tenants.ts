@@ -4,6 +4,7 @@ import type { Remit } from "../../remit";
 import { dependenciesOf } from "../../service/remit-internals";
 import { parseWithSchema } from "../../validation/to-validation-error";
 
+/** @group Outbox worker */
 export const sweepAllTenantsInputSchema = z.object({
   /** The instant to sweep at; defaults to the Clock's now. */
   at: instantSchema.optional(),
@@ -11,7 +12,10 @@ export const sweepAllTenantsInputSchema = z.object({
   concurrency: z.number().int().min(1).max(64).default(4),
 });
 
-/** What a sweep over every tenant moved. */
+/**
+ * What a sweep over every tenant moved.
+ * @group Outbox worker
+ */
 export type SweepReport = { tenants: number; pastDue: number; expiredQuotes: number };
 
 /**
@@ -23,6 +27,7 @@ export type SweepReport = { tenants: number; pastDue: number; expiredQuotes: num
  * ```ts
  * const report = await sweepAllTenants(remit); // { tenants, pastDue, expiredQuotes }
  * ```
+ * @group Outbox worker
  */
 export async function sweepAllTenants(
   remit: Remit,

@@ -1,6 +1,9 @@
 import type { Delivery } from "../../invoices/delivery";
 
-/** Emails and texts sent (or to be sent) about the tenant's invoices and quotes. */
+/**
+ * Emails and texts sent (or to be sent) about the tenant's invoices and quotes.
+ * @group Store port
+ */
 export type DeliveryCollection = {
   /** The delivery, or `undefined`. */
   get(input: { id: string }): Promise<Delivery | undefined>;

@@ -8,10 +8,14 @@ import type { Page, PageInput } from "./page";
  * "caught up, for now".
  *
  * @since 0.2.0
+ * @group Store port
  */
 export type EventPage = Page<RemitEvent> & { nextCursor: string };
 
-/** The tenant's events: the feed a host app tails, and the source of `event` outbox jobs. */
+/**
+ * The tenant's events: the feed a host app tails, and the source of `event` outbox jobs.
+ * @group Store port
+ */
 export type EventCollection = {
   /**
    * Appends events, in the given order, and, in the same transaction, one `event` outbox job

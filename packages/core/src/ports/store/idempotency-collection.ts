@@ -1,4 +1,7 @@
-/** A move's idempotency key with a fingerprint of its arguments and its result. */
+/**
+ * A move's idempotency key with a fingerprint of its arguments and its result.
+ * @group Store port
+ */
 export type IdempotencyRecord = {
   tenantId: string;
   key: string;
@@ -9,7 +12,10 @@ export type IdempotencyRecord = {
   createdAt: string;
 };
 
-/** Idempotency keys of the tenant's moves; kept forever. */
+/**
+ * Idempotency keys of the tenant's moves; kept forever.
+ * @group Store port
+ */
 export type IdempotencyCollection = {
   /** The stored record of `key`, or `undefined`. */
   get(input: { key: string }): Promise<IdempotencyRecord | undefined>;

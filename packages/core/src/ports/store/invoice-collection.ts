@@ -3,7 +3,10 @@ import type { InvoiceStatus } from "../../invoices/invoice-status";
 import type { Page, PageInput } from "./page";
 import type { VersionedCollection } from "./versioned-collection";
 
-/** Filters for listing invoices; every filter is optional and they combine with AND. */
+/**
+ * Filters for listing invoices; every filter is optional and they combine with AND.
+ * @group Store port
+ */
 export type InvoiceFilter = {
   /** Any of these statuses. */
   status?: readonly InvoiceStatus[];
@@ -21,7 +24,10 @@ export type InvoiceFilter = {
   workOrderId?: string;
 };
 
-/** The tenant's invoices (the current state; the history is in `revisions`). */
+/**
+ * The tenant's invoices (the current state; the history is in `revisions`).
+ * @group Store port
+ */
 export type InvoiceCollection = VersionedCollection<Invoice> & {
   /** Newest first by id; `cursor` is opaque and comes from a previous page. */
   list(input: PageInput & { filter: InvoiceFilter }): Promise<Page<Invoice>>;

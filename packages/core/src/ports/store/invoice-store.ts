@@ -3,7 +3,10 @@ import type { Tenant } from "../../tenants/tenant-settings";
 import type { OutboxClaims } from "./outbox-claims";
 import type { StoreTransaction } from "./store-transaction";
 
-/** What differs between backends. */
+/**
+ * What differs between backends.
+ * @group Store port
+ */
 export type StoreCapabilities = {
   /** True when several processes may share the store (PostgreSQL); false in memory. */
   readonly multiProcess: boolean;
@@ -35,6 +38,7 @@ export type StoreCapabilities = {
  * `v2` (0.2.0) split the `v1` type into collections and gave every method one input object.
  *
  * @since 0.1.0
+ * @group Store port
  */
 export type InvoiceStore = OutboxClaims & {
   readonly specificationVersion: "v2";

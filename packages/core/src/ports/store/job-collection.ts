@@ -1,6 +1,9 @@
 import type { OutboxJob } from "../../outbox/outbox-job";
 
-/** The tenant's timed outbox jobs, as a move adds or cancels them. */
+/**
+ * The tenant's timed outbox jobs, as a move adds or cancels them.
+ * @group Store port
+ */
 export type JobCollection = {
   /** Adds a timed job (a scheduled send, a reminder, a provider refund). */
   insert(input: { record: OutboxJob }): Promise<void>;

@@ -3,6 +3,7 @@ import type { OutboxJob } from "../../outbox/outbox-job";
 /**
  * How outbox workers take jobs, across tenants and outside any move's transaction. Two workers
  * never hold the same job; a job whose worker died is claimed again when its lease runs out.
+ * @group Store port
  */
 export type OutboxClaims = {
   /**

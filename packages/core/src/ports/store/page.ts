@@ -1,7 +1,13 @@
-/** A page of records and the cursor of the next page (`null` at the end). */
+/**
+ * A page of records and the cursor of the next page (`null` at the end).
+ * @group Store port
+ */
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
-/** The input every paged list takes: how many, and where the previous page stopped. */
+/**
+ * The input every paged list takes: how many, and where the previous page stopped.
+ * @group Store port
+ */
 export type PageInput = {
   /** At most this many items (the store may return fewer). */
   limit: number;

@@ -1,6 +1,9 @@
 import type { Payment } from "../../invoices/payment";
 
-/** Payments recorded against the tenant's invoices and quotes (deposits). */
+/**
+ * Payments recorded against the tenant's invoices and quotes (deposits).
+ * @group Store port
+ */
 export type PaymentCollection = {
   /** The payment, or `undefined`. */
   get(input: { id: string }): Promise<Payment | undefined>;

@@ -2,7 +2,10 @@ import type { Quote, QuoteStatus } from "../../quotes/quote";
 import type { Page, PageInput } from "./page";
 import type { VersionedCollection } from "./versioned-collection";
 
-/** The tenant's quotes. */
+/**
+ * The tenant's quotes.
+ * @group Store port
+ */
 export type QuoteCollection = VersionedCollection<Quote> & {
   /** Newest first by id; filters combine with AND. */
   list(

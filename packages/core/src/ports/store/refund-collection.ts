@@ -1,6 +1,9 @@
 import type { Refund } from "../../invoices/payment";
 
-/** Refunds of the tenant's payments. */
+/**
+ * Refunds of the tenant's payments.
+ * @group Store port
+ */
 export type RefundCollection = {
   /** The refund, or `undefined`. */
   get(input: { id: string }): Promise<Refund | undefined>;

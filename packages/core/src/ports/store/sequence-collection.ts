@@ -1,4 +1,7 @@
-/** Gapless counters per tenant and series (invoice numbers, quote numbers). */
+/**
+ * Gapless counters per tenant and series (invoice numbers, quote numbers).
+ * @group Store port
+ */
 export type SequenceCollection = {
   /**
    * The next number of `series` (1 for a new series), taken inside this transaction: a rolled-back

@@ -17,6 +17,7 @@ import type { WorkOrderCollection } from "./work-order-collection";
  * is "not found", never returned or touched, and a record stamped with another `tenantId` is
  * refused with `ValidationError` before anything is written. Lists are ordered by id (ids sort by
  * creation time) unless their doc says otherwise.
+ * @group Store port
  */
 export type StoreTransaction = {
   readonly tenantId: string;

@@ -1,6 +1,9 @@
 import type { Tenant } from "../../tenants/tenant-settings";
 
-/** The transaction's own tenant: its settings, numbering formats and payment accounts. */
+/**
+ * The transaction's own tenant: its settings, numbering formats and payment accounts.
+ * @group Store port
+ */
 export type TenantCollection = {
   /**
    * The tenant's settings, or `undefined` before the first `put`. With `forUpdate`, holds the

@@ -1,6 +1,7 @@
 /**
  * The reads and writes every versioned record (customer, invoice, work order, quote) shares.
  * `Record` carries a `version` that each successful `update` raises by one.
+ * @group Store port
  */
 export type VersionedCollection<Record> = {
   /**

@@ -16,6 +16,7 @@ import { workOrderInputSchema } from "../../work-orders/work-order-input-schema"
 import { loadQuoteForMove, saveQuote } from "../internal/load-quote";
 import type { Quote } from "../quote";
 
+/** @group Quotes */
 export const convertQuoteInputSchema = z.object({
   id: recordIdSchema,
   expectedVersion: expectedVersionSchema.optional(),

@@ -18,6 +18,7 @@ import { textSchema } from "../../validation/text-schema";
 import { loadQuoteForMove, saveQuote } from "../internal/load-quote";
 import type { Quote } from "../quote";
 
+/** @group Quotes */
 export const quoteInputSchema = z.object({
   customerId: recordIdSchema,
   title: textSchema.trim().min(1).max(200),
@@ -29,6 +30,7 @@ export const quoteInputSchema = z.object({
   idempotencyKey: idempotencyKeySchema.optional(),
 });
 
+/** @group Quotes @interface */
 export type QuoteInput = z.input<typeof quoteInputSchema>;
 
 function issuesOf(error: z.ZodError | undefined): ValidationIssue[] {
@@ -94,7 +96,10 @@ export const createQuote = defineMove(
   },
 );
 
-/** The input of `remit.quotes.revise`: the fields to change, the id and `expectedVersion`. */
+/**
+ * The input of `remit.quotes.revise`: the fields to change, the id and `expectedVersion`.
+ * @group Quotes
+ */
 export const reviseQuoteInputSchema = quoteInputSchema
   .omit({ customerId: true, currency: true, idempotencyKey: true })
   .partial()
@@ -104,6 +109,7 @@ export const reviseQuoteInputSchema = quoteInputSchema
     idempotencyKey: idempotencyKeySchema.optional(),
   });
 
+/** @group Quotes @interface */
 export type ReviseQuoteInput = z.input<typeof reviseQuoteInputSchema>;
 
 /** `remit.quotes.revise`: changes a `draft` or `sent` quote; its status stays. */

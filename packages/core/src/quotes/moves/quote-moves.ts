@@ -22,6 +22,7 @@ import { unrefundedAmount } from "../internal/unrefunded-amount";
 
 const moveInputSchema = recordMoveInputSchema;
 
+/** @group Quotes */
 export const recordDepositInputSchema = moveInputSchema.extend({
   amount: moneyAmountSchema,
   method: z.enum(["card", "ach", "bank_transfer", "check", "cash", "other"]),
@@ -30,6 +31,7 @@ export const recordDepositInputSchema = moveInputSchema.extend({
   idempotencyKey: idempotencyKeySchema,
 });
 
+/** @group Quotes */
 export const refundDepositInputSchema = moveInputSchema.extend({
   paymentId: recordIdSchema,
   amount: moneyAmountSchema,
@@ -64,7 +66,10 @@ export const sendQuote = defineMove(
   },
 );
 
-/** The input of `remit.quotes.approve`: the quote and who approved it. */
+/**
+ * The input of `remit.quotes.approve`: the quote and who approved it.
+ * @group Quotes
+ */
 export const approveQuoteInputSchema = moveInputSchema.extend({
   approvedBy: textSchema.trim().min(1).max(200),
 });
@@ -98,7 +103,10 @@ export const approveQuote = defineMove(
   },
 );
 
-/** The input of `remit.quotes.decline`: the quote and a reason. */
+/**
+ * The input of `remit.quotes.decline`: the quote and a reason.
+ * @group Quotes
+ */
 export const declineQuoteInputSchema = moveInputSchema.extend({ reason: reasonSchema });
 
 /** The customer says no: `sent` → `declined`, with a reason. */

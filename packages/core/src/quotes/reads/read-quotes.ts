@@ -9,6 +9,7 @@ import type { Quote } from "../quote";
 
 const statuses = ["draft", "sent", "approved", "declined", "expired"] as const;
 
+/** @group Quotes */
 export const listQuotesInputSchema = z.object({
   status: z.union([z.enum(statuses), z.array(z.enum(statuses)).min(1)]).optional(),
   customerId: recordIdSchema.optional(),
@@ -16,6 +17,7 @@ export const listQuotesInputSchema = z.object({
   cursor: textSchema.min(1).max(200).optional(),
 });
 
+/** @group Quotes @interface */
 export type ListQuotesInput = z.input<typeof listQuotesInputSchema>;
 
 /** `remit.quotes.get`: a quote with its deposits. */

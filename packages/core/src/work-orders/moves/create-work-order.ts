@@ -58,7 +58,10 @@ export const createWorkOrder = defineMove(
   async (scope, input) => ({ workOrder: await createWorkOrderInScope(scope, input) }),
 );
 
-/** The input of `remit.workOrders.update`: the fields to change, the id and `expectedVersion`. */
+/**
+ * The input of `remit.workOrders.update`: the fields to change, the id and `expectedVersion`.
+ * @group Work orders
+ */
 export const updateWorkOrderInputSchema = workOrderInputSchema
   .omit({ customerId: true, idempotencyKey: true })
   .partial()
@@ -68,6 +71,7 @@ export const updateWorkOrderInputSchema = workOrderInputSchema
     idempotencyKey: textSchema.min(1).max(255).optional(),
   });
 
+/** @group Work orders @interface */
 export type UpdateWorkOrderInput = z.input<typeof updateWorkOrderInputSchema>;
 
 /**

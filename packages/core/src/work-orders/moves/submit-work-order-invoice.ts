@@ -15,6 +15,7 @@ import {
 } from "../draft-invoice-from-work-order";
 import { loadWorkOrderForMove, saveWorkOrder } from "../internal/load-work-order";
 
+/** @group Work orders */
 export const submitWorkOrderInvoiceInputSchema = z.object({
   /** The work order. */
   id: recordIdSchema,
@@ -29,6 +30,7 @@ export const submitWorkOrderInvoiceInputSchema = z.object({
   idempotencyKey: idempotencyKeySchema.optional(),
 });
 
+/** @group Work orders @interface */
 export type SubmitWorkOrderInvoiceInput = z.input<typeof submitWorkOrderInvoiceInputSchema>;
 
 /**

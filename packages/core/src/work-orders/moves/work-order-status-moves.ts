@@ -6,6 +6,7 @@ import { loadWorkOrderForMove, saveWorkOrder } from "../internal/load-work-order
 
 const timeSchema = textSchema.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "08:00"');
 
+/** @group Work orders */
 export const scheduleWorkOrderInputSchema = recordMoveInputSchema.extend({
   date: z.iso.date(),
   windowStart: timeSchema,
@@ -13,6 +14,7 @@ export const scheduleWorkOrderInputSchema = recordMoveInputSchema.extend({
   technician: textSchema.trim().min(1).max(100),
 });
 
+/** @group Work orders @interface */
 export type WorkOrderMoveInput = z.input<typeof recordMoveInputSchema>;
 
 /** Sets the date, time window and technician: `open` or `scheduled` → `scheduled`. */
@@ -55,7 +57,10 @@ export const completeWorkOrder = defineMove(
   },
 );
 
-/** The input of `remit.workOrders.cancel`: the work order and a reason. */
+/**
+ * The input of `remit.workOrders.cancel`: the work order and a reason.
+ * @group Work orders
+ */
 export const cancelWorkOrderInputSchema = recordMoveInputSchema.extend({ reason: reasonSchema });
 
 /** Withdraws the job for a reason; refused once it is invoiced (cancel the invoice first). */

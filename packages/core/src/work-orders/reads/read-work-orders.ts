@@ -19,6 +19,7 @@ const statuses = [
   "cancelled",
 ] as const satisfies readonly WorkOrderStatus[];
 
+/** @group Work orders */
 export const listWorkOrdersInputSchema = z.object({
   status: z.union([z.enum(statuses), z.array(z.enum(statuses)).min(1)]).optional(),
   customerId: recordIdSchema.optional(),
@@ -48,7 +49,10 @@ export const listWorkOrders = defineRead(
   },
 );
 
-/** The input of `remit.workOrders.draftInvoice`: the work order and how the draft is made. */
+/**
+ * The input of `remit.workOrders.draftInvoice`: the work order and how the draft is made.
+ * @group Work orders
+ */
 export const draftWorkOrderInvoiceInputSchema = z.object({
   id: recordIdSchema,
   draft: draftInvoiceOptionsSchema.optional(),
