@@ -1,4 +1,10 @@
 import { z } from "zod";
+import { unitCodeSchema } from "../e-invoicing/unit-code";
+import {
+  vatCategoryCodeSchema,
+  vatExemptionReasonCodeSchema,
+  vatExemptionReasonSchema,
+} from "../e-invoicing/vat-category";
 import { isCurrencyCode } from "../money/currencies";
 import { textSchema } from "../validation/text-schema";
 import { decimalSchema } from "./decimal-schema";
@@ -73,6 +79,12 @@ export const invoiceLineInputSchema = z.object({
   unitPrice: decimalSchema(decimalLimits.unitPrice),
   taxRateIds: z.array(idSchema).max(invoiceLimits.maxTaxRates).default([]),
   discount: discountSchema.optional(),
+  /**
+   * The unit of `quantity` (UN/ECE Recommendation 20): `"HUR"` for hours, `"C62"` for pieces.
+   * Not used by the math; e-invoices (`@remit/e-invoice`) require it on every line.
+   * @since 0.2.0
+   */
+  unitCode: unitCodeSchema.optional(),
 });
 
 /**
@@ -85,6 +97,16 @@ export const taxRateInputSchema = z.object({
   percent: decimalSchema(decimalLimits.taxPercent),
   inclusive: z.boolean().default(false),
   compound: z.boolean().default(false),
+  /**
+   * The rate's VAT category (EN 16931 BT-151/BT-118): `"S"` standard, `"Z"` zero rated, `"E"`
+   * exempt, `"AE"` reverse charge, ... Not used by the math; e-invoices require it.
+   * @since 0.2.0
+   */
+  vatCategory: vatCategoryCodeSchema.optional(),
+  /** Why the supply is exempt (BT-120), for the categories without VAT. @since 0.2.0 */
+  vatExemptionReason: vatExemptionReasonSchema.optional(),
+  /** The VATEX code of the exemption (BT-121), e.g. `"VATEX-EU-AE"`. @since 0.2.0 */
+  vatExemptionReasonCode: vatExemptionReasonCodeSchema.optional(),
 });
 
 /**

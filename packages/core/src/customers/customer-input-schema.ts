@@ -5,6 +5,12 @@ import {
   idempotencyKeySchema,
   recordIdSchema,
 } from "../invoices/internal/move-input-fields";
+import {
+  buyerReferenceSchema,
+  registrationIdSchema,
+  vatIdSchema,
+} from "../e-invoicing/party-identifiers";
+import { directDebitMandateSchema } from "../e-invoicing/payment-means";
 import { textSchema } from "../validation/text-schema";
 import { addressSchema } from "./customer";
 
@@ -36,6 +42,14 @@ export const customerInputSchema = z.object({
   email: z.email().max(320).nullable().optional(),
   phone: e164PhoneSchema.nullable().optional(),
   billingAddress: addressSchema.nullable().optional(),
+  /** @since 0.2.0 */
+  buyerReference: buyerReferenceSchema.nullable().optional(),
+  /** @since 0.2.0 */
+  vatId: vatIdSchema.nullable().optional(),
+  /** @since 0.2.0 */
+  legalRegistrationId: registrationIdSchema.nullable().optional(),
+  /** @since 0.2.0 */
+  directDebitMandate: directDebitMandateSchema.nullable().optional(),
 });
 
 /** @group Customers @interface */

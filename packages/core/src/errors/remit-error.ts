@@ -13,6 +13,8 @@ export type RemitErrorCode =
   | "provider_error"
   | "store_unavailable"
   | "invalid_signature"
+  /** An e-invoice (`@remit/e-invoice`) cannot be made from this invoice: data missing, or math EN 16931 cannot express. */
+  | "e_invoice_refused"
   /** The connection was lost during commit; retryable only with an idempotency key. */
   | "outcome_unknown"
   /** Internal: a store's answer to core that an idempotency key is taken; never thrown by a Remit call. */

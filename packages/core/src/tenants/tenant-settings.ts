@@ -1,5 +1,9 @@
 import { z } from "zod";
 import { currencySchema, taxRateInputSchema } from "../calculation/invoice-input-schema";
+import { addressSchema } from "../customers/customer";
+import { registrationIdSchema, vatIdSchema } from "../e-invoicing/party-identifiers";
+import { paymentMeansSchema } from "../e-invoicing/payment-means";
+import { untaxedVatCategorySchema } from "../e-invoicing/vat-category";
 import { textSchema } from "../validation/text-schema";
 import { paymentTermsSchema } from "./payment-terms";
 
@@ -141,6 +145,32 @@ export const tenantSettingsSchema = z.object({
     .default({}),
   email: textSchema.email().max(320).nullable().default(null),
   phone: textSchema.max(32).nullable().default(null),
+  /**
+   * The seller's name as registered (EN 16931 BT-27), when it differs from `name` or e-invoices are
+   * sent: `"Acme Plumbing GmbH"`. E-invoices require it.
+   * @since 0.2.0
+   */
+  legalName: textSchema.trim().min(1).max(200).optional(),
+  /** The seller's postal address; e-invoices require at least its `country` (ISO 3166). @since 0.2.0 */
+  address: addressSchema.optional(),
+  /** The seller's VAT number with its country prefix (BT-31), e.g. `"DE123456789"`. @since 0.2.0 */
+  vatId: vatIdSchema.optional(),
+  /** The seller's local tax registration number (BT-32), e.g. a German Steuernummer. @since 0.2.0 */
+  taxRegistrationId: registrationIdSchema.optional(),
+  /** The seller's company register number (BT-30), e.g. `"HRB 12345"`. @since 0.2.0 */
+  legalRegistrationId: registrationIdSchema.optional(),
+  /**
+   * How customers can pay, printed on e-invoices: bank transfer to an IBAN, card, SEPA direct debit.
+   * @since 0.2.0
+   */
+  paymentMeans: z.array(paymentMeansSchema).max(10).optional(),
+  /**
+   * The VAT category of lines and fees that carry no tax rate (late fees included), with the reason
+   * they carry none: `{ code: "E", exemptionReason: "Exempt under §4 UStG" }`. E-invoices of
+   * invoices with untaxed lines require it.
+   * @since 0.2.0
+   */
+  untaxedVatCategory: untaxedVatCategorySchema.optional(),
 });
 
 /** @group Tenants @interface */

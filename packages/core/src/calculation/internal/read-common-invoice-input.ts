@@ -135,6 +135,14 @@ export function readCommonInvoiceInput(input: unknown): ParsedInvoiceInput | und
     const compound = readFlag(raw.compound);
     if (name === null || !percent || inclusive === null || compound === null) return undefined;
     if (inclusive && compound) return undefined;
+    // A rate with e-invoice fields (VAT category, exemption) is left to zod, which checks them.
+    if (
+      raw.vatCategory !== undefined ||
+      raw.vatExemptionReason !== undefined ||
+      raw.vatExemptionReasonCode !== undefined
+    ) {
+      return undefined;
+    }
     rates.set(id, { inclusive, compound });
     taxRates.push({ id, name, percent, inclusive, compound });
   }
@@ -200,6 +208,12 @@ export function readCommonInvoiceInput(input: unknown): ParsedInvoiceInput | und
         if (!discount) return undefined;
         line.discount = discount;
       }
+    }
+    const unitCode = raw.unitCode;
+    if (unitCode !== undefined) {
+      // The same rule as `unitCodeSchema`; the pattern admits no ill-formed text.
+      if (typeof unitCode !== "string" || !/^[A-Z0-9]{2,3}$/.test(unitCode)) return undefined;
+      line.unitCode = unitCode;
     }
     lines[index] = line;
   }

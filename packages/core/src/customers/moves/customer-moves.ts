@@ -1,7 +1,7 @@
 import { ConcurrencyError } from "../../errors/concurrency-error";
 import { NotFoundError } from "../../errors/not-found-error";
 import { defineMove } from "../../service/internal/define-move";
-import type { Customer } from "../customer";
+import { type Customer, customerEInvoicingFields } from "../customer";
 import { createCustomerInputSchema, updateCustomerInputSchema } from "../customer-input-schema";
 
 const subjectOf = (customer: Customer) => ({
@@ -26,6 +26,12 @@ export const createCustomer = defineMove(
       email: input.email ?? null,
       phone: input.phone ?? null,
       billingAddress: input.billingAddress ?? null,
+      // The e-invoicing fields only when given, so customers without them keep their shape.
+      ...Object.fromEntries(
+        customerEInvoicingFields
+          .filter((field) => input[field] !== undefined && input[field] !== null)
+          .map((field) => [field, input[field]]),
+      ),
       optedOut: [],
       createdAt: scope.now,
       updatedAt: scope.now,

@@ -21,6 +21,13 @@ export type RawInvoiceContent = {
   memo?: string | undefined;
 };
 
+/** The object without its `undefined` fields, so optional fields left out stay out of storage. */
+function withoutUndefined<Value extends object>(value: Value): Value {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, field]) => field !== undefined),
+  ) as Value;
+}
+
 /** The content in canonical form: ids filled in, every figure the decimal string it was read as. */
 function canonicalContent(parsed: ParsedInvoiceInput, memo: string | undefined): InvoiceContent {
   return {
@@ -34,8 +41,11 @@ function canonicalContent(parsed: ParsedInvoiceInput, memo: string | undefined):
       ...(line.discount
         ? { discount: { type: line.discount.type, value: line.discount.value.text } }
         : {}),
+      ...(line.unitCode === undefined ? {} : { unitCode: line.unitCode }),
     })),
-    taxRates: parsed.taxRates.map((rate) => ({ ...rate, percent: rate.percent.text })),
+    taxRates: parsed.taxRates.map((rate) =>
+      withoutUndefined({ ...rate, percent: rate.percent.text }),
+    ),
     discounts: parsed.discounts.map((discount, index) => ({
       id: discount.id ?? `discount-${index + 1}`,
       type: discount.type,

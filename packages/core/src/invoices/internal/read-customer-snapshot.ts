@@ -1,4 +1,4 @@
-import type { CustomerSnapshot } from "../../customers/customer";
+import { type CustomerSnapshot, customerEInvoicingFields } from "../../customers/customer";
 import type { ValidationIssue } from "../../errors/validation-error";
 import type { MoveScope } from "../../service/internal/run-move";
 
@@ -11,5 +11,11 @@ export async function readCustomerSnapshot(
   if (!customer)
     return { issue: { path: "customerId", message: `no customer "${customerId}" in this tenant` } };
   const { id, name, email, phone, billingAddress } = customer;
-  return { snapshot: { id, name, email, phone, billingAddress } };
+  const snapshot: CustomerSnapshot = { id, name, email, phone, billingAddress };
+  // The e-invoicing fields only when set: snapshots of customers without them keep their shape.
+  for (const field of customerEInvoicingFields) {
+    const value = customer[field];
+    if (value !== undefined && value !== null) Object.assign(snapshot, { [field]: value });
+  }
+  return { snapshot };
 }
