@@ -45,6 +45,30 @@ export {
   type UpdateCustomerInput,
   updateCustomerInputSchema,
 } from "./customers/customer-input-schema";
+export {
+  buyerReferenceSchema,
+  registrationIdSchema,
+  vatIdSchema,
+} from "./e-invoicing/party-identifiers";
+export {
+  bicSchema,
+  type DirectDebitMandate,
+  directDebitMandateSchema,
+  ibanSchema,
+  type PaymentMeans,
+  type PaymentMeansInput,
+  paymentMeansSchema,
+} from "./e-invoicing/payment-means";
+export { unitCodeSchema } from "./e-invoicing/unit-code";
+export {
+  type UntaxedVatCategory,
+  untaxedVatCategorySchema,
+  type VatCategoryCode,
+  vatCategoryCodeSchema,
+  vatCategoryCodes,
+  vatExemptionReasonCodeSchema,
+  vatExemptionReasonSchema,
+} from "./e-invoicing/vat-category";
 export * from "./errors/index";
 export type { CommitListener, EventHandler } from "./events/event-handlers";
 export type {
@@ -145,27 +169,3 @@ export type {
   WorkOrderStatus,
 } from "./work-orders/work-order";
 export { type WorkOrderInput, workOrderInputSchema } from "./work-orders/work-order-input-schema";
-export {
-  buyerReferenceSchema,
-  registrationIdSchema,
-  vatIdSchema,
-} from "./e-invoicing/party-identifiers";
-export {
-  bicSchema,
-  type DirectDebitMandate,
-  directDebitMandateSchema,
-  ibanSchema,
-  type PaymentMeans,
-  type PaymentMeansInput,
-  paymentMeansSchema,
-} from "./e-invoicing/payment-means";
-export { unitCodeSchema } from "./e-invoicing/unit-code";
-export {
-  type UntaxedVatCategory,
-  untaxedVatCategorySchema,
-  type VatCategoryCode,
-  vatCategoryCodeSchema,
-  vatCategoryCodes,
-  vatExemptionReasonCodeSchema,
-  vatExemptionReasonSchema,
-} from "./e-invoicing/vat-category";

@@ -1,16 +1,16 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
 import {
-  expectedVersionSchema,
-  idempotencyKeySchema,
-  recordIdSchema,
-} from "../invoices/internal/move-input-fields";
-import {
   buyerReferenceSchema,
   registrationIdSchema,
   vatIdSchema,
 } from "../e-invoicing/party-identifiers";
 import { directDebitMandateSchema } from "../e-invoicing/payment-means";
+import {
+  expectedVersionSchema,
+  idempotencyKeySchema,
+  recordIdSchema,
+} from "../invoices/internal/move-input-fields";
 import { textSchema } from "../validation/text-schema";
 import { addressSchema } from "./customer";
 
