@@ -106,6 +106,16 @@ export function mapToEn16931(
     );
   }
 
+  // XML Schema processors need handle no more than 18 digits in a decimal (the official rules sum
+  // amounts as xs:decimal), so amounts stay below 10^16 with their 2 decimals.
+  if (new Exact(totals.subtotal).plus(totals.feeTotal).plus(totals.taxTotal).gte("1e16")) {
+    issue(
+      "invoice.totals.total",
+      "amounts of 10^16 or more exceed the 18 digits that XML processors must handle",
+      "xs:decimal",
+    );
+  }
+
   // The seller.
   const sellerAddress = toAddress(tenant.address);
   if (!tenant.legalName) {
