@@ -25,4 +25,5 @@ export {
   type RenderEInvoiceInput,
   renderEInvoiceInputSchema,
 } from "./render-e-invoice-input";
+export { facturXFileName, type RenderFacturXInput, renderFacturX } from "./render-factur-x";
 export { renderUbl } from "./render-ubl";

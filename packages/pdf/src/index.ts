@@ -18,6 +18,7 @@ export { renderInvoicePdf } from "./render-invoice-pdf";
 export {
   invoicePdfInvoiceSchema,
   invoicePdfTenantSchema,
+  pdfAttachmentSchema,
   type RenderInvoicePdfInput,
   renderInvoicePdfInputSchema,
 } from "./render-invoice-pdf-input-schema";

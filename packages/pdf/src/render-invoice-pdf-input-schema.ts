@@ -91,6 +91,18 @@ const labelsSchema = z.object(
 
 const fontBytes = z.instanceof(Uint8Array, { message: "must be the bytes of a TrueType font" });
 
+/** A file embedded in a PDF/A-3 (an e-invoice's XML, say), with its relationship to the document. */
+export const pdfAttachmentSchema = z.object({
+  /** The file's name in the PDF, e.g. `"factur-x.xml"`. */
+  name: z.string().min(1).max(200),
+  data: z.instanceof(Uint8Array, { message: "must be the file's bytes" }),
+  /** The MIME type, e.g. `"text/xml"`. */
+  mimeType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type such as "text/xml"'),
+  description: z.string().max(500).optional(),
+  /** PDF/A-3's `AFRelationship`: how the file relates to the document. */
+  relationship: z.enum(["Source", "Data", "Alternative", "Supplement", "Unspecified"]),
+});
+
 /** The input of `renderInvoicePdf`. */
 export const renderInvoicePdfInputSchema = z.object({
   invoice: invoicePdfInvoiceSchema,
@@ -108,6 +120,20 @@ export const renderInvoicePdfInputSchema = z.object({
    * Cyrillic and every currency sign in common use), e.g. a Noto font for Thai or Japanese names.
    */
   fonts: z.object({ regular: fontBytes, bold: fontBytes.optional() }).optional(),
+  /**
+   * Makes the PDF an archivable PDF/A-3b (sRGB output intent, XMP metadata, every font embedded)
+   * with `attachments` embedded and listed as associated files, and `xmp` (whole
+   * `rdf:Description` elements) added to its metadata: what Factur-X and ZUGFeRD build on
+   * (`@remit/e-invoice`'s `renderFacturX` uses it).
+   * @since 0.2.0
+   */
+  archive: z
+    .object({
+      conformance: z.literal("PDF/A-3b"),
+      attachments: z.array(pdfAttachmentSchema).max(10).default([]),
+      xmp: z.string().max(100_000).optional(),
+    })
+    .optional(),
 });
 
 /** What `renderInvoicePdf` takes: a Remit `Invoice` and `Tenant` fit as they are. */

@@ -110,7 +110,11 @@ export async function renderInvoicePdf(
   const { invoice, tenant } = input;
   const title = `${labels.invoice} ${invoice.number ?? ""}`.trim();
 
+  const { archive } = input;
+  // A fixed date from the invoice, so the same invoice gives the same bytes.
+  const date = new Date(invoice.issuedAt ?? invoice.updatedAt);
   const doc = new PDFDocument({
+    ...(archive ? { subset: archive.conformance, pdfVersion: "1.7" as const } : {}),
     size: input.pageSize ?? (letterRegions.has(region) ? "LETTER" : "A4"),
     margin: 50,
     bufferPages: true,
@@ -120,8 +124,7 @@ export async function renderInvoicePdf(
     info: {
       Title: title,
       Author: tenant.name,
-      // A fixed date from the invoice, so the same invoice gives the same bytes.
-      CreationDate: new Date(invoice.issuedAt ?? invoice.updatedAt),
+      CreationDate: date,
     },
   });
   const bytes = collectBytes(doc);
@@ -142,6 +145,20 @@ export async function renderInvoicePdf(
   y = drawLineTable(drawing, y);
   drawTotals(drawing, y);
   drawPageNumbers(drawing);
+  if (archive) {
+    for (const attachment of archive.attachments) {
+      doc.file(Buffer.from(attachment.data), {
+        name: attachment.name,
+        type: attachment.mimeType,
+        ...(attachment.description ? { description: attachment.description } : {}),
+        creationDate: date,
+        modifiedDate: date,
+        // pdfkit writes it as the file specification's /AFRelationship (its types lag behind).
+        relationship: attachment.relationship,
+      } as PDFKit.Mixins.PDFAttachmentOptions);
+    }
+    if (archive.xmp) doc.appendXML(archive.xmp);
+  }
   doc.end();
   return bytes;
 }

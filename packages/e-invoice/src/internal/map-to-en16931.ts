@@ -205,7 +205,11 @@ export function mapToEn16931(
         };
       }
     }
-    if (sourced) checkCategory(sourced);
+    if (sourced) {
+      checkCategory(sourced);
+      // Outside the scope of VAT has no rate at all (BR-O-05, BR-O-06, BR-O-07, BR-O-09).
+      if (sourced.category.code === "O") delete sourced.category.percent;
+    }
     categories.set(key, sourced);
     return sourced;
   };

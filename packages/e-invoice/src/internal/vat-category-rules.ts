@@ -76,7 +76,9 @@ export const vatCategoryRules: Record<VatCategoryCode, VatCategoryRule> = {
   L: {
     rules: "BR-AF",
     label: "Canary Islands IGIC (L)",
-    percent: "any",
+    // The norm allows 0 % (BR-AF-05), but the official CII rules test "> 0": a 0 % IGIC rate
+    // would pass in UBL and fail in CII, so it is refused in both.
+    percent: "positive",
     exemptionReason: "forbidden",
     sellerId: "vat_or_tax_registration",
     buyerId: "none",
