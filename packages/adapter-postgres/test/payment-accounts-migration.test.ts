@@ -41,7 +41,11 @@ async function checkUpgrade(client: PostgresClient, schema: string) {
     );
   }
 
-  expect(await migrate(client, { schema })).toEqual({ applied: [6], version: 6 });
+  const later = migrations.filter((migration) => migration.version > 5);
+  expect(await migrate(client, { schema })).toEqual({
+    applied: later.map((migration) => migration.version),
+    version: Math.max(...later.map((migration) => migration.version)),
+  });
 
   const { rows } = await client.query(
     `SELECT provider, account_id, tenant_id FROM "${schema}".payment_accounts ORDER BY provider, account_id`,

@@ -5,7 +5,31 @@ import { type ColumnValues, createVersionedRecordQueries } from "./versioned-rec
 
 const customerSelect = `
   tenant_id AS "tenantId", id, version, name, email, phone, billing_address AS "billingAddress",
-  opted_out AS "optedOut", ${isoColumn("created_at")} AS "createdAt", ${isoColumn("updated_at")} AS "updatedAt"`;
+  opted_out AS "optedOut", e_invoicing AS "eInvoicing", ${isoColumn("created_at")} AS "createdAt", ${isoColumn("updated_at")} AS "updatedAt"`;
+
+/** The optional e-invoicing fields of a customer, kept together in `e_invoicing`. */
+const eInvoicingFields = [
+  "buyerReference",
+  "vatId",
+  "legalRegistrationId",
+  "directDebitMandate",
+] as const satisfies readonly (keyof Customer)[];
+
+type CustomerRow = Omit<Customer, (typeof eInvoicingFields)[number]> & {
+  eInvoicing: Partial<Pick<Customer, (typeof eInvoicingFields)[number]>> | null;
+};
+
+/** A row read back as the customer: the e-invoicing fields only when set, as core writes them. */
+function toCustomer({ eInvoicing, ...customer }: CustomerRow): Customer {
+  return { ...customer, ...(eInvoicing ?? {}) };
+}
+
+function eInvoicingOf(customer: Customer): Record<string, unknown> | null {
+  const entries = eInvoicingFields
+    .map((field) => [field, customer[field]] as const)
+    .filter(([, value]) => value !== undefined && value !== null);
+  return entries.length > 0 ? Object.fromEntries(entries) : null;
+}
 
 /** The columns written from a customer (all but the key) and their values. */
 function customerRow(customer: Customer): ColumnValues {
@@ -16,6 +40,7 @@ function customerRow(customer: Customer): ColumnValues {
     phone: customer.phone,
     billing_address: json(customer.billingAddress),
     opted_out: json(customer.optedOut),
+    e_invoicing: json(eInvoicingOf(customer)),
     created_at: customer.createdAt,
     updated_at: customer.updatedAt,
     search_text: searchText([customer.name, customer.email, customer.phone]),
@@ -32,7 +57,10 @@ export function createCustomerQueries(scope: Scope): StoreTransaction["customers
   });
 
   return {
-    get: customers.get,
+    async get(args) {
+      const row = (await customers.get(args)) as CustomerRow | undefined;
+      return row && toCustomer(row);
+    },
     insert: customers.insert,
     update: customers.update,
 
@@ -49,12 +77,12 @@ export function createCustomerQueries(scope: Scope): StoreTransaction["customers
         conditions.push(`id > $${params.length}`);
       }
       params.push(limit + 1);
-      const { rows } = await runner.query<Customer>(
+      const { rows } = await runner.query<CustomerRow>(
         `SELECT ${customerSelect} FROM ${tables.customers}
          WHERE ${conditions.join(" AND ")} ORDER BY id LIMIT $${params.length}`,
         params,
       );
-      return toPage(rows, limit);
+      return toPage(rows.map(toCustomer), limit);
     },
   };
 }
