@@ -22,6 +22,7 @@ export default {
     "../packages/core",
     "../packages/testing",
     "../packages/pdf",
+    "../packages/e-invoice",
     "../packages/server",
     "../packages/adapter-postgres",
     "../packages/adapter-stripe",

@@ -36,6 +36,7 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: "PostgreSQL and PGlite", link: "/guide/postgres" },
       { text: "Sending by email and text", link: "/guide/sending" },
       { text: "Getting paid with Stripe", link: "/guide/stripe" },
+      { text: "E-invoices (EN 16931)", link: "/guide/e-invoices" },
       { text: "Mount Remit in your app", link: "/guide/mount" },
       { text: "Adapters: use one, write one", link: "/guide/adapters" },
       { text: "The example server", link: "/guide/example-server" },

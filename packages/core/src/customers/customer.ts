@@ -1,21 +1,8 @@
-import { z } from "zod";
 import type { DirectDebitMandate } from "../e-invoicing/payment-means";
-import { textSchema } from "../validation/text-schema";
+import type { Address } from "../validation/address-schema";
 
-/** A postal address, as loose as addresses are across countries. */
-export const addressSchema = z.object({
-  line1: textSchema.max(200).optional(),
-  line2: textSchema.max(200).optional(),
-  city: textSchema.max(100).optional(),
-  region: textSchema.max(100).optional(),
-  postalCode: textSchema.max(20).optional(),
-  country: textSchema
-    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 two-letter code such as "US"')
-    .optional(),
-});
-
-/** @group Customers @interface */
-export type Address = z.infer<typeof addressSchema>;
+// The address schema lives with the other shared field schemas (tenants use it too).
+export { type Address, addressSchema } from "../validation/address-schema";
 
 /**
  * Whoever the tenant bills: a homeowner, a property manager.
@@ -60,11 +47,3 @@ export type CustomerSnapshot = Pick<
   | "legalRegistrationId"
   | "directDebitMandate"
 >;
-
-/** The fields of a customer that e-invoices use, all optional; the snapshot carries those set. */
-export const customerEInvoicingFields = [
-  "buyerReference",
-  "vatId",
-  "legalRegistrationId",
-  "directDebitMandate",
-] as const;

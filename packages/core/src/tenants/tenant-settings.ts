@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { currencySchema, taxRateInputSchema } from "../calculation/invoice-input-schema";
-import { addressSchema } from "../customers/customer";
 import { registrationIdSchema, vatIdSchema } from "../e-invoicing/party-identifiers";
 import { paymentMeansSchema } from "../e-invoicing/payment-means";
 import { untaxedVatCategorySchema } from "../e-invoicing/vat-category";
+import { addressSchema } from "../validation/address-schema";
 import { textSchema } from "../validation/text-schema";
 import { paymentTermsSchema } from "./payment-terms";
 

@@ -1,7 +1,8 @@
+import { customerEInvoicingFields } from "../../e-invoicing/customer-e-invoicing-fields";
 import { ConcurrencyError } from "../../errors/concurrency-error";
 import { NotFoundError } from "../../errors/not-found-error";
 import { defineMove } from "../../service/internal/define-move";
-import { type Customer, customerEInvoicingFields } from "../customer";
+import type { Customer } from "../customer";
 import { createCustomerInputSchema, updateCustomerInputSchema } from "../customer-input-schema";
 
 const subjectOf = (customer: Customer) => ({

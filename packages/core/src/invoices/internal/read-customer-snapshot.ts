@@ -1,4 +1,5 @@
-import { type CustomerSnapshot, customerEInvoicingFields } from "../../customers/customer";
+import type { CustomerSnapshot } from "../../customers/customer";
+import { customerEInvoicingFields } from "../../e-invoicing/customer-e-invoicing-fields";
 import type { ValidationIssue } from "../../errors/validation-error";
 import type { MoveScope } from "../../service/internal/run-move";
 
