@@ -7,6 +7,4 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: "node20",
-  // `import.meta.url` (used to find the bundled font files) in the CommonJS build too.
-  shims: true,
 });
