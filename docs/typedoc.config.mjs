@@ -45,6 +45,7 @@ export default {
       "Work orders",
       "Quotes",
       "Tenants",
+      "E-invoicing",
       "Events",
       "Outbox worker",
       "Messages",

@@ -5,6 +5,7 @@ import { textSchema } from "../validation/text-schema";
  * `"HUR"` for hours of labor, `"C62"` for pieces ("one"), `"H87"` for pieces, `"MTR"` for metres,
  * `"KGM"` for kilograms, `"LS"` for a lump sum. The shape is checked here; the code list itself by
  * the e-invoice's validation.
+ * @group E-invoicing
  */
 export const unitCodeSchema = textSchema.regex(
   /^[A-Z0-9]{2,3}$/,
