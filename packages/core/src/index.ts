@@ -35,6 +35,17 @@ export {
 } from "./calculation/invoice-input-schema";
 export { parseInvoiceInput } from "./calculation/parse-invoice-input";
 export { createRemit, type RemitOptions } from "./create-remit";
+export {
+  type CreditNoteCalculation,
+  type CreditNoteRequest,
+  calculateCreditNote,
+} from "./credit-notes/calculate-credit-note";
+export type { CreditApplication } from "./credit-notes/credit-application";
+export type { CreditNote, CreditNoteLine, CreditNoteTax } from "./credit-notes/credit-note";
+export type {
+  CustomerCredit,
+  CustomerCreditBalance,
+} from "./credit-notes/reads/read-customer-credit";
 export type { Address, Customer, CustomerSnapshot } from "./customers/customer";
 export {
   type CreateCustomerInput,

@@ -1,11 +1,14 @@
 // The zod schema behind every call of the Remit service that an HTTP API exposes, by a public
 // name: a server validates requests and writes its OpenAPI document with the very schemas the
 // calls validate with (`@remit/server` does). Their input types are in remit-inputs.ts.
+export { applyCreditInputSchema } from "./credit-notes/moves/apply-credit";
+export { issueCreditNoteInputSchema } from "./credit-notes/moves/issue-credit-note";
 export { listCustomersInputSchema } from "./customers/reads/read-customers";
 export { listEventsInputSchema } from "./events/reads/list-events";
 export { recordMoveInputSchema as invoiceMoveInputSchema } from "./invoices/internal/move-input-fields";
 export { issueWithSendSchema as issueInvoiceWithSendInputSchema } from "./invoices/moves/issue-and-send";
 export { reasonedMoveInputSchema as reasonedInvoiceMoveInputSchema } from "./invoices/moves/simple-moves";
+export { writeOffInvoiceInputSchema } from "./invoices/moves/write-off-invoice";
 export { listInvoicesInputSchema } from "./invoices/reads/read-invoices";
 export { convertQuoteInputSchema } from "./quotes/moves/convert-quote";
 export { reviseQuoteInputSchema } from "./quotes/moves/create-quote";

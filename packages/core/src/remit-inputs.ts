@@ -24,6 +24,8 @@ export type {
   FindTenantByPaymentAccountInput,
 } from "./api/tenant-payment-accounts";
 export type { UpsertTenantInput } from "./api/tenants-api";
+export type { ApplyCreditInput } from "./credit-notes/moves/apply-credit";
+export type { IssueCreditNoteInput } from "./credit-notes/moves/issue-credit-note";
 export type { CreateCustomerInput, UpdateCustomerInput } from "./customers/customer-input-schema";
 export type { ListCustomersInput } from "./customers/reads/read-customers";
 export type { ListEventsInput } from "./events/reads/list-events";

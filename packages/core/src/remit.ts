@@ -1,3 +1,6 @@
+import type { CreditApplication } from "./credit-notes/credit-application";
+import type { CreditNote } from "./credit-notes/credit-note";
+import type { CustomerCredit } from "./credit-notes/reads/read-customer-credit";
 import type { Customer } from "./customers/customer";
 import type { CommitListener, EventHandler } from "./events/event-handlers";
 import type { RemitEvent, RemitEventType } from "./events/remit-event";
@@ -9,6 +12,7 @@ import type { Clock } from "./ports/clock";
 import type { EventPage, Page } from "./ports/store/index";
 import type { Quote } from "./quotes/quote";
 import type {
+  ApplyCreditInput,
   ApproveQuoteInput,
   CancelWorkOrderInput,
   ConvertQuoteInput,
@@ -19,6 +23,7 @@ import type {
   DraftWorkOrderInvoiceInput,
   FindTenantByPaymentAccountInput,
   InvoiceMoveInput,
+  IssueCreditNoteInput,
   IssueInvoiceWithSendInput,
   ListCustomersInput,
   ListEventsInput,
@@ -211,6 +216,19 @@ export interface CustomersApi {
    * @returns A page: `items` and `nextCursor` (`null` on the last page).
    */
   list(context: Context, input?: ListCustomersInput): Promise<Page<Customer>>;
+  /**
+   * The customer's credit: per currency, the credit its invoices hold (overpayments, and what
+   * credit notes took below the amount paid), and the entries that moved credit between its
+   * invoices (`invoices.applyCredit`).
+   * @returns `{ customerId, balances: [{ currency, amount, invoices }], applications }`.
+   * @throws `NotFoundError` for an unknown customer.
+   * @since 0.3.0
+   * @example
+   * ```ts
+   * const { balances } = await remit.customers.getCredit(ctx, { id: customer.id });
+   * ```
+   */
+  getCredit(context: Context, input: { id: string }): Promise<CustomerCredit>;
 }
 
 /**
@@ -239,14 +257,19 @@ export interface InvoicesApi {
    */
   create(context: Context, input: CreateInvoiceInput): Promise<MoveResult<{ invoice: Invoice }>>;
   /**
-   * Edits an invoice while nothing is paid; every edit is a new revision. After issue it keeps
-   * the number and issue date and refuses a new currency or customer.
+   * Edits an invoice; every edit is a new revision. After issue it keeps the number and issue
+   * date and refuses a new currency or customer. An issued invoice with payments (a paid one too)
+   * can be edited while its new total less credit notes stays at least the amount paid less
+   * refunds, and no credited line drops below what was credited; the status follows the money
+   * rule.
    *
    * @param input {@link UpdateInvoiceInput}.
    * @returns `{ invoice, events }`, the invoice at its new revision.
    * @throws `NotFoundError`; `ConcurrencyError` (`version_conflict`) when `expectedVersion`
-   *   (required) is not the invoice's version; `InvalidTransitionError` when paid or cancelled.
-   * @emits `invoice.updated`.
+   *   (required) is not the invoice's version; `InvalidTransitionError` when uncollectible or
+   *   cancelled; `ValidationError` at `lines` when the total would fall below the amount paid
+   *   (issue a credit note instead) or a credited line below what was credited.
+   * @emits `invoice.updated` (and `invoice.paid` when nothing is left due).
    */
   update(context: Context, input: UpdateInvoiceInput): Promise<MoveResult<{ invoice: Invoice }>>;
   /**
@@ -393,7 +416,71 @@ export interface InvoicesApi {
     input: InvoiceMoveInput,
   ): Promise<MoveResult<{ invoice: Invoice }>>;
   /**
-   * One invoice with its revisions, payments, refunds, deliveries and events.
+   * Credits part of an issued invoice (`pending_payment`, `past_due`, `paid`, `uncollectible`):
+   * an `amount` with tax shared over the lines by largest remainder, or chosen `lines`, with the
+   * taxes reversed in the proportions charged; never more than the total less earlier credit
+   * notes. Numbered in the tenant's credit-note series (`creditNoteNumberFormat`). The amount due
+   * drops; what falls below the amount paid becomes credit.
+   *
+   * @param input {@link IssueCreditNoteInput}.
+   * @returns `{ invoice, creditNote, events }`.
+   * @throws `NotFoundError`; `InvalidTransitionError`; `ValidationError` at `amount` or
+   *   `lines[i]` when more is asked than is left to credit.
+   * @emits `credit_note.issued` and `invoice.credited` (and `invoice.paid`).
+   * @since 0.3.0
+   * @example
+   * ```ts
+   * const { creditNote } = await remit.invoices.issueCreditNote(ctx, {
+   *   id: invoice.id,
+   *   amount: "25.00",
+   *   reason: "Goodwill: late arrival",
+   *   idempotencyKey: "cn-1",
+   * });
+   * ```
+   */
+  issueCreditNote(
+    context: Context,
+    input: IssueCreditNoteInput,
+  ): Promise<MoveResult<{ invoice: Invoice; creditNote: CreditNote }>>;
+  /**
+   * One credit note.
+   * @throws `NotFoundError`.
+   * @since 0.3.0
+   */
+  getCreditNote(context: Context, input: { id: string }): Promise<CreditNote>;
+  /**
+   * Writes an invoice's balance off as bad debt: `pending_payment` or `past_due` →
+   * `uncollectible`, the amount in `writtenOff`. Later payments shrink it (fully paid → `paid`);
+   * no reminders, no past-due sweep.
+   * @param input {@link ReasonedInvoiceMoveInput}.
+   * @throws `NotFoundError`; `InvalidTransitionError`.
+   * @emits `invoice.written_off`.
+   * @since 0.3.0
+   */
+  writeOff(
+    context: Context,
+    input: ReasonedInvoiceMoveInput,
+  ): Promise<MoveResult<{ invoice: Invoice }>>;
+  /**
+   * Applies credit held on invoice `id` to `toInvoiceId`, an open invoice of the same customer
+   * and currency, in one transaction: at most the credit and what the other owes (both by
+   * default).
+   * @param input {@link ApplyCreditInput}.
+   * @returns `{ invoice, toInvoice, creditApplication, events }`.
+   * @throws `NotFoundError`; `InvalidTransitionError`; `ValidationError` at `toInvoiceId` (another
+   *   customer or currency) or `amount` (more than the credit or than is owed).
+   * @emits `invoice.credit_applied` and `invoice.credit_received` (and `invoice.paid`).
+   * @since 0.3.0
+   */
+  applyCredit(
+    context: Context,
+    input: ApplyCreditInput,
+  ): Promise<
+    MoveResult<{ invoice: Invoice; toInvoice: Invoice; creditApplication: CreditApplication }>
+  >;
+  /**
+   * One invoice with its revisions, payments, refunds, deliveries, events, credit notes and
+   * credit applications.
    * @throws `NotFoundError`.
    */
   get(context: Context, input: { id: string }): Promise<InvoiceDetails>;

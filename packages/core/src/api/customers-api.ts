@@ -1,3 +1,4 @@
+import { getCustomerCredit } from "../credit-notes/reads/read-customer-credit";
 import { createCustomer, updateCustomer } from "../customers/moves/customer-moves";
 import { getCustomer, listCustomers } from "../customers/reads/read-customers";
 import { bindCalls } from "../service/internal/bind-calls";
@@ -10,5 +11,6 @@ export function createCustomersApi(deps: RemitDependencies) {
     update: updateCustomer,
     get: getCustomer,
     list: listCustomers,
+    getCredit: getCustomerCredit,
   });
 }

@@ -1,3 +1,6 @@
+import { applyCredit } from "../credit-notes/moves/apply-credit";
+import { issueCreditNote } from "../credit-notes/moves/issue-credit-note";
+import { getCreditNote } from "../credit-notes/reads/read-credit-notes";
 import { createInvoice } from "../invoices/moves/create-invoice";
 import { issueAndMaybeSend } from "../invoices/moves/issue-and-send";
 import { recordPayment } from "../invoices/moves/record-payment";
@@ -12,6 +15,7 @@ import {
 } from "../invoices/moves/simple-moves";
 import { sweepPastDue } from "../invoices/moves/sweep-past-due";
 import { updateInvoice } from "../invoices/moves/update-invoice";
+import { writeOffInvoice } from "../invoices/moves/write-off-invoice";
 import { getInvoice, getInvoiceByPublicToken, listInvoices } from "../invoices/reads/read-invoices";
 import { bindCalls } from "../service/internal/bind-calls";
 import type { RemitDependencies } from "../service/remit-dependencies";
@@ -32,6 +36,10 @@ export function createInvoicesApi(deps: RemitDependencies) {
       resolveRefund,
       cancel: cancelInvoice,
       rotatePublicToken,
+      issueCreditNote,
+      getCreditNote,
+      writeOff: writeOffInvoice,
+      applyCredit,
       get: getInvoice,
       list: listInvoices,
       sweepPastDue,

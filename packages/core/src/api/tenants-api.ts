@@ -49,7 +49,7 @@ async function numberFormatsAfterChange(
   const earlier: string[] = current.earlierNumberFormats ?? [];
   if (next === current.numberFormat) return earlier;
   const numbered = await scope.transaction.invoices.list({
-    filter: { status: ["pending_payment", "past_due", "paid", "cancelled"] },
+    filter: { status: ["pending_payment", "past_due", "paid", "uncollectible", "cancelled"] },
     limit: 1,
   });
   const formats =
@@ -70,6 +70,57 @@ async function numberFormatsAfterChange(
     }
   }
   return formats;
+}
+
+/**
+ * Credit-note numbers never equal invoice numbers: each credit-note format (current and earlier)
+ * is checked against each invoice format (current and earlier), whichever of the two changed.
+ * The formats that replaced one another within a kind are checked as invoices' are, conservatively
+ * (a credit-note format joins the earlier ones as soon as it is replaced).
+ */
+function assertKindsApart(tenant: {
+  numberFormat: string;
+  earlierNumberFormats: string[];
+  creditNoteNumberFormat: string;
+  earlierCreditNoteNumberFormats: string[];
+}): void {
+  const invoiceFormats = [tenant.numberFormat, ...tenant.earlierNumberFormats];
+  const creditFormats = [tenant.creditNoteNumberFormat, ...tenant.earlierCreditNoteNumberFormats];
+  for (const invoiceFormat of invoiceFormats) {
+    for (const creditFormat of creditFormats) {
+      if (!numberFormatsCanCollide(invoiceFormat, creditFormat)) continue;
+      const changedInvoices = invoiceFormat === tenant.numberFormat;
+      throw new ValidationError({
+        issues: [
+          {
+            path: changedInvoices ? "numberFormat" : "creditNoteNumberFormat",
+            message: `invoice numbers ("${invoiceFormat}") and credit-note numbers ("${creditFormat}") could be equal; give credit notes a prefix of their own such as "CN-"`,
+          },
+        ],
+      });
+    }
+  }
+}
+
+/** The earlier credit-note formats once `creditNoteNumberFormat` becomes `next`. */
+function creditNoteFormatsAfterChange(current: Tenant, next: string): string[] {
+  const earlier: string[] = current.earlierCreditNoteNumberFormats ?? [];
+  const previous = current.creditNoteNumberFormat ?? next;
+  if (next === previous) return earlier;
+  for (const format of [previous, ...earlier]) {
+    if (seriesTemplateOf(format) === seriesTemplateOf(next)) continue;
+    if (numberFormatsCanCollide(next, format)) {
+      throw new ValidationError({
+        issues: [
+          {
+            path: "creditNoteNumberFormat",
+            message: `its numbers could equal numbers of the earlier credit-note format "${format}"; add a prefix or a year that sets them apart`,
+          },
+        ],
+      });
+    }
+  }
+  return earlier.includes(previous) ? earlier : [...earlier, previous];
 }
 
 /**
@@ -102,10 +153,12 @@ export const upsertTenant = defineMove(
     if (expectedVersion !== undefined && expectedVersion !== current.version) {
       throw new ConcurrencyError({ expectedVersion, actualVersion: current.version });
     }
-    if ("earlierNumberFormats" in changes) {
-      throw new ValidationError({
-        issues: [{ path: "earlierNumberFormats", message: "is kept by Remit and cannot be set" }],
-      });
+    for (const kept of ["earlierNumberFormats", "earlierCreditNoteNumberFormats"]) {
+      if (kept in changes) {
+        throw new ValidationError({
+          issues: [{ path: kept, message: "is kept by Remit and cannot be set" }],
+        });
+      }
     }
 
     const defined = Object.fromEntries(
@@ -118,6 +171,11 @@ export const upsertTenant = defineMove(
       current,
       merged.numberFormat,
     );
+    merged.earlierCreditNoteNumberFormats = creditNoteFormatsAfterChange(
+      current,
+      merged.creditNoteNumberFormat,
+    );
+    assertKindsApart(merged);
     const tenant: Tenant = {
       ...merged,
       id: scope.context.tenantId,

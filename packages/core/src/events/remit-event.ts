@@ -17,6 +17,12 @@ export type RemitEventType =
   | "invoice.refunded"
   | "invoice.past_due"
   | "invoice.cancelled"
+  | "invoice.credited"
+  | "invoice.written_off"
+  | "invoice.credit_applied"
+  | "invoice.credit_received"
+  | "invoice.late_fee_added"
+  | "credit_note.issued"
   | "invoice.public_token_rotated"
   | "invoice.delivery_updated"
   | "payment.unmatched"
@@ -39,7 +45,7 @@ export type RemitEvent = {
   specVersion: 1;
   tenantId: string;
   subject: {
-    type: "invoice" | "work_order" | "quote" | "payment" | "customer" | "tenant";
+    type: "invoice" | "work_order" | "quote" | "payment" | "customer" | "tenant" | "credit_note";
     id: string;
     version: number;
   };

@@ -1,5 +1,7 @@
 /**
  * Where an invoice stands. Partial payment is not a status; see `amountPaid` and `amountDue`.
+ * `uncollectible` is an issued invoice whose balance was written off as bad debt
+ * (`remit.invoices.writeOff`); it still takes payments, and becomes `paid` once they cover it.
  * @group Invoices
  */
 export type InvoiceStatus =
@@ -8,6 +10,7 @@ export type InvoiceStatus =
   | "pending_payment"
   | "past_due"
   | "paid"
+  | "uncollectible"
   | "cancelled";
 
 /** @group Invoices */
@@ -17,5 +20,6 @@ export const invoiceStatuses: readonly InvoiceStatus[] = [
   "pending_payment",
   "past_due",
   "paid",
+  "uncollectible",
   "cancelled",
 ];

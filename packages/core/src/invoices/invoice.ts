@@ -33,12 +33,35 @@ export type Invoice = {
   content: InvoiceContent;
   totals: InvoiceCalculation;
   total: string;
-  /** Payments minus succeeded refunds. */
+  /**
+   * The sum of the credit notes issued on this invoice (`remit.invoices.issueCreditNote`): what
+   * the customer no longer owes. `total − creditNoteTotal` is what the invoice bills now.
+   * @since 0.3.0
+   */
+  creditNoteTotal: string;
+  /**
+   * Payments minus succeeded refunds, plus customer credit applied to this invoice from another,
+   * minus credit applied from this invoice to another.
+   */
   amountPaid: string;
-  /** `max(0, total − amountPaid)`. */
+  /** `max(0, total − creditNoteTotal − amountPaid)`; 0 while `uncollectible`. */
   amountDue: string;
-  /** `max(0, amountPaid − total)`: an overpayment, kept until refunded. */
+  /**
+   * `max(0, amountPaid − (total − creditNoteTotal))`: an overpayment, or what a credit note took
+   * below the amount already paid. Kept until refunded or applied to another invoice of the same
+   * customer and currency (customer credit).
+   */
   credit: string;
+  /**
+   * The balance written off as bad debt (`uncollectible`): `max(0, total − creditNoteTotal −
+   * amountPaid)` while uncollectible, so a later payment shrinks it and a refund or credit note
+   * moves it. `"0"` (with the currency's digits) on every invoice never written off.
+   * @since 0.3.0
+   */
+  writtenOff: string;
+  /** Why it was written off, and when; `null` until then. @since 0.3.0 */
+  writeOffReason: string | null;
+  writtenOffAt: string | null;
   /** Refunds requested from a provider and not yet confirmed. */
   refundPending: string;
   /** Assigned at issue, e.g. `INV-2026-0042`. */

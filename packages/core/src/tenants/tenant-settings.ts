@@ -104,6 +104,18 @@ export const tenantSettingsSchema = z.object({
    * apps): a new format whose numbers could equal theirs is refused.
    */
   earlierNumberFormats: z.array(numberFormatSchema).max(100).default([]),
+  /**
+   * How credit notes are numbered: its own gapless series per tenant, with the tokens of
+   * `numberFormat`. Refused when its numbers could equal invoice numbers (this or an earlier
+   * invoice format), so a credit note's number never collides with an invoice's.
+   * @since 0.3.0
+   */
+  creditNoteNumberFormat: numberFormatSchema.default("CN-{SEQ:4}"),
+  /**
+   * Credit-note formats used before the current one, kept by Remit (not set by apps).
+   * @since 0.3.0
+   */
+  earlierCreditNoteNumberFormats: z.array(numberFormatSchema).max(100).default([]),
   defaultTerms: paymentTermsSchema.default("net_30"),
   /** Copied into each new invoice that names no tax rates; percents kept as decimal strings. */
   defaultTaxRates: z

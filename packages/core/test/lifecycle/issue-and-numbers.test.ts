@@ -347,7 +347,7 @@ describe("precise rules - update after issue", () => {
     expect(harness.email.sent[0]?.text).toContain("$175.00");
   });
 
-  it("update - refused while amountPaid is above 0, allowed again after a full refund", async () => {
+  it("update - with payments, allowed down to the amount paid less refunds, and a full refund frees the total (issue 19)", async () => {
     const harness = await createHarness();
     const invoice = await harness.issued();
     const first = await harness.pay(invoice.id, "30.00", "p1");
@@ -357,10 +357,17 @@ describe("precise rules - update after issue", () => {
       method: "card",
       idempotencyKey: "pi_2",
     });
-    const edit = (expectedVersion: number) =>
-      harness.remit.invoices.update(userContext, { id: invoice.id, expectedVersion, memo: "edit" });
+    const edit = (expectedVersion: number, unitPrice: string) =>
+      harness.remit.invoices.update(userContext, {
+        id: invoice.id,
+        expectedVersion,
+        lines: [{ kind: "labor", description: "Repair", quantity: "1", unitPrice }],
+      });
     let version = second.invoice?.version ?? 0;
-    await harness.expectRefused(invoice.id, "invalid_transition", () => edit(version));
+    await harness.expectRefused(invoice.id, "validation_error", () => edit(version, "49.99"));
+    const down = (await edit(version, "50.00")).invoice;
+    expect(down).toMatchObject({ status: "paid", amountDue: "0.00", revision: 2 });
+    version = down.version;
     const refunds = [
       [first.payment.id, "30.00", userContext],
       [second.payment.id, "20.00", providerContext],
@@ -374,8 +381,8 @@ describe("precise rules - update after issue", () => {
       });
       version = refunded.invoice.version;
     }
-    const { invoice: edited } = await edit(version);
-    expect(edited).toMatchObject({ amountPaid: "0.00", revision: 2, status: "pending_payment" });
+    const { invoice: edited } = await edit(version, "10.00");
+    expect(edited).toMatchObject({ amountPaid: "0.00", revision: 3, status: "pending_payment" });
   });
 });
 
@@ -435,6 +442,8 @@ describe("precise rules - events", () => {
         amountPaid: "40.00",
         amountDue: "60.00",
         credit: "0.00",
+        creditNoteTotal: "0.00",
+        writtenOff: "0.00",
         dueDate: "2026-04-01",
       },
     });

@@ -57,18 +57,46 @@ describe("moves table", () => {
     },
   );
 
-  it("update - refused while amountPaid is above 0", async () => {
+  it("update - after a payment, edits that keep the total at least the amount paid (issue 19)", async () => {
     const harness = await createHarness();
     const invoice = await harness.issued();
-    const paid = (await harness.pay(invoice.id, "10.00", "part")).invoice;
-    const error = await harness.expectRefused(invoice.id, "invalid_transition", () =>
+    const paid = (await harness.pay(invoice.id, "60.00", "part")).invoice;
+    const { invoice: edited, events } = await harness.remit.invoices.update(userContext, {
+      id: invoice.id,
+      expectedVersion: paid?.version ?? 0,
+      lines: [{ kind: "labor", description: "Repair", quantity: "1", unitPrice: "60.00" }],
+    });
+    expect(edited).toMatchObject({
+      status: "paid",
+      total: "60.00",
+      amountPaid: "60.00",
+      amountDue: "0.00",
+      number: invoice.number,
+      revision: 2,
+    });
+    expect(events.map((event) => event.type)).toEqual(["invoice.updated", "invoice.paid"]);
+    // A part added after it was paid: owed again, same number.
+    const { invoice: again } = await harness.remit.invoices.update(userContext, {
+      id: invoice.id,
+      expectedVersion: edited.version,
+      lines: [{ kind: "labor", description: "Repair", quantity: "1", unitPrice: "75.00" }],
+    });
+    expect(again).toMatchObject({ status: "pending_payment", amountDue: "15.00", paidAt: null });
+  });
+
+  it("update - a total below the amount paid is refused, and the refusal names a credit note (issue 19)", async () => {
+    const harness = await createHarness();
+    const invoice = await harness.issued();
+    const paid = (await harness.pay(invoice.id, "60.00", "part")).invoice;
+    const error = await harness.expectRefused(invoice.id, "validation_error", () =>
       harness.remit.invoices.update(userContext, {
         id: invoice.id,
         expectedVersion: paid?.version ?? 0,
-        memo: "edit",
+        lines: [{ kind: "labor", description: "Repair", quantity: "1", unitPrice: "59.99" }],
       }),
     );
-    expect(error).toMatchObject({ status: "pending_payment", move: "update" });
+    expect(error).toMatchObject({ path: "lines" });
+    expect(error.message).toContain("credit note");
   });
 
   it("submit - moves pending_action to pending_review", async () => {
@@ -390,25 +418,42 @@ describe("moves table", () => {
 
 /** Every (status, move) pair the Moves table does not allow, with the move's name in errors. */
 const refusedMoves: Record<string, { move: string; from: readonly Status[] }> = {
-  update: { move: "update", from: ["paid", "cancelled"] },
+  update: { move: "update", from: ["uncollectible", "cancelled"] },
   submit: {
     move: "submit",
-    from: ["pending_review", "pending_payment", "past_due", "paid", "cancelled"],
+    from: ["pending_review", "pending_payment", "past_due", "paid", "uncollectible", "cancelled"],
   },
   requestChanges: {
     move: "request changes",
-    from: ["pending_action", "pending_payment", "past_due", "paid", "cancelled"],
+    from: ["pending_action", "pending_payment", "past_due", "paid", "uncollectible", "cancelled"],
   },
-  issue: { move: "issue", from: ["pending_payment", "past_due", "paid", "cancelled"] },
-  saveAndSend: { move: "issue", from: ["pending_payment", "past_due", "paid", "cancelled"] },
-  send: { move: "send", from: ["pending_action", "pending_review", "paid", "cancelled"] },
+  issue: {
+    move: "issue",
+    from: ["pending_payment", "past_due", "paid", "uncollectible", "cancelled"],
+  },
+  saveAndSend: {
+    move: "issue",
+    from: ["pending_payment", "past_due", "paid", "uncollectible", "cancelled"],
+  },
+  send: {
+    move: "send",
+    from: ["pending_action", "pending_review", "paid", "uncollectible", "cancelled"],
+  },
   recordPayment: {
     move: "record payment",
     from: ["pending_action", "pending_review", "cancelled"],
   },
   providerPayment: { move: "record payment", from: ["pending_action", "pending_review"] },
   refund: { move: "refund", from: ["pending_action", "pending_review"] },
-  cancel: { move: "cancel", from: ["paid", "cancelled"] },
+  cancel: { move: "cancel", from: ["paid", "uncollectible", "cancelled"] },
+  writeOff: {
+    move: "write off",
+    from: ["pending_action", "pending_review", "paid", "uncollectible", "cancelled"],
+  },
+  issueCreditNote: {
+    move: "issue credit note",
+    from: ["pending_action", "pending_review", "cancelled"],
+  },
 };
 
 function attempt(harness: Harness, name: string, id: string, version: number) {
@@ -436,6 +481,9 @@ function attempt(harness: Harness, name: string, id: string, version: number) {
         idempotencyKey: `refused-${name}`,
       }),
     cancel: () => invoices.cancel(userContext, { id, reason: "Duplicate" }),
+    writeOff: () => invoices.writeOff(userContext, { id, reason: "Customer went away" }),
+    issueCreditNote: () =>
+      invoices.issueCreditNote(userContext, { id, amount: "1.00", reason: "Goodwill" }),
   };
   return (calls[name] as () => Promise<unknown>)();
 }

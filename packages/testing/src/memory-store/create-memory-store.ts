@@ -1,5 +1,6 @@
 import type { InvoiceStore, OutboxJob, StoreTransaction } from "@remit/core";
 import { AsyncLock } from "./async-lock";
+import { creditCollections, listInvoicesWithCredit } from "./memory-credit-collections";
 import { invoiceCollections } from "./memory-invoice-collections";
 import { ledgerAndOutboxCollections } from "./memory-ledger-collections";
 import { createMemoryState, type MemoryStoreState } from "./memory-state";
@@ -25,7 +26,14 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
 
   function openTransaction(tenantId: string, undo: (() => void)[]): StoreTransaction {
     const context = createMemoryTransactionContext(state, tenantId, undo);
-    return { tenantId, ...invoiceCollections(context), ...ledgerAndOutboxCollections(context) };
+    const invoiceParts = invoiceCollections(context);
+    return {
+      tenantId,
+      ...invoiceParts,
+      invoices: { ...invoiceParts.invoices, listWithCredit: listInvoicesWithCredit(context) },
+      ...ledgerAndOutboxCollections(context),
+      ...creditCollections(context),
+    };
   }
 
   return {

@@ -1,4 +1,6 @@
 import type {
+  CreditApplication,
+  CreditNote,
   Customer,
   Delivery,
   IdempotencyRecord,
@@ -33,6 +35,8 @@ export function createMemoryState() {
     sequences: new MemoryTable<number>(),
     payments: new MemoryTable<Payment>(),
     refunds: new MemoryTable<Refund>(),
+    creditNotes: new MemoryTable<CreditNote>(),
+    creditApplications: new MemoryTable<CreditApplication>(),
     deliveries: new MemoryTable<Delivery>(),
     events: new MemoryTable<RemitEvent>(),
     jobs: new MemoryTable<OutboxJob>(),

@@ -17,6 +17,8 @@ export function invoiceEventData(
     amountPaid: invoice.amountPaid,
     amountDue: invoice.amountDue,
     credit: invoice.credit,
+    creditNoteTotal: invoice.creditNoteTotal,
+    writtenOff: invoice.writtenOff,
     dueDate: invoice.dueDate,
   };
 }

@@ -16,7 +16,7 @@ import {
   instantSchema,
   recordIdSchema,
 } from "../internal/move-input-fields";
-import { settledStatus, withBalances } from "../internal/settle-invoice";
+import { settledAfterPayment, withBalances } from "../internal/settle-invoice";
 import type { Payment } from "../payment";
 
 /** A positive decimal amount string (or number), checked against the currency's digits later. */
@@ -73,7 +73,8 @@ function assertAmountDigits(amount: string, currency: string): void {
 
 /**
  * `remit.invoices.recordPayment`: money received (a check, cash, or a provider's report). Lowers
- * the amount due; beyond the total it is kept as credit. On a cancelled invoice only a provider
+ * the amount due; beyond the total it is kept as credit. On an uncollectible invoice it lowers
+ * the written-off amount, and the invoice is `paid` once that reaches 0. On a cancelled invoice only a provider
  * may record one (money that moved after the cancel): it stays `cancelled` for the tenant to
  * refund. From a provider, a payment for an unknown invoice or in another currency is stored as
  * unmatched (`payment.unmatched`), never lost; the result's `invoice` is then `null`.
@@ -128,8 +129,8 @@ export const recordPayment = defineMove(
     }
     assertAmountDigits(input.amount, found.currency);
     const allowed = fromProvider
-      ? (["pending_payment", "past_due", "paid", "cancelled"] as const)
-      : (["pending_payment", "past_due", "paid"] as const);
+      ? (["pending_payment", "past_due", "paid", "uncollectible", "cancelled"] as const)
+      : (["pending_payment", "past_due", "paid", "uncollectible"] as const);
     const previous = await loadInvoiceForMove(scope, input, "record payment", allowed);
     const digits = minorUnitsOf(previous.currency);
     await scope.transaction.payments.insert({ record: payment });
@@ -137,7 +138,11 @@ export const recordPayment = defineMove(
       ...previous,
       amountPaid: addMoney(digits, previous.amountPaid, input.amount),
     });
-    next = { ...next, status: settledStatus(next, scope.now, scope.tenant.timeZone) };
+    // Money on a written-off invoice shrinks what was written off; covering it makes it paid.
+    next = withBalances({
+      ...next,
+      status: settledAfterPayment(next, scope.now, scope.tenant.timeZone),
+    });
     next = await afterMoneyMoved(scope, previous, next);
     const invoice = await saveInvoice(scope, previous, next);
     scope.emit(

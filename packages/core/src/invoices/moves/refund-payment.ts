@@ -39,7 +39,13 @@ export const refundPaymentInputSchema = z.object({
 /** @group Invoices @interface */
 export type RefundPaymentInput = z.input<typeof refundPaymentInputSchema>;
 
-const refundableFrom = ["paid", "pending_payment", "past_due", "cancelled"] as const;
+const refundableFrom = [
+  "paid",
+  "pending_payment",
+  "past_due",
+  "uncollectible",
+  "cancelled",
+] as const;
 
 /** The invoice after a refund counted (succeeded): less paid, status settled. */
 async function applySucceededRefund(
@@ -138,6 +144,20 @@ export const refundPayment = defineMove(
           {
             path: "amount",
             message: `at most ${refundable} ${previous.currency} of this payment can still be refunded`,
+          },
+        ],
+      });
+    }
+    // Credit applied from this invoice to another left with it: what the invoice still holds
+    // (less refunds already asked for) is the most a user may give back. A provider's report is
+    // money that already moved, and is recorded whatever it leaves owed.
+    const held = subtractMoney(digits, previous.amountPaid, previous.refundPending);
+    if (scope.context.actor.type === "user" && compareMoney(input.amount, held) > 0) {
+      throw new ValidationError({
+        issues: [
+          {
+            path: "amount",
+            message: `the invoice holds ${held} ${previous.currency} (credit applied to other invoices left with them); refund at most that`,
           },
         ],
       });

@@ -17,6 +17,7 @@ export const rotatePublicToken = defineMove(
       "pending_payment",
       "past_due",
       "paid",
+      "uncollectible",
       "cancelled",
     ]);
     const invoice = await saveInvoice(scope, previous, {

@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { currencySchema } from "../../calculation/invoice-input-schema";
-import { InvalidTransitionError } from "../../errors/invalid-transition-error";
 import { ValidationError, type ValidationIssue } from "../../errors/validation-error";
 import { isZeroMoney } from "../../money/money-arithmetic";
+import { requireCollection } from "../../service/internal/require-collection";
 import { runMove } from "../../service/internal/run-move";
 import type { RemitDependencies } from "../../service/remit-dependencies";
 import { calculateDueDate, paymentTermsSchema } from "../../tenants/payment-terms";
 import { formatIssuePath } from "../../validation/format-issue-path";
 import { afterMoneyMoved, emitPaidIfSettled } from "../internal/after-paid";
 import { calculateInvoiceContent } from "../internal/calculate-invoice-content";
+import { editIssuesAfterCredit } from "../internal/edit-issues-after-credit";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
 import { loadInvoiceForMove, saveInvoice } from "../internal/load-invoice-for-move";
 import {
@@ -39,12 +40,24 @@ export const updateInvoiceInputSchema = z.object({
 /** @group Invoices @interface */
 export type UpdateInvoiceInput = z.input<typeof updateInvoiceInputSchema>;
 
-const editable = ["pending_action", "pending_review", "pending_payment", "past_due"] as const;
+// `paid` too: a part added after the invoice was paid in full is an edit, and the invoice goes
+// back to owing (the status follows the money rule).
+const editable = [
+  "pending_action",
+  "pending_review",
+  "pending_payment",
+  "past_due",
+  "paid",
+] as const;
 
 /**
- * `remit.invoices.update`: stores a new revision while nothing has been paid. After issue it keeps
- * the number and issue date, refuses a new currency or customer, and recomputes the due date only
- * when the terms change. Emits `invoice.updated`; notifies nobody.
+ * `remit.invoices.update`: stores a new revision. After issue it keeps the number and issue date,
+ * refuses a new currency or customer, and recomputes the due date only when the terms change. An
+ * issued invoice with payments or credit notes can be edited while its new total less the credit
+ * notes stays at least the amount paid (payments less refunds), and no credited line drops below
+ * what was credited on it; a lower total needs a credit note, and the refusal says so. The status
+ * follows the money rule (a paid invoice given a new part owes again). Emits `invoice.updated`;
+ * notifies nobody.
  */
 export async function updateInvoice(
   deps: RemitDependencies,
@@ -65,13 +78,6 @@ export async function updateInvoice(
       if (!parsed.success) throw new ValidationError({ issues });
       const input = parsed.data;
       const previous = await loadInvoiceForMove(scope, input, "update", editable);
-      if (!isZeroMoney(previous.amountPaid) || !isZeroMoney(previous.refundPending)) {
-        throw new InvalidTransitionError({
-          status: previous.status,
-          move: "update",
-          reason: "payments were recorded; refund them before editing",
-        });
-      }
       const issued = previous.number !== null;
       if (issued && input.currency !== undefined && input.currency !== previous.currency) {
         issues.push({ path: "currency", message: "cannot change after the invoice is issued" });
@@ -90,6 +96,24 @@ export async function updateInvoice(
         memo: input.memo ?? previous.content.memo,
       });
       if (!calculated.ok) issues.push(...calculated.issues);
+      else if (issued) {
+        const credited = isZeroMoney(previous.creditNoteTotal)
+          ? []
+          : (
+              await requireCollection(scope.transaction.creditNotes, "creditNotes").listByInvoice({
+                invoiceId: previous.id,
+              })
+            ).flatMap((note) => note.lines);
+        issues.push(
+          ...editIssuesAfterCredit({
+            currency,
+            totals: calculated.totals,
+            creditNoteTotal: previous.creditNoteTotal,
+            amountPaid: previous.amountPaid,
+            credited,
+          }),
+        );
+      }
       let customer = previous.customer;
       if (input.customerId !== undefined && !issued) {
         const found = await readCustomerSnapshot(scope, input.customerId);
@@ -118,6 +142,7 @@ export async function updateInvoice(
         total: calculated.totals.total,
       });
       if (issued) next = { ...next, status: settledStatus(next, scope.now, scope.tenant.timeZone) };
+      if (next.status !== "paid") next = { ...next, paidAt: null };
       // An edit down to a zero total settles it: paid, with `invoice.paid` and no more reminders.
       next = await afterMoneyMoved(scope, previous, next);
       const invoice = await saveInvoice(scope, previous, next);

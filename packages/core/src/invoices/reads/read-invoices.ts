@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { CreditApplication } from "../../credit-notes/credit-application";
+import type { CreditNote } from "../../credit-notes/credit-note";
 import { NotFoundError } from "../../errors/not-found-error";
 import type { RemitEvent } from "../../events/remit-event";
 import type { Page } from "../../ports/store/index";
@@ -23,6 +25,10 @@ export type InvoiceDetails = {
   refunds: Refund[];
   deliveries: Delivery[];
   events: RemitEvent[];
+  /** The credit notes issued on it (empty on a store without them). @since 0.3.0 */
+  creditNotes: CreditNote[];
+  /** Customer credit it gave to or took from other invoices. @since 0.3.0 */
+  creditApplications: CreditApplication[];
 };
 
 /** `remit.invoices.get`: one invoice with its revisions, payments, refunds, deliveries and events. */
@@ -31,14 +37,26 @@ export const getInvoice = defineRead(
   async ({ transaction }, { id }): Promise<InvoiceDetails> => {
     const invoice = await transaction.invoices.get({ id });
     if (!invoice) throw new NotFoundError({ resource: "invoice", id });
-    const [revisions, payments, refunds, deliveries, events] = await Promise.all([
-      transaction.revisions.list({ invoiceId: id }),
-      transaction.payments.listByInvoice({ invoiceId: id }),
-      transaction.refunds.listByInvoice({ invoiceId: id }),
-      transaction.deliveries.listByInvoice({ invoiceId: id }),
-      transaction.events.listBySubject({ subjectId: id }),
-    ]);
-    return { invoice, revisions, payments, refunds, deliveries, events };
+    const [revisions, payments, refunds, deliveries, events, creditNotes, creditApplications] =
+      await Promise.all([
+        transaction.revisions.list({ invoiceId: id }),
+        transaction.payments.listByInvoice({ invoiceId: id }),
+        transaction.refunds.listByInvoice({ invoiceId: id }),
+        transaction.deliveries.listByInvoice({ invoiceId: id }),
+        transaction.events.listBySubject({ subjectId: id }),
+        transaction.creditNotes?.listByInvoice({ invoiceId: id }) ?? [],
+        transaction.creditApplications?.listByInvoice({ invoiceId: id }) ?? [],
+      ]);
+    return {
+      invoice,
+      revisions,
+      payments,
+      refunds,
+      deliveries,
+      events,
+      creditNotes,
+      creditApplications,
+    };
   },
 );
 

@@ -1,3 +1,5 @@
+export type { CreditApplicationCollection } from "./credit-application-collection";
+export type { CreditNoteCollection } from "./credit-note-collection";
 export type { CustomerCollection } from "./customer-collection";
 export type { DeliveryCollection } from "./delivery-collection";
 export type { EventCollection, EventPage } from "./event-collection";

@@ -36,4 +36,11 @@ export type InvoiceCollection = VersionedCollection<Invoice> & {
    * `after`, at most `limit`: the past-due sweep's batches.
    */
   listDueBefore(input: { before: string; after?: string; limit: number }): Promise<Invoice[]>;
+  /**
+   * A customer's invoices that hold credit (`credit > 0`), every currency and status, by id: the
+   * balances of the customer's credit ledger. Optional for stores written before 0.3;
+   * `customers.getCredit` needs it.
+   * @since 0.3.0
+   */
+  listWithCredit?(input: { customerId: string }): Promise<Invoice[]>;
 };

@@ -1,3 +1,5 @@
+import type { CreditApplicationCollection } from "./credit-application-collection";
+import type { CreditNoteCollection } from "./credit-note-collection";
 import type { CustomerCollection } from "./customer-collection";
 import type { DeliveryCollection } from "./delivery-collection";
 import type { EventCollection } from "./event-collection";
@@ -34,4 +36,16 @@ export type StoreTransaction = {
   readonly events: EventCollection;
   readonly jobs: JobCollection;
   readonly idempotency: IdempotencyCollection;
+  /**
+   * Credit notes. Optional so that stores written before 0.3 keep working for every other move;
+   * `issueCreditNote` refuses to run on a store without it.
+   * @since 0.3.0
+   */
+  readonly creditNotes?: CreditNoteCollection;
+  /**
+   * Customer credit moved between invoices. Optional as `creditNotes`; `applyCredit` and
+   * `customers.getCredit` need it.
+   * @since 0.3.0
+   */
+  readonly creditApplications?: CreditApplicationCollection;
 };

@@ -78,12 +78,13 @@ export async function update(run: LifecycleRun, move: Extract<MoveDescriptor, { 
       actualVersion: target.version,
     });
   }
-  if (
-    !model.isAllowed(model.allowedFrom.update, target.status) ||
-    target.paidCents > 0 ||
-    target.refundPendingCents > 0
-  ) {
+  if (!model.isAllowed(model.allowedFrom.update, target.status)) {
     return run.refused("invalid_transition", call, { status: target.status, move: "update" });
+  }
+  // Issue 19: after payments, the new total may not fall below the amount paid (a credit note
+  // does that).
+  if (move.lines && totalOf(move.lines) < target.paidCents) {
+    return run.refused("validation_error", call, { path: "lines" });
   }
   const terms = move.terms ?? target.terms;
   const next: model.ModelInvoice = {
@@ -98,7 +99,10 @@ export async function update(run: LifecycleRun, move: Extract<MoveDescriptor, { 
   };
   // After issue, an update settles the status by the payments rule (and a zero total is paid).
   const status = target.issueDate === null ? target.status : model.settledStatus(next, run.today);
-  const events = ["invoice.updated", ...(status === "paid" ? ["invoice.paid"] : [])];
+  const events = [
+    "invoice.updated",
+    ...(status === "paid" && target.status !== "paid" ? ["invoice.paid"] : []),
+  ];
   const result = await run.succeeded(userContext, target, { status, events }, call);
   Object.assign(target, {
     totalCents: next.totalCents,

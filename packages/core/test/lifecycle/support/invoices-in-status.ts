@@ -7,6 +7,7 @@ export type Status =
   | "pending_payment"
   | "past_due"
   | "paid"
+  | "uncollectible"
   | "cancelled";
 
 /**
@@ -30,6 +31,9 @@ export async function invoiceIn(harness: Harness, status: Status): Promise<Invoi
     }
     case "paid":
       return (await harness.pay(draft.id, "100.00", `pay-${draft.id}`)).invoice as Invoice;
+    case "uncollectible":
+      return (await remit.invoices.writeOff(userContext, { id: draft.id, reason: "Bad debt" }))
+        .invoice;
     case "cancelled":
       return (await remit.invoices.cancel(userContext, { id: draft.id, reason: "Duplicate" }))
         .invoice;

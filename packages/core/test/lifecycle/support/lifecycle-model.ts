@@ -46,7 +46,8 @@ export type ModelInvoice = {
 
 /** The moves' allowed "from" statuses, as the spec's Moves table writes them. */
 export const allowedFrom = {
-  update: ["pending_action", "pending_review", "pending_payment", "past_due"],
+  // Issue 19: an issued invoice with payments can be edited, paid ones too.
+  update: ["pending_action", "pending_review", "pending_payment", "past_due", "paid"],
   submit: ["pending_action"],
   requestChanges: ["pending_review"],
   issueWithReview: ["pending_review"],
