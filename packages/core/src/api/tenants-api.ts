@@ -78,22 +78,25 @@ async function numberFormatsAfterChange(
  * The formats that replaced one another within a kind are checked as invoices' are, conservatively
  * (a credit-note format joins the earlier ones as soon as it is replaced).
  */
-function assertKindsApart(tenant: {
-  numberFormat: string;
-  earlierNumberFormats: string[];
-  creditNoteNumberFormat: string;
-  earlierCreditNoteNumberFormats: string[];
-}): void {
+function assertKindsApart(
+  tenant: {
+    numberFormat: string;
+    earlierNumberFormats: string[];
+    creditNoteNumberFormat: string;
+    earlierCreditNoteNumberFormats: string[];
+  },
+  /** The field the refusal names: the one this save changed (credit notes' when both did). */
+  changed: "numberFormat" | "creditNoteNumberFormat",
+): void {
   const invoiceFormats = [tenant.numberFormat, ...tenant.earlierNumberFormats];
   const creditFormats = [tenant.creditNoteNumberFormat, ...tenant.earlierCreditNoteNumberFormats];
   for (const invoiceFormat of invoiceFormats) {
     for (const creditFormat of creditFormats) {
       if (!numberFormatsCanCollide(invoiceFormat, creditFormat)) continue;
-      const changedInvoices = invoiceFormat === tenant.numberFormat;
       throw new ValidationError({
         issues: [
           {
-            path: changedInvoices ? "numberFormat" : "creditNoteNumberFormat",
+            path: changed,
             message: `invoice numbers ("${invoiceFormat}") and credit-note numbers ("${creditFormat}") could be equal; give credit notes a prefix of their own such as "CN-"`,
           },
         ],
@@ -175,7 +178,12 @@ export const upsertTenant = defineMove(
       current,
       merged.creditNoteNumberFormat,
     );
-    assertKindsApart(merged);
+    assertKindsApart(
+      merged,
+      merged.creditNoteNumberFormat !== current.creditNoteNumberFormat
+        ? "creditNoteNumberFormat"
+        : "numberFormat",
+    );
     const tenant: Tenant = {
       ...merged,
       id: scope.context.tenantId,
