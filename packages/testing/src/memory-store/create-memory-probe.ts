@@ -22,5 +22,7 @@ export function createMemoryProbe(store: InvoiceStore): StoreProbe {
         .list(tenantId)
         .map((invoice) => invoice.number)
         .filter((number): number is string => number !== null),
+    creditNoteNumbers: async (tenantId) =>
+      state.creditNotes.list(tenantId).map((note) => note.number),
   };
 }

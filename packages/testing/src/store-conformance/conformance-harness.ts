@@ -23,10 +23,14 @@ export type StoreProbe = {
       | "events"
       | "jobs"
       | "deliveries"
-      | "idempotency",
+      | "idempotency"
+      | "creditNotes"
+      | "creditApplications",
   ): Promise<number>;
   /** Every invoice number of a tenant. */
   invoiceNumbers(tenantId: string): Promise<string[]>;
+  /** Every credit-note number of a tenant. @since 0.3.0 */
+  creditNoteNumbers(tenantId: string): Promise<string[]>;
 };
 
 /** @group Conformance suites */

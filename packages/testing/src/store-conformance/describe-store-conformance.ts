@@ -2,6 +2,7 @@ import type { InvoiceStore } from "@remit/core";
 import { beforeEach, describe } from "vitest";
 import { defineConcurrencyCases } from "./concurrency-cases";
 import type { ConformanceHarness, StoreConformanceOptions } from "./conformance-harness";
+import { defineCreditCollectionCases } from "./credit-collection-cases";
 import { defineInvoiceCollectionCases } from "./invoice-collection-cases";
 import { defineIsolationCases } from "./isolation-cases";
 import { defineJournalCollectionCases } from "./journal-collection-cases";
@@ -44,5 +45,6 @@ export function describeStoreConformance(options: StoreConformanceOptions): void
     defineLedgerCollectionCases(harness);
     defineJournalCollectionCases(harness);
     defineTenantCollectionCases(harness);
+    defineCreditCollectionCases(harness);
   });
 }

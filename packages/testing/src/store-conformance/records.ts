@@ -1,4 +1,6 @@
 import {
+  type CreditApplication,
+  type CreditNote,
   type Customer,
   type Delivery,
   type IdempotencyRecord,
@@ -94,9 +96,13 @@ export function invoiceRecord(
     content: { lines: [{ description: "Labor", quantity: "2", unitPrice: "85.00" }] },
     totals: { subtotal: "170.00", total: "170.00" } as unknown as Invoice["totals"],
     total: "170.00",
+    creditNoteTotal: "0.00",
     amountPaid: "0.00",
     amountDue: "170.00",
     credit: "0.00",
+    writtenOff: "0.00",
+    writeOffReason: null,
+    writtenOffAt: null,
     refundPending: "0.00",
     number: null,
     series: null,
@@ -366,6 +372,80 @@ export function idempotencyRecord(
     key,
     fingerprint: "invoices.recordPayment:abc",
     result: { invoice: { id: id("inv", 1), total: "10.00" }, events: [] },
+    createdAt: at,
+    ...overrides,
+  };
+}
+
+/** Credit note `n` on invoice `invoiceN`: 10.00 off its labor line, 8.25 % tax of it reversed. */
+export function creditNoteRecord(
+  tenantId: string,
+  n: number,
+  invoiceN: number,
+  overrides: Partial<CreditNote> = {},
+): CreditNote {
+  return {
+    tenantId,
+    id: id("cn", n),
+    invoiceId: id("inv", invoiceN),
+    invoiceNumber: `INV-${String(invoiceN).padStart(4, "0")}`,
+    invoiceRevision: 1,
+    number: `CN-${String(n).padStart(4, "0")}`,
+    series: "CN-{SEQ}",
+    sequence: n,
+    currency: "USD",
+    customer: null,
+    issueDate: "2026-03-02",
+    reason: "Goodwill",
+    lines: [
+      {
+        lineId: "line-1",
+        kind: "labor",
+        description: "Labor",
+        excludingTax: "9.24",
+        tax: "0.76",
+        total: "10.00",
+        taxes: [{ rateId: "state", amount: "0.76" }],
+      },
+    ],
+    taxes: [
+      {
+        rateId: "state",
+        name: "State",
+        percent: "8.25",
+        inclusive: false,
+        compound: false,
+        amount: "0.76",
+      },
+    ],
+    excludingTax: "9.24",
+    taxTotal: "0.76",
+    total: "10.00",
+    idempotencyKey: null,
+    actor: { type: "user", id: "usr_1" },
+    createdAt: at,
+    ...overrides,
+  };
+}
+
+/** Credit application `n`: 5.00 of customer credit from one invoice to another. */
+export function creditApplicationRecord(
+  tenantId: string,
+  n: number,
+  from: number,
+  to: number,
+  overrides: Partial<CreditApplication> = {},
+): CreditApplication {
+  return {
+    tenantId,
+    id: id("cra", n),
+    customerId: id("cus", 1),
+    currency: "USD",
+    fromInvoiceId: id("inv", from),
+    toInvoiceId: id("inv", to),
+    amount: "5.00",
+    idempotencyKey: null,
+    actor: { type: "user", id: "usr_1" },
     createdAt: at,
     ...overrides,
   };
