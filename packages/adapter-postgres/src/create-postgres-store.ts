@@ -2,6 +2,10 @@ import type { InvoiceStore, StoreTransaction } from "@remit/core";
 import type { PostgresClient } from "./client-types";
 import { createDistributionCheck } from "./internal/distribution";
 import { parseNotifyChannel } from "./internal/notify-channel";
+import {
+  createCreditApplicationQueries,
+  createCreditNoteQueries,
+} from "./internal/queries/credit-queries";
 import { createCrossTenantQueries } from "./internal/queries/cross-tenant-queries";
 import { createCustomerQueries } from "./internal/queries/customer-queries";
 import { createDeliveryQueries } from "./internal/queries/delivery-queries";
@@ -138,6 +142,8 @@ export function createPostgresStore(options: PostgresStoreOptions): InvoiceStore
           events: createEventQueries(scope),
           jobs: createJobQueries(scope),
           idempotency: createIdempotencyQueries(scope),
+          creditNotes: createCreditNoteQueries(scope),
+          creditApplications: createCreditApplicationQueries(scope),
         };
         return work(transaction);
       };

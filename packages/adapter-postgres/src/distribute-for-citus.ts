@@ -25,6 +25,16 @@ const distributedTables = [
 ] as const;
 
 /**
+ * Distributed tables that later migrations added, each with the version that created it: a schema
+ * migrated before that version has no such table yet (run this again after `migrate`). They
+ * reference `invoices`, so they come after every table above.
+ */
+const laterDistributedTables = [
+  ["credit_notes", 7],
+  ["credit_applications", 7],
+] as const;
+
+/**
  * Copied to every node: read by a key that is not the tenant. Each with the version that created
  * it: a schema migrated before that version has no such table yet (run this again after `migrate`).
  */
@@ -143,7 +153,10 @@ function citusDistributionStatements(
         `SELECT create_reference_table('${schema}.${table}');`,
       ]),
     [root, `SELECT create_distributed_table('${schema}.${root}', 'tenant_id'${rootOptions});`],
-    ...colocated.map((table): [string, string] => [
+    ...[
+      ...colocated,
+      ...laterDistributedTables.filter(([, since]) => version >= since).map(([table]) => table),
+    ].map((table): [string, string] => [
       table,
       `SELECT create_distributed_table('${schema}.${table}', 'tenant_id', colocate_with => '${schema}.${root}');`,
     ]),

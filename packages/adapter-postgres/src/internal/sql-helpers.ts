@@ -16,6 +16,8 @@ export function createTables(schema: string) {
     sequences: `${schema}.sequences`,
     payments: `${schema}.payments`,
     refunds: `${schema}.refunds`,
+    creditNotes: `${schema}.credit_notes`,
+    creditApplications: `${schema}.credit_applications`,
     deliveries: `${schema}.deliveries`,
     events: `${schema}.events`,
     eventPositions: `${schema}.event_positions`,

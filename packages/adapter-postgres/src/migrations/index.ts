@@ -4,6 +4,7 @@ import { eventFeed } from "./0003-event-feed";
 import { distributableByTenant } from "./0004-distributable-by-tenant";
 import { indexesForScale } from "./0005-indexes-for-scale";
 import { paymentAccounts } from "./0006-payment-accounts";
+import { creditNotesAndWriteOffs } from "./0007-credit-notes-and-write-offs";
 import { customerEInvoicing } from "./0009-customer-e-invoicing";
 
 /** A schema change: applied once, in `version` order, inside the migrating transaction. */
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: "distributable-by-tenant", sql: distributableByTenant },
   { version: 5, name: "indexes-for-scale", sql: indexesForScale },
   { version: 6, name: "payment-accounts", sql: paymentAccounts },
-  // 7 and 8 are taken by work in progress on other branches.
+  { version: 7, name: "credit-notes-and-write-offs", sql: creditNotesAndWriteOffs },
+  // 8 is taken by work in progress on another branch.
   { version: 9, name: "customer-e-invoicing", sql: customerEInvoicing },
 ];

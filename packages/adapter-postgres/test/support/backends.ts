@@ -45,6 +45,8 @@ const tableNames = [
   "idempotency_keys",
   "public_tokens",
   "payment_accounts",
+  "credit_notes",
+  "credit_applications",
 ];
 
 /** A PGlite from the data folder the global setup dumped: fresh, or migrated to the latest schema. */

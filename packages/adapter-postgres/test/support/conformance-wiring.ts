@@ -11,6 +11,8 @@ const tables: Record<Parameters<StoreProbe["count"]>[1], string> = {
   jobs: "outbox_jobs",
   deliveries: "deliveries",
   idempotency: "idempotency_keys",
+  creditNotes: "credit_notes",
+  creditApplications: "credit_applications",
 };
 
 /** Reads the tables with plain SQL, not through the adapter. */
@@ -35,6 +37,13 @@ function probeOf({ query, schema }: TestBackend): StoreProbe {
       (
         await query<{ number: string }>(
           `SELECT number FROM "${schema}".invoices WHERE tenant_id = $1 AND number IS NOT NULL`,
+          [tenantId],
+        )
+      ).map((row) => row.number),
+    creditNoteNumbers: async (tenantId) =>
+      (
+        await query<{ number: string }>(
+          `SELECT number FROM "${schema}".credit_notes WHERE tenant_id = $1`,
           [tenantId],
         )
       ).map((row) => row.number),

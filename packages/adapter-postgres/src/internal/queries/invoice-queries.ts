@@ -24,6 +24,8 @@ export const invoiceSelect = `
   tenant_id AS "tenantId", id, version, status, revision, currency, customer, terms, content, totals,
   total::text AS total, amount_paid::text AS "amountPaid", amount_due::text AS "amountDue",
   credit::text AS credit, refund_pending::text AS "refundPending",
+  credit_note_total::text AS "creditNoteTotal", written_off::text AS "writtenOff",
+  write_off_reason AS "writeOffReason", ${isoColumn("written_off_at")} AS "writtenOffAt",
   number, series, sequence, ${dateColumn("issue_date")} AS "issueDate", ${dateColumn("due_date")} AS "dueDate",
   public_token AS "publicToken", work_order_id AS "workOrderId", quote_id AS "quoteId",
   cancellation_reason AS "cancellationReason", changes_requested_reason AS "changesRequestedReason",
@@ -47,6 +49,10 @@ function invoiceRow(invoice: Invoice): ColumnValues {
     amount_due: invoice.amountDue,
     credit: invoice.credit,
     refund_pending: invoice.refundPending,
+    credit_note_total: invoice.creditNoteTotal,
+    written_off: invoice.writtenOff,
+    write_off_reason: invoice.writeOffReason,
+    written_off_at: invoice.writtenOffAt,
     number: invoice.number,
     series: invoice.series,
     sequence: invoice.sequence,
@@ -181,6 +187,17 @@ export function createInvoiceQueries(scope: Scope): StoreTransaction["invoices"]
            AND ($3::text IS NULL OR id > $3::text)
          ORDER BY id LIMIT $4`,
         [tenantId, before, after ?? null, limit],
+      );
+      return rows;
+    },
+
+    // The partial index of invoices holding credit (0007) answers this.
+    async listWithCredit({ customerId }) {
+      const { rows } = await runner.query<Invoice>(
+        `SELECT ${invoiceSelect} FROM ${tables.invoices}
+         WHERE tenant_id = $1 AND customer_id = $2 AND credit > 0
+         ORDER BY id`,
+        [tenantId, customerId],
       );
       return rows;
     },
