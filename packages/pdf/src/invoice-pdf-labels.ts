@@ -22,6 +22,10 @@ export const defaultInvoicePdfLabels = {
   amountPaid: "Amount paid",
   amountDue: "Amount due",
   credit: "Credit",
+  /** Less the credit notes issued on the invoice. @since 0.3.0 */
+  creditNotes: "Credit notes",
+  /** The balance written off as bad debt. @since 0.3.0 */
+  writtenOff: "Written off",
   memo: "Notes",
   fee: "Fee",
   dueOnReceipt: "Due on receipt",
@@ -36,6 +40,8 @@ export const defaultInvoicePdfLabels = {
   status_pending_payment: "Awaiting payment",
   status_past_due: "Past due",
   status_paid: "Paid",
+  /** A balance written off as bad debt (`remit.invoices.writeOff`). @since 0.3.0 */
+  status_uncollectible: "Written off",
   status_cancelled: "Cancelled",
 };
 

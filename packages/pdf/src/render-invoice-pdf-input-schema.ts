@@ -37,6 +37,7 @@ export const invoicePdfInvoiceSchema = z.object({
     "pending_payment",
     "past_due",
     "paid",
+    "uncollectible",
     "cancelled",
   ]),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "USD"'),
@@ -63,6 +64,10 @@ export const invoicePdfInvoiceSchema = z.object({
   amountPaid: decimal,
   amountDue: decimal,
   credit: decimal,
+  /** The credit notes issued on it; absent on invoices stored before 0.3. @since 0.3.0 */
+  creditNoteTotal: decimal.optional(),
+  /** The balance written off while uncollectible. @since 0.3.0 */
+  writtenOff: decimal.optional(),
   issuedAt: z.string().nullable(),
   updatedAt: z.string(),
 });

@@ -31,7 +31,13 @@ function totalRows(drawing: InvoiceDrawing): TotalRow[] {
     bold: true,
     ruleAbove: true,
   });
+  if (invoice.creditNoteTotal !== undefined && !isZero(invoice.creditNoteTotal)) {
+    rows.push({ label: labels.creditNotes, amount: format.money(`-${invoice.creditNoteTotal}`) });
+  }
   rows.push({ label: labels.amountPaid, amount: format.money(invoice.amountPaid) });
+  if (invoice.writtenOff !== undefined && !isZero(invoice.writtenOff)) {
+    rows.push({ label: labels.writtenOff, amount: format.money(invoice.writtenOff) });
+  }
   // A cancelled invoice asks for nothing: its header says Cancelled, and no amount is due.
   if (invoice.status !== "cancelled") {
     rows.push({

@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { createCustomerInputSchema, type Remit, updateCustomerInputSchema } from "@remit/core";
 import type { Authorize } from "../options/remit-handler-options";
-import { customerResponseSchema } from "../schemas/record-schemas";
+import { customerCreditResponseSchema, customerResponseSchema } from "../schemas/record-schemas";
 import { customerPageSchema } from "../schemas/response-schemas";
 import type { RemitApiEnvironment } from "./api-environment";
 import { defineOperation, idParams, listInput, moveBody } from "./define-operation";
@@ -48,6 +48,16 @@ export function defineCustomerOperations(
     params: idParams,
     response: customerResponseSchema,
     run: (ctx, { params }) => remit.customers.get(ctx, { id: params.id ?? "" }),
+  });
+  define({
+    operation: "customers.getCredit",
+    method: "get",
+    path: "/customers/{id}/credit",
+    summary: "The customer's credit per currency, and the credit moved between its invoices",
+    tag,
+    params: idParams,
+    response: customerCreditResponseSchema,
+    run: (ctx, { params }) => remit.customers.getCredit(ctx, { id: params.id ?? "" }),
   });
   define({
     operation: "customers.update",

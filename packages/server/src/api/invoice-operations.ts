@@ -1,10 +1,12 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import {
+  applyCreditInputSchema,
   createInvoiceInputSchema,
   feeInputSchema,
   invoiceDiscountInputSchema,
   invoiceLineInputSchema,
   invoiceMoveInputSchema,
+  issueCreditNoteInputSchema,
   issueInvoiceWithSendInputSchema,
   type Remit,
   reasonedInvoiceMoveInputSchema,
@@ -14,10 +16,11 @@ import {
   sendInvoiceInputSchema,
   taxRateInputSchema,
   updateInvoiceInputSchema,
+  writeOffInvoiceInputSchema,
 } from "@remit/core";
 import { z } from "zod";
 import type { Authorize } from "../options/remit-handler-options";
-import { invoiceDetailsResponseSchema } from "../schemas/record-schemas";
+import { creditNoteResponseSchema, invoiceDetailsResponseSchema } from "../schemas/record-schemas";
 import { invoiceMoveResultSchema, invoicePageSchema } from "../schemas/response-schemas";
 import type { RemitApiEnvironment } from "./api-environment";
 import { defineOperation, idParams, listInput, moveBody } from "./define-operation";
@@ -79,13 +82,25 @@ export function defineInvoiceOperations(
     operation: "invoices.update",
     method: "patch",
     path: "/invoices/{id}",
-    summary: "Change a draft's content (a new revision)",
+    summary:
+      "Change an invoice's content (a new revision); after payments, not below the amount paid",
     tag,
     params: idParams,
     body: moveBody(updateInvoiceInputSchema).extend(contentFields),
     bodyRequired: true,
     response: invoiceMoveResultSchema,
     run: (ctx, { params, body }) => remit.invoices.update(ctx, { ...body, id: params.id } as never),
+  });
+
+  define({
+    operation: "invoices.getCreditNote",
+    method: "get",
+    path: "/credit-notes/{id}",
+    summary: "A credit note",
+    tag,
+    params: idParams,
+    response: creditNoteResponseSchema,
+    run: (ctx, { params }) => remit.invoices.getCreditNote(ctx, { id: params.id ?? "" }),
   });
 
   const moves = [
@@ -130,6 +145,27 @@ export function defineInvoiceOperations(
       "Revoke the customer's link and make a new one (the old one stops working)",
       invoiceMoveInputSchema,
       remit.invoices.rotatePublicToken,
+    ],
+    [
+      "credit-notes",
+      "invoices.issueCreditNote",
+      "Issue a credit note: an amount with tax, or lines; never more than what is left to credit",
+      issueCreditNoteInputSchema,
+      remit.invoices.issueCreditNote,
+    ],
+    [
+      "write-off",
+      "invoices.writeOff",
+      "Write the balance off as bad debt: uncollectible (later payments still count)",
+      writeOffInvoiceInputSchema,
+      remit.invoices.writeOff,
+    ],
+    [
+      "credit-applications",
+      "invoices.applyCredit",
+      "Apply this invoice's credit to another open invoice of the same customer and currency",
+      applyCreditInputSchema,
+      remit.invoices.applyCredit,
     ],
     [
       "payments",

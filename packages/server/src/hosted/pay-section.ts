@@ -30,10 +30,17 @@ export function paySection(options: {
     return html`<p class="muted">This invoice was cancelled; nothing is due.</p>`;
   if (invoice.status === "paid")
     return html`<section class="pay" id="pay"><strong>Paid in full. Thank you!</strong></section>`;
-  const due = format.money(invoice.amountDue, invoice.currency);
-  const button = options.payOnline
-    ? html`<form method="post" action="${options.payAction}"><button id="pay-online">Pay ${due} by card</button></form>`
-    : "";
+  // A written-off invoice still takes money (it lowers what was written off): by check or
+  // transfer only, since an online checkout charges the amount due, which is 0 while uncollectible.
+  const uncollectible = invoice.status === "uncollectible";
+  const due = format.money(
+    uncollectible ? invoice.writtenOff : invoice.amountDue,
+    invoice.currency,
+  );
+  const button =
+    options.payOnline && !uncollectible
+      ? html`<form method="post" action="${options.payAction}"><button id="pay-online">Pay ${due} by card</button></form>`
+      : "";
   const contacts = [tenant.email, tenant.phone].filter(Boolean).join(" · ");
   return html`<section class="pay" id="pay"><h2>Pay ${due}</h2>
 ${button}

@@ -34,6 +34,10 @@ export function renderHostedInvoicePage(data: HostedInvoicePageData): string {
   const title = `Invoice ${invoice.number ?? ""} from ${tenant.name}`;
   // A cancelled invoice asks for nothing: it says so first, with no amount due and no Pay section.
   const cancelled = invoice.status === "cancelled";
+  // Credit notes lower what is owed, and credit is money the customer has with the tenant: both
+  // shown when there is any (invoices stored before 0.3 have no credit-note total).
+  const credited = !/^0+(\.0+)?$/.test(invoice.creditNoteTotal ?? "0");
+  const hasCredit = !/^0+(\.0+)?$/.test(invoice.credit);
   const body = html`<!doctype html>
 <html lang="${format.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>${title}</title><style>${raw(hostedPageStyle(tenant.branding))}</style></head>
@@ -44,6 +48,8 @@ export function renderHostedInvoicePage(data: HostedInvoicePageData): string {
 ${cancelled ? html`<p class="error" id="cancelled">This invoice was cancelled; nothing is due.</p>` : ""}
 <table><thead><tr><th>Item</th><th class="num">Qty</th><th class="num">Price</th><th class="num">Total</th></tr></thead><tbody>${lines}</tbody></table>
 <p class="num">Tax ${money(invoice.totals.taxTotal)} · Total <strong>${money(invoice.total)}</strong></p>
+${credited ? html`<p class="num" id="credit-notes">Credit notes −${money(invoice.creditNoteTotal)}</p>` : ""}
+${hasCredit ? html`<p class="num" id="credit">Credit ${money(invoice.credit)}</p>` : ""}
 ${
   cancelled
     ? ""

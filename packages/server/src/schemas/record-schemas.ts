@@ -1,6 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import type {
+  CreditApplication,
+  CreditNote,
   Customer,
+  CustomerCredit,
   Delivery,
   Invoice,
   InvoiceDetails,
@@ -81,6 +84,7 @@ export const invoiceResponseSchema = z
       "pending_payment",
       "past_due",
       "paid",
+      "uncollectible",
       "cancelled",
     ]),
     revision: z.number().int(),
@@ -90,9 +94,13 @@ export const invoiceResponseSchema = z
     content: z.looseObject({}),
     totals: totalsSchema,
     total: money,
+    creditNoteTotal: money,
     amountPaid: money,
     amountDue: money,
     credit: money,
+    writtenOff: money,
+    writeOffReason: z.string().nullable(),
+    writtenOffAt: instant.nullable(),
     refundPending: money,
     number: z.string().nullable(),
     series: z.string().nullable(),
@@ -120,7 +128,15 @@ export const eventResponseSchema = z
     specVersion: z.literal(1),
     tenantId: z.string(),
     subject: z.object({
-      type: z.enum(["invoice", "work_order", "quote", "payment", "customer", "tenant"]),
+      type: z.enum([
+        "invoice",
+        "work_order",
+        "quote",
+        "payment",
+        "customer",
+        "tenant",
+        "credit_note",
+      ]),
       id: z.string(),
       version: z.number().int(),
     }),
@@ -188,6 +204,86 @@ export const deliveryResponseSchema = z
   })
   .openapi("Delivery");
 
+export const creditNoteResponseSchema = z
+  .object({
+    tenantId: z.string(),
+    id: z.string(),
+    invoiceId: z.string(),
+    invoiceNumber: z.string().nullable(),
+    invoiceRevision: z.number().int(),
+    number: z.string(),
+    series: z.string(),
+    sequence: z.number().int(),
+    currency: z.string(),
+    customer: customerSnapshotSchema.nullable(),
+    issueDate: date,
+    reason: z.string(),
+    lines: z.array(
+      z.object({
+        lineId: z.string(),
+        kind: z.string(),
+        description: z.string(),
+        excludingTax: money,
+        tax: money,
+        total: money,
+        taxes: z.array(z.object({ rateId: z.string(), amount: money })),
+      }),
+    ),
+    taxes: z.array(
+      z.object({
+        rateId: z.string(),
+        name: z.string(),
+        percent: z.string(),
+        inclusive: z.boolean(),
+        compound: z.boolean(),
+        amount: money,
+      }),
+    ),
+    excludingTax: money,
+    taxTotal: money,
+    total: money,
+    idempotencyKey: z.string().nullable(),
+    actor: actorResponseSchema,
+    createdAt: instant,
+  })
+  .openapi("CreditNote");
+
+export const creditApplicationResponseSchema = z
+  .object({
+    tenantId: z.string(),
+    id: z.string(),
+    customerId: z.string(),
+    currency: z.string(),
+    fromInvoiceId: z.string(),
+    toInvoiceId: z.string(),
+    amount: money,
+    idempotencyKey: z.string().nullable(),
+    actor: actorResponseSchema,
+    createdAt: instant,
+  })
+  .openapi("CreditApplication");
+
+export const customerCreditResponseSchema = z
+  .object({
+    customerId: z.string(),
+    balances: z.array(
+      z.object({
+        currency: z.string(),
+        amount: money,
+        invoices: z.array(
+          z.object({
+            invoiceId: z.string(),
+            number: z.string().nullable(),
+            status: z.string(),
+            credit: money,
+          }),
+        ),
+      }),
+    ),
+    applications: z.array(creditApplicationResponseSchema),
+  })
+  .openapi("CustomerCredit");
+
 export const invoiceDetailsResponseSchema = z
   .object({
     invoice: invoiceResponseSchema,
@@ -196,6 +292,8 @@ export const invoiceDetailsResponseSchema = z
     refunds: z.array(refundResponseSchema),
     deliveries: z.array(deliveryResponseSchema),
     events: z.array(eventResponseSchema),
+    creditNotes: z.array(creditNoteResponseSchema),
+    creditApplications: z.array(creditApplicationResponseSchema),
   })
   .openapi("InvoiceDetails");
 
@@ -296,5 +394,8 @@ const recordSchemasMatchCore: [
   Accepts<typeof workOrderResponseSchema, WorkOrder>,
   Accepts<typeof invoiceDraftResponseSchema, InvoiceDraft>,
   Accepts<typeof quoteResponseSchema, Quote>,
-] = [true, true, true, true, true, true, true, true, true, true];
+  Accepts<typeof creditNoteResponseSchema, CreditNote>,
+  Accepts<typeof creditApplicationResponseSchema, CreditApplication>,
+  Accepts<typeof customerCreditResponseSchema, CustomerCredit>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
 void recordSchemasMatchCore;

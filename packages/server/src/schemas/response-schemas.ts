@@ -1,5 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import {
+  creditApplicationResponseSchema,
+  creditNoteResponseSchema,
   customerResponseSchema,
   eventResponseSchema,
   invoiceResponseSchema,
@@ -30,6 +32,9 @@ export const invoiceMoveResultSchema = z
     invoice: invoiceResponseSchema,
     payment: paymentResponseSchema.optional(),
     refund: refundResponseSchema.optional(),
+    creditNote: creditNoteResponseSchema.optional(),
+    toInvoice: invoiceResponseSchema.optional(),
+    creditApplication: creditApplicationResponseSchema.optional(),
     events,
   })
   .openapi("InvoiceMoveResult");

@@ -24,36 +24,31 @@ import type { CreditNote } from "../credit-note";
 /** The sequences row of credit notes is apart from invoices': its series never meet. */
 const creditNoteSeriesPrefix = "credit-note:";
 
-export const issueCreditNoteInputSchema = z
-  .object({
-    /** The invoice credited. */
-    id: recordIdSchema,
-    /** An amount with tax, shared over the lines; or `lines`. */
-    amount: moneyAmountSchema.optional(),
-    /** Lines to credit, each with an amount with tax (all that is left of it when omitted). */
-    lines: z
-      .array(
-        z.object({
-          lineId: textSchema.min(1).max(255),
-          amount: moneyAmountSchema.optional(),
-        }),
-      )
-      .min(1)
-      .max(10_000)
-      .optional(),
-    reason: reasonSchema,
-    expectedVersion: expectedVersionSchema.optional(),
-    idempotencyKey: idempotencyKeySchema.optional(),
-  })
-  .superRefine((input, context) => {
-    if ((input.amount === undefined) === (input.lines === undefined)) {
-      context.addIssue({
-        code: "custom",
-        path: input.amount === undefined ? ["amount"] : ["lines"],
-        message: "give either amount or lines",
-      });
-    }
-  });
+/**
+ * The input of `remit.invoices.issueCreditNote`. Exactly one of `amount` and `lines` is given;
+ * the move refuses both or neither at the one left out or given twice (a plain object, so that a
+ * server can document its body from it).
+ */
+export const issueCreditNoteInputSchema = z.object({
+  /** The invoice credited. */
+  id: recordIdSchema,
+  /** An amount with tax, shared over the lines; or `lines`. */
+  amount: moneyAmountSchema.optional(),
+  /** Lines to credit, each with an amount with tax (all that is left of it when omitted). */
+  lines: z
+    .array(
+      z.object({
+        lineId: textSchema.min(1).max(255),
+        amount: moneyAmountSchema.optional(),
+      }),
+    )
+    .min(1)
+    .max(10_000)
+    .optional(),
+  reason: reasonSchema,
+  expectedVersion: expectedVersionSchema.optional(),
+  idempotencyKey: idempotencyKeySchema.optional(),
+});
 
 export type IssueCreditNoteInput = z.input<typeof issueCreditNoteInputSchema>;
 
@@ -91,6 +86,16 @@ function assertDigits(input: z.output<typeof issueCreditNoteInputSchema>, curren
 export const issueCreditNote = defineMove(
   { move: "issue credit note", actors: ["user"], input: issueCreditNoteInputSchema },
   async (scope, input) => {
+    if ((input.amount === undefined) === (input.lines === undefined)) {
+      throw new ValidationError({
+        issues: [
+          {
+            path: input.amount === undefined ? "amount" : "lines",
+            message: "give either amount or lines",
+          },
+        ],
+      });
+    }
     const creditNotes = requireCollection(scope.transaction.creditNotes, "creditNotes");
     const previous = await loadInvoiceForMove(scope, input, "issue credit note", creditableFrom);
     assertDigits(input, previous.currency);
