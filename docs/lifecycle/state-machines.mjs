@@ -18,6 +18,10 @@ export const invoiceMachine = {
     { id: "pending_payment", meaning: "issued: numbered, with a due date and a public link" },
     { id: "past_due", meaning: "issued, money still due after the due date" },
     { id: "paid", meaning: "nothing due (any overpayment is kept as `credit`)" },
+    {
+      id: "uncollectible",
+      meaning: "written off as bad debt (`writtenOff`); later payments still count",
+    },
     { id: "cancelled", meaning: "withdrawn for a reason; keeps its number" },
   ],
   moves: [
@@ -28,11 +32,10 @@ export const invoiceMachine = {
     },
     {
       call: "update",
-      edges: ["pending_action", "pending_review", "pending_payment", "past_due"].map((status) => ({
-        from: status,
-        to: "same",
-      })),
-      note: "a new revision, only while `amountPaid` is 0; requires `expectedVersion`",
+      edges: ["pending_action", "pending_review", "pending_payment", "past_due", "paid"].map(
+        (status) => ({ from: status, to: "same" }),
+      ),
+      note: "a new revision; requires `expectedVersion`; after issue the total less credit notes stays at least the amount paid (lower needs a credit note), and the status follows the money rule",
     },
     {
       call: "submit",
@@ -76,6 +79,8 @@ export const invoiceMachine = {
         { from: "past_due", to: "paid", when: "nothing is left due" },
         { from: "past_due", to: "same", when: "part paid" },
         { from: "paid", to: "same", when: "an overpayment, kept as credit" },
+        { from: "uncollectible", to: "paid", when: "nothing is left written off" },
+        { from: "uncollectible", to: "same", when: "the written-off amount shrinks" },
         { from: "cancelled", to: "same", when: "reported by a provider", check: false },
       ],
       note: "requires an `idempotencyKey`",
@@ -101,17 +106,20 @@ export const invoiceMachine = {
         { from: "paid", to: "same", when: "a credit refunded, nothing due" },
         { from: "pending_payment", to: "same" },
         { from: "past_due", to: "same" },
+        { from: "uncollectible", to: "same", when: "the written-off amount grows" },
         { from: "cancelled", to: "same" },
       ],
       note: "through the payment's provider when it has one; counts once it succeeded",
     },
     {
       call: "resolveRefund",
-      edges: ["paid", "pending_payment", "past_due", "cancelled"].map((status) => ({
-        from: status,
-        to: "same",
-        when: "or as `refund` when a pending refund succeeded",
-      })),
+      edges: ["paid", "pending_payment", "past_due", "uncollectible", "cancelled"].map(
+        (status) => ({
+          from: status,
+          to: "same",
+          when: "or as `refund` when a pending refund succeeded",
+        }),
+      ),
       note: "a provider's answer to a pending refund",
       diagram: false,
     },
@@ -137,11 +145,50 @@ export const invoiceMachine = {
     },
     {
       call: "rotatePublicToken",
-      edges: ["pending_payment", "past_due", "paid", "cancelled"].map((status) => ({
-        from: status,
-        to: "same",
-      })),
+      edges: ["pending_payment", "past_due", "paid", "uncollectible", "cancelled"].map(
+        (status) => ({ from: status, to: "same" }),
+      ),
       note: "a new customer link; the old one stops working",
+    },
+    {
+      call: "issueCreditNote",
+      edges: [
+        { from: "pending_payment", to: "paid", when: "nothing is left due" },
+        { from: "pending_payment", to: "same" },
+        { from: "past_due", to: "paid", when: "nothing is left due" },
+        { from: "past_due", to: "same" },
+        { from: "paid", to: "same", when: "below the amount paid it becomes credit" },
+        { from: "uncollectible", to: "same", when: "the written-off amount shrinks" },
+      ],
+      note: "an amount with tax or lines, taxes reversed exactly; own gapless series; never more than the total less earlier notes",
+    },
+    {
+      call: "writeOff",
+      edges: [
+        { from: "pending_payment", to: "uncollectible" },
+        { from: "past_due", to: "uncollectible" },
+      ],
+      note: "needs a reason; the balance is recorded as `writtenOff`; no reminders, no sweep",
+    },
+    {
+      call: "applyCredit",
+      edges: [
+        {
+          from: "pending_payment",
+          to: "paid",
+          when: "the receiving invoice, when the credit covers it",
+          check: false,
+        },
+        { from: "past_due", to: "paid", when: "the receiving invoice, covered", check: false },
+        {
+          from: "uncollectible",
+          to: "paid",
+          when: "the receiving invoice, covered",
+          check: false,
+        },
+      ],
+      note: "credit from one invoice to another open one of the same customer and currency, one transaction; the giving invoice keeps its status",
+      diagram: false,
     },
   ],
 };

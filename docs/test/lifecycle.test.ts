@@ -44,6 +44,9 @@ async function invoiceIn(remit: Remit, clock: ReturnType<typeof createTestClock>
     clock.set("2026-04-01T15:00:00.000Z");
     await remit.invoices.sweepPastDue(ctx);
   }
+  if (status === "uncollectible") {
+    await remit.invoices.writeOff(ctx, { id, reason: "bad debt" });
+  }
   if (status === "paid") {
     await remit.invoices.recordPayment(ctx, {
       id,
@@ -87,6 +90,9 @@ const invoiceCalls: Record<string, (remit: Remit, id: string) => Promise<unknown
     }),
   cancel: (remit, id) => remit.invoices.cancel(ctx, { id, reason: "duplicate" }),
   rotatePublicToken: (remit, id) => remit.invoices.rotatePublicToken(ctx, { id }),
+  issueCreditNote: (remit, id) =>
+    remit.invoices.issueCreditNote(ctx, { id, amount: "1.00", reason: "goodwill" }),
+  writeOff: (remit, id) => remit.invoices.writeOff(ctx, { id, reason: "bad debt" }),
 };
 
 async function errorCodeOf(call: Promise<unknown>): Promise<string | undefined> {
