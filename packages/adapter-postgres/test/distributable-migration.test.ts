@@ -4,6 +4,7 @@ import { createPostgresStore, migrate, type PostgresClient } from "../src/index"
 import { runMigrations } from "../src/migrate";
 import { migrations } from "../src/migrations/index";
 import { openPGlite, uniqueSchema } from "./support/backends";
+import { insertInvoiceAsOf } from "./support/insert-invoice-as-of";
 import { id, invoiceRecord, revisionRecord, workOrderRecord } from "./support/records";
 
 /**
@@ -24,20 +25,24 @@ async function checkUpgrade(client: PostgresClient, schema: string, options: { s
     t1: invoiceRecord("t1", 1, { workOrderId: id("wo", 1) }),
     t2: invoiceRecord("t2", 1),
   };
+  // Invoices as version 3 wrote them (today's store writes columns of later versions too), each
+  // step committed before the next: the work order, its invoices, then the link back and the
+  // revision.
   await store.transaction({
     tenantId: "t1",
-    work: async (transaction) => {
-      await transaction.workOrders.insert({
-        record: workOrderRecord("t1", 1, { status: "invoiced", invoiceId: id("inv", 1) }),
-      });
-      await transaction.invoices.insert({ record: sent.t1 });
-      await transaction.revisions.append({ record: revisionRecord(sent.t1) });
-      await transaction.invoices.insert({ record: invoiceRecord("t1", 2) }); // a draft
-    },
+    work: (transaction) =>
+      transaction.workOrders.insert({ record: workOrderRecord("t1", 1, { status: "invoiced" }) }),
   });
+  await insertInvoiceAsOf(client, schema, sent.t1);
+  await insertInvoiceAsOf(client, schema, invoiceRecord("t1", 2)); // a draft
+  await insertInvoiceAsOf(client, schema, sent.t2);
+  await client.query(
+    `UPDATE "${schema}".work_orders SET invoice_id = $1 WHERE tenant_id = 't1' AND id = $2`,
+    [id("inv", 1), id("wo", 1)],
+  );
   await store.transaction({
-    tenantId: "t2",
-    work: (transaction) => transaction.invoices.insert({ record: sent.t2 }),
+    tenantId: "t1",
+    work: (transaction) => transaction.revisions.append({ record: revisionRecord(sent.t1) }),
   });
   // Issued as version 3 issued them: the token on the invoice row, nowhere else.
   const tokens = { t1: "tok_sent_to_t1_customer", t2: "tok_sent_to_t2_customer" };

@@ -7,7 +7,8 @@
  *   `written_off_at`. Existing rows get 0 written with their currency's digits (`total - total`
  *   keeps the scale of `total`, so `"170.00"` gives `"0.00"` and a yen total `"0"`): `numeric`
  *   without a fixed scale hands back what was written, and Remit writes every amount with its
- *   currency's digits.
+ *   currency's digits. The store writes both on every save; the default 0 is for rows written by
+ *   hand (seeds, benches), which then read back as `"0"`.
  * - **`credit_notes`.** Written once at issue. The number is unique per tenant (its own series;
  *   the core refuses formats whose numbers could equal invoice numbers). Lines and taxes are jsonb,
  *   like an invoice's totals.
@@ -36,7 +37,9 @@ ALTER TABLE ${s}.invoices
 UPDATE ${s}.invoices SET credit_note_total = total - total, written_off = total - total;
 ALTER TABLE ${s}.invoices
   ALTER COLUMN credit_note_total SET NOT NULL,
+  ALTER COLUMN credit_note_total SET DEFAULT 0,
   ALTER COLUMN written_off SET NOT NULL,
+  ALTER COLUMN written_off SET DEFAULT 0,
   ADD CONSTRAINT invoices_credit_note_total_check CHECK (credit_note_total >= 0),
   ADD CONSTRAINT invoices_written_off_check CHECK (written_off >= 0);
 

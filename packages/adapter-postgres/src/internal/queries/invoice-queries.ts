@@ -34,7 +34,7 @@ export const invoiceSelect = `
   ${isoColumn("cancelled_at")} AS "cancelledAt", created_by AS "createdBy"`;
 
 /** The columns written from an invoice (all but the key) and their values. */
-function invoiceRow(invoice: Invoice): ColumnValues {
+export function invoiceRow(invoice: Invoice): ColumnValues {
   return {
     version: invoice.version,
     status: invoice.status,
