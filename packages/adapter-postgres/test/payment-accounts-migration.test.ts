@@ -1,7 +1,7 @@
 import type { Tenant } from "@remit/core";
 import pg from "pg";
 import { afterAll, expect, inject, test } from "vitest";
-import { createPostgresStore, type PostgresClient } from "../src/index";
+import { createPostgresStore, migrate, type PostgresClient } from "../src/index";
 import { runMigrations } from "../src/migrate";
 import { migrations } from "../src/migrations/index";
 import { openPGlite, uniqueSchema } from "./support/backends";
