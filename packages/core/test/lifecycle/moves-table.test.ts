@@ -84,6 +84,25 @@ describe("moves table", () => {
     expect(again).toMatchObject({ status: "pending_payment", amountDue: "15.00", paidAt: null });
   });
 
+  it("update - an invoice paid past its total can still be edited without lowering it (issue 19)", async () => {
+    const harness = await createHarness();
+    const invoice = await harness.issued();
+    const paid = (await harness.pay(invoice.id, "118.16", "over")).invoice;
+    const { invoice: edited } = await harness.remit.invoices.update(userContext, {
+      id: invoice.id,
+      expectedVersion: paid?.version ?? 0,
+      memo: "Thanks!",
+    });
+    expect(edited).toMatchObject({ status: "paid", credit: "18.16", revision: 2 });
+    await harness.expectRefused(invoice.id, "validation_error", () =>
+      harness.remit.invoices.update(userContext, {
+        id: invoice.id,
+        expectedVersion: edited.version,
+        lines: [{ kind: "labor", description: "Repair", quantity: "1", unitPrice: "99.99" }],
+      }),
+    );
+  });
+
   it("update - a total below the amount paid is refused, and the refusal names a credit note (issue 19)", async () => {
     const harness = await createHarness();
     const invoice = await harness.issued();

@@ -5,22 +5,27 @@ import { minorUnitsOf } from "../../money/currencies";
 import { addMoney, compareMoney, subtractMoney } from "../../money/money-arithmetic";
 
 /**
- * The issues of an edit after issue that would take back money already counted: the new total
- * less the credit notes below the amount paid (that needs a credit note, not an edit), or a
+ * The issues of an edit after issue that would take back money already counted: a lower total
+ * that, less the credit notes, falls below the amount paid (that needs a credit note, not an
+ * edit), or a
  * credited line (its net, or a tax of it) below what was credited on it.
  */
 export function editIssuesAfterCredit(options: {
   currency: string;
   totals: InvoiceCalculation;
+  /** The total before the edit. */
+  previousTotal: string;
   creditNoteTotal: string;
   amountPaid: string;
   credited: readonly CreditNoteLine[];
 }): ValidationIssue[] {
-  const { currency, totals, creditNoteTotal, amountPaid, credited } = options;
+  const { currency, totals, previousTotal, creditNoteTotal, amountPaid, credited } = options;
   const digits = minorUnitsOf(currency);
   const issues: ValidationIssue[] = [];
   const net = subtractMoney(digits, totals.total, creditNoteTotal);
-  if (compareMoney(net, amountPaid) < 0) {
+  // An invoice already paid past its total (credit) may still be edited as long as the edit does
+  // not lower the total: only taking the total down below the amount paid needs a credit note.
+  if (compareMoney(net, amountPaid) < 0 && compareMoney(totals.total, previousTotal) < 0) {
     const lowest = addMoney(digits, amountPaid, creditNoteTotal);
     issues.push({
       path: "lines",

@@ -108,6 +108,7 @@ export async function updateInvoice(
           ...editIssuesAfterCredit({
             currency,
             totals: calculated.totals,
+            previousTotal: previous.total,
             creditNoteTotal: previous.creditNoteTotal,
             amountPaid: previous.amountPaid,
             credited,

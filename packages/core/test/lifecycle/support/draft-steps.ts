@@ -81,9 +81,13 @@ export async function update(run: LifecycleRun, move: Extract<MoveDescriptor, { 
   if (!model.isAllowed(model.allowedFrom.update, target.status)) {
     return run.refused("invalid_transition", call, { status: target.status, move: "update" });
   }
-  // Issue 19: after payments, the new total may not fall below the amount paid (a credit note
-  // does that).
-  if (move.lines && totalOf(move.lines) < target.paidCents) {
+  // Issue 19: after payments, an edit may not lower the total below the amount paid (a credit
+  // note does that); an invoice already paid past its total keeps any total it does not lower.
+  if (
+    move.lines &&
+    totalOf(move.lines) < target.paidCents &&
+    totalOf(move.lines) < target.totalCents
+  ) {
     return run.refused("validation_error", call, { path: "lines" });
   }
   const terms = move.terms ?? target.terms;
