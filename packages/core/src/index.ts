@@ -11,6 +11,13 @@
  *
  * @module
  */
+export type {
+  BatchCounts,
+  BatchItemResult,
+  BatchProgress,
+  BatchResult,
+} from "./batch/batch-result";
+export { deriveItemKey } from "./batch/derive-item-key";
 export { calculateInvoice, calculateParsedInvoice } from "./calculation/calculate-invoice";
 export type {
   CalculatedLine,
@@ -91,11 +98,13 @@ export type { Delivery, DeliveryPurpose, DeliveryStatus } from "./invoices/deliv
 export type { Invoice, InvoiceContent, InvoiceRevision } from "./invoices/invoice";
 export { type InvoiceStatus, invoiceStatuses } from "./invoices/invoice-status";
 export { createInvoiceInputSchema } from "./invoices/moves/create-invoice";
+export type { IssuedInvoice } from "./invoices/moves/issue-invoices";
 export { recordPaymentInputSchema } from "./invoices/moves/record-payment";
 export { refundPaymentInputSchema } from "./invoices/moves/refund-payment";
 export { reportDeliveryInputSchema } from "./invoices/moves/report-delivery";
 export { reportPaymentFailureInputSchema } from "./invoices/moves/report-payment-failure";
 export { sendInvoiceInputSchema } from "./invoices/moves/send-invoice";
+export type { SentInvoice } from "./invoices/moves/send-invoices";
 export { updateInvoiceInputSchema } from "./invoices/moves/update-invoice";
 export type { Payment, PaymentMethod, Refund } from "./invoices/payment";
 export type { InvoiceDetails } from "./invoices/reads/read-invoices";
@@ -170,6 +179,7 @@ export {
   draftInvoiceFromWorkOrder,
   type InvoiceDraft,
 } from "./work-orders/draft-invoice-from-work-order";
+export type { SubmittedWorkOrderInvoice } from "./work-orders/moves/submit-work-order-invoices";
 export type {
   LaborEntry,
   MaterialEntry,

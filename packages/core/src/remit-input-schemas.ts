@@ -7,6 +7,8 @@ export { listCustomersInputSchema } from "./customers/reads/read-customers";
 export { listEventsInputSchema } from "./events/reads/list-events";
 export { recordMoveInputSchema as invoiceMoveInputSchema } from "./invoices/internal/move-input-fields";
 export { issueWithSendSchema as issueInvoiceWithSendInputSchema } from "./invoices/moves/issue-and-send";
+export { issueInvoicesInputSchema } from "./invoices/moves/issue-invoices";
+export { sendInvoicesInputSchema } from "./invoices/moves/send-invoices";
 export { reasonedMoveInputSchema as reasonedInvoiceMoveInputSchema } from "./invoices/moves/simple-moves";
 export { writeOffInvoiceInputSchema } from "./invoices/moves/write-off-invoice";
 export { listInvoicesInputSchema } from "./invoices/reads/read-invoices";
@@ -21,6 +23,7 @@ export {
 export { listQuotesInputSchema } from "./quotes/reads/read-quotes";
 export { updateWorkOrderInputSchema } from "./work-orders/moves/create-work-order";
 export { submitWorkOrderInvoiceInputSchema } from "./work-orders/moves/submit-work-order-invoice";
+export { submitWorkOrderInvoicesInputSchema } from "./work-orders/moves/submit-work-order-invoices";
 export {
   cancelWorkOrderInputSchema,
   scheduleWorkOrderInputSchema,

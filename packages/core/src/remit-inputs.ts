@@ -30,11 +30,13 @@ export type { CreateCustomerInput, UpdateCustomerInput } from "./customers/custo
 export type { ListCustomersInput } from "./customers/reads/read-customers";
 export type { ListEventsInput } from "./events/reads/list-events";
 export type { CreateInvoiceInput } from "./invoices/moves/create-invoice";
+export type { IssueInvoicesInput } from "./invoices/moves/issue-invoices";
 export type { RecordPaymentInput } from "./invoices/moves/record-payment";
 export type { RefundPaymentInput, ResolveRefundInput } from "./invoices/moves/refund-payment";
 export type { ReportDeliveryInput } from "./invoices/moves/report-delivery";
 export type { ReportPaymentFailureInput } from "./invoices/moves/report-payment-failure";
 export type { SendInvoiceInput } from "./invoices/moves/send-invoice";
+export type { SendInvoicesInput } from "./invoices/moves/send-invoices";
 export type { InvoiceMoveInput, ReasonedInvoiceMoveInput } from "./invoices/moves/simple-moves";
 export type { SweepPastDueInput } from "./invoices/moves/sweep-past-due";
 export type { UpdateInvoiceInput } from "./invoices/moves/update-invoice";
@@ -44,6 +46,7 @@ export type { ListQuotesInput } from "./quotes/reads/read-quotes";
 export type { TenantSettingsInput } from "./tenants/tenant-settings";
 export type { UpdateWorkOrderInput } from "./work-orders/moves/create-work-order";
 export type { SubmitWorkOrderInvoiceInput } from "./work-orders/moves/submit-work-order-invoice";
+export type { SubmitWorkOrderInvoicesInput } from "./work-orders/moves/submit-work-order-invoices";
 export type { WorkOrderMoveInput } from "./work-orders/moves/work-order-status-moves";
 export type { WorkOrderInput } from "./work-orders/work-order-input-schema";
 

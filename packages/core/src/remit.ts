@@ -1,11 +1,14 @@
 import type { CreditApplication } from "./credit-notes/credit-application";
 import type { CreditNote } from "./credit-notes/credit-note";
 import type { CustomerCredit } from "./credit-notes/reads/read-customer-credit";
+import type { BatchResult } from "./batch/batch-result";
 import type { Customer } from "./customers/customer";
 import type { CommitListener, EventHandler } from "./events/event-handlers";
 import type { RemitEvent, RemitEventType } from "./events/remit-event";
 import type { Delivery } from "./invoices/delivery";
 import type { Invoice } from "./invoices/invoice";
+import type { IssuedInvoice } from "./invoices/moves/issue-invoices";
+import type { SentInvoice } from "./invoices/moves/send-invoices";
 import type { Payment, Refund } from "./invoices/payment";
 import type { InvoiceDetails } from "./invoices/reads/read-invoices";
 import type { Clock } from "./ports/clock";
@@ -24,6 +27,7 @@ import type {
   FindTenantByPaymentAccountInput,
   InvoiceMoveInput,
   IssueCreditNoteInput,
+  IssueInvoicesInput,
   IssueInvoiceWithSendInput,
   ListCustomersInput,
   ListEventsInput,
@@ -43,7 +47,9 @@ import type {
   ReviseQuoteInput,
   ScheduleWorkOrderInput,
   SendInvoiceInput,
+  SendInvoicesInput,
   SubmitWorkOrderInvoiceInput,
+  SubmitWorkOrderInvoicesInput,
   SweepPastDueInput,
   UpdateCustomerInput,
   UpdateInvoiceInput,
@@ -55,6 +61,7 @@ import type {
 import type { Actor } from "./service/actor";
 import type { Tenant } from "./tenants/tenant-settings";
 import type { InvoiceDraft } from "./work-orders/draft-invoice-from-work-order";
+import type { SubmittedWorkOrderInvoice } from "./work-orders/moves/submit-work-order-invoices";
 import type { WorkOrder } from "./work-orders/work-order";
 
 /**
@@ -503,6 +510,36 @@ export interface InvoicesApi {
    * @emits `invoice.past_due` for each.
    */
   sweepPastDue(context: Context, input?: SweepPastDueInput): Promise<{ moved: number }>;
+  /**
+   * Issues many invoices ("save & send" each with `send`), each in its own transaction with an
+   * idempotency key derived from `batchKey`, at most `concurrency` at once (default 4). Running it
+   * again with the same key issues nothing twice.
+   * @param input {@link IssueInvoicesInput}.
+   * @returns One result per id, in order: `done`, `skipped` (already issued; or done by an
+   *   earlier run of this batch) or `refused` with its typed error; and the counts.
+   * @throws `ValidationError` for a bad batch as a whole (no ids, an id twice, no `batchKey`).
+   * @emits Each item's own `invoice.issued` (and `invoice.sent`).
+   * @since 0.2.0
+   * @example
+   * ```ts
+   * const { counts } = await remit.invoices.issueMany(ctx, {
+   *   ids: selected,
+   *   batchKey: "issue-2026-12-04-morning",
+   *   onProgress: ({ completed, total }) => console.log(`${completed}/${total}`),
+   * });
+   * ```
+   */
+  issueMany(context: Context, input: IssueInvoicesInput): Promise<BatchResult<IssuedInvoice>>;
+  /**
+   * "Send selected": sends many issued invoices on the same channels, each in its own
+   * transaction with a key derived from `batchKey`. A retried batch sends nothing twice; a
+   * missing contact refuses that invoice only.
+   * @param input {@link SendInvoicesInput}.
+   * @returns One result per id, in order, and the counts.
+   * @emits Each item's own `invoice.sent`.
+   * @since 0.2.0
+   */
+  sendMany(context: Context, input: SendInvoicesInput): Promise<BatchResult<SentInvoice>>;
 }
 
 /**
@@ -600,6 +637,30 @@ export interface WorkOrdersApi {
     context: Context,
     input: SubmitWorkOrderInvoiceInput,
   ): Promise<MoveResult<{ workOrder: WorkOrder; invoice: Invoice }>>;
+  /**
+   * "Invoice selected": review & submit for many work orders, each in its own transaction with
+   * an idempotency key derived from `batchKey`, at most `concurrency` at once (default 4). A
+   * batch run again after a crash, or twice at once, bills each work order once.
+   * @param input {@link SubmitWorkOrderInvoicesInput}.
+   * @returns One result per id, in order: `done`, `skipped` (already invoiced; or done by an
+   *   earlier run of this batch) or `refused` with its typed error; and the counts.
+   * @throws `ValidationError` for a bad batch as a whole (no ids, an id twice, no `batchKey`).
+   * @emits Each item's own `invoice.created`, `invoice.submitted` (or `invoice.issued`) and
+   *   `work_order.invoiced`.
+   * @since 0.2.0
+   * @example
+   * ```ts
+   * const { items, counts } = await remit.workOrders.submitInvoices(ctx, {
+   *   ids: ["wo_1", "wo_2"],
+   *   batchKey: "invoice-selected-7f3c",
+   *   onProgress: ({ completed, total }) => console.log(`${completed}/${total}`),
+   * });
+   * ```
+   */
+  submitInvoices(
+    context: Context,
+    input: SubmitWorkOrderInvoicesInput,
+  ): Promise<BatchResult<SubmittedWorkOrderInvoice>>;
 }
 
 /**

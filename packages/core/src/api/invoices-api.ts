@@ -3,11 +3,13 @@ import { issueCreditNote } from "../credit-notes/moves/issue-credit-note";
 import { getCreditNote } from "../credit-notes/reads/read-credit-notes";
 import { createInvoice } from "../invoices/moves/create-invoice";
 import { issueAndMaybeSend } from "../invoices/moves/issue-and-send";
+import { issueInvoices } from "../invoices/moves/issue-invoices";
 import { recordPayment } from "../invoices/moves/record-payment";
 import { refundPayment, resolveRefund } from "../invoices/moves/refund-payment";
 import { reportPaymentFailure } from "../invoices/moves/report-payment-failure";
 import { rotatePublicToken } from "../invoices/moves/rotate-public-token";
 import { sendInvoice } from "../invoices/moves/send-invoice";
+import { sendInvoices } from "../invoices/moves/send-invoices";
 import {
   cancelInvoice,
   requestInvoiceChanges,
@@ -43,6 +45,8 @@ export function createInvoicesApi(deps: RemitDependencies) {
       get: getInvoice,
       list: listInvoices,
       sweepPastDue,
+      issueMany: issueInvoices,
+      sendMany: sendInvoices,
     }),
     // The one call without a context: the customer's link carries no tenant.
     getByPublicToken: (input: { token: string }) => getInvoiceByPublicToken(deps, input),

@@ -2,6 +2,7 @@ import { bindCalls } from "../service/internal/bind-calls";
 import type { RemitDependencies } from "../service/remit-dependencies";
 import { createWorkOrder, updateWorkOrder } from "../work-orders/moves/create-work-order";
 import { submitWorkOrderInvoice } from "../work-orders/moves/submit-work-order-invoice";
+import { submitWorkOrderInvoices } from "../work-orders/moves/submit-work-order-invoices";
 import {
   cancelWorkOrder,
   completeWorkOrder,
@@ -27,5 +28,6 @@ export function createWorkOrdersApi(deps: RemitDependencies) {
     list: listWorkOrders,
     draftInvoice: draftWorkOrderInvoice,
     submitInvoice: submitWorkOrderInvoice,
+    submitInvoices: submitWorkOrderInvoices,
   });
 }
