@@ -61,6 +61,7 @@ export {
   remitHandlerOptionsSchema,
 } from "./options/remit-handler-options";
 export { hostedInvoiceUrl } from "./options/resolve-public-url";
+export * from "./schemas/batch-schemas";
 export * from "./schemas/record-schemas";
 export * from "./schemas/response-schemas";
 export { createRemitWebhooks } from "./webhooks/create-remit-webhooks";

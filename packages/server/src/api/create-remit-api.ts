@@ -9,6 +9,7 @@ import { parseHandlerOptions } from "../options/parse-handler-options";
 import type { RemitHandlerOptions } from "../options/remit-handler-options";
 import type { RemitApiEnvironment } from "./api-environment";
 import { authenticationMiddleware } from "./authentication";
+import { defineBatchOperations } from "./batch-operations";
 import { defineCustomerOperations } from "./customer-operations";
 import { defineInvoiceOperations } from "./invoice-operations";
 import { openApiDocumentOf } from "./openapi-document";
@@ -48,6 +49,8 @@ export function createRemitApi(options: RemitHandlerOptions): OpenAPIHono<RemitA
   api.get("/openapi.json", (context) => context.json(openApiDocumentOf(api as never)));
   api.use("*", requestBodyLimit(bodyLimits?.api ?? defaultBodyLimits.api));
   api.use("*", authenticationMiddleware(authenticate));
+  // Before the per-record routes, so `/invoices/issue-many` is never read as an invoice's id.
+  defineBatchOperations(api, remit, authorize);
   defineInvoiceOperations(api, remit, authorize);
   defineCustomerOperations(api, remit, authorize);
   defineWorkOrderOperations(api, remit, authorize);

@@ -79,6 +79,36 @@ const serverTitles: Record<string, string> = {
   provider_error: "The provider did not answer as expected; try again",
 };
 
+/**
+ * A Remit error as problem details, as its own answer or as one refused item of a batch: below
+ * 500 with its message and details (the field paths of a validation error); from 500 only its
+ * code and a fixed title, never a message that may quote a driver's.
+ */
+export function remitProblem(error: RemitError): Problem {
+  const status = statusOf(error);
+  if (status >= 500) {
+    return {
+      type: `https://remit.dev/errors/${error.code}`,
+      title: serverTitles[error.code] ?? "Internal error",
+      status,
+      code: error.code,
+      retryable: error.retryable,
+    };
+  }
+  const details: Record<string, unknown> = {};
+  for (const [key, name] of Object.entries(detailFields)) {
+    if (key in error) details[name] = (error as unknown as Record<string, unknown>)[key];
+  }
+  return {
+    type: `https://remit.dev/errors/${error.code}`,
+    title: error.message,
+    status,
+    code: error.code,
+    retryable: error.retryable,
+    ...details,
+  };
+}
+
 /** A new id for one unexpected error, shown in its answer and written in its log line. */
 export function newErrorId(): string {
   return crypto.randomUUID();
@@ -94,20 +124,7 @@ export function problemResponse(
   log: (error: unknown, errorId: string) => void,
 ): Response {
   const status = statusOf(error);
-  if (RemitError.isInstance(error) && status < 500) {
-    const details: Record<string, unknown> = {};
-    for (const [key, name] of Object.entries(detailFields)) {
-      if (key in error) details[name] = (error as unknown as Record<string, unknown>)[key];
-    }
-    return problemJson({
-      type: `https://remit.dev/errors/${error.code}`,
-      title: error.message,
-      status,
-      code: error.code,
-      retryable: error.retryable,
-      ...details,
-    });
-  }
+  if (RemitError.isInstance(error) && status < 500) return problemJson(remitProblem(error));
   if (error instanceof HTTPException && error.status < 500) {
     return httpProblem(error.status, error.message || "Bad request");
   }
