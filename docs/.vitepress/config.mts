@@ -27,6 +27,7 @@ const guide: DefaultTheme.SidebarItem[] = [
     items: [
       { text: "The invoice lifecycle", link: "/guide/lifecycle" },
       { text: "Work orders and quotes", link: "/guide/work-orders" },
+      { text: "Billing at volume", link: "/guide/billing-at-volume" },
       { text: "Invoice math", link: "/guide/invoice-math" },
     ],
   },
