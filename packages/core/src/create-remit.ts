@@ -1,6 +1,7 @@
 import { createCustomersApi } from "./api/customers-api";
 import { createEventsApi } from "./api/events-api";
 import { createInvoicesApi } from "./api/invoices-api";
+import { createPlansApi } from "./api/plans-api";
 import { createQuotesApi } from "./api/quotes-api";
 import { createTenantsApi } from "./api/tenants-api";
 import { createWorkOrdersApi } from "./api/work-orders-api";
@@ -70,6 +71,7 @@ export function createRemit(options: RemitOptions): Remit {
     invoices: createInvoicesApi(deps),
     workOrders: createWorkOrdersApi(deps),
     quotes: createQuotesApi(deps),
+    plans: createPlansApi(deps),
     events: createEventsApi(deps),
     deliveries: bindCalls(deps, { report: reportDelivery }),
     clock: deps.clock,

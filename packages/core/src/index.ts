@@ -141,6 +141,22 @@ export {
   sweepAllTenants,
   sweepAllTenantsInputSchema,
 } from "./outbox/worker/sweep-all-tenants";
+export {
+  calculatePlanOccurrences,
+  nextPlanOccurrence,
+} from "./plans/calculate-plan-occurrences";
+export type {
+  GenerateDueOccurrencesResult,
+  GeneratedOccurrence,
+} from "./plans/moves/generate-due-occurrences";
+export type { PlanDetails } from "./plans/reads/read-plans";
+export type {
+  PlanMode,
+  PlanOccurrence,
+  PlanSchedule,
+  PlanStatus,
+  ServicePlan,
+} from "./plans/service-plan";
 export * from "./ports/index";
 export { quoteInputSchema } from "./quotes/moves/create-quote";
 export type { Quote, QuoteStatus } from "./quotes/quote";
@@ -151,6 +167,7 @@ export type {
   EventsApi,
   InvoicesApi,
   MoveResult,
+  PlansApi,
   QuotesApi,
   Remit,
   TenantsApi,

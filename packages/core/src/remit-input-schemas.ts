@@ -12,6 +12,13 @@ export { sendInvoicesInputSchema } from "./invoices/moves/send-invoices";
 export { reasonedMoveInputSchema as reasonedInvoiceMoveInputSchema } from "./invoices/moves/simple-moves";
 export { writeOffInvoiceInputSchema } from "./invoices/moves/write-off-invoice";
 export { listInvoicesInputSchema } from "./invoices/reads/read-invoices";
+export { createPlanInputSchema, updatePlanInputSchema } from "./plans/internal/plan-fields";
+export { generateDueOccurrencesInputSchema } from "./plans/moves/generate-due-occurrences";
+export {
+  planMoveInputSchema,
+  skipPlanOccurrenceInputSchema,
+} from "./plans/moves/plan-status-moves";
+export { listPlansInputSchema } from "./plans/reads/read-plans";
 export { convertQuoteInputSchema } from "./quotes/moves/convert-quote";
 export { reviseQuoteInputSchema } from "./quotes/moves/create-quote";
 export {

@@ -41,6 +41,10 @@ export type { InvoiceMoveInput, ReasonedInvoiceMoveInput } from "./invoices/move
 export type { SweepPastDueInput } from "./invoices/moves/sweep-past-due";
 export type { UpdateInvoiceInput } from "./invoices/moves/update-invoice";
 export type { ListInvoicesInput } from "./invoices/reads/read-invoices";
+export type { CreatePlanInput, UpdatePlanInput } from "./plans/moves/create-plan";
+export type { GenerateDueOccurrencesInput } from "./plans/moves/generate-due-occurrences";
+export type { PlanMoveInput, SkipPlanOccurrenceInput } from "./plans/moves/plan-status-moves";
+export type { ListPlansInput } from "./plans/reads/read-plans";
 export type { QuoteInput, ReviseQuoteInput } from "./quotes/moves/create-quote";
 export type { ListQuotesInput } from "./quotes/reads/read-quotes";
 export type { TenantSettingsInput } from "./tenants/tenant-settings";

@@ -11,6 +11,9 @@ import type { IssuedInvoice } from "./invoices/moves/issue-invoices";
 import type { SentInvoice } from "./invoices/moves/send-invoices";
 import type { Payment, Refund } from "./invoices/payment";
 import type { InvoiceDetails } from "./invoices/reads/read-invoices";
+import type { GenerateDueOccurrencesResult } from "./plans/moves/generate-due-occurrences";
+import type { PlanDetails } from "./plans/reads/read-plans";
+import type { ServicePlan } from "./plans/service-plan";
 import type { Clock } from "./ports/clock";
 import type { EventPage, Page } from "./ports/store/index";
 import type { Quote } from "./quotes/quote";
@@ -21,10 +24,12 @@ import type {
   ConvertQuoteInput,
   CreateCustomerInput,
   CreateInvoiceInput,
+  CreatePlanInput,
   DeclineQuoteInput,
   DisconnectPaymentAccountInput,
   DraftWorkOrderInvoiceInput,
   FindTenantByPaymentAccountInput,
+  GenerateDueOccurrencesInput,
   InvoiceMoveInput,
   IssueCreditNoteInput,
   IssueInvoicesInput,
@@ -32,8 +37,10 @@ import type {
   ListCustomersInput,
   ListEventsInput,
   ListInvoicesInput,
+  ListPlansInput,
   ListQuotesInput,
   ListWorkOrdersInput,
+  PlanMoveInput,
   QuoteInput,
   QuoteMoveInput,
   ReasonedInvoiceMoveInput,
@@ -48,11 +55,13 @@ import type {
   ScheduleWorkOrderInput,
   SendInvoiceInput,
   SendInvoicesInput,
+  SkipPlanOccurrenceInput,
   SubmitWorkOrderInvoiceInput,
   SubmitWorkOrderInvoicesInput,
   SweepPastDueInput,
   UpdateCustomerInput,
   UpdateInvoiceInput,
+  UpdatePlanInput,
   UpdateWorkOrderInput,
   UpsertTenantInput,
   WorkOrderInput,
@@ -125,6 +134,11 @@ export type Remit = {
   readonly workOrders: WorkOrdersApi;
   /** Offers before the work, and their deposits. */
   readonly quotes: QuotesApi;
+  /**
+   * Recurring service plans.
+   * @since 0.2.0
+   */
+  readonly plans: PlansApi;
   /** The tenant's event log, and handlers the outbox worker runs. */
   readonly events: EventsApi;
   /** Deliveries of emails and texts. */
@@ -661,6 +675,70 @@ export interface WorkOrdersApi {
     context: Context,
     input: SubmitWorkOrderInvoicesInput,
   ): Promise<BatchResult<SubmittedWorkOrderInvoice>>;
+}
+
+/**
+ * `remit.plans`: recurring service plans, a customer billed the same lines on a schedule (an RFC
+ * 5545 RRULE read on the tenant's calendar dates). Moves return `{ plan, events }`; a move from
+ * the wrong status is `InvalidTransitionError`. On a store without plans every call throws
+ * `NotSupportedError` (`not_supported`).
+ * @group Service
+ * @since 0.2.0
+ */
+export interface PlansApi {
+  /**
+   * A plan in `active`: customer, name, lines (as `invoices.create` takes them), schedule
+   * (`rrule`, `startDate`, `endDate`), and `mode`: `review` (each occurrence a draft submitted
+   * for review, the default) or `issue_and_send` (issued and sent on `channels` at once).
+   * @param input {@link CreatePlanInput}.
+   * @throws `ValidationError` (`schedule.rrule`, `lines[0].quantity`, `customerId`, …).
+   * @emits `plan.created`.
+   * @example
+   * ```ts
+   * const { plan } = await remit.plans.create(ctx, {
+   *   customerId: customer.id,
+   *   name: "Quarterly HVAC maintenance",
+   *   schedule: { rrule: "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=1", startDate: "2027-01-01" },
+   *   lines: [{ kind: "service", description: "Maintenance visit", quantity: "1", unitPrice: "149.00" }],
+   *   mode: "issue_and_send",
+   * });
+   * ```
+   */
+  create(context: Context, input: CreatePlanInput): Promise<MoveResult<{ plan: ServicePlan }>>;
+  /**
+   * Changes what it bills (a price change applies from the next occurrence on). Requires
+   * `expectedVersion`.
+   * @param input {@link UpdatePlanInput}.
+   * @emits `plan.updated`.
+   */
+  update(context: Context, input: UpdatePlanInput): Promise<MoveResult<{ plan: ServicePlan }>>;
+  /** `active` → `paused`: nothing is generated while paused. @emits `plan.paused`. */
+  pause(context: Context, input: PlanMoveInput): Promise<MoveResult<{ plan: ServicePlan }>>;
+  /** `paused` → `active`; the dates that passed while paused are not billed. @emits `plan.resumed`. */
+  resume(context: Context, input: PlanMoveInput): Promise<MoveResult<{ plan: ServicePlan }>>;
+  /** Skips one future occurrence (`date`): it is never billed. @emits `plan.occurrence_skipped`. */
+  skip(
+    context: Context,
+    input: SkipPlanOccurrenceInput,
+  ): Promise<MoveResult<{ plan: ServicePlan }>>;
+  /** → `ended`: nothing more is generated. @emits `plan.ended`. */
+  end(context: Context, input: PlanMoveInput): Promise<MoveResult<{ plan: ServicePlan }>>;
+  /** One plan with its occurrences (generated with their invoice, or skipped). */
+  get(context: Context, input: { id: string }): Promise<PlanDetails>;
+  /** Newest first, by status and customer, one page at a time. */
+  list(context: Context, input?: ListPlansInput): Promise<Page<ServicePlan>>;
+  /**
+   * The sweep: generates every due occurrence (on or before the tenant's local date at `at`,
+   * default the Clock's now), one plan per transaction, exactly once per plan and date however
+   * often and however concurrently it runs. `system` and `user` actors may run it;
+   * `sweepAllTenants` runs it for every tenant.
+   * @emits Each occurrence's `invoice.created`, `invoice.submitted` or `invoice.issued` and
+   *   `invoice.sent`, and `plan.occurrences_generated`.
+   */
+  generateDue(
+    context: Context,
+    input?: GenerateDueOccurrencesInput,
+  ): Promise<GenerateDueOccurrencesResult>;
 }
 
 /**

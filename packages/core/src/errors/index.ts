@@ -4,6 +4,7 @@ export { IdempotencyError } from "./idempotency-error";
 export { IdempotencyKeyTakenError } from "./idempotency-key-taken-error";
 export { InvalidTransitionError } from "./invalid-transition-error";
 export { NotFoundError } from "./not-found-error";
+export { NotSupportedError } from "./not-supported-error";
 export { OutcomeUnknownError } from "./outcome-unknown-error";
 export { ProviderError } from "./provider-error";
 export { RemitError, type RemitErrorCode } from "./remit-error";

@@ -15,6 +15,8 @@ export type RemitErrorCode =
   | "invalid_signature"
   /** An e-invoice (`@remit/e-invoice`) cannot be made from this invoice: data missing, or math EN 16931 cannot express. */
   | "e_invoice_refused"
+  /** The store does not implement what the call needs (an optional collection). @since 0.2.0 */
+  | "not_supported"
   /** The connection was lost during commit; retryable only with an idempotency key. */
   | "outcome_unknown"
   /** Internal: a store's answer to core that an idempotency key is taken; never thrown by a Remit call. */

@@ -31,7 +31,9 @@ export type RemitEventType =
   | "customer.updated"
   | "tenant.updated"
   | `work_order.${string}`
-  | `quote.${string}`;
+  | `quote.${string}`
+  /** @since 0.2.0 */
+  | `plan.${string}`;
 
 /**
  * An event: appended in the same transaction as the change it describes (an outbox), then handed
@@ -46,6 +48,7 @@ export type RemitEvent = {
   tenantId: string;
   subject: {
     type: "invoice" | "work_order" | "quote" | "payment" | "customer" | "tenant" | "credit_note";
+    type: "invoice" | "work_order" | "quote" | "payment" | "customer" | "tenant" | "plan";
     id: string;
     version: number;
   };

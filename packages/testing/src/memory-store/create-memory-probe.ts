@@ -24,5 +24,10 @@ export function createMemoryProbe(store: InvoiceStore): StoreProbe {
         .filter((number): number is string => number !== null),
     creditNoteNumbers: async (tenantId) =>
       state.creditNotes.list(tenantId).map((note) => note.number),
+    planOccurrenceDates: async (tenantId, planId) =>
+      state.planOccurrences
+        .list(`${tenantId}\u0000${planId}`)
+        .map((occurrence) => occurrence.date)
+        .sort(),
   };
 }

@@ -3,6 +3,7 @@ import { AsyncLock } from "./async-lock";
 import { creditCollections, listInvoicesWithCredit } from "./memory-credit-collections";
 import { invoiceCollections } from "./memory-invoice-collections";
 import { ledgerAndOutboxCollections } from "./memory-ledger-collections";
+import { planCollections } from "./memory-plan-collections";
 import { createMemoryState, type MemoryStoreState } from "./memory-state";
 import { createMemoryTransactionContext } from "./memory-transaction-context";
 
@@ -33,6 +34,8 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
       invoices: { ...invoiceParts.invoices, listWithCredit: listInvoicesWithCredit(context) },
       ...ledgerAndOutboxCollections(context),
       ...creditCollections(context),
+      ...invoiceCollections(context),
+      ...planCollections(context),
     };
   }
 

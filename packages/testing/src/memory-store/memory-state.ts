@@ -8,9 +8,11 @@ import type {
   InvoiceRevision,
   OutboxJob,
   Payment,
+  PlanOccurrence,
   Quote,
   Refund,
   RemitEvent,
+  ServicePlan,
   Tenant,
   WorkOrder,
 } from "@remit/core";
@@ -28,6 +30,9 @@ export function createMemoryState() {
     tenants: new MemoryTable<Tenant>(),
     workOrders: new MemoryTable<WorkOrder>(),
     quotes: new MemoryTable<Quote>(),
+    plans: new MemoryTable<ServicePlan>(),
+    /** By tenant and plan, keyed by date: one occurrence per plan and date. */
+    planOccurrences: new MemoryTable<PlanOccurrence>(),
     customers: new MemoryTable<Customer>(),
     invoices: new MemoryTable<Invoice>(),
     publicTokens: new MemoryTable<{ tenantId: string; id: string }>(),

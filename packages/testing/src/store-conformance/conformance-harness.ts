@@ -31,6 +31,12 @@ export type StoreProbe = {
   invoiceNumbers(tenantId: string): Promise<string[]>;
   /** Every credit-note number of a tenant. @since 0.3.0 */
   creditNoteNumbers(tenantId: string): Promise<string[]>;
+  /**
+   * The dates of a plan's occurrences as the backend holds them, oldest first (for stores with
+   * plans; the plan cases check through the port alone without it).
+   * @since 0.2.0
+   */
+  planOccurrenceDates?(tenantId: string, planId: string): Promise<string[]>;
 };
 
 /** @group Conformance suites */

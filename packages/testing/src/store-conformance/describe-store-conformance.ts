@@ -9,6 +9,7 @@ import { defineJournalCollectionCases } from "./journal-collection-cases";
 import { defineLedgerCollectionCases } from "./ledger-collection-cases";
 import { defineLifecycleCases } from "./lifecycle-cases";
 import { defineOutboxCases } from "./outbox-cases";
+import { definePlanCollectionCases } from "./plan-collection-cases";
 import { defineRecordCollectionCases } from "./record-collection-cases";
 import { defineTenantCollectionCases } from "./tenant-collection-cases";
 import { defineWorkOrderCases } from "./work-order-cases";
@@ -46,5 +47,6 @@ export function describeStoreConformance(options: StoreConformanceOptions): void
     defineJournalCollectionCases(harness);
     defineTenantCollectionCases(harness);
     defineCreditCollectionCases(harness);
+    definePlanCollectionCases(harness);
   });
 }

@@ -10,6 +10,7 @@ export type { JobCollection } from "./job-collection";
 export type { OutboxClaims } from "./outbox-claims";
 export type { Page, PageInput } from "./page";
 export type { PaymentCollection } from "./payment-collection";
+export type { PlanCollection, PlanOccurrenceCollection } from "./plan-collection";
 export type { QuoteCollection } from "./quote-collection";
 export type { RefundCollection } from "./refund-collection";
 export type { RevisionCollection } from "./revision-collection";

@@ -7,6 +7,7 @@ import type { IdempotencyCollection } from "./idempotency-collection";
 import type { InvoiceCollection } from "./invoice-collection";
 import type { JobCollection } from "./job-collection";
 import type { PaymentCollection } from "./payment-collection";
+import type { PlanCollection, PlanOccurrenceCollection } from "./plan-collection";
 import type { QuoteCollection } from "./quote-collection";
 import type { RefundCollection } from "./refund-collection";
 import type { RevisionCollection } from "./revision-collection";
@@ -48,4 +49,11 @@ export type StoreTransaction = {
    * @since 0.3.0
    */
   readonly creditApplications?: CreditApplicationCollection;
+   * Recurring service plans. Optional so that stores written before plans keep working; the
+   * plan calls refuse with `not_supported` on a store without them.
+   * @since 0.2.0
+  readonly plans?: PlanCollection;
+   * The dates of plans already taken; required with `plans`.
+   * @since 0.2.0
+  readonly planOccurrences?: PlanOccurrenceCollection;
 };
