@@ -14,6 +14,7 @@ import { createIdempotencyQueries } from "./internal/queries/idempotency-queries
 import { createInvoiceQueries } from "./internal/queries/invoice-queries";
 import { completeJob, createJobQueries, failJob } from "./internal/queries/job-queries";
 import { createPaymentQueries, createRefundQueries } from "./internal/queries/payment-queries";
+import { createPlanOccurrenceQueries, createPlanQueries } from "./internal/queries/plan-queries";
 import { createQuoteQueries } from "./internal/queries/quote-queries";
 import { createRevisionQueries } from "./internal/queries/revision-queries";
 import { createSequenceQueries } from "./internal/queries/sequence-queries";
@@ -144,6 +145,8 @@ export function createPostgresStore(options: PostgresStoreOptions): InvoiceStore
           idempotency: createIdempotencyQueries(scope),
           creditNotes: createCreditNoteQueries(scope),
           creditApplications: createCreditApplicationQueries(scope),
+          plans: createPlanQueries(scope),
+          planOccurrences: createPlanOccurrenceQueries(scope),
         };
         return work(transaction);
       };

@@ -76,6 +76,7 @@ describeBackends((backend) => {
     );
     // Version 7 adds three: a credit note's invoice, a credit application's two invoices.
     expect(foreignKeys.length).toBe(11);
+    expect(foreignKeys.length).toBe(9); // 8, and plan_occurrences → plans (migration 8)
     for (const key of foreignKeys) expect(key.definition).toMatch(/^FOREIGN KEY \(tenant_id, /);
   });
 });
@@ -120,6 +121,7 @@ test("migrate - PGlite gets its tables in the schema it is given", async () => {
       `SELECT count(*)::int AS count FROM information_schema.tables WHERE table_schema = 'billing'`,
     );
     expect(rows[0]?.count).toBe(19);
+    expect(rows[0]?.count).toBe(19); // 17, and plans, plan_occurrences (migration 8)
     await expect(migrate(db, { schema: 'x"; DROP TABLE billing.invoices; --' })).rejects.toThrow(
       /Invalid schema/,
     );

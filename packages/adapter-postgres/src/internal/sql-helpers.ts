@@ -25,6 +25,8 @@ export function createTables(schema: string) {
     idempotency: `${schema}.idempotency_keys`,
     publicTokens: `${schema}.public_tokens`,
     paymentAccounts: `${schema}.payment_accounts`,
+    plans: `${schema}.plans`,
+    planOccurrences: `${schema}.plan_occurrences`,
   };
 }
 

@@ -5,6 +5,7 @@ import { distributableByTenant } from "./0004-distributable-by-tenant";
 import { indexesForScale } from "./0005-indexes-for-scale";
 import { paymentAccounts } from "./0006-payment-accounts";
 import { creditNotesAndWriteOffs } from "./0007-credit-notes-and-write-offs";
+import { recurringPlans } from "./0008-recurring-plans";
 import { customerEInvoicing } from "./0009-customer-e-invoicing";
 
 /** A schema change: applied once, in `version` order, inside the migrating transaction. */
@@ -25,5 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: "payment-accounts", sql: paymentAccounts },
   { version: 7, name: "credit-notes-and-write-offs", sql: creditNotesAndWriteOffs },
   // 8 is taken by work in progress on another branch.
+  // 7 is taken by work in progress on another branch; `migrate` applies whatever is missing.
+  { version: 8, name: "recurring-plans", sql: recurringPlans },
   { version: 9, name: "customer-e-invoicing", sql: customerEInvoicing },
 ];

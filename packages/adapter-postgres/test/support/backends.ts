@@ -47,6 +47,8 @@ const tableNames = [
   "payment_accounts",
   "credit_notes",
   "credit_applications",
+  "plans",
+  "plan_occurrences",
 ];
 
 /** A PGlite from the data folder the global setup dumped: fresh, or migrated to the latest schema. */

@@ -101,6 +101,7 @@ export function definePlanCollectionCases(harness: ConformanceHarness): void {
     });
     // Another tenant's plan may have the same id and date: keys are per tenant.
     await within("t2", async (transaction) => {
+      await transaction.plans.insert({ record: planRecord("t2", 1) });
       expect(await transaction.planOccurrences.get({ planId, date: "2026-03-01" })).toBeUndefined();
       expect(
         await transaction.planOccurrences.claim({
