@@ -62,6 +62,7 @@ export {
 } from "./options/remit-handler-options";
 export { hostedInvoiceUrl } from "./options/resolve-public-url";
 export * from "./schemas/batch-schemas";
+export * from "./schemas/plan-schemas";
 export * from "./schemas/record-schemas";
 export * from "./schemas/response-schemas";
 export { createRemitWebhooks } from "./webhooks/create-remit-webhooks";

@@ -13,6 +13,7 @@ import { defineBatchOperations } from "./batch-operations";
 import { defineCustomerOperations } from "./customer-operations";
 import { defineInvoiceOperations } from "./invoice-operations";
 import { openApiDocumentOf } from "./openapi-document";
+import { definePlanOperations } from "./plan-operations";
 import { defineQuoteOperations } from "./quote-operations";
 import { defineWorkOrderOperations } from "./work-order-operations";
 
@@ -55,5 +56,6 @@ export function createRemitApi(options: RemitHandlerOptions): OpenAPIHono<RemitA
   defineCustomerOperations(api, remit, authorize);
   defineWorkOrderOperations(api, remit, authorize);
   defineQuoteOperations(api, remit, authorize);
+  definePlanOperations(api, remit, authorize);
   return api;
 }

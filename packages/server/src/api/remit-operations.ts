@@ -47,6 +47,14 @@ export const remitOperations = [
   "quotes.recordDeposit",
   "quotes.refundDeposit",
   "quotes.convertToWorkOrder",
+  "plans.list",
+  "plans.create",
+  "plans.get",
+  "plans.update",
+  "plans.pause",
+  "plans.resume",
+  "plans.skip",
+  "plans.end",
 ] as const;
 
 /** An operation of the REST API, such as `"invoices.issue"`. */

@@ -137,6 +137,7 @@ export const eventResponseSchema = z
         "tenant",
         "credit_note",
       ]),
+      type: z.enum(["invoice", "work_order", "quote", "payment", "customer", "tenant", "plan"]),
       id: z.string(),
       version: z.number().int(),
     }),
