@@ -158,6 +158,17 @@ export type {
   ServicePlan,
 } from "./plans/service-plan";
 export * from "./ports/index";
+export {
+  calculateProgressStage,
+  type ProgressStageCalculation,
+} from "./progress/calculate-progress-stage";
+export {
+  type ProgressStage,
+  type ProgressStageInput,
+  progressContractLineSchema,
+  progressStageInputSchema,
+  progressStageSchema,
+} from "./progress/progress-stage-input-schema";
 export { quoteInputSchema } from "./quotes/moves/create-quote";
 export type { Quote, QuoteStatus } from "./quotes/quote";
 export type {

@@ -205,10 +205,16 @@ describe("recurring plans", () => {
 
   it("create - refuses a bad schedule, lines or customer with each field's path, and writes nothing", async () => {
     const { remit, customer } = await setup("UTC", "2027-01-01T08:00:00Z");
-    const refusal = (input: Record<string, unknown>) =>
+    type Refusal = { code: string; path: string; issues: { path: string }[] };
+    const refusal = (input: Record<string, unknown>): Promise<Refusal> =>
       remit.plans
         .create(ctx, { customerId: customer.id, name: "P", lines, ...input } as never)
-        .catch((error: { code: string; path: string; issues: { path: string }[] }) => error);
+        .then(
+          () => {
+            throw new Error("expected a refusal");
+          },
+          (error: Refusal) => error,
+        );
     expect(
       await refusal({ schedule: { rrule: "FREQ=HOURLY", startDate: "2027-01-01" } }),
     ).toMatchObject({ code: "validation_error", path: "schedule.rrule" });
