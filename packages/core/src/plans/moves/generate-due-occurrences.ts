@@ -100,7 +100,7 @@ async function generateForPlan(
   // Held until commit: a concurrent sweep waits here, then finds the plan moved on.
   const plan = await plans.get({ id: planId, forUpdate: true });
   const today = localDateAt(at, scope.tenant.timeZone);
-  if (!plan || plan.status !== "active" || plan.nextOccurrenceOn === null) return [];
+  if (plan?.status !== "active" || plan.nextOccurrenceOn === null) return [];
   if (plan.nextOccurrenceOn > today) return [];
   const dates = calculatePlanOccurrences(plan.schedule, {
     from: plan.nextOccurrenceOn,
