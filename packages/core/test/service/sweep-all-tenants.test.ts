@@ -31,17 +31,38 @@ describe("sweepAllTenants", () => {
       tenants: 2,
       pastDue: 2,
       expiredQuotes: 1,
+      planOccurrences: 0,
     });
     expect(await sweepAllTenants(remit, { at: "2026-03-03T12:00:00Z" })).toEqual({
       tenants: 2,
       pastDue: 0,
       expiredQuotes: 0,
+      planOccurrences: 0,
     });
     expect(await sweepAllTenants(remit, { at: "2026-03-04T12:00:00Z" })).toEqual({
       tenants: 2,
       pastDue: 0,
       expiredQuotes: 1,
+      planOccurrences: 0,
     });
+  });
+
+  it("generates recurring plans' due occurrences once, at each tenant's local date", async () => {
+    const clock = createTestClock("2027-01-01T12:00:00.000Z");
+    const remit = createRemit({ store: createMemoryStore(), clock });
+    const ctx = { tenantId: "t_plans", actor: { type: "user" as const, id: "u1" } };
+    await remit.tenants.upsert(ctx, { timeZone: "Pacific/Auckland" });
+    const customer = await remit.customers.create(ctx, { name: "Dana" });
+    await remit.plans.create(ctx, {
+      customerId: customer.id,
+      name: "Weekly",
+      schedule: { rrule: "FREQ=WEEKLY", startDate: "2027-01-08" },
+      lines: [{ quantity: "1", unitPrice: "40" }],
+    });
+    // 2027-01-07T12:00Z is already the 8th in Auckland.
+    const at = "2027-01-07T12:00:00Z";
+    expect((await sweepAllTenants(remit, { at })).planOccurrences).toBe(1);
+    expect((await sweepAllTenants(remit, { at })).planOccurrences).toBe(0);
   });
 
   it("refuses a malformed instant with its path", async () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NotSupportedError } from "../../errors/not-supported-error";
 import { instantSchema } from "../../invoices/internal/move-input-fields";
 import type { Remit } from "../../remit";
 import { dependenciesOf } from "../../service/remit-internals";
@@ -16,16 +17,39 @@ export const sweepAllTenantsInputSchema = z.object({
  * What a sweep over every tenant moved.
  * @group Outbox worker
  */
-export type SweepReport = { tenants: number; pastDue: number; expiredQuotes: number };
+export type SweepReport = {
+  tenants: number;
+  pastDue: number;
+  expiredQuotes: number;
+  /**
+   * Occurrences of recurring plans generated (0 on a store without plans).
+   * @since 0.2.0
+   */
+  planOccurrences: number;
+};
+
+/** A tenant's due plan occurrences; none on a store written before plans. */
+async function generatePlanOccurrences(
+  remit: Remit,
+  context: { tenantId: string; actor: { type: "system" } },
+  at: string,
+): Promise<number> {
+  try {
+    return (await remit.plans.generateDue(context, { at })).generated.length;
+  } catch (error) {
+    if (NotSupportedError.isInstance(error)) return 0;
+    throw error;
+  }
+}
 
 /**
- * Runs the time-based moves for every tenant: the past-due sweep and the quote-expiry sweep, each
- * at the tenant's own local date. Idempotent, so it is safe from a cron job, from several servers,
- * or from the outbox worker's `sweepEvery`.
+ * Runs the time-based moves for every tenant: recurring plans' due occurrences, the past-due sweep
+ * and the quote-expiry sweep, each at the tenant's own local date. Idempotent, so it is safe from
+ * a cron job, from several servers, or from the outbox worker's `sweepEvery`.
  *
  * @example
  * ```ts
- * const report = await sweepAllTenants(remit); // { tenants, pastDue, expiredQuotes }
+ * const report = await sweepAllTenants(remit); // { tenants, pastDue, expiredQuotes, planOccurrences }
  * ```
  * @group Outbox worker
  */
@@ -36,7 +60,7 @@ export async function sweepAllTenants(
   const input = parseWithSchema(sweepAllTenantsInputSchema, rawInput);
   const { store, clock } = dependenciesOf(remit);
   const at = input.at ?? clock.now();
-  const report: SweepReport = { tenants: 0, pastDue: 0, expiredQuotes: 0 };
+  const report: SweepReport = { tenants: 0, pastDue: 0, expiredQuotes: 0, planOccurrences: 0 };
   let after: string | undefined;
   for (;;) {
     const tenantIds = await store.listTenantIds({
@@ -49,10 +73,13 @@ export async function sweepAllTenants(
           const context = { tenantId, actor: { type: "system" as const } };
           // Await first, then add: `report.x += await …` would read the total before the await
           // and lose the other tenants' counts.
+          // Plans first: an occurrence due today is billed before today's past-due pass.
+          const plans = await generatePlanOccurrences(remit, context, at);
           const pastDue = await remit.invoices.sweepPastDue(context, { at });
           const expired = await remit.quotes.sweepExpired(context, { at });
           report.pastDue += pastDue.moved;
           report.expiredQuotes += expired.moved;
+          report.planOccurrences += plans;
           report.tenants++;
         }),
       );
