@@ -42,6 +42,11 @@ function instancesOf(module: typeof errors): Array<[string, ErrorClass, RemitErr
       module.NotFoundError,
       new module.NotFoundError({ resource: "invoice", id: "inv_1" }),
     ],
+    [
+      "NotSupportedError",
+      module.NotSupportedError,
+      new module.NotSupportedError({ feature: "recurring plans" }),
+    ],
     ["OutcomeUnknownError", module.OutcomeUnknownError, new module.OutcomeUnknownError()],
     [
       "ProviderError",

@@ -15,6 +15,8 @@ const statusByCode: Record<string, ContentfulStatusCode> = {
   store_unavailable: 503,
   outcome_unknown: 503,
   invalid_signature: 400,
+  // The host's store adapter lacks a collection the call needs: the server's setup, not the request.
+  not_supported: 501,
 };
 
 // Answers that come from HTTP itself rather than a Remit call get codes in the same style.
@@ -77,6 +79,7 @@ const serverTitles: Record<string, string> = {
   store_unavailable: "The store is unavailable; nothing was changed, try again",
   outcome_unknown: "The outcome is unknown: read the record again before retrying",
   provider_error: "The provider did not answer as expected; try again",
+  not_supported: "This server's store does not support this operation",
 };
 
 /**
