@@ -44,6 +44,7 @@ export default {
       "Customers",
       "Work orders",
       "Quotes",
+      "Plans",
       "Tenants",
       "E-invoicing",
       "Events",

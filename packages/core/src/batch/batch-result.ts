@@ -8,6 +8,7 @@ import type { RemitError } from "../errors/remit-error";
  *   moved on, e.g. a work order already `invoiced`); nothing was written this time.
  * - `refused`: the single call refused it with a typed error (`error.code`); nothing was written
  *   for it. A retryable error (`error.retryable`) may succeed when the batch is run again.
+ * @group Service
  */
 export type BatchItemResult<Result> =
   | { id: string; status: "done"; result: Result }
@@ -19,10 +20,16 @@ export type BatchItemResult<Result> =
     }
   | { id: string; status: "refused"; error: RemitError };
 
-/** How many items of a batch ended each way. */
+/**
+ * How many items of a batch ended each way.
+ * @group Service
+ */
 export type BatchCounts = { done: number; skipped: number; refused: number };
 
-/** Reported after each item, in the order they finish (not the order of `ids`). */
+/**
+ * Reported after each item, in the order they finish (not the order of `ids`).
+ * @group Service
+ */
 export type BatchProgress<Result> = BatchCounts & {
   /** Items finished so far, this one included. */
   completed: number;
@@ -31,7 +38,10 @@ export type BatchProgress<Result> = BatchCounts & {
   item: BatchItemResult<Result>;
 };
 
-/** The answer of a batch call: one result per id, in the order of `ids`, and the counts. */
+/**
+ * The answer of a batch call: one result per id, in the order of `ids`, and the counts.
+ * @group Service
+ */
 export type BatchResult<Result> = {
   batchKey: string;
   items: BatchItemResult<Result>[];

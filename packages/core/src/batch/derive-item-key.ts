@@ -4,6 +4,7 @@
  * a key within the 255-character limit, and so that two batches' keys never collide by accident
  * of concatenation. The same batch key always gives the same item keys: a retried batch replays
  * each item it already did instead of doing it twice.
+ * @group Service
  */
 export async function deriveItemKey(batchKey: string, move: string, id: string): Promise<string> {
   const bytes = new TextEncoder().encode(JSON.stringify([batchKey, move, id]));

@@ -5,6 +5,7 @@ const marker = Symbol.for("remit.error.NotSupportedError");
 /**
  * The store lacks an optional part that the call needs (a store written before recurring plans);
  * nothing was changed. Upgrade the store adapter.
+ * @group Errors
  */
 export class NotSupportedError extends RemitError {
   readonly [marker] = true;

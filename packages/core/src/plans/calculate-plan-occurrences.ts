@@ -75,6 +75,7 @@ const beforeEnd = (schedule: PlanSchedule, date: string) =>
  *   { from: "2027-01-01", to: "2027-03-31" },
  * ); // → ["2027-01-31", "2027-02-28", "2027-03-31"]
  * ```
+ * @group Plans
  */
 export function calculatePlanOccurrences(
   schedule: PlanSchedule,
@@ -93,7 +94,10 @@ export function calculatePlanOccurrences(
   return dates;
 }
 
-/** The first occurrence on or after `date` (`YYYY-MM-DD`), or `null` when none is left. */
+/**
+ * The first occurrence on or after `date` (`YYYY-MM-DD`), or `null` when none is left.
+ * @group Plans
+ */
 export function nextPlanOccurrence(schedule: PlanSchedule, onOrAfter: string): string | null {
   const from = onOrAfter < schedule.startDate ? schedule.startDate : onOrAfter;
   const next = ruleOf(schedule).after(toUtcDate(from), true);

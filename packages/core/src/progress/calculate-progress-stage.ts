@@ -8,7 +8,10 @@ import { fromMinorUnits, toMinorUnits } from "../money/money-arithmetic";
 import { parseWithSchema } from "../validation/to-validation-error";
 import { type ProgressStageInput, progressStageInputSchema } from "./progress-stage-input-schema";
 
-/** One stage of progress billing, ready to become its invoice. */
+/**
+ * One stage of progress billing, ready to become its invoice.
+ * @group Invoice math
+ */
 export type ProgressStageCalculation = {
   /** What this stage bills of each contract line (net), in the contract's order; zero lines too. */
   lines: { lineId: string; description: string; amount: string }[];
@@ -58,6 +61,7 @@ function percentOf(units: bigint, percent: string): bigint {
  * });
  * first.invoice.total; // → "3000.00"
  * ```
+ * @group Invoice math
  */
 export function calculateProgressStage(rawInput: ProgressStageInput): ProgressStageCalculation {
   const input = parseWithSchema(progressStageInputSchema, rawInput);

@@ -7,7 +7,10 @@ import type { Delivery } from "../delivery";
 import type { Invoice } from "../invoice";
 import { issueAndMaybeSend, issueWithSendSchema } from "./issue-and-send";
 
-/** What one invoice of `issueMany` gives: the same as `issue`. */
+/**
+ * What one invoice of `issueMany` gives: the same as `issue`.
+ * @group Invoices
+ */
 export type IssuedInvoice = { invoice: Invoice; deliveries?: Delivery[]; events: RemitEvent[] };
 
 export const issueInvoicesInputSchema = z.object({

@@ -6,7 +6,10 @@ import type { Delivery } from "../delivery";
 import type { Invoice } from "../invoice";
 import { sendInvoice, sendInvoiceInputSchema } from "./send-invoice";
 
-/** What one invoice of `sendMany` gives: the same as `send`. */
+/**
+ * What one invoice of `sendMany` gives: the same as `send`.
+ * @group Invoices
+ */
 export type SentInvoice = { invoice: Invoice; deliveries: Delivery[]; events: RemitEvent[] };
 
 export const sendInvoicesInputSchema = z.object({

@@ -31,7 +31,10 @@ export const generateDueOccurrencesInputSchema = z.object({
 
 export type GenerateDueOccurrencesInput = z.input<typeof generateDueOccurrencesInputSchema>;
 
-/** One occurrence a sweep generated. */
+/**
+ * One occurrence a sweep generated.
+ * @group Plans
+ */
 export type GeneratedOccurrence = {
   planId: string;
   date: string;
@@ -40,7 +43,10 @@ export type GeneratedOccurrence = {
   sendRefused?: { code: string; channel: string };
 };
 
-/** What a sweep did: the occurrences it generated, and the plans it could not generate. */
+/**
+ * What a sweep did: the occurrences it generated, and the plans it could not generate.
+ * @group Plans
+ */
 export type GenerateDueOccurrencesResult = {
   generated: GeneratedOccurrence[];
   failed: { planId: string; error: RemitError }[];

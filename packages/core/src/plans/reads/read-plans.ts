@@ -16,7 +16,10 @@ export const listPlansInputSchema = z.object({
 });
 export type ListPlansInput = z.input<typeof listPlansInputSchema>;
 
-/** A plan with the dates it has taken (generated with their invoice, or skipped). */
+/**
+ * A plan with the dates it has taken (generated with their invoice, or skipped).
+ * @group Plans
+ */
 export type PlanDetails = { plan: ServicePlan; occurrences: PlanOccurrence[] };
 
 /** `remit.plans.get`: one plan and its occurrences, or `NotFoundError`. */

@@ -5,6 +5,7 @@ import type { VersionedCollection } from "./versioned-collection";
 /**
  * The tenant's recurring service plans.
  * @since 0.2.0
+ * @group Store port
  */
 export type PlanCollection = VersionedCollection<ServicePlan> & {
   /** Newest first by id; filters combine with AND. */
@@ -21,6 +22,7 @@ export type PlanCollection = VersionedCollection<ServicePlan> & {
 /**
  * The dates of plans already taken (generated or skipped), one per plan and date.
  * @since 0.2.0
+ * @group Store port
  */
 export type PlanOccurrenceCollection = {
   /**

@@ -8,7 +8,10 @@ import { draftInvoiceOptionsSchema } from "../draft-invoice-from-work-order";
 import type { WorkOrder } from "../work-order";
 import { submitWorkOrderInvoice } from "./submit-work-order-invoice";
 
-/** What one work order of `submitInvoices` gives: the same as `submitInvoice`. */
+/**
+ * What one work order of `submitInvoices` gives: the same as `submitInvoice`.
+ * @group Work orders
+ */
 export type SubmittedWorkOrderInvoice = {
   workOrder: WorkOrder;
   invoice: Invoice;
