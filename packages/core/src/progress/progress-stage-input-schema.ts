@@ -2,9 +2,8 @@ import { z } from "zod";
 import { currencySchema, taxRateInputSchema } from "../calculation/invoice-input-schema";
 import { textSchema } from "../validation/text-schema";
 
-const amount = z.string().regex(/^\d+(\.\d+)?$/, "a decimal amount such as 1250.00");
-const percent = z
-  .string()
+const amount = textSchema.regex(/^\d+(\.\d+)?$/, "a decimal amount such as 1250.00");
+const percent = textSchema
   .regex(/^\d+(\.\d{1,4})?$/, "a percent such as 25 or 12.5")
   .refine((value) => Number(value) <= 100, "at most 100");
 
