@@ -32,8 +32,6 @@ const distributedTables = [
 const laterDistributedTables = [
   ["credit_notes", 7],
   ["credit_applications", 7],
- * Distributed like the tables above, each with the version that created it: a schema migrated
- * before that version has no such table yet (run this again after `migrate`).
   ["plans", 8],
   ["plan_occurrences", 8],
 ] as const;

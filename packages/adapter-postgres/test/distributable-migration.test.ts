@@ -4,7 +4,7 @@ import { createPostgresStore, migrate, type PostgresClient } from "../src/index"
 import { runMigrations } from "../src/migrate";
 import { migrations } from "../src/migrations/index";
 import { openPGlite, uniqueSchema } from "./support/backends";
-import { insertInvoiceAsOf } from "./support/insert-invoice-as-of";
+import { insertInvoiceAsOf } from "./support/insert-row-as-of";
 import { id, invoiceRecord, revisionRecord, workOrderRecord } from "./support/records";
 
 /**

@@ -9,7 +9,7 @@ import { createPostgresStore, type PostgresClient } from "../src/index";
 import { runMigrations } from "../src/migrate";
 import { migrations } from "../src/migrations/index";
 import { openPGlite, uniqueSchema } from "./support/backends";
-import { insertInvoiceAsOf } from "./support/insert-invoice-as-of";
+import { insertCustomerAsOf, insertInvoiceAsOf } from "./support/insert-row-as-of";
 import { at, id, invoiceRecord, jobRecord, workOrderRecord } from "./support/records";
 
 // Version 5 adds the indexes for scale to a schema that already holds rows, and replaces the
@@ -49,13 +49,13 @@ async function checkUpgrade(client: PostgresClient, schema: string, trigram: boo
   await store.transaction({
     tenantId: "t1",
     work: async (transaction) => {
-      await transaction.customers.insert({ record: customerRecord("t1", 1, "Dana Müller") });
-      await transaction.customers.insert({ record: customerRecord("t1", 2, "Sam Ortiz") });
       await transaction.workOrders.insert({ record: workOrderRecord("t1", 1) });
       await transaction.jobs.insert({ record: jobRecord("t1", 1) });
     },
   });
   // As version 4 wrote them (today's store writes columns of later versions too).
+  await insertCustomerAsOf(client, schema, customerRecord("t1", 1, "Dana Müller"));
+  await insertCustomerAsOf(client, schema, customerRecord("t1", 2, "Sam Ortiz"));
   await insertInvoiceAsOf(
     client,
     schema,

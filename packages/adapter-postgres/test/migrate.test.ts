@@ -75,8 +75,8 @@ describeBackends((backend) => {
       [schema],
     );
     // Version 7 adds three: a credit note's invoice, a credit application's two invoices.
-    expect(foreignKeys.length).toBe(11);
-    expect(foreignKeys.length).toBe(9); // 8, and plan_occurrences → plans (migration 8)
+    // 8, three more for credit notes (7), and plan_occurrences → plans (8).
+    expect(foreignKeys.length).toBe(12);
     for (const key of foreignKeys) expect(key.definition).toMatch(/^FOREIGN KEY \(tenant_id, /);
   });
 });
@@ -120,8 +120,8 @@ test("migrate - PGlite gets its tables in the schema it is given", async () => {
     const { rows } = await db.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM information_schema.tables WHERE table_schema = 'billing'`,
     );
-    expect(rows[0]?.count).toBe(19);
-    expect(rows[0]?.count).toBe(19); // 17, and plans, plan_occurrences (migration 8)
+    // 17, credit_notes and credit_applications (7), plans and plan_occurrences (8).
+    expect(rows[0]?.count).toBe(21);
     await expect(migrate(db, { schema: 'x"; DROP TABLE billing.invoices; --' })).rejects.toThrow(
       /Invalid schema/,
     );

@@ -1,7 +1,7 @@
+import type { BatchResult } from "./batch/batch-result";
 import type { CreditApplication } from "./credit-notes/credit-application";
 import type { CreditNote } from "./credit-notes/credit-note";
 import type { CustomerCredit } from "./credit-notes/reads/read-customer-credit";
-import type { BatchResult } from "./batch/batch-result";
 import type { Customer } from "./customers/customer";
 import type { CommitListener, EventHandler } from "./events/event-handlers";
 import type { RemitEvent, RemitEventType } from "./events/remit-event";

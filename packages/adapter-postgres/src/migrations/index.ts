@@ -25,8 +25,6 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: "indexes-for-scale", sql: indexesForScale },
   { version: 6, name: "payment-accounts", sql: paymentAccounts },
   { version: 7, name: "credit-notes-and-write-offs", sql: creditNotesAndWriteOffs },
-  // 8 is taken by work in progress on another branch.
-  // 7 is taken by work in progress on another branch; `migrate` applies whatever is missing.
   { version: 8, name: "recurring-plans", sql: recurringPlans },
   { version: 9, name: "customer-e-invoicing", sql: customerEInvoicing },
 ];

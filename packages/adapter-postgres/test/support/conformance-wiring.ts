@@ -48,10 +48,12 @@ function probeOf({ query, schema }: TestBackend): StoreProbe {
         )
       ).map((row) => row.number),
     planOccurrenceDates: async (tenantId, planId) =>
+      (
         await query<{ date: string }>(
           `SELECT to_char(occurrence_date, 'YYYY-MM-DD') AS date FROM "${schema}".plan_occurrences
            WHERE tenant_id = $1 AND plan_id = $2 ORDER BY occurrence_date`,
           [tenantId, planId],
+        )
       ).map((row) => row.date),
   };
 }

@@ -47,8 +47,15 @@ export type RemitEvent = {
   specVersion: 1;
   tenantId: string;
   subject: {
-    type: "invoice" | "work_order" | "quote" | "payment" | "customer" | "tenant" | "credit_note";
-    type: "invoice" | "work_order" | "quote" | "payment" | "customer" | "tenant" | "plan";
+    type:
+      | "invoice"
+      | "work_order"
+      | "quote"
+      | "payment"
+      | "customer"
+      | "tenant"
+      | "credit_note"
+      | "plan";
     id: string;
     version: number;
   };

@@ -34,7 +34,6 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
       invoices: { ...invoiceParts.invoices, listWithCredit: listInvoicesWithCredit(context) },
       ...ledgerAndOutboxCollections(context),
       ...creditCollections(context),
-      ...invoiceCollections(context),
       ...planCollections(context),
     };
   }

@@ -32,7 +32,7 @@ function eInvoicingOf(customer: Customer): Record<string, unknown> | null {
 }
 
 /** The columns written from a customer (all but the key) and their values. */
-function customerRow(customer: Customer): ColumnValues {
+export function customerRow(customer: Customer): ColumnValues {
   return {
     version: customer.version,
     name: customer.name,

@@ -49,11 +49,15 @@ export type StoreTransaction = {
    * @since 0.3.0
    */
   readonly creditApplications?: CreditApplicationCollection;
+  /**
    * Recurring service plans. Optional so that stores written before plans keep working; the
    * plan calls refuse with `not_supported` on a store without them.
    * @since 0.2.0
+   */
   readonly plans?: PlanCollection;
+  /**
    * The dates of plans already taken; required with `plans`.
    * @since 0.2.0
+   */
   readonly planOccurrences?: PlanOccurrenceCollection;
 };
