@@ -1,7 +1,22 @@
+import { remitOperations } from "@remit/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { roleAllows } from "../src/auth/roles";
 import { issueDemoInvoice, startTestServer, type TestServer } from "./support/start-test-server";
 
 const demoCtx = { tenantId: "demo-plumbing", actor: { type: "user" as const, id: "u_test" } };
+
+describe("roles: the table", () => {
+  it("every API operation is the office's and the owner's; the technician's are a part of them", () => {
+    for (const operation of remitOperations) {
+      expect(roleAllows("office", operation), operation).toBe(true);
+      expect(roleAllows("owner", operation), operation).toBe(true);
+    }
+    expect(roleAllows("technician", "workOrders.submitInvoice")).toBe(true);
+    expect(roleAllows("technician", "invoices.issue")).toBe(false);
+    expect(roleAllows("technician", "invoices.issueMany")).toBe(false);
+    expect(roleAllows("office", "settings.team")).toBe(false);
+  });
+});
 
 describe("roles: technician, office, owner (a real server on PGlite)", () => {
   let server: TestServer;

@@ -24,6 +24,7 @@ const statements = {
   customers: actionsOf("customers"),
   workOrders: actionsOf("workOrders"),
   quotes: actionsOf("quotes"),
+  plans: actionsOf("plans"),
   settings: [...settingsActions],
 } as const;
 
@@ -48,12 +49,16 @@ const technician = accessControl.newRole({
   quotes: [...reading, "create", "revise"],
 });
 
-/** Everything with invoices, customers, work orders and quotes: approves, issues, sends, takes money. */
+/**
+ * Everything with invoices, customers, work orders, quotes and recurring plans: approves, issues,
+ * sends, takes money.
+ */
 const office = accessControl.newRole({
   invoices: statements.invoices,
   customers: statements.customers,
   workOrders: statements.workOrders,
   quotes: statements.quotes,
+  plans: statements.plans,
 });
 
 /** The office's rights, the settings (Stripe, team, API keys) and the organization itself. */
@@ -63,6 +68,7 @@ const owner = accessControl.newRole({
   customers: statements.customers,
   workOrders: statements.workOrders,
   quotes: statements.quotes,
+  plans: statements.plans,
   settings: statements.settings,
 });
 
