@@ -5,7 +5,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // The quick-start test packs every package and installs them in an empty project: on a busy
     // 2-core machine that takes a minute or more. This bounds a hang; it times nothing.
-    testTimeout: 240_000,
+    testTimeout: 900_000,
     hookTimeout: 240_000,
   },
 });
