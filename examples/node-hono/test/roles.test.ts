@@ -29,7 +29,7 @@ describe("roles: technician, office, owner (a real server on PGlite)", () => {
     server = await startTestServer();
     for (const role of ["technician", "office", "owner"] as const)
       as[role] = await server.signIn(role);
-  }, 60_000);
+  }, 600_000);
   afterAll(async () => {
     await server?.stop();
   });

@@ -20,7 +20,7 @@ describe("sign-in (a real server on PGlite)", () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ signInLimit: { failures: 3, windowSeconds: 600 } });
-  }, 60_000);
+  }, 600_000);
   afterAll(async () => {
     await server?.stop();
   });

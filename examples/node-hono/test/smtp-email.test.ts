@@ -13,7 +13,7 @@ let server: TestServer;
 beforeAll(async () => {
   fakes = await startServiceFakes();
   server = await startTestServer({ services: fakes.services });
-}, 60_000);
+}, 600_000);
 
 afterAll(async () => {
   await server?.stop();

@@ -15,7 +15,7 @@ beforeAll(async () => {
   server = await startTestServer({ services: fakes.services });
   // Stripe's settings are the owner's.
   owner = await server.signIn("owner");
-}, 60_000);
+}, 600_000);
 
 afterAll(async () => {
   await server?.stop();
