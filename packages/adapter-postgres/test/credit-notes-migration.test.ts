@@ -32,7 +32,8 @@ async function checkUpgrade(client: PostgresClient, schema: string) {
     client.query(`UPDATE "${schema}".invoices SET status = 'uncollectible' WHERE id = 'inv_usd'`),
   ).rejects.toBeDefined();
 
-  expect(await migrate(client, { schema })).toEqual({ applied: [7], version: 7 });
+  // 7, and whatever later migrations there are.
+  expect((await migrate(client, { schema })).applied[0]).toBe(7);
 
   const store = createPostgresStore({ client, schema });
   const read = (id: string) =>
