@@ -1,10 +1,6 @@
-import { createRemit, type Remit } from "@remit/core";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { createPostgresStore, migrate } from "../src/index";
-import { uniqueSchema } from "../test/support/backends";
+import { describe, expect, test } from "vitest";
 import { batchContext, workOrdersToInvoice } from "../test/support/work-orders-to-invoice";
-import { loadAverage } from "./support/latency";
+import { benchRemit } from "./support/bench-remit";
 
 // "Invoice selected" and "Send selected" at volume on a real server (DATABASE_URL or the test
 // harness's throwaway one). Not part of CI; `npm run bench`.
@@ -13,27 +9,12 @@ import { loadAverage } from "./support/latency";
 
 const workOrderCount = Number(process.env.BENCH_BATCH_WORK_ORDERS ?? 500);
 const workers = Number(process.env.BENCH_BATCH_WORKERS ?? 8);
-const results: [string, string][] = [];
 
-let pool: pg.Pool;
-let schema: string;
-let remit: Remit;
-
-beforeAll(async () => {
-  pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: workers });
-  pool.on("error", () => undefined);
-  schema = uniqueSchema();
-  await migrate(pool, { schema });
-  remit = createRemit({ store: createPostgresStore({ client: pool, schema }) });
+const bench = benchRemit({
+  title: `Remit batches (${workOrderCount} items, ${workers} workers)`,
+  poolSize: workers,
 });
-
-afterAll(async () => {
-  console.log(
-    `\nRemit batches on PostgreSQL (${(await pool.query("SHOW server_version")).rows[0]?.server_version}), ${workOrderCount} items, ${workers} workers, load average ${await loadAverage()}\n${results.map(([name, value]) => `  ${name.padEnd(58)} ${value}`).join("\n")}\n`,
-  );
-  await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await pool.end();
-});
+const { results } = bench;
 
 /** Runs `batch` and records its rate. */
 async function measure(name: string, count: number, batch: () => Promise<unknown>) {
@@ -46,19 +27,19 @@ async function measure(name: string, count: number, batch: () => Promise<unknown
 describe.sequential("bench", () => {
   test(`batch - ${workOrderCount} work orders invoiced, then sent, by ${workers} workers`, async () => {
     // A warm-up batch of its own tenant, so the figures leave out first-connection costs.
-    const warm = await workOrdersToInvoice(remit, "bench_warm", 40);
-    await remit.workOrders.submitInvoices(batchContext("bench_warm"), {
+    const warm = await workOrdersToInvoice(bench.remit, "bench_warm", 40);
+    await bench.remit.workOrders.submitInvoices(batchContext("bench_warm"), {
       ids: warm,
       batchKey: "warm",
       concurrency: workers,
     });
 
-    const ids = await workOrdersToInvoice(remit, "bench_batch", workOrderCount);
+    const ids = await workOrdersToInvoice(bench.remit, "bench_batch", workOrderCount);
     const ctx = batchContext("bench_batch");
     let progressCalls = 0;
     let invoiceIds: string[] = [];
     await measure("submitInvoices (review & submit, each issued)", workOrderCount, async () => {
-      const result = await remit.workOrders.submitInvoices(ctx, {
+      const result = await bench.remit.workOrders.submitInvoices(ctx, {
         ids,
         batchKey: "invoice-selected",
         concurrency: workers,
@@ -73,7 +54,7 @@ describe.sequential("bench", () => {
     });
     expect(progressCalls).toBe(workOrderCount);
     await measure("submitInvoices retried (each item replayed)", workOrderCount, async () => {
-      const result = await remit.workOrders.submitInvoices(ctx, {
+      const result = await bench.remit.workOrders.submitInvoices(ctx, {
         ids,
         batchKey: "invoice-selected",
         concurrency: workers,
@@ -81,7 +62,7 @@ describe.sequential("bench", () => {
       expect(result.counts.skipped).toBe(workOrderCount);
     });
     await measure("sendMany (email, queued for the outbox)", workOrderCount, async () => {
-      const result = await remit.invoices.sendMany(ctx, {
+      const result = await bench.remit.invoices.sendMany(ctx, {
         ids: invoiceIds,
         batchKey: "send-selected",
         channels: ["email"],

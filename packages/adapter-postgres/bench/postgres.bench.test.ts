@@ -1,9 +1,7 @@
-import { createRemit, type Remit } from "@remit/core";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { createPostgresStore, migrate } from "../src/index";
-import { uniqueSchema } from "../test/support/backends";
-import { loadAverage, p50AndP99, timed } from "./support/latency";
+import { describe, expect, test } from "vitest";
+import { createPostgresStore } from "../src/index";
+import { benchRemit } from "./support/bench-remit";
+import { p50AndP99, timed } from "./support/latency";
 
 // Benchmarks on a real server (DATABASE_URL or the throwaway one of the test harness). Not part of
 // CI. Figures are printed as one table at the end; see the README for a recorded run.
@@ -17,7 +15,6 @@ const seeded = Number(process.env.BENCH_INVOICES ?? 1_000_000);
 const seededTenants = Number(process.env.BENCH_TENANTS ?? 1_000);
 const sweptTenants = Number(process.env.BENCH_SWEEP_TENANTS ?? 50);
 const clients = 8;
-const results: [string, string][] = [];
 
 const ctx = (tenantId: string) => ({ tenantId, actor: { type: "user" as const, id: "bench" } });
 const lines = {
@@ -27,39 +24,30 @@ const lines = {
   ],
 };
 
-let pool: pg.Pool;
-let schema: string;
-let remit: Remit;
-
-beforeAll(async () => {
-  pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: clients });
-  pool.on("error", () => undefined);
-  schema = uniqueSchema();
-  await migrate(pool, { schema });
-  remit = createRemit({ store: createPostgresStore({ client: pool, schema }) });
-});
-
-afterAll(async () => {
-  console.log(
-    `\nRemit on PostgreSQL (${(await pool.query("SHOW server_version")).rows[0]?.server_version}), load average ${await loadAverage()}\n${results.map(([name, value]) => `  ${name.padEnd(58)} ${value}`).join("\n")}\n`,
-  );
-  await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await pool.end();
-});
+const bench = benchRemit({ title: "Remit", poolSize: clients });
+const { results } = bench;
 
 describe.sequential("bench", () => {
   test("throughput - invoices created and issued per second by 8 clients, against plain INSERTs of the same rows", async () => {
     const tenants = Array.from({ length: clients }, (_, index) => `bench_${index}`);
     const customers: string[] = [];
     for (const tenantId of tenants) {
-      await remit.tenants.upsert(ctx(tenantId), { name: tenantId, numberFormat: "INV-{SEQ:6}" });
-      customers.push((await remit.customers.create(ctx(tenantId), { name: "Dana Reyes" })).id);
+      await bench.remit.tenants.upsert(ctx(tenantId), {
+        name: tenantId,
+        numberFormat: "INV-{SEQ:6}",
+      });
+      customers.push(
+        (await bench.remit.customers.create(ctx(tenantId), { name: "Dana Reyes" })).id,
+      );
     }
     const issue = async (index: number) => {
       const tenantId = tenants[index % tenants.length] as string;
       const customerId = customers[index % tenants.length] as string;
-      const { invoice } = await remit.invoices.create(ctx(tenantId), { customerId, ...lines });
-      await remit.invoices.issue(ctx(tenantId), { id: invoice.id });
+      const { invoice } = await bench.remit.invoices.create(ctx(tenantId), {
+        customerId,
+        ...lines,
+      });
+      await bench.remit.invoices.issue(ctx(tenantId), { id: invoice.id });
     };
     await timed(clients, 200, issue); // warm-up
     const cpuBefore = process.cpuUsage();
@@ -71,11 +59,11 @@ describe.sequential("bench", () => {
     // inserted again with plain INSERTs, one transaction per invoice, by as many clients.
     const insertable = async (table: string) =>
       (
-        await pool.query<{ column_name: string }>(
+        await bench.pool.query<{ column_name: string }>(
           `SELECT column_name FROM information_schema.columns
            WHERE table_schema = $1 AND table_name = $2 AND is_generated = 'NEVER'
              AND coalesce(identity_generation, '') <> 'ALWAYS'`,
-          [schema, table],
+          [bench.schema, table],
         )
       ).rows.map((row) => row.column_name);
     const tables = ["invoices", "invoice_revisions", "events", "outbox_jobs"] as const;
@@ -84,8 +72,8 @@ describe.sequential("bench", () => {
     );
     const rowsOf = async (table: string, invoiceColumn: string) =>
       (
-        await pool.query<{ invoice: string; row: Record<string, unknown> }>(
-          `SELECT ${invoiceColumn} AS invoice, to_jsonb(t) AS row FROM "${schema}".${table} t
+        await bench.pool.query<{ invoice: string; row: Record<string, unknown> }>(
+          `SELECT ${invoiceColumn} AS invoice, to_jsonb(t) AS row FROM "${bench.schema}".${table} t
            WHERE tenant_id LIKE 'bench\\_%'`,
         )
       ).rows;
@@ -112,14 +100,14 @@ describe.sequential("bench", () => {
         const list = (columns[table] ?? []).join(", ");
         return [
           table,
-          `INSERT INTO "${schema}".${table} (${list})
-           SELECT ${list} FROM jsonb_populate_record(NULL::"${schema}".${table}, $1::jsonb)`,
+          `INSERT INTO "${bench.schema}".${table} (${list})
+           SELECT ${list} FROM jsonb_populate_record(NULL::"${bench.schema}".${table}, $1::jsonb)`,
         ];
       }),
     );
     const invoices = [...groups.values()];
     const floorSeconds = await timed(clients, invoices.length, async (index) => {
-      const client = await pool.connect();
+      const client = await bench.pool.connect();
       try {
         await client.query("BEGIN");
         for (const [table, row] of invoices[index] ?? []) {
@@ -135,15 +123,18 @@ describe.sequential("bench", () => {
     const oneMoveTenants = tenants.map((tenantId) => tenantId.replace("bench_", "bench1_"));
     const oneMoveCustomers: string[] = [];
     for (const tenantId of oneMoveTenants) {
-      await remit.tenants.upsert(ctx(tenantId), { name: tenantId, numberFormat: "INV-{SEQ:6}" });
+      await bench.remit.tenants.upsert(ctx(tenantId), {
+        name: tenantId,
+        numberFormat: "INV-{SEQ:6}",
+      });
       oneMoveCustomers.push(
-        (await remit.customers.create(ctx(tenantId), { name: "Dana Reyes" })).id,
+        (await bench.remit.customers.create(ctx(tenantId), { name: "Dana Reyes" })).id,
       );
     }
     const oneMoveSeconds = await timed(clients, issueCount, async (index) => {
       const tenantId = oneMoveTenants[index % oneMoveTenants.length] as string;
       const customerId = oneMoveCustomers[index % oneMoveTenants.length] as string;
-      await remit.invoices.create(ctx(tenantId), { customerId, ...lines, issue: true });
+      await bench.remit.invoices.create(ctx(tenantId), { customerId, ...lines, issue: true });
     });
     const remitRate = issueCount / remitSeconds;
     const oneMoveRate = issueCount / oneMoveSeconds;
@@ -170,7 +161,7 @@ describe.sequential("bench", () => {
     const [hotTenant] = tenants;
     const [hotCustomer] = customers;
     const oneTenantSeconds = await timed(clients, issueCount, async () => {
-      await remit.invoices.create(ctx(hotTenant as string), {
+      await bench.remit.invoices.create(ctx(hotTenant as string), {
         customerId: hotCustomer as string,
         ...lines,
         issue: true,
@@ -185,24 +176,24 @@ describe.sequential("bench", () => {
 
   test("list and sweep - one tenant's past-due invoices among many, and the past-due sweep", async () => {
     // A template made by Remit itself, cloned by SQL: every row is one the core can read and move.
-    await remit.tenants.upsert(ctx("seed"), { name: "seed", timeZone: "America/Chicago" });
-    const customer = await remit.customers.create(ctx("seed"), { name: "Dana Reyes" });
-    const { invoice } = await remit.invoices.create(ctx("seed"), {
+    await bench.remit.tenants.upsert(ctx("seed"), { name: "seed", timeZone: "America/Chicago" });
+    const customer = await bench.remit.customers.create(ctx("seed"), { name: "Dana Reyes" });
+    const { invoice } = await bench.remit.invoices.create(ctx("seed"), {
       customerId: customer.id,
       ...lines,
     });
-    const issued = (await remit.invoices.issue(ctx("seed"), { id: invoice.id })).invoice;
+    const issued = (await bench.remit.invoices.issue(ctx("seed"), { id: invoice.id })).invoice;
     const started = performance.now();
-    await pool.query(
-      `INSERT INTO "${schema}".tenants (tenant_id, version, settings, created_at, updated_at)
+    await bench.pool.query(
+      `INSERT INTO "${bench.schema}".tenants (tenant_id, version, settings, created_at, updated_at)
        SELECT 's' || lpad(t::text, 5, '0'), version, settings, created_at, updated_at
-       FROM "${schema}".tenants, generate_series(1, $1) AS t WHERE tenant_id = 'seed'`,
+       FROM "${bench.schema}".tenants, generate_series(1, $1) AS t WHERE tenant_id = 'seed'`,
       [seededTenants],
     );
     // Per tenant: a third paid, a third pending and not yet due, a third pending and overdue
     // (the sweep's work), and every twentieth already past due (the list's answer).
-    await pool.query(
-      `INSERT INTO "${schema}".invoices (tenant_id, id, version, status, revision, currency, customer,
+    await bench.pool.query(
+      `INSERT INTO "${bench.schema}".invoices (tenant_id, id, version, status, revision, currency, customer,
          terms, content, totals, total, amount_paid, amount_due, credit, refund_pending, number,
          series, sequence, issue_date, due_date, public_token, created_by, created_at, updated_at,
          issued_at, search_text)
@@ -221,16 +212,16 @@ describe.sequential("bench", () => {
               'tok_' || n, i.created_by, i.created_at, i.updated_at, i.issued_at,
               lower('inv-' || n || chr(31) || (ARRAY['Dana Reyes', 'Sam Ortiz', 'Lee Park',
                 'Ana Silva'])[1 + n % 4])
-       FROM "${schema}".invoices i, generate_series(1, $1) AS n WHERE i.id = $3`,
+       FROM "${bench.schema}".invoices i, generate_series(1, $1) AS n WHERE i.id = $3`,
       [seeded, seededTenants, issued.id],
     );
-    await pool.query(`ANALYZE "${schema}".invoices`);
+    await bench.pool.query(`ANALYZE "${bench.schema}".invoices`);
     results.push([
       `seed ${seeded} invoices over ${seededTenants} tenants (generate_series)`,
       `${((performance.now() - started) / 1000).toFixed(1)} s`,
     ]);
 
-    const store = createPostgresStore({ client: pool, schema });
+    const store = createPostgresStore({ client: bench.pool, schema: bench.schema });
     const latencies: number[] = [];
     const randomTenant = () =>
       `s${String(1 + Math.floor(Math.random() * seededTenants)).padStart(5, "0")}`;
@@ -271,9 +262,9 @@ describe.sequential("bench", () => {
     // Search: a customer's name (a few hundred matches, the newest 50 shown) and an invoice number
     // (one match), with the trigram index when the server has pg_trgm and btree_gin.
     const trigram = (
-      await pool.query(
+      await bench.pool.query(
         "SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = $1 AND indexname = 'invoices_search_trgm_idx'",
-        [schema],
+        [bench.schema],
       )
     ).rows[0]?.n;
     for (const [label, term] of [
@@ -310,7 +301,7 @@ describe.sequential("bench", () => {
     const system = (tenantId: string) => ({ tenantId, actor: { type: "system" as const } });
     let moved = 0;
     const sweepSeconds = await timed(4, tenants.length, async (index) => {
-      const result = await remit.invoices.sweepPastDue(system(tenants[index] as string), {
+      const result = await bench.remit.invoices.sweepPastDue(system(tenants[index] as string), {
         at: "2026-03-02T15:00:00.000Z",
         batchSize: 100,
       });

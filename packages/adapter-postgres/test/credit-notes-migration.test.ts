@@ -1,9 +1,8 @@
-import pg from "pg";
-import { afterAll, expect, inject, test } from "vitest";
+import { describe, expect } from "vitest";
 import { createPostgresStore, migrate, type PostgresClient } from "../src/index";
 import { runMigrations } from "../src/migrate";
 import { migrations } from "../src/migrations/index";
-import { openPGlite, uniqueSchema } from "./support/backends";
+import { testUpgradeOnBothBackends } from "./support/upgrade-tests";
 
 // Version 7 (issue 19) adds `uncollectible` to the status check, the credit-note total and the
 // written-off amount to every invoice, and the credit_notes and credit_applications tables, to a
@@ -54,27 +53,9 @@ async function checkUpgrade(client: PostgresClient, schema: string) {
   ).rejects.toBeDefined();
 }
 
-const pools: pg.Pool[] = [];
-afterAll(async () => {
-  await Promise.all(pools.map((pool) => pool.end()));
-});
-
-test("migrate 7 - PostgreSQL: invoices of version 6 read back with zero credit notes and nothing written off", async () => {
-  const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
-  pools.push(pool);
-  const schema = uniqueSchema();
-  try {
-    await checkUpgrade(pool, schema);
-  } finally {
-    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  }
-});
-
-test("migrate 7 - PGlite: invoices of version 6 read back with zero credit notes and nothing written off", async () => {
-  const db = await openPGlite("blank");
-  try {
-    await checkUpgrade(db, "remit");
-  } finally {
-    await db.close();
-  }
+describe("migrate 7", () => {
+  testUpgradeOnBothBackends(
+    "invoices of version 6 read back with zero credit notes and nothing written off",
+    checkUpgrade,
+  );
 });

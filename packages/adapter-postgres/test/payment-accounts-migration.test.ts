@@ -1,11 +1,10 @@
 import type { Tenant } from "@remit/core";
-import pg from "pg";
-import { afterAll, expect, inject, test } from "vitest";
+import { describe, expect } from "vitest";
 import { createPostgresStore, migrate, type PostgresClient } from "../src/index";
 import { runMigrations } from "../src/migrate";
 import { migrations } from "../src/migrations/index";
-import { openPGlite, uniqueSchema } from "./support/backends";
 import { tenantRecord } from "./support/records";
+import { testUpgradeOnBothBackends } from "./support/upgrade-tests";
 
 // Version 6 adds `payment_accounts` (account → tenant, for webhooks that name only the account)
 // to a schema that already holds tenants: every account already saved in a tenant's settings gets
@@ -63,27 +62,9 @@ async function checkUpgrade(client: PostgresClient, schema: string) {
   expect(await find("stripe", "acct_none")).toBeUndefined();
 }
 
-const pools: pg.Pool[] = [];
-afterAll(async () => {
-  await Promise.all(pools.map((pool) => pool.end()));
-});
-
-test("migrate 6 - PostgreSQL: a filled version 5 gets a payment_accounts row for every connected tenant", async () => {
-  const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
-  pools.push(pool);
-  const schema = uniqueSchema();
-  try {
-    await checkUpgrade(pool, schema);
-  } finally {
-    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  }
-});
-
-test("migrate 6 - PGlite: a filled version 5 gets a payment_accounts row for every connected tenant", async () => {
-  const db = await openPGlite("blank");
-  try {
-    await checkUpgrade(db, "remit");
-  } finally {
-    await db.close();
-  }
+describe("migrate 6", () => {
+  testUpgradeOnBothBackends(
+    "a filled version 5 gets a payment_accounts row for every connected tenant",
+    checkUpgrade,
+  );
 });
