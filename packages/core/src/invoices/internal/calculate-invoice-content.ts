@@ -107,3 +107,22 @@ export function calculateInvoiceContent(
     totals: calculateParsedInvoice(result.data),
   };
 }
+
+/**
+ * A new record's content (an invoice, a quote, a plan's lines) from its raw input: the tenant's
+ * default tax rates when the input names none.
+ */
+export function calculateNewContent(
+  currency: string,
+  raw: Record<string, unknown>,
+  options: { defaultTaxRates: unknown; memo: string | undefined },
+): ReturnType<typeof calculateInvoiceContent> {
+  return calculateInvoiceContent(currency, {
+    lines: raw.lines,
+    taxRates: raw.taxRates ?? options.defaultTaxRates,
+    discounts: raw.discounts,
+    fees: raw.fees,
+    rounding: raw.rounding,
+    memo: options.memo,
+  });
+}

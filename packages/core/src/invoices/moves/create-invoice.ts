@@ -8,7 +8,7 @@ import { checkedInBody, defineMove } from "../../service/internal/define-move";
 import type { MoveScope } from "../../service/internal/run-move";
 import { paymentTermsSchema } from "../../tenants/payment-terms";
 import { formatIssuePath } from "../../validation/format-issue-path";
-import { calculateInvoiceContent } from "../internal/calculate-invoice-content";
+import { calculateNewContent } from "../internal/calculate-invoice-content";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
 import {
   idempotencyKeySchema,
@@ -67,12 +67,8 @@ async function newInvoice(
   const input = parsed.data;
   const currency = input?.currency ?? scope.tenant.currency;
   const raw = (rawInput ?? {}) as Record<string, unknown>;
-  const calculated = calculateInvoiceContent(currency, {
-    lines: raw.lines,
-    taxRates: raw.taxRates ?? scope.tenant.defaultTaxRates,
-    discounts: raw.discounts,
-    fees: raw.fees,
-    rounding: raw.rounding,
+  const calculated = calculateNewContent(currency, raw, {
+    defaultTaxRates: scope.tenant.defaultTaxRates,
     memo: input?.memo,
   });
   if (!calculated.ok) issues.push(...calculated.issues);

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { CustomerSnapshot } from "../../customers/customer";
 import { ValidationError, type ValidationIssue } from "../../errors/validation-error";
-import { calculateInvoiceContent } from "../../invoices/internal/calculate-invoice-content";
+import { calculateNewContent } from "../../invoices/internal/calculate-invoice-content";
 import { readCustomerSnapshot } from "../../invoices/internal/read-customer-snapshot";
 import { defineMove } from "../../service/internal/define-move";
 import type { MoveScope } from "../../service/internal/run-move";
@@ -36,12 +36,8 @@ function planContent(
         .map((field) => [field, input[field]]),
     ),
   };
-  const calculated = calculateInvoiceContent(currency, {
-    lines: raw.lines,
-    taxRates: raw.taxRates ?? scope.tenant.defaultTaxRates,
-    discounts: raw.discounts,
-    fees: raw.fees,
-    rounding: raw.rounding,
+  const calculated = calculateNewContent(currency, raw, {
+    defaultTaxRates: scope.tenant.defaultTaxRates,
     memo: raw.memo as string | undefined,
   });
   if (!calculated.ok) return { issues: [...calculated.issues] };

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { currencySchema } from "../../calculation/invoice-input-schema";
 import { ValidationError, type ValidationIssue } from "../../errors/validation-error";
-import { calculateInvoiceContent } from "../../invoices/internal/calculate-invoice-content";
+import {
+  calculateInvoiceContent,
+  calculateNewContent,
+} from "../../invoices/internal/calculate-invoice-content";
 import {
   expectedVersionSchema,
   idempotencyKeySchema,
@@ -49,12 +52,8 @@ export const createQuote = defineMove(
     const input = parsed.data;
     const raw = (rawInput ?? {}) as Record<string, unknown>;
     const currency = input?.currency ?? scope.tenant.currency;
-    const calculated = calculateInvoiceContent(currency, {
-      lines: raw.lines,
-      taxRates: raw.taxRates ?? scope.tenant.defaultTaxRates,
-      discounts: raw.discounts,
-      fees: raw.fees,
-      rounding: raw.rounding,
+    const calculated = calculateNewContent(currency, raw, {
+      defaultTaxRates: scope.tenant.defaultTaxRates,
       memo: input?.memo,
     });
     if (!calculated.ok) issues.push(...calculated.issues);
