@@ -21,7 +21,6 @@ export type RemitEventType =
   | "invoice.written_off"
   | "invoice.credit_applied"
   | "invoice.credit_received"
-  | "invoice.late_fee_added"
   | "credit_note.issued"
   | "invoice.public_token_rotated"
   | "invoice.delivery_updated"
