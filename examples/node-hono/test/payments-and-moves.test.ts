@@ -165,3 +165,18 @@ describe("payments, refunds and moves in the back office", () => {
     expect(html).not.toContain('id="submit-invoice"');
   });
 });
+
+describe("receipts", () => {
+  it("receipts - the tenant turns them on and off in the settings (Remit's outbox sends them)", async () => {
+    const { remit, app } = await demoApp();
+    const settings = await getPage(app, "/settings/payments");
+    expect(settings.html).toContain('name="receiptChannels" value="email"');
+    expect((await postForm(app, "/settings/receipts", [["receiptChannels", "email"]])).status).toBe(
+      303,
+    );
+    expect((await remit.tenants.get(ctx)).receiptChannels).toEqual(["email"]);
+    expect((await getPage(app, "/settings/payments")).html).toMatch(/value="email" checked/);
+    expect((await postForm(app, "/settings/receipts", [])).status).toBe(303);
+    expect((await remit.tenants.get(ctx)).receiptChannels).toEqual([]);
+  });
+});

@@ -66,3 +66,8 @@ export const connectStripeFormSchema = z.object({
     .optional()
     .transform((value) => value || undefined),
 });
+
+/** "Payment receipts": the channels ticked (none turns receipts off). */
+export const receiptSettingsFormSchema = z.object({
+  receiptChannels: list.pipe(z.array(z.enum(["email", "sms"]))),
+});
