@@ -47,6 +47,7 @@ input,textarea,button,select{font:inherit}input[type=text],input[type=email],inp
 button,.button{display:inline-block;padding:.4rem .9rem;cursor:pointer;border-radius:.4rem;border:1px solid #1d4ed8;background:#1d4ed8;color:#fff;text-decoration:none}
 button.secondary,.button.secondary{background:#fff;color:#1d4ed8}button.danger{background:#fff;color:#b42318;border-color:#b42318}
 :focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+.facts{margin:.5rem 0}.facts div{display:flex;gap:1rem}.facts dt{color:#4b5563;min-width:7rem}.facts dd{margin:0}
 .muted{color:#4b5563}.actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.75rem 0}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(13rem,1fr));gap:1rem;margin:1rem 0}
 .card{border:1px solid #dde3ea;border-radius:.5rem;padding:.9rem 1rem}.card strong{display:block;font-size:1.5rem}
