@@ -44,7 +44,7 @@ export function backOfficePaymentSettings(
   // Receipts go out on the channels the tenant ticks (Remit's outbox sends them).
   routes.post("/settings/receipts", async (context) => {
     const { receiptChannels } = await parseForm(context, receiptSettingsFormSchema);
-    await remit.tenants.upsert(ctx(context), { receiptChannels });
+    await remit.tenants.upsert(remitContext(context), { receiptChannels });
     const notice =
       receiptChannels.length > 0
         ? "Receipts will be sent for every payment recorded"

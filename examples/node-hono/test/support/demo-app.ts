@@ -10,7 +10,7 @@ export const ctx = { tenantId, actor: { type: "user" as const, id: "u_1" } };
 export async function demoApp(options: { checkoutProvider?: PaymentProvider } = {}) {
   const remit = createRemit({ store: createMemoryStore() });
   await seedDemoData(remit, tenantId);
-  return { remit, app: createApp(remit, { tenantId, ...options }) };
+  return { remit, app: createApp(remit, { identity: { testHeaders: tenantId }, ...options }) };
 }
 
 export type DemoApp = Awaited<ReturnType<typeof demoApp>>["app"];
