@@ -64,7 +64,10 @@ async function walkMainJob(page: Page, options: { job: string; prefix: string })
   await openBackOfficeAs(page, server.url, "technician");
   await step(page, `${prefix}-01-home`);
 
-  await page.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "Work orders" }).click();
+  await page
+    .getByRole("navigation", { name: "Back office" })
+    .getByRole("link", { name: "Work orders" })
+    .click();
   const job = page.locator("tr", { hasText: options.job });
   await job.waitFor();
   await step(page, `${prefix}-02-work-orders`);
@@ -74,7 +77,9 @@ async function walkMainJob(page: Page, options: { job: string; prefix: string })
 
   await job.getByRole("link", { name: "Review & submit invoice" }).click();
   await page.getByRole("heading", { name: /Review invoice/ }).waitFor();
-  await page.getByLabel("Memo (printed on the invoice)").fill("Thanks for choosing Reyes Plumbing!");
+  await page
+    .getByLabel("Memo (printed on the invoice)")
+    .fill("Thanks for choosing Reyes Plumbing!");
   await step(page, `${prefix}-03-review-and-submit`);
   await page.locator("#submit-invoice").click();
   await page.waitForURL(/\/invoices\/[^/?]+\?notice=/);
@@ -95,7 +100,9 @@ async function walkMainJob(page: Page, options: { job: string; prefix: string })
   await page.getByRole("button", { name: "Approve & issue", exact: true }).click();
   await page.getByRole("status").waitFor();
   expect(await statusOf(page)).toBe("pending_payment");
-  expect(await page.getByRole("status").textContent()).toMatch(/Issued as INV-\d{4}-\d{4}\. It has not been sent/);
+  expect(await page.getByRole("status").textContent()).toMatch(
+    /Issued as INV-\d{4}-\d{4}\. It has not been sent/,
+  );
   await page.locator("#not-sent").waitFor();
   await step(page, `${prefix}-05-issued-not-sent`);
   await page.locator("#send-invoice").click();
@@ -225,7 +232,9 @@ describe("browser: the main job, on a desk and on a phone", () => {
     await openBackOfficeAs(page, server.url, "owner");
     await page.getByRole("link", { name: "Team" }).click();
     await page.getByRole("heading", { name: "Team" }).waitFor();
-    await page.locator('form[action="/settings/api-keys"] input[name="name"]').fill("Accounting sync");
+    await page
+      .locator('form[action="/settings/api-keys"] input[name="name"]')
+      .fill("Accounting sync");
     await page.getByRole("button", { name: "Create key" }).click();
     expect(await page.locator("#new-api-key").textContent()).toMatch(/^remit_/);
     await step(page, "desktop-page-settings-team");
@@ -266,7 +275,9 @@ describe("browser: the main job, on a desk and on a phone", () => {
     await page.locator("#add-line").click();
     expect(await page.locator("#lines-editor tbody tr").count()).toBe(2);
     // The back office is styled under its CSP: the stylesheet's hash matched.
-    expect(await page.locator("body").evaluate((body) => getComputedStyle(body).maxWidth)).toBe("1152px");
+    expect(await page.locator("body").evaluate((body) => getComputedStyle(body).maxWidth)).toBe(
+      "1152px",
+    );
     await context.close();
     expect(violations).toEqual([]);
     expect(blocked).toEqual([]);

@@ -10,7 +10,11 @@ export type BackOfficeRole = RoleName;
  * the role's demo user through the sign-in form. Every browser test that walks "as a role" goes
  * through here.
  */
-export async function openBackOfficeAs(page: Page, baseUrl: string, role: BackOfficeRole): Promise<void> {
+export async function openBackOfficeAs(
+  page: Page,
+  baseUrl: string,
+  role: BackOfficeRole,
+): Promise<void> {
   const user = demoUsers.find((candidate) => candidate.role === role);
   if (!user) throw new Error(`no demo user with the role ${role}`);
   await page.goto(`${baseUrl}/sign-in`);
