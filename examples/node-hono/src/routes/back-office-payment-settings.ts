@@ -44,7 +44,12 @@ export function backOfficePaymentSettings(
   // Receipts go out on the channels the tenant ticks (Remit's outbox sends them).
   routes.post("/settings/receipts", async (context) => {
     const { receiptChannels } = await parseForm(context, receiptSettingsFormSchema);
-    await remit.tenants.upsert(remitContext(context), { receiptChannels });
+    const tenant = await remit.tenants.get(remitContext(context));
+    // Saved only when it changes: the same form sent twice writes nothing.
+    const same =
+      tenant.receiptChannels.length === receiptChannels.length &&
+      receiptChannels.every((channel) => tenant.receiptChannels.includes(channel));
+    if (!same) await remit.tenants.upsert(remitContext(context), { receiptChannels });
     const notice =
       receiptChannels.length > 0
         ? "Receipts will be sent for every payment recorded"
