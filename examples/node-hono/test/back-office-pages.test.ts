@@ -1,3 +1,4 @@
+import { invoiceStatuses } from "@remit/core";
 import { invoiceSummaryRows } from "@remit/pdf";
 import { describe, expect, it } from "vitest";
 import { ctx, demoApp, firstInvoice, getPage, postForm, textOf } from "./support/demo-app";
@@ -48,7 +49,7 @@ describe("back office pages", () => {
     const bad = await getPage(app, "/invoices?status=unpaid");
     expect(bad.status).toBe(400);
     expect(textOf(bad.html)).toContain(
-      "There is no invoice status “unpaid”. Pick one of: pending_action, pending_review, pending_payment, past_due, paid, cancelled.",
+      `There is no invoice status “unpaid”. Pick one of: ${invoiceStatuses.join(", ")}.`,
     );
     const badWorkOrders = await getPage(app, "/work-orders?status=done");
     expect(badWorkOrders.status).toBe(400);
