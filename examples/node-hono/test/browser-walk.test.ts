@@ -9,6 +9,9 @@ import { startTestServer, type TestServer } from "./support/start-test-server";
 
 // One Chromium for every browser test (they share this file). Never skipped: `.ci/run` installs
 // Chromium before the tests, and `launchChromium` installs it (Debian, as root) or fails saying how.
+// Each test waits for pages and selectors, never for a clock; this only bounds a hang on a loaded
+// 2-core machine (axe over a page takes seconds there).
+const safetyNet = 600_000;
 let server: TestServer;
 let browser: Browser;
 // What the Content-Security-Policy blocked, and axe's serious or critical findings: must be none.
@@ -19,7 +22,7 @@ const checkedPages = new Set<string>();
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchChromium();
-}, chromiumInstallTimeoutMs + 120_000);
+}, chromiumInstallTimeoutMs + safetyNet);
 
 afterAll(async () => {
   await browser?.close();
@@ -138,148 +141,176 @@ async function walkMainJob(page: Page, options: { job: string; prefix: string })
 }
 
 describe("browser: the main job, on a desk and on a phone", () => {
-  it("walk at 1280 px - complete, review & submit, approve & issue, send, overpayment asked, paid by check", async () => {
-    const { context, page } = await newPage(1280);
-    await walkMainJob(page, { job: "Annual boiler service", prefix: "desktop" });
-    await context.close();
-  }, 120_000);
+  it(
+    "walk at 1280 px - complete, review & submit, approve & issue, send, overpayment asked, paid by check",
+    async () => {
+      const { context, page } = await newPage(1280);
+      await walkMainJob(page, { job: "Annual boiler service", prefix: "desktop" });
+      await context.close();
+    },
+    safetyNet,
+  );
 
-  it("walk at 390 px - the same job on a phone", async () => {
-    const { context, page } = await newPage(390);
-    await walkMainJob(page, { job: "Install tankless water heater", prefix: "phone" });
-    await context.close();
-  }, 120_000);
+  it(
+    "walk at 390 px - the same job on a phone",
+    async () => {
+      const { context, page } = await newPage(390);
+      await walkMainJob(page, { job: "Install tankless water heater", prefix: "phone" });
+      await context.close();
+    },
+    safetyNet,
+  );
 
-  it("customer page - no request leaves the server, the HTML is under 30 KB", async () => {
-    const { context, page } = await newPage(390);
-    const [invoice] = (
-      await server.remit.invoices.list(
-        { tenantId: "demo-plumbing", actor: { type: "system" } },
-        { status: "past_due" },
-      )
-    ).items;
-    const requests: string[] = [];
-    page.on("request", (request) => requests.push(request.url()));
-    const response = await page.goto(`${server.url}/i/${invoice?.publicToken}`);
-    expect((await response?.body())?.byteLength).toBeLessThan(30 * 1024);
-    expect(
-      requests.filter((url) => new URL(url).origin !== server.url && !url.startsWith("data:")),
-    ).toEqual([]);
-    await step(page, "phone-11-customer-page-past-due");
-    await context.close();
-  }, 60_000);
+  it(
+    "customer page - no request leaves the server, the HTML is under 30 KB",
+    async () => {
+      const { context, page } = await newPage(390);
+      const [invoice] = (
+        await server.remit.invoices.list(
+          { tenantId: "demo-plumbing", actor: { type: "system" } },
+          { status: "past_due" },
+        )
+      ).items;
+      const requests: string[] = [];
+      page.on("request", (request) => requests.push(request.url()));
+      const response = await page.goto(`${server.url}/i/${invoice?.publicToken}`);
+      expect((await response?.body())?.byteLength).toBeLessThan(30 * 1024);
+      expect(
+        requests.filter((url) => new URL(url).origin !== server.url && !url.startsWith("data:")),
+      ).toEqual([]);
+      await step(page, "phone-11-customer-page-past-due");
+      await context.close();
+    },
+    safetyNet,
+  );
 
-  it("keyboard only - the main job without a mouse", async () => {
-    const { context, page } = await newPage(1280);
-    await openBackOfficeAs(page, server.url, "office");
-    await tabTo(
-      page,
-      page
-        .getByRole("navigation", { name: "Back office" })
-        .getByRole("link", { name: "Work orders" }),
-    );
-    await page.keyboard.press("Enter");
-    const job = page.locator("tr", { hasText: "Bathroom rough-in plumbing" });
-    await job.waitFor();
-    await tabTo(page, job.getByRole("button", { name: "Complete" }));
-    await page.keyboard.press("Enter");
-    await page.getByRole("status").waitFor();
-    await tabTo(page, job.getByRole("link", { name: "Review & submit invoice" }));
-    await page.keyboard.press("Enter");
-    await page.locator("#submit-invoice").waitFor();
-    await tabTo(page, page.locator("#submit-invoice"), 200);
-    await page.keyboard.press("Enter");
-    await page.waitForURL(/\/invoices\/[^/?]+\?notice=/);
-    await tabTo(page, page.locator("#approve-issue-send"));
-    await page.keyboard.press("Enter");
-    await page.getByRole("status").filter({ hasText: "sending by email" }).waitFor();
-    expect(await statusOf(page)).toBe("pending_payment");
-    await tabTo(page, page.locator("#record-payment"));
-    await page.keyboard.press("Enter");
-    await page.getByLabel("Amount received").waitFor();
-    await tabTo(page, page.getByLabel("Check number or card reference"));
-    await page.keyboard.type("3001");
-    await page.keyboard.press("Enter"); // submits the form
-    await page.waitForURL(/\/invoices\/[^/?]+\?notice=/);
-    expect(await statusOf(page)).toBe("paid");
-    await context.close();
-  }, 120_000);
-
-  it("sign-in - a page sends the browser to sign in and back; a wrong password keeps the email", async () => {
-    const { context, page } = await newPage(1280);
-    await page.goto(`${server.url}/work-orders`);
-    await page.getByRole("heading", { name: "Sign in" }).waitFor();
-    await checkPage(page);
-    await saveScreenshot(page, "desktop-00-sign-in");
-    await page.getByLabel("Email").fill("tech@demo.remit.dev");
-    await page.getByLabel("Password").fill("wrong password");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    expect(await page.getByRole("alert").textContent()).toMatch(/do not match/);
-    expect(await page.getByLabel("Email").inputValue()).toBe("tech@demo.remit.dev");
-    await page.getByLabel("Password").fill("demo-tech-pass");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByText("Sam Ortiz (technician)").waitFor();
-    expect(new URL(page.url()).pathname).toBe("/work-orders");
-    await context.close();
-  }, 60_000);
-
-  it("roles - the office cannot open the owner's settings; the owner can, and makes an API key", async () => {
-    const { context, page } = await newPage(1280);
-    await openBackOfficeAs(page, server.url, "office");
-    expect(await page.getByRole("link", { name: "Team" }).count()).toBe(0);
-    expect((await page.goto(`${server.url}/settings/team`))?.status()).toBe(403);
-    expect(await page.getByRole("heading", { name: "Not allowed" }).count()).toBe(1);
-    await openBackOfficeAs(page, server.url, "owner");
-    await page.getByRole("link", { name: "Team" }).click();
-    await page.getByRole("heading", { name: "Team" }).waitFor();
-    await page
-      .locator('form[action="/settings/api-keys"] input[name="name"]')
-      .fill("Accounting sync");
-    await page.getByRole("button", { name: "Create key" }).click();
-    expect(await page.locator("#new-api-key").textContent()).toMatch(/^remit_/);
-    await step(page, "desktop-page-settings-team");
-    await context.close();
-  }, 60_000);
-
-  it("axe - every other page has no serious or critical violation", async () => {
-    const { context, page } = await newPage(1280);
-    await openBackOfficeAs(page, server.url, "owner");
-    const ctx = { tenantId: "demo-plumbing", actor: { type: "system" as const } };
-    const [invoice] = (await server.remit.invoices.list(ctx, { status: "pending_action" })).items;
-    const [customer] = (await server.remit.customers.list(ctx, { limit: 1 })).items;
-    const paths = [
-      "/invoices",
-      "/invoices?status=unpaid",
-      "/invoices/new",
-      `/invoices/${invoice?.id}`,
-      `/invoices/${invoice?.id}/edit`,
-      "/customers",
-      "/customers/new",
-      `/customers/${customer?.id}`,
-      "/work-orders/new",
-      "/quotes",
-      "/quotes/new",
-      "/settings/payments",
-      "/no-such-page",
-      "/i/no-such-token",
-    ];
-    for (const path of paths) {
-      await page.goto(`${server.url}${path}`);
-      await step(
+  it(
+    "keyboard only - the main job without a mouse",
+    async () => {
+      const { context, page } = await newPage(1280);
+      await openBackOfficeAs(page, server.url, "office");
+      await tabTo(
         page,
-        `desktop-page${path.replace(/[^a-z0-9]+/gi, "-").replace(/-(inv|cus)-[0-9A-Z]{26}/g, "-one")}`,
+        page
+          .getByRole("navigation", { name: "Back office" })
+          .getByRole("link", { name: "Work orders" }),
       );
-    }
-    await page.goto(`${server.url}/invoices/new`);
-    // The lines editor's script adds rows (the CSP lets the file run).
-    await page.locator("#add-line").click();
-    expect(await page.locator("#lines-editor tbody tr").count()).toBe(2);
-    // The back office is styled under its CSP: the stylesheet's hash matched.
-    expect(await page.locator("body").evaluate((body) => getComputedStyle(body).maxWidth)).toBe(
-      "1152px",
-    );
-    await context.close();
-    expect(violations).toEqual([]);
-    expect(blocked).toEqual([]);
-  }, 120_000);
+      await page.keyboard.press("Enter");
+      const job = page.locator("tr", { hasText: "Bathroom rough-in plumbing" });
+      await job.waitFor();
+      await tabTo(page, job.getByRole("button", { name: "Complete" }));
+      await page.keyboard.press("Enter");
+      await page.getByRole("status").waitFor();
+      await tabTo(page, job.getByRole("link", { name: "Review & submit invoice" }));
+      await page.keyboard.press("Enter");
+      await page.locator("#submit-invoice").waitFor();
+      await tabTo(page, page.locator("#submit-invoice"), 200);
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/\/invoices\/[^/?]+\?notice=/);
+      await tabTo(page, page.locator("#approve-issue-send"));
+      await page.keyboard.press("Enter");
+      await page.getByRole("status").filter({ hasText: "sending by email" }).waitFor();
+      expect(await statusOf(page)).toBe("pending_payment");
+      await tabTo(page, page.locator("#record-payment"));
+      await page.keyboard.press("Enter");
+      await page.getByLabel("Amount received").waitFor();
+      await tabTo(page, page.getByLabel("Check number or card reference"));
+      await page.keyboard.type("3001");
+      await page.keyboard.press("Enter"); // submits the form
+      await page.waitForURL(/\/invoices\/[^/?]+\?notice=/);
+      expect(await statusOf(page)).toBe("paid");
+      await context.close();
+    },
+    safetyNet,
+  );
+
+  it(
+    "sign-in - a page sends the browser to sign in and back; a wrong password keeps the email",
+    async () => {
+      const { context, page } = await newPage(1280);
+      await page.goto(`${server.url}/work-orders`);
+      await page.getByRole("heading", { name: "Sign in" }).waitFor();
+      await checkPage(page);
+      await saveScreenshot(page, "desktop-00-sign-in");
+      await page.getByLabel("Email").fill("tech@demo.remit.dev");
+      await page.getByLabel("Password").fill("wrong password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      expect(await page.getByRole("alert").textContent()).toMatch(/do not match/);
+      expect(await page.getByLabel("Email").inputValue()).toBe("tech@demo.remit.dev");
+      await page.getByLabel("Password").fill("demo-tech-pass");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByText("Sam Ortiz (technician)").waitFor();
+      expect(new URL(page.url()).pathname).toBe("/work-orders");
+      await context.close();
+    },
+    safetyNet,
+  );
+
+  it(
+    "roles - the office cannot open the owner's settings; the owner can, and makes an API key",
+    async () => {
+      const { context, page } = await newPage(1280);
+      await openBackOfficeAs(page, server.url, "office");
+      expect(await page.getByRole("link", { name: "Team" }).count()).toBe(0);
+      expect((await page.goto(`${server.url}/settings/team`))?.status()).toBe(403);
+      expect(await page.getByRole("heading", { name: "Not allowed" }).count()).toBe(1);
+      await openBackOfficeAs(page, server.url, "owner");
+      await page.getByRole("link", { name: "Team" }).click();
+      await page.getByRole("heading", { name: "Team" }).waitFor();
+      await page
+        .locator('form[action="/settings/api-keys"] input[name="name"]')
+        .fill("Accounting sync");
+      await page.getByRole("button", { name: "Create key" }).click();
+      expect(await page.locator("#new-api-key").textContent()).toMatch(/^remit_/);
+      await step(page, "desktop-page-settings-team");
+      await context.close();
+    },
+    safetyNet,
+  );
+
+  it(
+    "axe - every other page has no serious or critical violation",
+    async () => {
+      const { context, page } = await newPage(1280);
+      await openBackOfficeAs(page, server.url, "owner");
+      const ctx = { tenantId: "demo-plumbing", actor: { type: "system" as const } };
+      const [invoice] = (await server.remit.invoices.list(ctx, { status: "pending_action" })).items;
+      const [customer] = (await server.remit.customers.list(ctx, { limit: 1 })).items;
+      const paths = [
+        "/invoices",
+        "/invoices?status=unpaid",
+        "/invoices/new",
+        `/invoices/${invoice?.id}`,
+        `/invoices/${invoice?.id}/edit`,
+        "/customers",
+        "/customers/new",
+        `/customers/${customer?.id}`,
+        "/work-orders/new",
+        "/quotes",
+        "/quotes/new",
+        "/settings/payments",
+        "/no-such-page",
+        "/i/no-such-token",
+      ];
+      for (const path of paths) {
+        await page.goto(`${server.url}${path}`);
+        await step(
+          page,
+          `desktop-page${path.replace(/[^a-z0-9]+/gi, "-").replace(/-(inv|cus)-[0-9A-Z]{26}/g, "-one")}`,
+        );
+      }
+      await page.goto(`${server.url}/invoices/new`);
+      // The lines editor's script adds rows (the CSP lets the file run).
+      await page.locator("#add-line").click();
+      expect(await page.locator("#lines-editor tbody tr").count()).toBe(2);
+      // The back office is styled under its CSP: the stylesheet's hash matched.
+      expect(await page.locator("body").evaluate((body) => getComputedStyle(body).maxWidth)).toBe(
+        "1152px",
+      );
+      await context.close();
+      expect(violations).toEqual([]);
+      expect(blocked).toEqual([]);
+    },
+    safetyNet,
+  );
 });
