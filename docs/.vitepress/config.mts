@@ -41,6 +41,7 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: "Mount Remit in your app", link: "/guide/mount" },
       { text: "Adapters: use one, write one", link: "/guide/adapters" },
       { text: "The example server", link: "/guide/example-server" },
+      { text: "Back office and customer page", link: "/guide/back-office" },
     ],
   },
   {

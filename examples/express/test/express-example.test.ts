@@ -97,6 +97,6 @@ describe("Remit in Express", () => {
     });
     expect(delivered.status).toBe(200);
     const page = await (await fetch(`${url}/i/${token}`)).text();
-    expect(page).toContain('<span class="status" id="status">paid</span>');
+    expect(page).toContain('data-status="paid">Paid</span>');
   });
 });

@@ -18,11 +18,9 @@ import type { ExampleAuth } from "./auth/create-auth";
 import { roleAllows } from "./auth/roles";
 import { createTeam } from "./auth/team";
 import { backOfficeHeaders } from "./back-office-headers";
-import { errorPageResponse } from "./error-page";
-import { backOfficeInvoiceForms } from "./routes/back-office-invoice-forms";
-import { backOfficeInvoicePages } from "./routes/back-office-invoice-pages";
-import { backOfficePaymentSettings } from "./routes/back-office-payment-settings";
-import { backOfficeWorkOrderPages } from "./routes/back-office-work-order-pages";
+import { errorPageResponse, notFoundPageResponse } from "./error-page";
+import { backOfficeAssets } from "./routes/back-office-assets";
+import { backOfficeRoutes } from "./routes/back-office-routes";
 import { signInPages } from "./routes/sign-in-pages";
 import { teamPages } from "./routes/team-pages";
 
@@ -117,6 +115,8 @@ export function createApp(remit: Remit, options: AppOptions) {
   // 421, another site's page changes nothing (403).
   app.use("*", hostAllowList(allowedHosts), crossSiteRequestGuard({ origins: allowedOrigins }));
   app.use("*", backOfficeHeaders(options.formOrigins));
+  // The icon and the editor's script, before the door: the sign-in page uses them too.
+  app.route("/", backOfficeAssets());
   // The back office's door: signed in, with a role that allows the page or form.
   app.use("*", backOfficeAccess(resolveCaller));
   app.onError((error, context) =>
@@ -140,9 +140,7 @@ export function createApp(remit: Remit, options: AppOptions) {
     );
     app.route("/", teamPages(identity.auth, createTeam(identity.auth)));
   }
-  app.route("/", backOfficeInvoicePages(remit));
-  app.route("/", backOfficeInvoiceForms(remit));
-  app.route("/", backOfficeWorkOrderPages(remit));
-  app.route("/", backOfficePaymentSettings(remit, { stripe, publicUrl }));
+  app.route("/", backOfficeRoutes(remit, { stripe, publicUrl }));
+  app.notFound((context) => notFoundPageResponse(context));
   return app;
 }

@@ -6,6 +6,30 @@ import { HTTPException } from "hono/http-exception";
 import { signedInOf } from "./request-context";
 import { page } from "./views/layout";
 
+// The customer's paths: their errors never show the back office's menu.
+const customerPath = /^\/i(\/|$)/;
+
+/** A page that is not there: the back office's with its menu and a way home; a customer's without. */
+export function notFoundPageResponse(context: Context): Response | Promise<Response> {
+  if (
+    !context.req.header("accept")?.includes("text/html") &&
+    !customerPath.test(context.req.path)
+  ) {
+    return context.json({ title: "Not found", status: 404 }, 404);
+  }
+  const hosted = customerPath.test(context.req.path);
+  return context.html(
+    page({
+      title: "Not found",
+      ...(hosted ? { nav: false } : { signedIn: signedInOf(context) }),
+      body: hosted
+        ? html`<h1>Not found</h1><p>Nothing here: the link may be mistyped, or the invoice no longer exists. Ask the business that sent it for a new link.</p>`
+        : html`<h1>Not found</h1><p>Nothing here: the link may be mistyped, or the record does not exist.</p><p><a href="/">Back to the home page</a></p>`,
+    }),
+    404,
+  );
+}
+
 /**
  * An error on a page a person is looking at: the message as HTML, with the same status as the API.
  * An unexpected error (5xx) shows only an error id, the one its log line carries.
@@ -16,6 +40,7 @@ export function errorPageResponse(
   logger: RemitLogger,
 ): Response | Promise<Response> {
   const status = statusOf(error);
+  if (status === 404) return notFoundPageResponse(context);
   const errorId = status >= 500 ? crypto.randomUUID() : undefined;
   if (errorId) {
     logger.error(
@@ -23,19 +48,17 @@ export function errorPageResponse(
       "unexpected error",
     );
   }
-  const message =
-    status === 404
-      ? "Nothing here: the link may be mistyped, or the record does not exist."
-      : errorId
-        ? `Something went wrong on our side. Error id: ${errorId}`
-        : RemitError.isInstance(error) || error instanceof HTTPException
-          ? error.message
-          : "Something went wrong.";
+  const message = errorId
+    ? `Something went wrong on our side. Error id: ${errorId}`
+    : RemitError.isInstance(error) || error instanceof HTTPException
+      ? error.message
+      : "Something went wrong.";
   return context.html(
     page({
       signedIn: signedInOf(context),
       title: "Error",
-      body: html`<h1>${status === 404 ? "Not found" : "Error"}</h1>`,
+      ...(customerPath.test(context.req.path) ? { nav: false } : { signedIn: signedInOf(context) }),
+      body: html`<h1>Error</h1>`,
       error: message,
     }),
     status,

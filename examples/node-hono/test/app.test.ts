@@ -58,7 +58,7 @@ describe("example server", () => {
     });
     expect(((await paid.json()) as { invoice: { status: string } }).invoice.status).toBe("paid");
     const page = await app.request(`/i/${issued.invoice.publicToken}`);
-    expect(await page.text()).toContain('<span class="status" id="status">paid</span>');
+    expect(await page.text()).toContain('data-status="paid">Paid</span>');
   });
 
   it("api - answers refused input with problem+json naming the field", async () => {

@@ -51,23 +51,27 @@ describe("back office", () => {
       expect(html).toContain(section);
     }
     expect(html).toContain("invoice.issued");
-    expect(html).toContain('id="invoice-status">pending_payment<');
+    expect(html).toContain('id="invoice-status" data-status="pending_payment">Awaiting payment<');
   });
 
   it("forms - edit lines and memo, submit, approve, send and record a check, each redirecting back", async () => {
     const { remit, app } = await demo();
     const draft = await firstInvoice(remit, "pending_action");
     const base = `/invoices/${draft.id}`;
-    const edit = await postForm(app, `${base}/update`, [
+    const edit = await postForm(app, `${base}/edit`, [
       ["version", String(draft.version)],
+      ["rowKey", "line-0"],
       ["lineIndex", "0"],
       ["description", "Replace kitchen faucet (Moen)"],
       ["quantity", "2"],
       ["unitPrice", "95.00"],
+      ["rowKey", "line-1"],
       ["lineIndex", "1"],
       ["description", "Parts and fittings"],
-      ["quantity", ""], // cleared: the line goes
+      ["quantity", "1"],
       ["unitPrice", "35.50"],
+      ["remove", "line-1"], // its Remove box ticked: the line goes
+      ["rowKey", "new-0"],
       ["lineIndex", ""],
       ["description", "Haul away old fixture"],
       ["quantity", "1"],
@@ -138,14 +142,17 @@ describe("back office", () => {
       ["reason", "Customer asked"],
     ]);
     expect(cancel.status).toBe(409);
-    expect(await cancel.text()).toContain("Cannot cancel a record that is paid");
+    expect(await cancel.text()).toContain("That is not possible now for a record that is paid");
 
     const noReason = await postForm(app, `/invoices/${review.id}/cancel`, [
       ["version", String(review.version)],
       ["reason", ""],
     ]);
     expect(noReason.status).toBe(422);
-    expect(await noReason.text()).toContain("Invalid reason: is required");
+    const noReasonPage = await noReason.text();
+    expect(noReasonPage).toContain("One field needs a change");
+    expect(noReasonPage).toMatch(/id="cancel-reason"[^>]*aria-invalid="true"/);
+    expect(noReasonPage).toContain('<p class="field-error" id="cancel-reason-error">Required.</p>');
     expect((await remit.invoices.get(ctx, { id: review.id })).invoice.status).toBe(
       "pending_review",
     );

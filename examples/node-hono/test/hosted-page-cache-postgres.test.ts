@@ -60,7 +60,7 @@ function nextChangeOf(feed: PostgresChangeFeed, tenantId: string): Promise<Postg
   });
 }
 
-const statusOf = (html: string) => /id="status">([a-z_]+)</.exec(html)?.[1];
+const statusOf = (html: string) => /id="status" data-status="([a-z_]+)"/.exec(html)?.[1];
 
 describe("hosted page cache - two processes on one PostgreSQL", () => {
   let first: Awaited<ReturnType<typeof startProcess>>;

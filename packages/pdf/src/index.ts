@@ -14,6 +14,12 @@
  * @module
  */
 export { defaultInvoicePdfLabels, type InvoicePdfLabels } from "./invoice-pdf-labels";
+export { invoiceStatusLabel } from "./invoice-status-label";
+export {
+  type InvoiceSummaryRow,
+  type InvoiceSummarySource,
+  invoiceSummaryRows,
+} from "./invoice-summary-rows";
 export { renderInvoicePdf } from "./render-invoice-pdf";
 export {
   invoicePdfInvoiceSchema,

@@ -72,7 +72,7 @@ describe("hosted invoice page - cache", () => {
       idempotencyKey: "check-1001",
     });
     const paid = await view(invoice);
-    expect(paid).toContain('<span class="status" id="status">paid</span>');
+    expect(paid).toContain('data-status="paid">Paid</span>');
     expect(paid).toContain("Not yet seen");
   });
 

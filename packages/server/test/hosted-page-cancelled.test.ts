@@ -11,8 +11,11 @@ describe("hosted invoice page - cancelled", () => {
     const response = await fetch(new Request(`https://pay.reyes.example/i/${invoice.publicToken}`));
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toMatch(/<p class="error" id="cancelled">This invoice was cancelled[^<]*<\/p>/);
-    expect(html.indexOf('id="cancelled"')).toBeLessThan(html.indexOf("<table>"));
+    expect(html).toMatch(
+      /<p class="error" id="cancelled"[^>]*>This invoice was cancelled[^<]*<\/p>/,
+    );
+    expect(html).toContain('data-status="cancelled">Cancelled</span>');
+    expect(html.indexOf('id="cancelled"')).toBeLessThan(html.indexOf("<table"));
     expect(html).not.toContain('id="amount-due"');
     expect(html).not.toContain("Amount due");
     expect(html).not.toContain('id="pay"');

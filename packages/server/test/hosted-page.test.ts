@@ -23,7 +23,9 @@ describe("hosted invoice page", () => {
     expect(html).toContain("--remit-primary:#0f766e");
     expect(html).toContain("1.234,50\u00a0$"); // German digits, the invoice's currency
     expect(html).toContain(`href="/billing/i/${invoice.publicToken}/pdf"`);
-    expect(html).toContain('<span class="status" id="status">pending_payment</span>');
+    expect(html).toContain(
+      '<span class="status status-pending_payment" id="status" data-status="pending_payment">Awaiting payment</span>',
+    );
   });
 
   it("page - a tenant on its own domain: publicUrl as a function of the tenant gives Stripe's return URLs", async () => {

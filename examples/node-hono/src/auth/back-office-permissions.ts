@@ -7,7 +7,12 @@ import type { Permission } from "./roles";
 type Rule = { method: "GET" | "POST"; path: string; permission: Permission };
 
 const rules: Rule[] = [
-  { method: "POST", path: "/invoices/:id/update", permission: "invoices.update" },
+  { method: "POST", path: "/invoices/new", permission: "invoices.create" },
+  { method: "POST", path: "/invoices/:id/edit", permission: "invoices.update" },
+  // The invoice page's forms post to the page itself with their `move`: the handler asks the
+  // move's own permission (invoices.submit, .issue, .send, .cancel, …) before making it.
+  { method: "POST", path: "/invoices/:id", permission: "invoices.get" },
+  { method: "POST", path: "/invoices/:id/issue-and-send", permission: "invoices.issue" },
   { method: "POST", path: "/invoices/:id/submit", permission: "invoices.submit" },
   { method: "POST", path: "/invoices/:id/request-changes", permission: "invoices.requestChanges" },
   { method: "POST", path: "/invoices/:id/issue", permission: "invoices.issue" },
@@ -22,6 +27,14 @@ const rules: Rule[] = [
     path: "/work-orders/:id/submit-invoice",
     permission: "workOrders.submitInvoice",
   },
+  { method: "POST", path: "/customers/new", permission: "customers.create" },
+  { method: "POST", path: "/customers/:id/edit", permission: "customers.update" },
+  { method: "POST", path: "/work-orders/new", permission: "workOrders.create" },
+  { method: "POST", path: "/work-orders/:id/review", permission: "workOrders.submitInvoice" },
+  { method: "POST", path: "/quotes/new", permission: "quotes.create" },
+  // As the invoice page: the handler asks quotes.send, .approve, .decline or .convertToWorkOrder.
+  { method: "POST", path: "/quotes/:id", permission: "quotes.get" },
+  { method: "POST", path: "/settings/receipts", permission: "settings.payments" },
   { method: "GET", path: "/settings/payments/*", permission: "settings.payments" },
   { method: "POST", path: "/settings/payments/*", permission: "settings.payments" },
   { method: "GET", path: "/settings/team/*", permission: "settings.team" },

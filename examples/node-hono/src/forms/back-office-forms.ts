@@ -10,18 +10,27 @@ const list = z
 const version = z.coerce.number().int().min(1);
 const text = (max: number) => z.string().trim().max(max);
 
+/** Which of the invoice page's forms was sent (each posts to the page itself). */
+export const moveFormSchema = z.object({ move: text(40).min(1, "is required") });
+
 /** Any move that only needs the version the page showed. */
 export const versionFormSchema = z.object({ version });
 
-/** The lines editor (see `linesEditorView`) plus the memo. */
-export const linesFormSchema = z.object({
-  version,
+/** The lines editor's rows (see `linesEditorView`), without the record's own fields. */
+export const lineRowsFormSchema = z.object({
+  rowKey: list,
   lineIndex: list,
+  kind: list,
   description: list,
   quantity: list,
   unitPrice: list,
+  /** The `rowKey`s of the rows whose Remove box is ticked. */
+  remove: list,
   memo: text(5_000).default(""),
 });
+
+/** The lines editor plus the memo, on a record with a version. */
+export const linesFormSchema = lineRowsFormSchema.extend({ version });
 
 export const reasonFormSchema = z.object({ version, reason: text(1_000).min(1, "is required") });
 
@@ -30,10 +39,22 @@ export const sendFormSchema = z.object({
   channels: list.pipe(z.array(z.enum(["email", "sms"])).min(1, "pick email, SMS or both")),
 });
 
-export const checkPaymentFormSchema = z.object({
+/** "Record a payment": cash, check, card (with its reference) or other. */
+export const paymentFormSchema = z.object({
   amount: text(32).min(1, "is required"),
-  reference: text(100).min(1, "enter the check number"),
+  method: z.enum(["cash", "check", "card", "other"]).default("check"),
+  reference: text(100).default(""),
   /** Rendered into the form once, so a double submit records one payment. */
+  idempotencyKey: text(255).min(1),
+  /** Set by the confirmation step when the amount is more than is due. */
+  confirmOverpayment: z.string().optional(),
+});
+
+/** "Refund": which payment, how much, and why. */
+export const refundFormSchema = z.object({
+  paymentId: text(100).min(1, "pick the payment to refund"),
+  amount: text(32).min(1, "is required"),
+  reason: text(1_000).default(""),
   idempotencyKey: text(255).min(1),
 });
 
@@ -44,4 +65,9 @@ export const connectStripeFormSchema = z.object({
   businessName: text(200)
     .optional()
     .transform((value) => value || undefined),
+});
+
+/** "Payment receipts": the channels ticked (none turns receipts off). */
+export const receiptSettingsFormSchema = z.object({
+  receiptChannels: list.pipe(z.array(z.enum(["email", "sms"]))),
 });

@@ -1,107 +1,125 @@
-import { type Remit, RemitError } from "@remit/core";
-import { statusOf } from "@remit/server";
+import type { Remit } from "@remit/core";
 import { type Context, Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { Permission } from "../auth/roles";
 import {
-  checkPaymentFormSchema,
-  linesFormSchema,
+  moveFormSchema,
   reasonFormSchema,
   sendFormSchema,
   versionFormSchema,
 } from "../forms/back-office-forms";
-import { linesFromForm } from "../forms/lines-from-form";
 import { parseForm } from "../forms/parse-form";
-import { remitContext } from "../request-context";
-import { renderInvoicePage } from "./back-office-invoice-pages";
+import { formProblemOf } from "../forms/people-errors";
+import { callerMay, callerOf, remitContext } from "../request-context";
+import { renderInvoicePage } from "./render-invoice-page";
 
-type Move = (context: Context, id: string) => Promise<string>;
+// What each move needs of the caller's role (the same as the API's operations).
+const permissionsOf: Record<string, Permission[]> = {
+  submit: ["invoices.submit"],
+  "request-changes": ["invoices.requestChanges"],
+  issue: ["invoices.issue"],
+  "issue-and-send": ["invoices.issue", "invoices.send"],
+  send: ["invoices.send"],
+  cancel: ["invoices.cancel"],
+};
+
+type Move = (context: Context, id: string) => Promise<{ notice: string; anchor?: string }>;
+
+const channelWords = (channels: readonly string[]) =>
+  channels.map((channel) => (channel === "sms" ? "text message" : "email")).join(" and ");
 
 /**
- * The back office's form handlers: each reads its form, makes one move, and redirects back to the
- * invoice with a notice (post/redirect/get). A refused move (a Remit error: validation, invalid
- * transition, version conflict, …) shows the invoice again with the error's message.
+ * The invoice page's moves. Each form posts to the invoice's own page (`POST /invoices/:id` with
+ * `move`; `POST /invoices/:id/<move>` works too), makes one move, and redirects back with a notice
+ * (post/redirect/get). A refused move shows the invoice again at its own URL, with the form as it
+ * was typed and the problem in plain words.
  */
 export function backOfficeInvoiceForms(remit: Remit) {
   const routes = new Hono();
+  const ctx = (context: Context) => remitContext(context);
 
   const moves: Record<string, Move> = {
-    async update(context, id) {
-      const form = await parseForm(context, linesFormSchema);
-      const { invoice } = await remit.invoices.get(remitContext(context), { id });
-      const taxRateIds = (invoice.content.taxRates ?? []).map((rate) => rate.id);
-      await remit.invoices.update(remitContext(context), {
-        id,
-        expectedVersion: form.version,
-        // A form without line rows changes only the memo.
-        ...(form.quantity.length > 0
-          ? { lines: linesFromForm(form, invoice.content.lines, taxRateIds) }
-          : {}),
-        memo: form.memo,
-      });
-      return "Saved a new revision";
-    },
     async submit(context, id) {
       const { version } = await parseForm(context, versionFormSchema);
-      await remit.invoices.submit(remitContext(context), { id, expectedVersion: version });
-      return "Submitted for review";
+      await remit.invoices.submit(ctx(context), { id, expectedVersion: version });
+      return { notice: "Submitted for review" };
     },
     async "request-changes"(context, id) {
       const { version, reason } = await parseForm(context, reasonFormSchema);
-      await remit.invoices.requestChanges(remitContext(context), {
-        id,
-        expectedVersion: version,
-        reason,
-      });
-      return "Sent back for changes";
+      await remit.invoices.requestChanges(ctx(context), { id, expectedVersion: version, reason });
+      return { notice: "Sent back for changes" };
     },
     async issue(context, id) {
       const { version } = await parseForm(context, versionFormSchema);
-      const { invoice } = await remit.invoices.issue(remitContext(context), {
+      const { invoice } = await remit.invoices.issue(ctx(context), {
         id,
         expectedVersion: version,
       });
-      return `Issued as ${invoice.number}`;
+      return {
+        notice: `Issued as ${invoice.number}. It has not been sent to the customer yet: send it below.`,
+        anchor: "send",
+      };
+    },
+    async "issue-and-send"(context, id) {
+      const { version, channels } = await parseForm(context, sendFormSchema);
+      const { invoice } = await remit.invoices.issue(ctx(context), {
+        id,
+        expectedVersion: version,
+        send: { channels },
+      });
+      return { notice: `Issued as ${invoice.number} and sending by ${channelWords(channels)}` };
     },
     async send(context, id) {
       const { version, channels } = await parseForm(context, sendFormSchema);
-      await remit.invoices.send(remitContext(context), { id, expectedVersion: version, channels });
-      return `Sending by ${channels.join(" and ")}`;
-    },
-    async payments(context, id) {
-      const form = await parseForm(context, checkPaymentFormSchema);
-      const { invoice } = await remit.invoices.recordPayment(remitContext(context), {
-        id,
-        amount: form.amount,
-        method: "check",
-        reference: form.reference,
-        idempotencyKey: form.idempotencyKey,
-      });
-      const left = invoice?.status === "paid" ? "paid in full" : `${invoice?.amountDue} still due`;
-      return `Recorded check ${form.reference}; ${left}`;
+      await remit.invoices.send(ctx(context), { id, expectedVersion: version, channels });
+      return { notice: `Sending by ${channelWords(channels)}` };
     },
     async cancel(context, id) {
       const { version, reason } = await parseForm(context, reasonFormSchema);
-      await remit.invoices.cancel(remitContext(context), { id, expectedVersion: version, reason });
-      return "Cancelled";
+      await remit.invoices.cancel(ctx(context), { id, expectedVersion: version, reason });
+      return { notice: "Cancelled" };
     },
   };
 
-  routes.post("/invoices/:id/:move", async (context) => {
-    const { id, move: name } = context.req.param();
+  const run = async (context: Context, id: string, name: string) => {
     const move = moves[name];
     if (!move) return context.notFound();
+    // The door let the page's form in; each move still needs its own permission.
+    const refusal = (permissionsOf[name] ?? []).find(
+      (permission) => !callerMay(context, permission),
+    );
+    if (refusal) {
+      throw new HTTPException(403, {
+        message: `Your role (${callerOf(context).role}) cannot do this (${refusal}).`,
+      });
+    }
     try {
-      const notice = await move(context, id);
+      const { notice, anchor } = await move(context, id);
       return context.redirect(
-        `/invoices/${encodeURIComponent(id)}?notice=${encodeURIComponent(notice)}`,
+        `/invoices/${encodeURIComponent(id)}?notice=${encodeURIComponent(notice)}${anchor ? `#${anchor}` : ""}`,
         303,
       );
     } catch (error) {
-      if (!RemitError.isInstance(error) || error.code === "not_found") throw error;
+      const problem = formProblemOf(error);
+      const values = (await context.req.parseBody({ all: true })) as Record<
+        string,
+        string | string[]
+      >;
       return renderInvoicePage(context, remit, id, {
-        error: error.message,
-        status: statusOf(error),
+        error: problem.message,
+        status: problem.status,
+        refused: { move: name, values, fields: problem.fields },
       });
     }
+  };
+
+  routes.post("/invoices/:id{[^/]+}", async (context) => {
+    const { move } = await parseForm(context, moveFormSchema);
+    return run(context, context.req.param("id"), move);
   });
+  routes.post(
+    "/invoices/:id/:move{submit|request-changes|issue|issue-and-send|send|cancel}",
+    (context) => run(context, context.req.param("id"), context.req.param("move")),
+  );
   return routes;
 }

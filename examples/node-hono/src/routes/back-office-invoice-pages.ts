@@ -1,67 +1,57 @@
-import { randomUUID } from "node:crypto";
 import { type InvoiceStatus, invoiceStatuses, type Remit } from "@remit/core";
 import { renderInvoicePdfBytes } from "@remit/server";
-import { type Context, Hono } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { callerMay, remitContext, signedInOf } from "../request-context";
-import { invoiceDetailView } from "../views/invoice-detail-view";
+import { Hono } from "hono";
+import { remitContext, signedInOf } from "../request-context";
+import { createFormatters } from "../views/formatters";
 import { invoiceListView } from "../views/invoice-list-view";
 import { page } from "../views/layout";
+import { renderInvoicePage } from "./render-invoice-page";
 
-/** Renders one invoice's back-office page, with a notice or an error (a refused form) on top. */
-export async function renderInvoicePage(
-  context: Context,
-  remit: Remit,
-  id: string,
-  message: { notice?: string; error?: string; status?: ContentfulStatusCode } = {},
-): Promise<Response> {
-  const ctx = remitContext(context);
-  const [details, tenant] = await Promise.all([
-    remit.invoices.get(ctx, { id }),
-    remit.tenants.get(ctx),
-  ]);
-  // A fresh key per rendered form: a double submit of the same form records one payment.
-  const paymentKey = `check-${details.invoice.id}-${randomUUID()}`;
-  return context.html(
-    page({
-      signedIn: signedInOf(context),
-      title: `Invoice ${details.invoice.number ?? "(draft)"}`,
-      body: invoiceDetailView(details, tenant, paymentKey, (permission) =>
-        callerMay(context, permission),
-      ),
-      notice: message.notice,
-      error: message.error,
-    }),
-    message.status ?? 200,
-  );
-}
+export { renderInvoicePage } from "./render-invoice-page";
 
-/** The back office's invoice pages: the list (`/`), one invoice (`/invoices/:id`) and its PDF. */
+/** The back office's invoice pages: the list (`/invoices`), one invoice (`/invoices/:id`) and its PDF. */
 export function backOfficeInvoicePages(remit: Remit) {
   const routes = new Hono();
 
-  routes.get("/", async (context) => {
+  routes.get("/invoices", async (context) => {
+    const ctx = remitContext(context);
     const query = context.req.query();
-    const status = invoiceStatuses.includes(query.status as InvoiceStatus)
-      ? (query.status as InvoiceStatus)
-      : undefined;
+    const rawStatus = query.status?.trim() || undefined;
+    const known = invoiceStatuses.includes(rawStatus as InvoiceStatus);
+    const status = known ? (rawStatus as InvoiceStatus) : undefined;
     const search = query.search?.trim() || undefined;
-    const { items, nextCursor } = await remit.invoices.list(remitContext(context), {
-      limit: 50,
-      ...(status ? { status } : {}),
-      ...(search ? { search } : {}),
-      ...(query.cursor ? { cursor: query.cursor } : {}),
-    });
+    const [{ items, nextCursor }, tenant] = await Promise.all([
+      remit.invoices.list(ctx, {
+        limit: 50,
+        ...(status ? { status } : {}),
+        ...(search ? { search } : {}),
+        ...(query.cursor ? { cursor: query.cursor } : {}),
+      }),
+      remit.tenants.get(ctx),
+    ]);
+    // A status that does not exist is said so, with the ones that do; the list shows them all.
+    const error =
+      rawStatus && !known
+        ? `There is no invoice status “${rawStatus}”. Pick one of: ${invoiceStatuses.join(", ")}.`
+        : undefined;
     return context.html(
       page({
         signedIn: signedInOf(context),
         title: "Invoices",
-        body: invoiceListView({ invoices: items, status, search, nextCursor }),
+        body: invoiceListView({
+          invoices: items,
+          status,
+          search,
+          nextCursor,
+          format: createFormatters(tenant),
+        }),
+        error,
       }),
+      error ? 400 : 200,
     );
   });
 
-  routes.get("/invoices/:id", (context) =>
+  routes.get("/invoices/:id{[^/]+}", (context) =>
     renderInvoicePage(context, remit, context.req.param("id"), {
       notice: context.req.query("notice"),
     }),

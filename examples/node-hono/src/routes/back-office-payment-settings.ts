@@ -1,11 +1,13 @@
 import type { StripePayments } from "@remit/adapter-stripe";
 import type { Remit } from "@remit/core";
 import { type Context, Hono } from "hono";
-import { connectStripeFormSchema } from "../forms/back-office-forms";
+import { html } from "hono/html";
+import { connectStripeFormSchema, receiptSettingsFormSchema } from "../forms/back-office-forms";
 import { parseForm } from "../forms/parse-form";
 import { remitContext, signedInOf } from "../request-context";
 import { page } from "../views/layout";
 import { paymentSettingsView } from "../views/payment-settings-view";
+import { receiptSettingsView } from "../views/receipt-settings-view";
 
 /**
  * The back office's payment settings and Stripe Connect onboarding:
@@ -34,10 +36,25 @@ export function backOfficePaymentSettings(
       page({
         signedIn: signedInOf(context),
         title: "Payments",
-        body: paymentSettingsView(tenant, stripe !== undefined),
+        body: html`${paymentSettingsView(tenant, stripe !== undefined)}${receiptSettingsView(tenant)}`,
         notice: context.req.query("notice"),
       }),
     );
+  });
+  // Receipts go out on the channels the tenant ticks (Remit's outbox sends them).
+  routes.post("/settings/receipts", async (context) => {
+    const { receiptChannels } = await parseForm(context, receiptSettingsFormSchema);
+    const tenant = await remit.tenants.get(remitContext(context));
+    // Saved only when it changes: the same form sent twice writes nothing.
+    const same =
+      tenant.receiptChannels.length === receiptChannels.length &&
+      receiptChannels.every((channel) => tenant.receiptChannels.includes(channel));
+    if (!same) await remit.tenants.upsert(remitContext(context), { receiptChannels });
+    const notice =
+      receiptChannels.length > 0
+        ? "Receipts will be sent for every payment recorded"
+        : "No receipts will be sent";
+    return context.redirect(`/settings/payments?notice=${encodeURIComponent(notice)}`, 303);
   });
   if (!stripe) return routes;
 

@@ -1,110 +1,279 @@
-import { type Remit, RemitError, type WorkOrderStatus } from "@remit/core";
-import { statusOf } from "@remit/server";
+import type { Remit, WorkOrderStatus } from "@remit/core";
 import { type Context, Hono } from "hono";
-import { linesFormSchema, versionFormSchema } from "../forms/back-office-forms";
-import { linesFromForm } from "../forms/lines-from-form";
+import { lineRowsFormSchema, linesFormSchema, versionFormSchema } from "../forms/back-office-forms";
+import {
+  type EditorRow,
+  editorRowsOf,
+  linesFromForm,
+  type RowErrors,
+} from "../forms/lines-from-form";
 import { parseForm } from "../forms/parse-form";
+import { type FieldErrors, formProblemOf } from "../forms/people-errors";
 import { remitContext, signedInOf } from "../request-context";
+import { createFormatters } from "../views/formatters";
 import { page } from "../views/layout";
-import { workOrderListView } from "../views/work-order-list-view";
-import { workOrderReviewView } from "../views/work-order-review-view";
+import { workOrderDetailView, workOrderFormView } from "../views/work-order-detail-view";
+import { workOrderListView, workOrderStatuses } from "../views/work-order-list-view";
+import { workOrderInvoicedView, workOrderReviewView } from "../views/work-order-review-view";
 
-const statuses = new Set<string>([
-  "open",
-  "scheduled",
-  "in_progress",
-  "complete_invoice_needed",
-  "invoiced",
-  "cancelled",
-]);
+const rowsProblem = "Some lines need a change: see the highlighted rows. Nothing was saved.";
 
 /**
- * The back office's work orders: the list with a "Complete" action, and "review & submit
- * invoice", which shows the drafted invoice for changes and then creates and submits it.
+ * The back office's work orders: the list with a "Complete" action, one work order, a new one,
+ * and "review & submit invoice", which shows the drafted invoice for changes and then creates and
+ * submits it (an invoiced work order's review page links to its invoice instead).
  */
 export function backOfficeWorkOrderPages(remit: Remit) {
   const routes = new Hono();
+  const ctx = (context: Context) => remitContext(context);
 
-  const listPage = async (context: Context, message: { notice?: string; error?: string } = {}) => {
-    const raw = context.req.query("status");
-    const status = raw && statuses.has(raw) ? (raw as WorkOrderStatus) : undefined;
-    const { items } = await remit.workOrders.list(remitContext(context), {
-      limit: 100,
-      ...(status ? { status } : {}),
-    });
+  const listPage = async (
+    context: Context,
+    message: { notice?: string | undefined; error?: string; status?: 200 | 400 | 409 | 422 } = {},
+  ) => {
+    const raw = context.req.query("status")?.trim() || undefined;
+    const known = workOrderStatuses.includes(raw as WorkOrderStatus);
+    const status = known ? (raw as WorkOrderStatus) : undefined;
+    const [{ items }, tenant] = await Promise.all([
+      remit.workOrders.list(ctx(context), { limit: 100, ...(status ? { status } : {}) }),
+      remit.tenants.get(ctx(context)),
+    ]);
+    const filterError =
+      raw && !known
+        ? `There is no work order status “${raw}”. Pick one of: ${workOrderStatuses.join(", ")}.`
+        : undefined;
     return context.html(
       page({
         signedIn: signedInOf(context),
         title: "Work orders",
-        body: workOrderListView(items, status),
-        ...message,
+        body: workOrderListView(items, status, createFormatters(tenant)),
+        notice: message.notice,
+        error: message.error ?? filterError,
       }),
-      message.error ? 409 : 200,
+      message.status ?? (filterError ? 400 : 200),
     );
   };
 
-  const reviewPage = async (context: Context, id: string, error?: unknown) => {
-    const [workOrder, draft, tenant] = await Promise.all([
-      remit.workOrders.get(remitContext(context), { id }),
-      remit.workOrders.draftInvoice(remitContext(context), { id }),
-      remit.tenants.get(remitContext(context)),
+  const reviewPage = async (
+    context: Context,
+    id: string,
+    state: {
+      rows?: EditorRow[];
+      rowErrors?: Record<string, RowErrors>;
+      memo?: string;
+      error?: string;
+      status?: 200 | 409 | 422;
+    } = {},
+  ) => {
+    const c = ctx(context);
+    const workOrder = await remit.workOrders.get(c, { id });
+    if (workOrder.invoiceId || workOrder.status === "invoiced") {
+      const invoice = workOrder.invoiceId
+        ? (await remit.invoices.get(c, { id: workOrder.invoiceId }).catch(() => undefined))?.invoice
+        : undefined;
+      return context.html(
+        page({
+          signedIn: signedInOf(context),
+          title: `Invoiced: ${workOrder.title}`,
+          body: workOrderInvoicedView(workOrder, invoice),
+          error: state.error,
+        }),
+        state.status ?? 200,
+      );
+    }
+    const [draft, tenant] = await Promise.all([
+      remit.workOrders.draftInvoice(c, { id }),
+      remit.tenants.get(c),
     ]);
     return context.html(
       page({
         signedIn: signedInOf(context),
         title: `Review invoice: ${workOrder.title}`,
-        body: workOrderReviewView(workOrder, draft, tenant),
-        error: error instanceof Error ? error.message : undefined,
+        body: workOrderReviewView({
+          workOrder,
+          draft,
+          tenant,
+          format: createFormatters(tenant),
+          rows: state.rows ?? editorRowsOf(draft.lines),
+          ...(state.rowErrors ? { rowErrors: state.rowErrors } : {}),
+          memo: state.memo ?? draft.memo,
+        }),
+        error: state.error,
       }),
-      error ? statusOf(error) : 200,
+      state.status ?? 200,
     );
   };
 
   routes.get("/work-orders", (context) =>
-    listPage(context, {
-      ...(context.req.query("notice") ? { notice: context.req.query("notice") } : {}),
-    }),
+    listPage(context, { notice: context.req.query("notice") }),
   );
+
+  const newPage = async (
+    context: Context,
+    state: {
+      values?: { customerId?: string; title?: string; notes?: string };
+      rows?: EditorRow[];
+      rowErrors?: Record<string, RowErrors>;
+      fields?: FieldErrors;
+      error?: string;
+      status?: 200 | 409 | 422;
+    } = {},
+  ) => {
+    const { items: customers } = await remit.customers.list(ctx(context), { limit: 200 });
+    const customerId = context.req.query("customerId");
+    return context.html(
+      page({
+        signedIn: signedInOf(context),
+        title: "New work order",
+        body: workOrderFormView({
+          customers,
+          values: state.values ?? (customerId ? { customerId } : {}),
+          rows: state.rows ?? editorRowsOf([]),
+          ...(state.rowErrors ? { rowErrors: state.rowErrors } : {}),
+          ...(state.fields ? { fields: state.fields } : {}),
+        }),
+        error: state.error,
+      }),
+      state.status ?? 200,
+    );
+  };
+
+  routes.get("/work-orders/new", (context) => newPage(context));
+
+  routes.post("/work-orders/new", async (context) => {
+    const form = await parseForm(context, lineRowsFormSchema);
+    const body = await context.req.parseBody();
+    const values = {
+      customerId: String(body.customerId ?? ""),
+      title: String(body.title ?? "").trim(),
+      notes: form.memo,
+    };
+    const { lines, rows, errors } = linesFromForm(form, [], []);
+    const fields: FieldErrors = {};
+    if (!values.customerId) fields.customerId = "Choose who the job is for.";
+    if (!values.title) fields.title = "Say what the job is, such as “Replace water heater”.";
+    if (Object.keys(errors).length > 0 || Object.keys(fields).length > 0) {
+      return newPage(context, {
+        values,
+        rows,
+        rowErrors: errors,
+        fields,
+        error:
+          Object.keys(errors).length > 0
+            ? rowsProblem
+            : "Check the highlighted fields: nothing was saved.",
+        status: 422,
+      });
+    }
+    try {
+      const { workOrder } = await remit.workOrders.create(ctx(context), {
+        customerId: values.customerId,
+        title: values.title,
+        notes: values.notes,
+        services: lines.map((line) => ({
+          description: line.description || "Service",
+          quantity: String(line.quantity),
+          unitPrice: String(line.unitPrice),
+        })),
+      });
+      return context.redirect(
+        `/work-orders/${encodeURIComponent(workOrder.id)}?notice=${encodeURIComponent("Work order created")}`,
+        303,
+      );
+    } catch (error) {
+      const problem = formProblemOf(error);
+      return newPage(context, {
+        values,
+        rows,
+        fields: problem.fields,
+        error: problem.message,
+        status: problem.status,
+      });
+    }
+  });
+
+  routes.get("/work-orders/:id{[^/]+}", async (context) => {
+    const c = ctx(context);
+    const [workOrder, tenant] = await Promise.all([
+      remit.workOrders.get(c, { id: context.req.param("id") }),
+      remit.tenants.get(c),
+    ]);
+    const quote = workOrder.quoteId
+      ? (await remit.quotes.get(c, { id: workOrder.quoteId }).catch(() => undefined))?.quote
+      : undefined;
+    return context.html(
+      page({
+        signedIn: signedInOf(context),
+        title: workOrder.title,
+        body: workOrderDetailView(workOrder, createFormatters(tenant), quote),
+        notice: context.req.query("notice"),
+      }),
+    );
+  });
 
   routes.post("/work-orders/:id/complete", async (context) => {
     const id = context.req.param("id");
     try {
       const { version } = await parseForm(context, versionFormSchema);
-      const { workOrder } = await remit.workOrders.complete(remitContext(context), {
+      const { workOrder } = await remit.workOrders.complete(ctx(context), {
         id,
         expectedVersion: version,
       });
       const notice = `Completed “${workOrder.title}”: ready for review & submit`;
       return context.redirect(`/work-orders?notice=${encodeURIComponent(notice)}`, 303);
     } catch (error) {
-      if (!RemitError.isInstance(error) || error.code === "not_found") throw error;
-      return listPage(context, { error: error.message });
+      const problem = formProblemOf(error);
+      return listPage(context, { error: problem.message, status: problem.status });
     }
   });
 
   routes.get("/work-orders/:id/review", (context) => reviewPage(context, context.req.param("id")));
 
-  routes.post("/work-orders/:id/submit-invoice", async (context) => {
-    const id = context.req.param("id");
+  const submit = async (context: Context) => {
+    const id = context.req.param("id") ?? "";
+    const form = await parseForm(context, linesFormSchema);
+    const draft = await remit.workOrders
+      .draftInvoice(ctx(context), { id })
+      .catch((error: unknown) => {
+        formProblemOf(error); // a 404 goes on as a 404
+        return undefined;
+      });
+    // A form without line rows keeps the draft's lines.
+    const read =
+      draft && form.description.length > 0 ? linesFromForm(form, draft.lines, []) : undefined;
+    if (read && Object.keys(read.errors).length > 0) {
+      return reviewPage(context, id, {
+        rows: read.rows,
+        rowErrors: read.errors,
+        memo: form.memo,
+        error: rowsProblem,
+        status: 422,
+      });
+    }
     try {
-      const form = await parseForm(context, linesFormSchema);
-      const draft = await remit.workOrders.draftInvoice(remitContext(context), { id });
-      // A form without line rows keeps the draft's lines.
-      const lines = form.quantity.length > 0 ? { lines: linesFromForm(form, draft.lines, []) } : {};
-      const { invoice } = await remit.workOrders.submitInvoice(remitContext(context), {
+      const { invoice } = await remit.workOrders.submitInvoice(ctx(context), {
         id,
         expectedVersion: form.version,
-        changes: { ...lines, memo: form.memo },
+        changes: { ...(read ? { lines: read.lines } : {}), memo: form.memo },
       });
-      const notice = invoice.number ? `Issued as ${invoice.number}` : "Submitted for review";
+      const notice = invoice.number
+        ? `Issued as ${invoice.number}. It has not been sent to the customer yet: send it below.`
+        : "Submitted for review";
       return context.redirect(
         `/invoices/${encodeURIComponent(invoice.id)}?notice=${encodeURIComponent(notice)}`,
         303,
       );
     } catch (error) {
-      if (!RemitError.isInstance(error) || error.code === "not_found") throw error;
-      return reviewPage(context, id, error);
+      const problem = formProblemOf(error);
+      return reviewPage(context, id, {
+        ...(read ? { rows: read.rows } : {}),
+        memo: form.memo,
+        error: problem.message,
+        status: problem.status,
+      });
     }
-  });
+  };
+  routes.post("/work-orders/:id/review", submit);
+  routes.post("/work-orders/:id/submit-invoice", submit);
   return routes;
 }

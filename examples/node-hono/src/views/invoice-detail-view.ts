@@ -1,41 +1,74 @@
 import type { InvoiceDetails, Tenant } from "@remit/core";
 import { html } from "hono/html";
 import type { Permission } from "../auth/roles";
-import { invoiceActionsView } from "./invoice-actions-view";
+import type { Formatters } from "./formatters";
+import type { Html } from "./html";
+import { invoiceActionsView, type RefusedMove } from "./invoice-actions-view";
 import { invoiceHistoryView } from "./invoice-history-view";
-import { type Html, money, statusBadge } from "./layout";
+import { invoiceSummaryView } from "./invoice-summary-view";
+import { contactLinks, customerLink, quoteLink, workOrderLink } from "./record-links";
+import { statusBadge } from "./status-badge";
 
-/** The back office's page for one invoice: where it stands, its lines, the forms to act, its history. */
-export function invoiceDetailView(
-  details: InvoiceDetails,
-  tenant: Tenant,
-  paymentKey: string,
-  may: (permission: Permission) => boolean,
-): Html {
+const editable = new Set(["pending_action", "pending_review", "pending_payment", "past_due"]);
+const payable = new Set(["pending_payment", "past_due"]);
+
+/** The back office's page for one invoice: where it stands, its lines and totals, the forms to act, its history. */
+export function invoiceDetailView(options: {
+  details: InvoiceDetails;
+  tenant: Tenant;
+  format: Formatters;
+  workOrder?: { id: string; title: string } | undefined;
+  quote?: { id: string; title: string } | undefined;
+  refused?: RefusedMove | undefined;
+  /** Whether the caller's role allows a move: only their forms and links are shown. */
+  may: (permission: Permission) => boolean;
+}): Html {
+  const { details, tenant, format, may } = options;
   const { invoice } = details;
-  const lines = invoice.totals.lines.map(
-    (
-      line,
-    ) => html`<tr><td>${line.description || line.kind}</td><td class="num">${line.quantity}</td>
-<td class="num">${money(line.unitPrice, invoice.currency)}</td><td class="num">${money(line.total, invoice.currency)}</td></tr>`,
-  );
-  const links = [
-    html`<a href="/invoices/${invoice.id}/pdf">PDF</a>`,
-    invoice.publicToken
-      ? html` · <a href="/i/${invoice.publicToken}" id="customer-page">customer page</a>`
-      : "",
-    invoice.workOrderId ? html` · work order <code>${invoice.workOrderId}</code>` : "",
+  const id = encodeURIComponent(invoice.id);
+  const succeeded = details.payments.filter((payment) => payment.status === "succeeded");
+  const links: Html[] = [html`<a class="button secondary" href="/invoices/${id}/pdf">PDF</a>`];
+  if (may("invoices.update") && editable.has(invoice.status) && Number(invoice.amountPaid) === 0) {
+    links.push(
+      html`<a class="button secondary" href="/invoices/${id}/edit" id="edit-invoice">Edit lines</a>`,
+    );
+  }
+  if (may("invoices.recordPayment") && (payable.has(invoice.status) || invoice.status === "paid")) {
+    links.push(
+      html`<a class="button" href="/invoices/${id}/payments" id="record-payment">Record a payment</a>`,
+    );
+  }
+  if (may("invoices.refund") && succeeded.length > 0) {
+    links.push(
+      html`<a class="button secondary" href="/invoices/${id}/refunds" id="refund">Refund</a>`,
+    );
+  }
+  if (invoice.publicToken) {
+    links.push(html`<a href="/i/${invoice.publicToken}" id="customer-page">Customer's page</a>`);
+  }
+  const customer = invoice.customer;
+  const facts: [string, Html | string][] = [
+    ["Customer", customerLink(customer)],
+    ...(customer && (customer.email || customer.phone)
+      ? [["Contact", html`${contactLinks(customer)}`] as [string, Html]]
+      : []),
+    ...(invoice.issueDate ? [["Issued", format.date(invoice.issueDate)] as [string, string]] : []),
+    ...(invoice.dueDate && invoice.status !== "cancelled"
+      ? [["Due", format.date(invoice.dueDate)] as [string, string]]
+      : []),
+    ...(options.workOrder
+      ? [["Work order", workOrderLink(options.workOrder)] as [string, Html]]
+      : []),
+    ...(options.quote ? [["Quote", quoteLink(options.quote)] as [string, Html]] : []),
   ];
-  return html`<h1>Invoice ${invoice.number ?? "(draft)"} ${statusBadge(invoice.status, "invoice-status")}</h1>
-<p>${invoice.customer?.name ?? "No customer"} · version ${invoice.version} · revision ${invoice.revision}
-${invoice.dueDate ? html` · due ${invoice.dueDate}` : ""}</p>
-${invoice.changesRequestedReason && invoice.status === "pending_action" ? html`<p class="error">Changes requested: ${invoice.changesRequestedReason}</p>` : ""}
+  return html`<h1>Invoice ${invoice.number ?? "(draft)"} ${statusBadge(invoice.status, { id: "invoice-status" })}</h1>
+<dl class="facts">${facts.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>
+${invoice.changesRequestedReason && invoice.status === "pending_action" ? html`<p class="warning">Changes requested: ${invoice.changesRequestedReason}</p>` : ""}
 ${invoice.cancellationReason ? html`<p class="muted">Cancelled: ${invoice.cancellationReason}</p>` : ""}
-<p>${links}</p>
-<table><thead><tr><th>Item</th><th class="num">Qty</th><th class="num">Price</th><th class="num">Total</th></tr></thead><tbody>${lines}</tbody></table>
-<p class="num">Tax ${money(invoice.totals.taxTotal, invoice.currency)} · Total <strong>${money(invoice.total, invoice.currency)}</strong>
-· Paid ${money(invoice.amountPaid, invoice.currency)} · <strong id="amount-due">Due ${money(invoice.amountDue, invoice.currency)}</strong></p>
-${invoice.content.memo ? html`<p id="memo">Memo: ${invoice.content.memo}</p>` : ""}
-${invoiceActionsView(invoice, tenant, paymentKey, may)}
-${invoiceHistoryView(details)}`;
+${Number(invoice.credit) > 0 ? html`<p class="warning" id="credit">The customer has ${format.money(invoice.credit, invoice.currency)} of credit on this invoice: refund it or keep it for their next job.</p>` : ""}
+<p class="actions">${links}</p>
+${invoiceSummaryView(invoice, format)}
+${invoice.content.memo ? html`<p id="memo"><strong>Memo:</strong> ${invoice.content.memo}</p>` : ""}
+${invoiceActionsView(invoice, tenant, details.deliveries, may, options.refused)}
+${invoiceHistoryView(details, format)}`;
 }

@@ -1,53 +1,90 @@
-import type { InvoiceDetails } from "@remit/core";
+import type { Actor, InvoiceDetails } from "@remit/core";
 import { html } from "hono/html";
-import { type Html, money, statusBadge } from "./layout";
+import type { Formatters } from "./formatters";
+import type { Html } from "./html";
+import { statusBadge } from "./status-badge";
 
-function actorName(actor: { type: string; id?: string; name?: string }): string {
-  return actor.type === "user" ? (actor.id ?? "user") : (actor.name ?? actor.type);
+const methodWords: Record<string, string> = {
+  card: "Card",
+  ach: "Bank debit (ACH)",
+  bank_transfer: "Bank transfer",
+  check: "Check",
+  cash: "Cash",
+  other: "Other",
+};
+
+const eventWords: Record<string, string> = {
+  "invoice.created": "Created",
+  "invoice.updated": "Edited",
+  "invoice.submitted": "Submitted for review",
+  "invoice.changes_requested": "Sent back for changes",
+  "invoice.issued": "Approved and issued",
+  "invoice.sent": "Sent to the customer",
+  "invoice.payment_recorded": "Payment recorded",
+  "invoice.payment_failed": "Payment failed",
+  "invoice.paid": "Paid in full",
+  "invoice.refunded": "Refunded",
+  "invoice.past_due": "Became past due",
+  "invoice.cancelled": "Cancelled",
+  "invoice.public_token_rotated": "Customer link replaced",
+};
+
+/** Who acted, for a person: a user's name or id, else the kind of actor in words. */
+function actorName(actor: Actor | { type: string; id?: string; name?: string }): string {
+  if (actor.type === "user")
+    return "name" in actor && actor.name
+      ? actor.name
+      : (("id" in actor ? actor.id : undefined) ?? "A user");
+  if (actor.type === "system") return "Remit";
+  return (
+    ("name" in actor && actor.name) || actor.type.charAt(0).toUpperCase() + actor.type.slice(1)
+  );
 }
 
-/** What happened to an invoice: its revisions, payments and refunds, deliveries and events. */
-export function invoiceHistoryView(details: InvoiceDetails): Html {
+/** What happened to an invoice: its payments and refunds, deliveries, revisions and events. */
+export function invoiceHistoryView(details: InvoiceDetails, format: Formatters): Html {
   const { invoice } = details;
-  const revisions = [...details.revisions].reverse().map(
-    (
-      revision,
-    ) => html`<tr><td>${revision.revision}</td><td>${revision.createdAt}</td><td>${actorName(revision.actor)}</td>
-<td>${revision.totals.lines.filter((line) => line.kind !== "fee").length}</td><td class="num">${money(revision.totals.total, revision.currency)}</td></tr>`,
-  );
+  const money = (amount: string) => format.money(amount, invoice.currency);
   const payments = details.payments.map(
     (
       payment,
-    ) => html`<tr data-payment-id="${payment.id}"><td>${payment.receivedAt}</td><td>${payment.method}</td><td>${payment.reference ?? ""}</td>
-<td>${payment.status}</td><td class="num">${money(payment.amount, payment.currency)}</td></tr>`,
+    ) => html`<tr data-payment-id="${payment.id}"><td>${format.dateTime(payment.receivedAt)}</td><td>${methodWords[payment.method] ?? payment.method}</td><td>${payment.reference ?? ""}</td>
+<td>${statusBadge(payment.status, { kind: "other" })}</td><td class="num">${money(payment.amount)}</td></tr>`,
   );
   const refunds = details.refunds.map(
-    (refund) => html`<tr><td>${refund.createdAt}</td><td>refund</td><td>${refund.reason ?? ""}</td>
-<td>${refund.status}</td><td class="num">-${money(refund.amount, refund.currency)}</td></tr>`,
+    (
+      refund,
+    ) => html`<tr><td>${format.dateTime(refund.createdAt)}</td><td>Refund</td><td>${refund.reason ?? ""}</td>
+<td>${statusBadge(refund.status, { kind: "other" })}</td><td class="num">-${money(refund.amount)}</td></tr>`,
   );
   const deliveries = details.deliveries.map(
     (
       delivery,
-    ) => html`<tr><td>${delivery.scheduledFor}</td><td>${delivery.purpose}</td><td>${delivery.channel}</td>
-<td>${delivery.recipient}</td><td>${statusBadge(delivery.status)}${delivery.reason ? html` <span class="muted">${delivery.reason}</span>` : ""}</td></tr>`,
+    ) => html`<tr><td>${format.dateTime(delivery.scheduledFor)}</td><td>${delivery.purpose}</td><td>${delivery.channel === "sms" ? "Text" : "Email"}</td>
+<td>${delivery.recipient}</td><td>${statusBadge(delivery.status, { kind: "other" })}${delivery.reason ? html` <span class="muted">${delivery.reason}</span>` : ""}</td></tr>`,
   );
-  const events = [...details.events].reverse().map(
+  const revisions = [...details.revisions].reverse().map(
     (
-      event,
-    ) => html`<tr><td>${event.occurredAt}</td><td><code>${event.type}</code></td><td>${actorName(event.actor)}</td>
-<td>${String(event.data.status ?? "")}</td></tr>`,
+      revision,
+    ) => html`<tr><td>${revision.revision}</td><td>${format.dateTime(revision.createdAt)}</td><td>${actorName(revision.actor)}</td>
+<td class="num">${revision.totals.lines.filter((line) => line.kind !== "fee").length}</td><td class="num">${format.money(revision.totals.total, revision.currency)}</td></tr>`,
   );
-  const none = (columns: number) =>
-    html`<tr><td colspan="${columns}" class="muted">None yet</td></tr>`;
-  return html`<h2>Revisions</h2>
-<table id="revisions"><thead><tr><th>#</th><th>At</th><th>By</th><th>Lines</th><th class="num">Total</th></tr></thead><tbody>${revisions}</tbody></table>
-<h2>Payments</h2>
-<table id="payments"><thead><tr><th>Received</th><th>Method</th><th>Reference</th><th>Status</th><th class="num">Amount</th></tr></thead>
-<tbody>${payments.length + refunds.length > 0 ? [payments, refunds] : none(5)}</tbody></table>
-<p class="muted">Paid ${money(invoice.amountPaid, invoice.currency)} · credit ${money(invoice.credit, invoice.currency)}</p>
-<h2>Deliveries</h2>
-<table id="deliveries"><thead><tr><th>When</th><th>Purpose</th><th>Channel</th><th>To</th><th>Status</th></tr></thead>
-<tbody>${deliveries.length > 0 ? deliveries : none(5)}</tbody></table>
-<h2>Events</h2>
-<table id="events"><thead><tr><th>At</th><th>Type</th><th>By</th><th>Status after</th></tr></thead><tbody>${events}</tbody></table>`;
+  const events = [...details.events]
+    .reverse()
+    .map(
+      (event) =>
+        html`<tr><td>${format.dateTime(event.occurredAt)}</td><td>${eventWords[event.type] ?? event.type} <code class="muted">${event.type}</code></td><td>${actorName(event.actor)}</td></tr>`,
+    );
+  const none = (columns: number, words: string) =>
+    html`<tr><td colspan="${columns}" class="muted">${words}</td></tr>`;
+  return html`<h2 id="payments-heading">Payments and refunds</h2>
+<div class="scroll"><table id="payments" aria-labelledby="payments-heading"><thead><tr><th>Received</th><th>Method</th><th>Reference</th><th>Status</th><th class="num">Amount</th></tr></thead>
+<tbody>${payments.length + refunds.length > 0 ? [payments, refunds] : none(5, "No payments yet")}</tbody></table></div>
+<h2 id="deliveries-heading">Messages</h2>
+<div class="scroll"><table id="deliveries" aria-labelledby="deliveries-heading"><thead><tr><th>When</th><th>Purpose</th><th>Channel</th><th>To</th><th>Status</th></tr></thead>
+<tbody>${deliveries.length > 0 ? deliveries : none(5, "Nothing sent yet")}</tbody></table></div>
+<h2 id="revisions-heading">Revisions</h2>
+<div class="scroll"><table id="revisions" aria-labelledby="revisions-heading"><thead><tr><th>#</th><th>At</th><th>By</th><th class="num">Lines</th><th class="num">Total</th></tr></thead><tbody>${revisions}</tbody></table></div>
+<h2 id="events-heading">History</h2>
+<div class="scroll"><table id="events" aria-labelledby="events-heading"><thead><tr><th>At</th><th>What happened</th><th>By</th></tr></thead><tbody>${events}</tbody></table></div>`;
 }

@@ -1,6 +1,9 @@
 import { type Invoice, invoiceStatuses } from "@remit/core";
 import { html } from "hono/html";
-import { type Html, money, statusBadge } from "./layout";
+import type { Formatters } from "./formatters";
+import type { Html } from "./html";
+import { customerLink, invoiceLink } from "./record-links";
+import { statusBadge, statusLabel } from "./status-badge";
 
 /** The back office's invoice list: filters by status and a search box, one row per invoice. */
 export function invoiceListView(options: {
@@ -8,31 +11,38 @@ export function invoiceListView(options: {
   status: string | undefined;
   search: string | undefined;
   nextCursor: string | null;
+  format: Formatters;
 }): Html {
-  const filters = ["", ...invoiceStatuses].map((value) =>
-    value === (options.status ?? "")
-      ? html`<strong>${value || "all"}</strong>`
-      : html`<a href="/${value ? `?status=${value}` : ""}">${value || "all"}</a>`,
-  );
+  const { format } = options;
+  const filters = ["", ...invoiceStatuses].map((value) => {
+    const words = value ? statusLabel(value) : "All";
+    return value === (options.status ?? "")
+      ? html`<strong aria-current="page">${words}</strong>`
+      : html`<a href="/invoices${value ? `?status=${value}` : ""}">${words}</a>`;
+  });
   const rows = options.invoices.map(
     (invoice) => html`<tr data-invoice-id="${invoice.id}" data-status="${invoice.status}">
-<td><a href="/invoices/${invoice.id}">${invoice.number ?? "(draft)"}</a></td>
-<td>${invoice.customer?.name ?? ""}</td><td>${statusBadge(invoice.status)}</td>
-<td class="num">${money(invoice.total, invoice.currency)}</td><td class="num">${money(invoice.amountDue, invoice.currency)}</td>
-<td>${invoice.dueDate ?? ""}</td>
-<td>${invoice.publicToken ? html`<a href="/i/${invoice.publicToken}">customer page</a>` : ""}</td></tr>`,
+<td>${invoiceLink(invoice)}</td><td>${customerLink(invoice.customer)}</td><td>${statusBadge(invoice.status)}</td>
+<td class="num">${format.money(invoice.total, invoice.currency)}</td><td class="num">${invoice.status === "cancelled" ? "" : format.money(invoice.amountDue, invoice.currency)}</td>
+<td>${format.date(invoice.dueDate)}</td></tr>`,
   );
   const more = options.nextCursor
-    ? html`<p><a href="/?${new URLSearchParams({
+    ? html`<p><a href="/invoices?${new URLSearchParams({
         ...(options.status ? { status: options.status } : {}),
         ...(options.search ? { search: options.search } : {}),
         cursor: options.nextCursor,
       }).toString()}">Next page</a></p>`
     : "";
+  const filtered = Boolean(options.status || options.search);
   return html`<h1>Invoices</h1>
-<p>${filters.map((filter, index) => (index === 0 ? filter : html` · ${filter}`))}</p>
-<form method="get" action="/">${options.status ? html`<input type="hidden" name="status" value="${options.status}">` : ""}
-<input type="search" name="search" value="${options.search ?? ""}" placeholder="Number or customer" aria-label="Search"> <button>Search</button></form>
-<table><thead><tr><th>Number</th><th>Customer</th><th>Status</th><th class="num">Total</th><th class="num">Due</th><th>Due date</th><th></th></tr></thead>
-<tbody>${rows}</tbody></table>${more}`;
+<p class="actions"><a class="button" href="/invoices/new" id="new-invoice">New invoice</a></p>
+<nav class="filters" aria-label="Filter by status">${filters}</nav>
+<form method="get" action="/invoices" role="search">${options.status ? html`<input type="hidden" name="status" value="${options.status}">` : ""}
+<label for="search">Search</label><input type="search" id="search" name="search" value="${options.search ?? ""}" placeholder="Number or customer"> <button class="secondary">Search</button></form>
+${
+  rows.length > 0
+    ? html`<div class="scroll"><table><thead><tr><th>Number</th><th>Customer</th><th>Status</th><th class="num">Total</th><th class="num">Amount due</th><th>Due date</th></tr></thead>
+<tbody>${rows}</tbody></table></div>${more}`
+    : html`<p class="empty" id="empty">${filtered ? "No invoices match. Try another status or search." : "No invoices yet. Create one, or complete a work order and review its invoice."}</p>`
+}`;
 }

@@ -1,8 +1,12 @@
 import type { WorkOrder } from "@remit/core";
 import { html } from "hono/html";
-import { type Html, statusBadge } from "./layout";
+import type { Formatters } from "./formatters";
+import type { Html } from "./html";
+import { customerLink, workOrderLink } from "./record-links";
+import { statusBadge, statusLabel } from "./status-badge";
 
-const workOrderStatuses = [
+/** Every work order status, in the order a job goes through them. */
+export const workOrderStatuses = [
   "open",
   "scheduled",
   "in_progress",
@@ -13,31 +17,46 @@ const workOrderStatuses = [
 
 const completable = new Set(["open", "scheduled", "in_progress"]);
 
+/** The next step for a work order: complete it, review its invoice, or open its invoice. */
+export function workOrderAction(workOrder: WorkOrder): Html | string {
+  const id = encodeURIComponent(workOrder.id);
+  if (completable.has(workOrder.status)) {
+    return html`<form class="inline" method="post" action="/work-orders/${id}/complete">
+<input type="hidden" name="version" value="${workOrder.version}"><button class="secondary">Complete</button></form>`;
+  }
+  if (workOrder.status === "complete_invoice_needed") {
+    return html`<a href="/work-orders/${id}/review">Review &amp; submit invoice</a>`;
+  }
+  if (workOrder.invoiceId) {
+    return html`<a href="/invoices/${encodeURIComponent(workOrder.invoiceId)}">Open its invoice</a>`;
+  }
+  return "";
+}
+
 /** The back office's work orders: filter by status; complete a job, then review & submit its invoice. */
-export function workOrderListView(workOrders: WorkOrder[], status: string | undefined): Html {
-  const filters = ["", ...workOrderStatuses].map((value, index) => {
-    const link =
-      value === (status ?? "")
-        ? html`<strong>${value || "all"}</strong>`
-        : html`<a href="/work-orders${value ? `?status=${value}` : ""}">${value || "all"}</a>`;
-    return index === 0 ? link : html` · ${link}`;
+export function workOrderListView(
+  workOrders: WorkOrder[],
+  status: string | undefined,
+  format: Formatters,
+): Html {
+  const filters = ["", ...workOrderStatuses].map((value) => {
+    const words = value ? statusLabel(value, "other") : "All";
+    return value === (status ?? "")
+      ? html`<strong aria-current="page">${words}</strong>`
+      : html`<a href="/work-orders${value ? `?status=${value}` : ""}">${words}</a>`;
   });
-  const rows = workOrders.map((workOrder) => {
-    const id = encodeURIComponent(workOrder.id);
-    let action: Html | string = "";
-    if (completable.has(workOrder.status)) {
-      action = html`<form class="inline" method="post" action="/work-orders/${id}/complete">
-<input type="hidden" name="version" value="${workOrder.version}"><button>Complete</button></form>`;
-    } else if (workOrder.status === "complete_invoice_needed") {
-      action = html`<a href="/work-orders/${id}/review">Review &amp; submit invoice</a>`;
-    } else if (workOrder.invoiceId) {
-      action = html`<a href="/invoices/${encodeURIComponent(workOrder.invoiceId)}">invoice</a>`;
-    }
-    return html`<tr data-work-order-id="${workOrder.id}" data-status="${workOrder.status}">
-<td>${workOrder.title}</td><td>${workOrder.customer.name}</td><td>${statusBadge(workOrder.status)}</td>
-<td>${workOrder.schedule ? `${workOrder.schedule.date} ${workOrder.schedule.windowStart}, ${workOrder.schedule.technician}` : ""}</td>
-<td>${action}</td></tr>`;
-  });
-  return html`<h1>Work orders</h1><p>${filters}</p>
-<table><thead><tr><th>Job</th><th>Customer</th><th>Status</th><th>Scheduled</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
+  const rows = workOrders.map(
+    (workOrder) => html`<tr data-work-order-id="${workOrder.id}" data-status="${workOrder.status}">
+<td>${workOrderLink(workOrder)}</td><td>${customerLink(workOrder.customer)}</td><td>${statusBadge(workOrder.status, { kind: "other" })}</td>
+<td>${workOrder.schedule ? `${format.date(workOrder.schedule.date)} ${workOrder.schedule.windowStart}, ${workOrder.schedule.technician}` : ""}</td>
+<td>${workOrderAction(workOrder)}</td></tr>`,
+  );
+  return html`<h1>Work orders</h1>
+<p class="actions"><a class="button" href="/work-orders/new">New work order</a></p>
+<nav class="filters" aria-label="Filter by status">${filters}</nav>
+${
+  rows.length > 0
+    ? html`<div class="scroll"><table><thead><tr><th>Job</th><th>Customer</th><th>Status</th><th>Scheduled</th><th>Next step</th></tr></thead><tbody>${rows}</tbody></table></div>`
+    : html`<p class="empty" id="empty">${status ? "No work orders match. Try another status." : "No work orders yet."}</p>`
+}`;
 }

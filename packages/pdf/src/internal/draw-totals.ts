@@ -1,56 +1,17 @@
+import { invoiceSummaryRows } from "../invoice-summary-rows";
 import { colors, drawRule, ensureSpace, fonts, type InvoiceDrawing } from "./invoice-drawing";
 
 type TotalRow = { label: string; amount: string; bold?: boolean; ruleAbove?: boolean };
 
-function isZero(amount: string): boolean {
-  return /^-?0+(\.0+)?$/.test(amount);
-}
-
-/** The rows of the totals block, in the order a reader adds them up. */
+/** The rows of the totals block: `invoiceSummaryRows`, the same rows the web pages show. */
 function totalRows(drawing: InvoiceDrawing): TotalRow[] {
   const { input, labels, format } = drawing;
-  const { invoice } = input;
-  const { totals } = invoice;
-  const rows: TotalRow[] = [{ label: labels.subtotal, amount: format.money(totals.subtotal) }];
-  if (!isZero(totals.discountTotal)) {
-    rows.push({ label: labels.discounts, amount: format.money(`-${totals.discountTotal}`) });
-  }
-  for (const fee of totals.lines.filter((line) => line.kind === "fee")) {
-    rows.push({ label: format.text(fee.description || labels.fee), amount: format.money(fee.net) });
-  }
-  for (const tax of totals.taxes) {
-    const rate = `${format.text(tax.name)} ${format.percent(tax.percent)}`.trim();
-    rows.push({
-      label: tax.inclusive ? `${rate} (${labels.taxIncluded})` : rate,
-      amount: format.money(tax.amount),
-    });
-  }
-  rows.push({
-    label: labels.total,
-    amount: format.money(totals.total),
-    bold: true,
-    ruleAbove: true,
-  });
-  if (invoice.creditNoteTotal !== undefined && !isZero(invoice.creditNoteTotal)) {
-    rows.push({ label: labels.creditNotes, amount: format.money(`-${invoice.creditNoteTotal}`) });
-  }
-  rows.push({ label: labels.amountPaid, amount: format.money(invoice.amountPaid) });
-  if (invoice.writtenOff !== undefined && !isZero(invoice.writtenOff)) {
-    rows.push({ label: labels.writtenOff, amount: format.money(invoice.writtenOff) });
-  }
-  // A cancelled invoice asks for nothing: its header says Cancelled, and no amount is due.
-  if (invoice.status !== "cancelled") {
-    rows.push({
-      label: labels.amountDue,
-      amount: format.money(invoice.amountDue),
-      bold: true,
-      ruleAbove: true,
-    });
-  }
-  if (!isZero(invoice.credit)) {
-    rows.push({ label: labels.credit, amount: format.money(invoice.credit) });
-  }
-  return rows;
+  return invoiceSummaryRows(input.invoice, { labels, percent: format.percent }).map((row) => ({
+    label: format.text(row.label),
+    amount: format.money(row.amount),
+    bold: row.emphasis,
+    ruleAbove: row.emphasis,
+  }));
 }
 
 /** The totals block on the right, then the memo across the page. */

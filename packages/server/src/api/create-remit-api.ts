@@ -46,7 +46,8 @@ export function createRemitApi(options: RemitHandlerOptions): OpenAPIHono<RemitA
     }
     return problemResponse(error, log);
   });
-  api.notFound(createNotFoundHandler(api));
+  const notFound = createNotFoundHandler(api);
+  api.notFound(notFound);
   api.get("/openapi.json", (context) => context.json(openApiDocumentOf(api as never)));
   api.use("*", requestBodyLimit(bodyLimits?.api ?? defaultBodyLimits.api));
   api.use("*", authenticationMiddleware(authenticate));
@@ -57,5 +58,8 @@ export function createRemitApi(options: RemitHandlerOptions): OpenAPIHono<RemitA
   defineWorkOrderOperations(api, remit, authorize);
   defineQuoteOperations(api, remit, authorize);
   definePlanOperations(api, remit, authorize);
+  // Last: an unknown path is problem+json even where a host app mounts the API in its own Hono
+  // app, whose not-found handler (plain text, or its HTML page) would otherwise answer.
+  api.all("*", notFound);
   return api;
 }

@@ -11,10 +11,14 @@ import {
 // comes as text, and `status` as a comma-separated list. Every other field is checked as the call
 // checks it.
 const limit = z.coerce.number().int().min(1).max(200).optional().openapi({ example: 50 });
+// An unknown value is refused naming the ones there are, so the caller can fix the query.
 const status = (statuses: readonly string[]) =>
   z
     .string()
     .max(200)
+    .refine((value) => value === "" || value.split(",").every((part) => statuses.includes(part)), {
+      message: `must be one or more of ${statuses.join(", ")}, separated by commas`,
+    })
     .optional()
     .openapi({ description: `One or more of ${statuses.join(", ")}, separated by commas` });
 

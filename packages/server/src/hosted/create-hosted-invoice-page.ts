@@ -1,5 +1,5 @@
 import { NotFoundError, type PaymentProvider } from "@remit/core";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { failureRateLimit } from "../http/failure-rate-limit";
 import { defaultBodyLimits, requestBodyLimit } from "../http/request-body-limit";
 import { parseHandlerOptions } from "../options/parse-handler-options";
@@ -108,12 +108,14 @@ export function createHostedInvoicePage(options: RemitHandlerOptions): Hono {
     return context.redirect(checkout.url, 303);
   });
 
-  page.notFound((context) =>
+  const notFound = (context: Context) =>
     hostedErrorResponse(
       context.req.raw,
       new NotFoundError({ resource: "page", id: context.req.path }),
       logError,
-    ),
-  );
+    );
+  page.notFound(notFound);
+  // The customer's own 404 page (no host app's menu), also when mounted in a host app.
+  page.all("*", notFound);
   return page;
 }

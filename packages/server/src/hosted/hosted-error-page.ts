@@ -3,6 +3,10 @@ import { html } from "hono/html";
 import { newErrorId, problemResponse, statusOf } from "../http/problem-details";
 import type { PartLogger } from "../options/parse-handler-options";
 
+// The customer's error page stands alone: no menu, nothing of the contractor's back office.
+const errorStyle =
+  "body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1d2733;line-height:1.5}";
+
 /**
  * An error on the customer's page: a short HTML page for a browser, problem+json for anything
  * else. An unknown token says only "not found", so a guessed link learns nothing; an unexpected
@@ -26,9 +30,9 @@ export function hostedErrorResponse(
         : "Something went wrong on our side. Please try again later.";
   const heading = status === 404 ? "Not found" : "Error";
   const page = html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex">
-<title>${heading}</title></head><body><h1>${heading}</h1><p role="alert">${message}</p>${
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>${heading}</title><style>${errorStyle}</style></head><body><main><h1>${heading}</h1><p role="alert">${message}</p>${
     errorId ? html`<p>Error id: <code>${errorId}</code></p>` : ""
-  }</body></html>`;
+  }</main></body></html>`;
   return new Response(page.toString(), {
     status,
     headers: { "content-type": "text/html; charset=UTF-8", "cache-control": "no-store" },

@@ -1,6 +1,7 @@
 import type { Invoice, Tenant } from "@remit/core";
 import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
+import { contactLinks } from "./contact-links";
 import type { PageFormatters } from "./page-formatters";
 
 /**
@@ -41,9 +42,9 @@ export function paySection(options: {
     options.payOnline && !uncollectible
       ? html`<form method="post" action="${options.payAction}"><button id="pay-online">Pay ${due} by card</button></form>`
       : "";
-  const contacts = [tenant.email, tenant.phone].filter(Boolean).join(" · ");
+  const contacts = contactLinks(tenant);
   return html`<section class="pay" id="pay"><h2>Pay ${due}</h2>
 ${button}
 <p>By check: make it payable to <strong>${tenant.name}</strong> and write <strong>${invoice.number ?? ""}</strong> on it.
-${contacts ? html`Questions: ${contacts}.` : ""}</p></section>`;
+${contacts.length > 0 ? html`Questions: ${contacts.map((link, index) => (index === 0 ? link : html` · ${link}`))}.` : ""}</p></section>`;
 }

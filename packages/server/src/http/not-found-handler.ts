@@ -24,7 +24,14 @@ export function createNotFoundHandler(app: {
   routes: readonly { path: string; method: string }[];
 }) {
   return (context: Context): Response => {
-    const path = context.req.path;
+    // As a catch-all route (`all("*")`) of an app mounted under a prefix (`/api`), the app's own
+    // routes are relative to that prefix.
+    const routePath = context.req.routePath;
+    const prefix = routePath?.endsWith("/*") ? routePath.slice(0, -2) : "";
+    const path =
+      prefix && context.req.path.startsWith(prefix)
+        ? context.req.path.slice(prefix.length) || "/"
+        : context.req.path;
     const allowed = new Set<string>();
     for (const route of app.routes) {
       if (route.method === "ALL") continue;

@@ -34,6 +34,9 @@ export function createRemitWebhooks(options: RemitHandlerOptions): Hono {
       }),
     );
   }
-  webhooks.notFound(createNotFoundHandler(webhooks));
+  const notFound = createNotFoundHandler(webhooks);
+  webhooks.notFound(notFound);
+  // Answers unknown paths itself, also when mounted in a host app (see createRemitApi).
+  webhooks.all("*", notFound);
   return webhooks;
 }
