@@ -8,6 +8,7 @@ export type Status =
   | "pending_payment"
   | "past_due"
   | "paid"
+  | "uncollectible"
   | "cancelled";
 
 export type Terms = "due_on_receipt" | `net_${number}`;
@@ -37,8 +38,11 @@ export type ModelInvoice = {
   sequence: number | null;
   issueDate: string | null;
   dueDate: string | null;
+  /** `amountPaid`: payments less succeeded refunds, plus credit applied in, less credit applied out. */
   paidCents: number;
   refundPendingCents: number;
+  /** The credit notes issued on it, with tax. */
+  creditNoteCents: number;
   payments: ModelPayment[];
   /** Events of this invoice, delivery reports left out. */
   eventCount: number;
@@ -53,10 +57,15 @@ export const allowedFrom = {
   issueWithReview: ["pending_review"],
   issueWithoutReview: ["pending_review", "pending_action"],
   send: ["pending_payment", "past_due"],
-  paymentFromUser: ["pending_payment", "past_due", "paid"],
-  paymentFromProvider: ["pending_payment", "past_due", "paid", "cancelled"],
-  refund: ["paid", "pending_payment", "past_due", "cancelled"],
+  paymentFromUser: ["pending_payment", "past_due", "paid", "uncollectible"],
+  paymentFromProvider: ["pending_payment", "past_due", "paid", "uncollectible", "cancelled"],
+  refund: ["paid", "pending_payment", "past_due", "uncollectible", "cancelled"],
   cancel: ["pending_action", "pending_review", "pending_payment", "past_due"],
+  // Issue 19: credit notes, write-offs and customer credit.
+  creditNote: ["pending_payment", "past_due", "paid", "uncollectible"],
+  writeOff: ["pending_payment", "past_due"],
+  giveCredit: ["pending_payment", "past_due", "paid", "uncollectible", "cancelled"],
+  receiveCredit: ["pending_payment", "past_due", "uncollectible"],
 } as const satisfies Record<string, readonly Status[]>;
 
 export function isAllowed(from: readonly Status[], status: Status): boolean {
@@ -112,10 +121,36 @@ export function numbering(format: string, issueDate: string) {
   };
 }
 
-/** The status after money moved (or an issued invoice was edited), by the rule under Payments. */
-export function settledStatus(invoice: ModelInvoice, today: string): Status {
+/** What the invoice bills now: its total less its credit notes. */
+export function netCents(invoice: ModelInvoice): number {
+  return invoice.totalCents - invoice.creditNoteCents;
+}
+
+/**
+ * The balances issue 19 defines: nothing is due while `uncollectible` (the unpaid rest is written
+ * off), and what was paid past the net total is credit. So always
+ * amountDue − credit = total − credit notes − paid − written off, none negative.
+ */
+export function balances(invoice: ModelInvoice) {
+  const unpaid = Math.max(0, netCents(invoice) - invoice.paidCents);
+  const uncollectible = invoice.status === "uncollectible";
+  return {
+    amountDue: uncollectible ? 0 : unpaid,
+    credit: Math.max(0, invoice.paidCents - netCents(invoice)),
+    writtenOff: uncollectible ? unpaid : 0,
+  };
+}
+
+/**
+ * The status after money moved (or an issued invoice was edited), by the rule under Payments.
+ * Cancelled and uncollectible invoices keep their status, except that money coming in
+ * (`moneyIn`: a payment, credit received) that covers a written-off balance makes it paid.
+ */
+export function settledStatus(invoice: ModelInvoice, today: string, moneyIn = false): Status {
   if (invoice.status === "cancelled") return "cancelled";
-  if (invoice.paidCents >= invoice.totalCents) return "paid";
+  if (invoice.status === "uncollectible")
+    return moneyIn && invoice.paidCents >= netCents(invoice) ? "paid" : "uncollectible";
+  if (invoice.paidCents >= netCents(invoice)) return "paid";
   if (invoice.dueDate !== null && today > invoice.dueDate) return "past_due";
   return "pending_payment";
 }

@@ -40,6 +40,9 @@ export type MoveDescriptor =
       actor: "user" | "provider";
     }
   | { kind: "cancel"; target: number; reason: string; keyed: boolean }
+  | { kind: "creditNote"; target: number; amount: "rest" | number; keyed: boolean }
+  | { kind: "writeOff"; target: number; keyed: boolean }
+  | { kind: "applyCredit"; from: number; to: number; amount: "most" | number; keyed: boolean }
   | { kind: "advance"; hours: number; sweep: boolean }
   | { kind: "worker"; outcome: "succeeded" | "failed" }
   | { kind: "replay"; pick: number }
@@ -151,6 +154,26 @@ export const moveDescriptor: fc.Arbitrary<MoveDescriptor> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.record({ kind: fc.constant("cancel" as const), target, reason, keyed }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("creditNote" as const),
+      target,
+      amount: fc.oneof(fc.constant("rest" as const), fc.integer({ min: 1, max: 60_000 })),
+      keyed,
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("writeOff" as const), target, keyed }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("applyCredit" as const),
+      from: target,
+      to: target,
+      amount: fc.oneof(fc.constant("most" as const), fc.integer({ min: 1, max: 30_000 })),
+      keyed,
+    }),
   },
   {
     weight: 2,

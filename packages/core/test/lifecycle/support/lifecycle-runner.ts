@@ -52,6 +52,10 @@ export const count = (outcome: string) => outcomes.set(outcome, (outcomes.get(ou
 export class LifecycleRun {
   readonly invoices: model.ModelInvoice[] = [];
   readonly sequences = new Map<string, number>();
+  /** The credit-note series, like `sequences`: the last number of each. */
+  readonly creditNoteSequences = new Map<string, number>();
+  /** Credit applied between the customer's invoices. */
+  creditApplications = 0;
   readonly keyed: KeyedCall[] = [];
   /** Events in the store, delivery reports left out. */
   totalEvents = 0;
@@ -120,6 +124,8 @@ export class LifecycleRun {
       deliveries: rows(state.deliveries),
       idempotency: rows(state.idempotency),
       sequences: rows(state.sequences),
+      creditNotes: rows(state.creditNotes),
+      creditApplications: rows(state.creditApplications),
     };
   }
 
@@ -146,10 +152,12 @@ export class LifecycleRun {
     const invoice = result.invoice as Invoice;
     expect(invoice).toMatchObject({ id: target.id, status: expected.status, version });
     const now = this.harness.clock.now();
-    for (const [index, event] of result.events.entries()) {
+    // A credit note's own event (`credit_note.issued`) comes with the invoice's.
+    const ownEvents = result.events.filter((event) => event.subject.type === "invoice");
+    for (const [index, event] of ownEvents.entries()) {
       // Save & send is two moves: its second event is one version later.
       const subjectVersion =
-        versions === 2 && index === result.events.length - 1 ? version : target.version + 1;
+        versions === 2 && index === ownEvents.length - 1 ? version : target.version + 1;
       expect(event).toMatchObject({
         specVersion: 1,
         tenantId: context.tenantId,
@@ -168,15 +176,15 @@ export class LifecycleRun {
         dueDate: invoice.dueDate,
       });
     }
-    expect(result.events[0]?.data.previousStatus).toBe(target.status);
+    expect(ownEvents[0]?.data.previousStatus).toBe(target.status);
     const stored = await this.remit.invoices.get(userContext, { id: target.id });
     expect(stored.invoice).toEqual(invoice);
-    expect(stored.events.slice(-result.events.length).map((event) => event.id)).toEqual(
-      result.events.map((event) => event.id),
+    expect(stored.events.slice(-ownEvents.length).map((event) => event.id)).toEqual(
+      ownEvents.map((event) => event.id),
     );
     target.version = version;
     target.status = expected.status;
-    target.eventCount += result.events.length;
+    target.eventCount += ownEvents.length;
     this.totalEvents += result.events.length;
     count(`${expected.events.join("+")} -> ${expected.status}`);
     return result;
@@ -184,18 +192,22 @@ export class LifecycleRun {
 
   async verify(): Promise<void> {
     const issued: { series: string; sequence: number; number: string }[] = [];
+    const creditNotes: { series: string; sequence: number; number: string }[] = [];
+    let customerCredit = 0;
     for (const target of this.invoices) {
       const details = await this.remit.invoices.get(userContext, { id: target.id });
       const { invoice } = details;
-      const total = target.totalCents;
+      const balances = model.balances(target);
       expect(invoice).toMatchObject({
         status: target.status,
         version: target.version,
         revision: target.revisions,
-        total: model.money(total),
+        total: model.money(target.totalCents),
+        creditNoteTotal: model.money(target.creditNoteCents),
         amountPaid: model.money(target.paidCents),
-        amountDue: model.money(Math.max(0, total - target.paidCents)),
-        credit: model.money(Math.max(0, target.paidCents - total)),
+        amountDue: model.money(balances.amountDue),
+        credit: model.money(balances.credit),
+        writtenOff: model.money(balances.writtenOff),
         refundPending: model.money(target.refundPendingCents),
         number: target.number,
         series: target.series,
@@ -204,6 +216,10 @@ export class LifecycleRun {
         dueDate: target.dueDate,
       });
       verifyLedger(details);
+      verifyMoneyIdentity(invoice);
+      if (target.hasCustomer) customerCredit += balances.credit;
+      for (const note of details.creditNotes)
+        creditNotes.push({ series: note.series, sequence: note.sequence, number: note.number });
       expect(details.revisions.map((revision) => revision.revision)).toEqual(
         Array.from({ length: target.revisions }, (_, index) => index + 1),
       );
@@ -218,15 +234,17 @@ export class LifecycleRun {
       if (invoice.number !== null && invoice.series !== null && invoice.sequence !== null)
         issued.push({ series: invoice.series, sequence: invoice.sequence, number: invoice.number });
     }
-    const numbers = issued.map((entry) => entry.number);
+    // Invoice and credit-note numbers never collide, and every series is gapless.
+    const numbers = [...issued, ...creditNotes].map((entry) => entry.number);
     expect(new Set(numbers).size).toBe(numbers.length);
-    for (const [series, last] of this.sequences) {
-      const sequences = issued
-        .filter((entry) => entry.series === series)
-        .map((entry) => entry.sequence)
-        .sort((a, b) => a - b);
-      expect(sequences).toEqual(Array.from({ length: last }, (_, index) => index + 1));
-    }
+    expectGapless(issued, this.sequences);
+    expectGapless(creditNotes, this.creditNoteSequences);
+    const credit = await this.remit.customers.getCredit(userContext, {
+      id: this.harness.customer.id,
+    });
+    const usd = credit.balances.find((balance) => balance.currency === "USD");
+    expect(usd?.amount ?? "0.00").toBe(model.money(customerCredit));
+    expect(credit.applications).toHaveLength(this.creditApplications);
     // The model follows invoices; settings and customers have events of their own.
     const stored = [...this.harness.store.state.events.all()].filter(
       (event) =>
@@ -238,7 +256,42 @@ export class LifecycleRun {
   }
 }
 
-/** `amountPaid` = payments − succeeded refunds, and `refundPending` = pending refunds, as read back. */
+/** Each series holds exactly the numbers 1…last. */
+function expectGapless(
+  entries: { series: string; sequence: number }[],
+  lastBySeries: Map<string, number>,
+): void {
+  expect(new Set(entries.map((entry) => entry.series))).toEqual(new Set(lastBySeries.keys()));
+  for (const [series, last] of lastBySeries) {
+    const sequences = entries
+      .filter((entry) => entry.series === series)
+      .map((entry) => entry.sequence)
+      .sort((a, b) => a - b);
+    expect(sequences).toEqual(Array.from({ length: last }, (_, index) => index + 1));
+  }
+}
+
+/**
+ * Issue 19's money identity, on the figures as read back:
+ * amountDue − credit = total − credit notes − amountPaid − written off, none of them negative.
+ */
+function verifyMoneyIdentity(invoice: Invoice): void {
+  const [due, credit, total, credited, paid, writtenOff] = [
+    invoice.amountDue,
+    invoice.credit,
+    invoice.total,
+    invoice.creditNoteTotal,
+    invoice.amountPaid,
+    invoice.writtenOff,
+  ].map(cents) as [number, number, number, number, number, number];
+  expect(due - credit).toBe(total - credited - paid - writtenOff);
+  for (const figure of [due, credit, writtenOff]) expect(figure).toBeGreaterThanOrEqual(0);
+}
+
+/**
+ * `amountPaid` = payments − succeeded refunds + credit received − credit given, `refundPending` =
+ * pending refunds, and `creditNoteTotal` = the credit notes' totals, as read back.
+ */
 function verifyLedger(details: InvoiceDetails): void {
   const paid = sum(
     details.payments
@@ -255,6 +308,19 @@ function verifyLedger(details: InvoiceDetails): void {
       .filter((refund) => refund.status === "pending")
       .map((refund) => cents(refund.amount)),
   );
-  expect(details.invoice.amountPaid).toBe(model.money(paid - refunded));
+  const id = details.invoice.id;
+  const received = sum(
+    details.creditApplications
+      .filter((application) => application.toInvoiceId === id)
+      .map((application) => cents(application.amount)),
+  );
+  const given = sum(
+    details.creditApplications
+      .filter((application) => application.fromInvoiceId === id)
+      .map((application) => cents(application.amount)),
+  );
+  expect(details.invoice.amountPaid).toBe(model.money(paid - refunded + received - given));
   expect(details.invoice.refundPending).toBe(model.money(pending));
+  const credited = sum(details.creditNotes.map((note) => cents(note.total)));
+  expect(details.invoice.creditNoteTotal).toBe(model.money(credited));
 }

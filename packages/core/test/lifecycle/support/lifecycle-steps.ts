@@ -1,4 +1,6 @@
+import { applyCredit, creditNote, writeOff } from "./credit-steps";
 import { cancel, create, issue, requestChanges, send, submit, update } from "./draft-steps";
+import * as model from "./lifecycle-model";
 import type { MoveDescriptor } from "./lifecycle-moves";
 import type { LifecycleRun } from "./lifecycle-runner";
 import { advance, conflict, pay, refund, refusedCall, replay, runWorker } from "./money-steps";
@@ -27,6 +29,12 @@ async function dispatch(run: LifecycleRun, move: MoveDescriptor): Promise<void> 
       return cancel(run, move);
     case "pay":
       return pay(run, move);
+    case "creditNote":
+      return creditNote(run, move);
+    case "writeOff":
+      return writeOff(run, move);
+    case "applyCredit":
+      return applyCredit(run, move);
     case "refund":
       return refund(run, move);
     case "advance":
@@ -87,6 +95,18 @@ function progress(
         : { kind: "issue", target: index, send: variant % 4 === 0, keyed };
     case "pending_payment":
     case "past_due":
+      // Now and then the money moves another way: credit held elsewhere, a credit note, a
+      // write-off.
+      if (variant % 2 === 0) {
+        const giver = run.invoices.findIndex(
+          (invoice) => invoice.hasCustomer && model.balances(invoice).credit > 0,
+        );
+        if (giver >= 0)
+          return { kind: "applyCredit", from: giver, to: index, amount: "most", keyed };
+      }
+      if (variant % 13 === 0)
+        return { kind: "creditNote", target: index, amount: 1 + variant * 37, keyed };
+      if (variant % 17 === 0) return { kind: "writeOff", target: index, keyed };
       return {
         kind: "pay",
         target: index,
@@ -94,7 +114,31 @@ function progress(
         actor: variant % 3 === 0 ? "provider" : "user",
         withVersion: variant % 4 === 0,
       };
+    case "uncollectible":
+      return {
+        kind: "pay",
+        target: index,
+        amount: variant % 2 === 0 ? "due" : 1 + variant,
+        actor: variant % 3 === 0 ? "provider" : "user",
+        withVersion: false,
+      };
     case "paid":
+      // A credit note on a paid invoice leaves credit, and credit goes to an open invoice.
+      if (variant % 2 === 0 && model.balances(target).credit > 0) {
+        const open = run.invoices.findIndex((invoice) =>
+          model.isAllowed(model.allowedFrom.receiveCredit, invoice.status),
+        );
+        if (open >= 0) return { kind: "applyCredit", from: index, to: open, amount: "most", keyed };
+      }
+      if (variant % 3 === 0)
+        return { kind: "creditNote", target: index, amount: 1 + variant * 13, keyed };
+      return {
+        kind: "refund",
+        target: index,
+        payment: variant,
+        amount: variant % 2 === 0 ? "all" : 1 + variant,
+        actor: variant % 5 === 0 ? "provider" : "user",
+      };
     case "cancelled":
       return {
         kind: "refund",

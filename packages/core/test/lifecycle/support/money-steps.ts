@@ -13,8 +13,9 @@ export async function pay(run: LifecycleRun, move: Extract<MoveDescriptor, { kin
   const fromProvider = move.actor === "provider";
   const context = fromProvider ? providerContext : userContext;
   const key = run.newKey();
-  const amount =
-    move.amount === "due" ? Math.max(1, target.totalCents - target.paidCents) : move.amount;
+  const balances = model.balances(target);
+  const owed = target.status === "uncollectible" ? balances.writtenOff : balances.amountDue;
+  const amount = move.amount === "due" ? Math.max(1, owed) : move.amount;
   const args = {
     id: target.id,
     amount: model.money(amount),
@@ -36,9 +37,11 @@ export async function pay(run: LifecycleRun, move: Extract<MoveDescriptor, { kin
   const status = model.settledStatus(
     { ...target, paidCents: target.paidCents + amount },
     run.today,
+    true,
   );
   const paidNow = status === "paid" && target.status !== "paid";
   const events = ["invoice.payment_recorded", ...(paidNow ? ["invoice.paid"] : [])];
+  if (target.status === "uncollectible" && status === "paid") count("written-off balance paid");
   const result = await run.succeeded(context, target, { status, events }, call);
   expect(result.payment).toMatchObject({ amount: args.amount, status: "succeeded" });
   target.paidCents += amount;
@@ -74,6 +77,9 @@ export async function refund(run: LifecycleRun, move: Extract<MoveDescriptor, { 
     return run.refused("invalid_transition", call, { status: target.status, move: "refund" });
   if (!payment) return run.refused("not_found", call);
   if (amount > left) return run.refused("validation_error", call, { path: "amount" });
+  // A user gives back at most what the invoice holds: credit applied elsewhere left with it.
+  if (move.actor === "user" && amount > target.paidCents - target.refundPendingCents)
+    return run.refused("validation_error", call, { path: "amount" });
   // A user's refund of money a refund-capable provider took goes through that provider.
   const viaProvider = move.actor === "user" && payment.provider === "testpay";
   const status = viaProvider
