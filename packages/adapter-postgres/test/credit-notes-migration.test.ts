@@ -41,6 +41,7 @@ async function checkUpgrade(client: PostgresClient, schema: string) {
     creditNoteTotal: "0.00",
     writtenOff: "0.00",
     writeOffReason: null,
+    lateFee: null,
     writtenOffAt: null,
   });
   expect(await read("inv_jpy")).toMatchObject({ creditNoteTotal: "0", writtenOff: "0" });

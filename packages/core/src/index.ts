@@ -95,7 +95,20 @@ export type {
   RemitEventType,
 } from "./events/remit-event";
 export type { Delivery, DeliveryPurpose, DeliveryStatus } from "./invoices/delivery";
-export type { Invoice, InvoiceContent, InvoiceRevision } from "./invoices/invoice";
+export type {
+  Invoice,
+  InvoiceContent,
+  InvoiceLateFee,
+  InvoiceRevision,
+} from "./invoices/invoice";
+export { calculateLateFee } from "./late-fees/calculate-late-fee";
+export { countLateFeesDue } from "./late-fees/count-late-fees-due";
+export {
+  type LateFeeRule,
+  type LateFeeRuleInput,
+  lateFeeRuleSchema,
+} from "./late-fees/late-fee-rule";
+export { sumLateFees } from "./late-fees/total-of-late-fees";
 export { type InvoiceStatus, invoiceStatuses } from "./invoices/invoice-status";
 export { createInvoiceInputSchema } from "./invoices/moves/create-invoice";
 export type { IssuedInvoice } from "./invoices/moves/issue-invoices";

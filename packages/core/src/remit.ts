@@ -518,12 +518,18 @@ export interface InvoicesApi {
   list(context: Context, input?: ListInvoicesInput): Promise<Page<Invoice>>;
   /**
    * Moves each `pending_payment` invoice due before the tenant's local date to `past_due`, one
-   * batch per transaction. Idempotent; `sweepAllTenants` runs it for every tenant.
+   * batch per transaction, then charges the late fees due on `past_due` invoices under the rule
+   * each carries from its issue (tenant setting `lateFees`): each fee a `late_fee` line in a new
+   * revision, one transaction per fee, exactly once per invoice and period however often and by
+   * however many workers the sweep runs. Idempotent; `sweepAllTenants` runs it for every tenant.
    * @param input {@link SweepPastDueInput}.
-   * @returns How many invoices it moved.
-   * @emits `invoice.past_due` for each.
+   * @returns How many invoices it moved, and how many late fees it added (`@since 0.3.0`).
+   * @emits `invoice.past_due` for each move, `invoice.late_fee_added` for each fee.
    */
-  sweepPastDue(context: Context, input?: SweepPastDueInput): Promise<{ moved: number }>;
+  sweepPastDue(
+    context: Context,
+    input?: SweepPastDueInput,
+  ): Promise<{ moved: number; lateFeesAdded: number }>;
   /**
    * Issues many invoices ("save & send" each with `send`), each in its own transaction with an
    * idempotency key derived from `batchKey`, at most `concurrency` at once (default 4). Running it

@@ -14,7 +14,7 @@ const addressSchema = z.object({
 });
 
 const lineSchema = z.object({
-  kind: z.enum(["labor", "material", "service", "other", "fee"]),
+  kind: z.enum(["labor", "material", "service", "other", "late_fee", "fee"]),
   description: z.string().max(5_000),
   quantity: decimal,
   unitPrice: decimal,

@@ -59,6 +59,7 @@ export function invoiceRecord(
     credit: "0.00",
     writtenOff: "0.00",
     writeOffReason: null,
+    lateFee: null,
     writtenOffAt: null,
     refundPending: "0.00",
     number: null,

@@ -10,7 +10,7 @@ export type LineTax = { rateId: string; amount: string };
  */
 export type CalculatedLine = {
   id: string;
-  kind: "labor" | "material" | "service" | "other" | "fee";
+  kind: "labor" | "material" | "service" | "other" | "late_fee" | "fee";
   description: string;
   /** Echoed as given (a JS number through its shortest decimal form). */
   quantity: string;

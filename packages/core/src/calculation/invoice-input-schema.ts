@@ -60,11 +60,14 @@ export const discountSchema = z.discriminatedUnion("type", [
 ]);
 
 /**
- * A line's kind; `"fee"` is reserved for the fee lines Remit makes from `fees`.
+ * A line's kind; `"fee"` is reserved for the fee lines Remit makes from `fees`. `"late_fee"` is
+ * the kind of the lines the past-due sweep adds for a tenant's late-fee rule: invoice discounts
+ * are not shared over them and percent fees are not taken of them (a discount on the work is no
+ * discount on the penalty, and no fee is charged on a fee). `@since 0.3.0` for `"late_fee"`.
  * @group Invoice math
  */
-export const lineKindSchema = z.enum(["labor", "material", "service", "other"], {
-  error: 'must be "labor", "material", "service" or "other"',
+export const lineKindSchema = z.enum(["labor", "material", "service", "other", "late_fee"], {
+  error: 'must be "labor", "material", "service", "other" or "late_fee"',
 });
 
 /**

@@ -19,6 +19,8 @@ export type RemitEventType =
   | "invoice.cancelled"
   | "invoice.credited"
   | "invoice.written_off"
+  /** @since 0.3.0 */
+  | "invoice.late_fee_added"
   | "invoice.credit_applied"
   | "invoice.credit_received"
   | "credit_note.issued"

@@ -1,6 +1,7 @@
 import type { InvoiceCalculation } from "../calculation/invoice-calculation";
 import type { InvoiceInput } from "../calculation/invoice-input-schema";
 import type { CustomerSnapshot } from "../customers/customer";
+import type { LateFeeRule } from "../late-fees/late-fee-rule";
 import type { Actor } from "../service/actor";
 import type { PaymentTerms } from "../tenants/payment-terms";
 import type { InvoiceStatus } from "./invoice-status";
@@ -62,6 +63,13 @@ export type Invoice = {
   /** Why it was written off, and when; `null` until then. @since 0.3.0 */
   writeOffReason: string | null;
   writtenOffAt: string | null;
+  /**
+   * The tenant's late-fee rule as it stood at issue (later changes of the rule leave this invoice
+   * alone), and how many of its fee periods the past-due sweep has settled. `null` for invoices
+   * issued without a rule, and before issue.
+   * @since 0.3.0
+   */
+  lateFee: InvoiceLateFee | null;
   /** Refunds requested from a provider and not yet confirmed. */
   refundPending: string;
   /** Assigned at issue, e.g. `INV-2026-0042`. */
@@ -83,6 +91,18 @@ export type Invoice = {
   paidAt: string | null;
   cancelledAt: string | null;
   createdBy: Actor;
+};
+
+/**
+ * The late-fee rule an invoice carries from its issue, and the fee periods already settled
+ * (fee N is the line with id `late-fee-N`).
+ * @since 0.3.0
+ * @group Late fees
+ */
+export type InvoiceLateFee = {
+  rule: LateFeeRule;
+  /** The highest fee period the sweep has charged; 0 until the first fee. */
+  periodsCharged: number;
 };
 
 /**

@@ -1,5 +1,7 @@
+import Decimal from "decimal.js";
 import type { Delivery } from "../invoices/delivery";
 import type { Invoice } from "../invoices/invoice";
+import { totalOfLateFees } from "../late-fees/total-of-late-fees";
 import { formatMoney } from "../money/format-money";
 import type { Tenant } from "../tenants/tenant-settings";
 
@@ -60,8 +62,8 @@ const defaults = {
   },
   overdue: {
     subject: "Past due: invoice {{number}} from {{business}}",
-    body: "Hello {{customer}},\n\nInvoice {{number}} for {{amountDue}} was due on {{dueDate}} and is now past due.\nView and pay it here: {{url}}\n\nThank you,\n{{business}}",
-    sms: "{{business}}: invoice {{number}} for {{amountDue}} was due {{dueDate}} and is past due. Pay: {{url}}",
+    body: "Hello {{customer}},\n\nInvoice {{number}} for {{amountDue}} was due on {{dueDate}} and is now past due.{{lateFeeNote}}\nView and pay it here: {{url}}\n\nThank you,\n{{business}}",
+    sms: "{{business}}: invoice {{number}} for {{amountDue}} was due {{dueDate}} and is past due.{{lateFeeNote}} Pay: {{url}}",
   },
   receipt: {
     subject: "Receipt for invoice {{number}} from {{business}}",
@@ -88,6 +90,7 @@ export function renderInvoiceMessage(input: {
   const kind = purpose === "reminder" && invoice.status === "past_due" ? "overdue" : purpose;
   const prefix = kind === "invoice" ? "invoiceSent" : kind;
   const custom = templates as Record<string, string | undefined>;
+  const lateFees = totalOfLateFees(invoice);
   const values = {
     business: tenant.name,
     customer: invoice.customer?.name ?? "",
@@ -97,6 +100,13 @@ export function renderInvoiceMessage(input: {
     amountPaid: formatMoney(invoice.amountPaid, invoice.currency, tenant.locale),
     dueDate: invoice.dueDate ?? "",
     url: input.url,
+    /** The late fees on the invoice (`late_fee` lines, with their tax); `@since 0.3.0`. */
+    lateFees: formatMoney(lateFees, invoice.currency, tenant.locale),
+    // A sentence for the overdue message, empty while the invoice carries no late fee, so the
+    // default text reads the same as before late fees for every tenant without a rule.
+    lateFeeNote: new Decimal(lateFees).isZero()
+      ? ""
+      : ` It includes late fees of ${formatMoney(lateFees, invoice.currency, tenant.locale)}.`,
   };
   const subject = fill(
     custom[`${prefix}Subject`] ?? defaults[kind].subject,

@@ -3,6 +3,7 @@ import { currencySchema, taxRateInputSchema } from "../calculation/invoice-input
 import { registrationIdSchema, vatIdSchema } from "../e-invoicing/party-identifiers";
 import { paymentMeansSchema } from "../e-invoicing/payment-means";
 import { untaxedVatCategorySchema } from "../e-invoicing/vat-category";
+import { lateFeeRuleSchema } from "../late-fees/late-fee-rule";
 import { addressSchema } from "../validation/address-schema";
 import { textSchema } from "../validation/text-schema";
 import { paymentTermsSchema } from "./payment-terms";
@@ -125,6 +126,12 @@ export const tenantSettingsSchema = z.object({
   /** Whether customers may pay part of an invoice online. */
   allowPartialOnlinePayment: z.boolean().default(false),
   reminders: z.array(reminderRuleSchema).max(10).default([]),
+  /**
+   * The late-fee rule, copied onto each invoice at issue; left out, invoices get no late fees.
+   * The past-due sweep charges them (see `lateFeeRuleSchema`).
+   * @since 0.3.0
+   */
+  lateFees: lateFeeRuleSchema.optional(),
   /** Channels a payment receipt goes out on when a payment is recorded; none by default. */
   receiptChannels: z
     .array(z.enum(["email", "sms"]))

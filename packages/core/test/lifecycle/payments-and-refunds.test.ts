@@ -422,7 +422,7 @@ describe("precise rules - past due", () => {
     );
     expect(
       await harness.remit.invoices.sweepPastDue(systemContext, { at: "2026-03-04T06:00:00Z" }),
-    ).toEqual({ moved: 0 });
+    ).toEqual({ moved: 0, lateFeesAdded: 0 });
   });
 
   it("past due - the sweep skips an invoice that changed after it was listed", async () => {
@@ -443,7 +443,7 @@ describe("precise rules - past due", () => {
     const stale = [paidMeanwhile, dueTodayMeanwhile, stillDue];
     failing.intercept("invoices.listDueBefore", async () => stale);
     const before = await harness.snapshot(paidMeanwhile.id);
-    expect(await harness.remit.invoices.sweepPastDue(systemContext)).toEqual({ moved: 1 });
+    expect(await harness.remit.invoices.sweepPastDue(systemContext)).toEqual({ moved: 1, lateFeesAdded: 0 });
     expect(await harness.snapshot(paidMeanwhile.id)).toMatchObject({ details: before.details });
     expect(
       (await harness.remit.invoices.get(userContext, { id: stillDue.id })).invoice.status,

@@ -139,7 +139,7 @@ describe("precise rules - versions", () => {
     });
     expect(paid.invoice?.version).toBe(invoice.version + 2);
     harness.clock.advance(3 * 86_400_000);
-    expect(await remit.invoices.sweepPastDue(systemContext)).toEqual({ moved: 1 });
+    expect(await remit.invoices.sweepPastDue(systemContext)).toEqual({ moved: 1, lateFeesAdded: 0 });
     expect((await remit.invoices.get(userContext, { id: invoice.id })).invoice.version).toBe(
       invoice.version + 3,
     );

@@ -32,18 +32,21 @@ describe("sweepAllTenants", () => {
       pastDue: 2,
       expiredQuotes: 1,
       planOccurrences: 0,
+      lateFees: 0,
     });
     expect(await sweepAllTenants(remit, { at: "2026-03-03T12:00:00Z" })).toEqual({
       tenants: 2,
       pastDue: 0,
       expiredQuotes: 0,
       planOccurrences: 0,
+      lateFees: 0,
     });
     expect(await sweepAllTenants(remit, { at: "2026-03-04T12:00:00Z" })).toEqual({
       tenants: 2,
       pastDue: 0,
       expiredQuotes: 1,
       planOccurrences: 0,
+      lateFees: 0,
     });
   });
 

@@ -57,10 +57,11 @@ export function calculateWithBigInts(input: ParsedInvoiceInput): InvoiceCalculat
     };
   });
 
-  // 3. Invoice discounts, each shared over the lines' current net.
+  // 3. Invoice discounts, each shared over the lines' current net; late fees take no share.
   for (const invoiceDiscount of input.discounts) {
+    const weights = items.map((line) => (line.kind === "late_fee" ? 0n : line.net));
     let netSum = 0n;
-    for (const line of items) netSum += line.net;
+    for (const weight of weights) netSum += weight;
     if (netSum === 0n) continue;
     let amount: bigint;
     if (invoiceDiscount.type === "percent") amount = percentOf(netSum, invoiceDiscount.value);
@@ -68,10 +69,7 @@ export function calculateWithBigInts(input: ParsedInvoiceInput): InvoiceCalculat
       const value = toMinor(invoiceDiscount.value);
       amount = value < netSum ? value : netSum;
     }
-    const shares = allocateByLargestRemainder(
-      amount,
-      items.map((line) => line.net),
-    );
+    const shares = allocateByLargestRemainder(amount, weights);
     items.forEach((line, index) => {
       const share = shares[index] as bigint;
       line.net -= share;
@@ -79,9 +77,9 @@ export function calculateWithBigInts(input: ParsedInvoiceInput): InvoiceCalculat
     });
   }
 
-  // 4. Fees become lines after the items.
+  // 4. Fees become lines after the items; a percent fee is not taken of late fees.
   let itemsNet = 0n;
-  for (const line of items) itemsNet += line.net;
+  for (const line of items) if (line.kind !== "late_fee") itemsNet += line.net;
   const feeLines: WorkingLine[] = input.fees.map((fee, index) => {
     const amount = fee.type === "percent" ? percentOf(itemsNet, fee.value) : toMinor(fee.value);
     return {

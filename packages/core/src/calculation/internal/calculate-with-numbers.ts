@@ -102,20 +102,18 @@ function calculate(input: ParsedInvoiceInput): InvoiceCalculation {
     items[index] = item;
   }
 
-  // 3. Invoice discounts, each shared over the lines' current net.
+  // 3. Invoice discounts, each shared over the lines' current net; late fees take no share.
   for (const invoiceDiscount of input.discounts) {
+    const weights = items.map((line) => (line.kind === "late_fee" ? 0 : line.net));
     let netSum = 0;
-    for (const line of items) netSum = exact(netSum + line.net);
+    for (const weight of weights) netSum = exact(netSum + weight);
     if (netSum === 0) continue;
     let amount: number;
     if (invoiceDiscount.type === "percent") amount = percentOf(netSum, invoiceDiscount.value);
     else {
       amount = toMinorAtMost(invoiceDiscount.value, netSum);
     }
-    const shares = allocateExactly(
-      amount,
-      items.map((line) => line.net),
-    );
+    const shares = allocateExactly(amount, weights);
     for (let index = 0; index < itemCount; index++) {
       const line = items[index] as NumberLine;
       const share = shares[index] as number;
@@ -124,9 +122,9 @@ function calculate(input: ParsedInvoiceInput): InvoiceCalculation {
     }
   }
 
-  // 4. Fees become lines after the items.
+  // 4. Fees become lines after the items; a percent fee is not taken of late fees.
   let itemsNet = 0;
-  for (const line of items) itemsNet = exact(itemsNet + line.net);
+  for (const line of items) if (line.kind !== "late_fee") itemsNet = exact(itemsNet + line.net);
   const lines = items.slice();
   input.fees.forEach((fee, index) => {
     const amount = fee.type === "percent" ? percentOf(itemsNet, fee.value) : toMinor(fee.value);

@@ -30,7 +30,7 @@ const readAmount = createDecimalReader(decimalLimits.amount);
 const readDiscountPercent = createDecimalReader(decimalLimits.discountPercent);
 const readTaxPercent = createDecimalReader(decimalLimits.taxPercent);
 
-const lineKinds = new Set(["labor", "material", "service", "other"]);
+const lineKinds = new Set(["labor", "material", "service", "other", "late_fee"]);
 
 // Lines are copies of these templates, with their fields then set, never object literals: V8
 // watches where each literal is made, and once most objects from one place outlive a young-

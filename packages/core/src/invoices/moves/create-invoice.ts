@@ -99,6 +99,7 @@ async function newInvoice(
     credit: zero,
     writtenOff: zero,
     writeOffReason: null,
+    lateFee: null,
     writtenOffAt: null,
     refundPending: zero,
     number: null,

@@ -22,6 +22,7 @@ import {
   recordIdSchema,
 } from "../internal/move-input-fields";
 import { settledStatus, withBalances } from "../internal/settle-invoice";
+import { lateFeeAtIssue } from "../../late-fees/internal/late-fee-at-issue";
 import type { Invoice } from "../invoice";
 
 export const issueInvoiceInputSchema = z.object({
@@ -111,6 +112,8 @@ export async function issueInvoiceInScope(
     publicToken: scope.deps.ids.newPublicToken(),
     issuedAt: scope.now,
     changesRequestedReason: null,
+    // The rule in force now stays with the invoice; a later change of the rule does not reach it.
+    lateFee: lateFeeAtIssue(scope),
   };
   if (scope.deps.hooks.beforeInvoiceIssued)
     next = await scope.deps.hooks.beforeInvoiceIssued(scope, next);

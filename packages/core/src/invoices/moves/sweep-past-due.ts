@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { addDueLateFees } from "../../late-fees/moves/add-due-late-fees";
+import type { ServiceCall } from "../../service/internal/define-move";
 import { defineSweep } from "../../service/internal/define-sweep";
+import { parseWithSchema } from "../../validation/to-validation-error";
 import { localDateAt } from "../../tenants/tenant-dates";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
 import { saveInvoice } from "../internal/load-invoice-for-move";
@@ -15,11 +18,11 @@ export const sweepPastDueInputSchema = z.object({
 export type SweepPastDueInput = z.input<typeof sweepPastDueInputSchema>;
 
 /**
- * `remit.invoices.sweepPastDue`: moves each `pending_payment` invoice whose due date is before the
- * tenant's local date at `at` to `past_due`, one batch per transaction, skipping any that changed
- * meanwhile. Idempotent: a second run changes nothing. Emits `invoice.past_due` for each.
+ * Moves each `pending_payment` invoice whose due date is before the tenant's local date at `at`
+ * to `past_due`, one batch per transaction, skipping any that changed meanwhile. Idempotent: a
+ * second run changes nothing. Emits `invoice.past_due` for each.
  */
-export const sweepPastDue = defineSweep(
+const markPastDue = defineSweep(
   {
     move: "mark past due",
     input: sweepPastDueInputSchema.prefault({}),
@@ -56,3 +59,18 @@ export const sweepPastDue = defineSweep(
     return { ids: candidates.map((candidate) => candidate.id), moved };
   },
 );
+
+/**
+ * `remit.invoices.sweepPastDue`: marks what is past due, then charges the late fees now due
+ * (`addDueLateFees`), so that an invoice going past due today gets a fee due today in the same
+ * run. A second run changes nothing.
+ */
+export const sweepPastDue: ServiceCall<
+  SweepPastDueInput | undefined,
+  { moved: number; lateFeesAdded: number }
+> = async (deps, context, rawInput) => {
+  const input = parseWithSchema(sweepPastDueInputSchema.prefault({}), rawInput);
+  const { moved } = await markPastDue(deps, context, rawInput);
+  const lateFeesAdded = await addDueLateFees(deps, context, input);
+  return { moved, lateFeesAdded };
+};

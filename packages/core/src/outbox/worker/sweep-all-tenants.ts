@@ -26,6 +26,11 @@ export type SweepReport = {
    * @since 0.2.0
    */
   planOccurrences: number;
+  /**
+   * Late fees charged by the past-due sweep.
+   * @since 0.3.0
+   */
+  lateFees: number;
 };
 
 /** A tenant's due plan occurrences; none on a store written before plans. */
@@ -49,7 +54,7 @@ async function generatePlanOccurrences(
  *
  * @example
  * ```ts
- * const report = await sweepAllTenants(remit); // { tenants, pastDue, expiredQuotes, planOccurrences }
+ * const report = await sweepAllTenants(remit); // { tenants, pastDue, expiredQuotes, planOccurrences, lateFees }
  * ```
  * @group Outbox worker
  */
@@ -60,7 +65,13 @@ export async function sweepAllTenants(
   const input = parseWithSchema(sweepAllTenantsInputSchema, rawInput);
   const { store, clock } = dependenciesOf(remit);
   const at = input.at ?? clock.now();
-  const report: SweepReport = { tenants: 0, pastDue: 0, expiredQuotes: 0, planOccurrences: 0 };
+  const report: SweepReport = {
+    tenants: 0,
+    pastDue: 0,
+    expiredQuotes: 0,
+    planOccurrences: 0,
+    lateFees: 0,
+  };
   let after: string | undefined;
   for (;;) {
     const tenantIds = await store.listTenantIds({
@@ -78,6 +89,7 @@ export async function sweepAllTenants(
           const pastDue = await remit.invoices.sweepPastDue(context, { at });
           const expired = await remit.quotes.sweepExpired(context, { at });
           report.pastDue += pastDue.moved;
+          report.lateFees += pastDue.lateFeesAdded;
           report.expiredQuotes += expired.moved;
           report.planOccurrences += plans;
           report.tenants++;

@@ -43,4 +43,12 @@ export type InvoiceCollection = VersionedCollection<Invoice> & {
    * @since 0.3.0
    */
   listWithCredit?(input: { customerId: string }): Promise<Invoice[]>;
+  /**
+   * `past_due` invoices that carry a late-fee rule (`lateFee` not null), ordered by id, after the
+   * id `after`, at most `limit`: the late-fee sweep's batches. Optional for stores written before
+   * 0.3; a store without it cannot keep `lateFee`, so issuing under a late-fee rule and the
+   * late-fee sweep refuse with `not_supported` there.
+   * @since 0.3.0
+   */
+  listLateFeeCandidates?(input: { after?: string; limit: number }): Promise<Invoice[]>;
 };

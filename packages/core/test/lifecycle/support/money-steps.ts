@@ -110,6 +110,7 @@ export async function advance(
   );
   expect(await run.remit.invoices.sweepPastDue(systemContext)).toEqual({
     moved: overdue.length,
+    lateFeesAdded: 0,
   });
   for (const invoice of overdue) {
     invoice.status = "past_due";
@@ -126,7 +127,7 @@ export async function advance(
     count("sweep moved one");
   }
   const before = await run.observe();
-  expect(await run.remit.invoices.sweepPastDue(systemContext)).toEqual({ moved: 0 });
+  expect(await run.remit.invoices.sweepPastDue(systemContext)).toEqual({ moved: 0, lateFeesAdded: 0 });
   expect(await run.observe()).toEqual(before);
 }
 
