@@ -101,14 +101,6 @@ export type {
   InvoiceLateFee,
   InvoiceRevision,
 } from "./invoices/invoice";
-export { calculateLateFee } from "./late-fees/calculate-late-fee";
-export { countLateFeesDue } from "./late-fees/count-late-fees-due";
-export {
-  type LateFeeRule,
-  type LateFeeRuleInput,
-  lateFeeRuleSchema,
-} from "./late-fees/late-fee-rule";
-export { sumLateFees } from "./late-fees/total-of-late-fees";
 export { type InvoiceStatus, invoiceStatuses } from "./invoices/invoice-status";
 export { createInvoiceInputSchema } from "./invoices/moves/create-invoice";
 export type { IssuedInvoice } from "./invoices/moves/issue-invoices";
@@ -121,6 +113,14 @@ export type { SentInvoice } from "./invoices/moves/send-invoices";
 export { updateInvoiceInputSchema } from "./invoices/moves/update-invoice";
 export type { Payment, PaymentMethod, Refund } from "./invoices/payment";
 export type { InvoiceDetails } from "./invoices/reads/read-invoices";
+export { calculateLateFee } from "./late-fees/calculate-late-fee";
+export { countLateFeesDue } from "./late-fees/count-late-fees-due";
+export {
+  type LateFeeRule,
+  type LateFeeRuleInput,
+  lateFeeRuleSchema,
+} from "./late-fees/late-fee-rule";
+export { sumLateFees } from "./late-fees/total-of-late-fees";
 export {
   escapeHtml,
   type RenderedMessage,

@@ -7,6 +7,7 @@ import { paymentAccounts } from "./0006-payment-accounts";
 import { creditNotesAndWriteOffs } from "./0007-credit-notes-and-write-offs";
 import { recurringPlans } from "./0008-recurring-plans";
 import { customerEInvoicing } from "./0009-customer-e-invoicing";
+import { lateFees } from "./0010-late-fees";
 
 /** A schema change: applied once, in `version` order, inside the migrating transaction. */
 export type Migration = {
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: "credit-notes-and-write-offs", sql: creditNotesAndWriteOffs },
   { version: 8, name: "recurring-plans", sql: recurringPlans },
   { version: 9, name: "customer-e-invoicing", sql: customerEInvoicing },
+  { version: 10, name: "late-fees", sql: lateFees },
 ];

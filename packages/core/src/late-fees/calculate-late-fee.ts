@@ -33,7 +33,10 @@ export function calculateLateFee(input: {
   let amount =
     rule.charge.type === "flat"
       ? roundMoney(rule.charge.amount, currency)
-      : roundMoney(new ExactDecimal(balance).times(rule.charge.percent).div(100).toFixed(), currency);
+      : roundMoney(
+          new ExactDecimal(balance).times(rule.charge.percent).div(100).toFixed(),
+          currency,
+        );
   if (rule.maximumTotal !== undefined) {
     const left = subtractMoney(currency, rule.maximumTotal, input.earlierFees);
     if (compareMoney(left, amount) < 0) amount = roundMoney(left, currency, "down");

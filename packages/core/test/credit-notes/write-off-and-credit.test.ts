@@ -34,7 +34,10 @@ describe("write-off", () => {
       ),
     ).toEqual([]);
     harness.clock.advance(40 * 86_400_000);
-    expect(await harness.remit.invoices.sweepPastDue(systemContext)).toEqual({ moved: 0, lateFeesAdded: 0 });
+    expect(await harness.remit.invoices.sweepPastDue(systemContext)).toEqual({
+      moved: 0,
+      lateFeesAdded: 0,
+    });
     // Send and cancel are refused.
     await harness.expectRefused(invoice.id, "invalid_transition", () =>
       harness.remit.invoices.cancel(userContext, { id: invoice.id, reason: "No" }),

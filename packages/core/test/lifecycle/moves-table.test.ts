@@ -349,7 +349,10 @@ describe("moves table", () => {
     const harness = await createHarness();
     const invoice = await harness.issued({ terms: "net_1" });
     harness.clock.advance(2 * 86_400_000);
-    expect(await harness.remit.invoices.sweepPastDue(systemContext)).toEqual({ moved: 1, lateFeesAdded: 0 });
+    expect(await harness.remit.invoices.sweepPastDue(systemContext)).toEqual({
+      moved: 1,
+      lateFeesAdded: 0,
+    });
     const details = await harness.remit.invoices.get(userContext, { id: invoice.id });
     expect(details.invoice).toMatchObject({ status: "past_due", version: invoice.version + 1 });
     expect(details.events.at(-1)).toMatchObject({
@@ -357,7 +360,10 @@ describe("moves table", () => {
       actor: { type: "system" },
     });
     const before = await harness.snapshot(invoice.id);
-    expect(await harness.remit.invoices.sweepPastDue(systemContext)).toEqual({ moved: 0, lateFeesAdded: 0 });
+    expect(await harness.remit.invoices.sweepPastDue(systemContext)).toEqual({
+      moved: 0,
+      lateFeesAdded: 0,
+    });
     expect(await harness.snapshot(invoice.id)).toEqual(before);
   });
 
@@ -368,7 +374,10 @@ describe("moves table", () => {
       others[status] = (await invoiceIn(harness, status)).id;
     }
     harness.clock.advance(10 * 86_400_000);
-    expect(await harness.remit.invoices.sweepPastDue(systemContext)).toEqual({ moved: 0, lateFeesAdded: 0 });
+    expect(await harness.remit.invoices.sweepPastDue(systemContext)).toEqual({
+      moved: 0,
+      lateFeesAdded: 0,
+    });
     for (const [status, id] of Object.entries(others)) {
       expect((await harness.remit.invoices.get(userContext, { id })).invoice.status).toBe(status);
     }

@@ -411,7 +411,7 @@ describe("precise rules - past due", () => {
       at: "2026-03-04T06:00:00Z",
       batchSize: 2,
     });
-    expect(result).toEqual({ moved: 5 });
+    expect(result).toEqual({ moved: 5, lateFeesAdded: 0 });
     for (const invoice of overdue) {
       expect(
         (await harness.remit.invoices.get(userContext, { id: invoice.id })).invoice.status,
@@ -443,7 +443,10 @@ describe("precise rules - past due", () => {
     const stale = [paidMeanwhile, dueTodayMeanwhile, stillDue];
     failing.intercept("invoices.listDueBefore", async () => stale);
     const before = await harness.snapshot(paidMeanwhile.id);
-    expect(await harness.remit.invoices.sweepPastDue(systemContext)).toEqual({ moved: 1, lateFeesAdded: 0 });
+    expect(await harness.remit.invoices.sweepPastDue(systemContext)).toEqual({
+      moved: 1,
+      lateFeesAdded: 0,
+    });
     expect(await harness.snapshot(paidMeanwhile.id)).toMatchObject({ details: before.details });
     expect(
       (await harness.remit.invoices.get(userContext, { id: stillDue.id })).invoice.status,

@@ -139,7 +139,10 @@ describe("precise rules - versions", () => {
     });
     expect(paid.invoice?.version).toBe(invoice.version + 2);
     harness.clock.advance(3 * 86_400_000);
-    expect(await remit.invoices.sweepPastDue(systemContext)).toEqual({ moved: 1, lateFeesAdded: 0 });
+    expect(await remit.invoices.sweepPastDue(systemContext)).toEqual({
+      moved: 1,
+      lateFeesAdded: 0,
+    });
     expect((await remit.invoices.get(userContext, { id: invoice.id })).invoice.version).toBe(
       invoice.version + 3,
     );
@@ -355,7 +358,7 @@ describe("precise rules - actors", () => {
       if (move === "mark past due") {
         harness.clock.advance(365 * 86_400_000); // past every due date
         // The two issued invoices with money due: the one paid in part and the reviewed one.
-        expect(await call()).toEqual({ moved: 2 });
+        expect(await call()).toEqual({ moved: 2, lateFeesAdded: 0 });
         const details = await harness.remit.invoices.get(userContext, { id });
         expect(details.invoice.status).toBe("past_due");
         expect(details.events.at(-1)).toMatchObject({

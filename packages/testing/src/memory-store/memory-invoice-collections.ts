@@ -124,6 +124,17 @@ export function invoiceCollections(context: MemoryTransactionContext) {
           )
           .sort((a, b) => (a.id < b.id ? -1 : 1))
           .slice(0, limit),
+      listLateFeeCandidates: async ({ after, limit }) =>
+        state.invoices
+          .list(t)
+          .filter(
+            (invoice) =>
+              invoice.status === "past_due" &&
+              invoice.lateFee != null &&
+              (after === undefined || invoice.id > after),
+          )
+          .sort((a, b) => (a.id < b.id ? -1 : 1))
+          .slice(0, limit),
     },
     workOrders: (() => {
       const records = versionedRecords({

@@ -6,6 +6,7 @@ import { defineCreditCollectionCases } from "./credit-collection-cases";
 import { defineInvoiceCollectionCases } from "./invoice-collection-cases";
 import { defineIsolationCases } from "./isolation-cases";
 import { defineJournalCollectionCases } from "./journal-collection-cases";
+import { defineLateFeeCases } from "./late-fee-cases";
 import { defineLedgerCollectionCases } from "./ledger-collection-cases";
 import { defineLifecycleCases } from "./lifecycle-cases";
 import { defineOutboxCases } from "./outbox-cases";
@@ -47,6 +48,7 @@ export function describeStoreConformance(options: StoreConformanceOptions): void
     defineJournalCollectionCases(harness);
     defineTenantCollectionCases(harness);
     defineCreditCollectionCases(harness);
+    defineLateFeeCases(harness);
     definePlanCollectionCases(harness);
   });
 }

@@ -204,14 +204,14 @@ export function defineLifecycleCases(harness: ConformanceHarness): void {
     clock.set("2026-03-18T04:59:00Z"); // 23:59 on the 17th in Chicago (CDT since March 8): not yet past due
     expect(
       await remit.invoices.sweepPastDue({ tenantId: "tenant_a", actor: { type: "system" } }),
-    ).toEqual({ moved: 0 });
+    ).toEqual({ moved: 0, lateFeesAdded: 0 });
     clock.set("2026-03-18T05:00:00Z"); // midnight on the 18th in Chicago
     expect(
       await remit.invoices.sweepPastDue({ tenantId: "tenant_a", actor: { type: "system" } }),
-    ).toEqual({ moved: 1 });
+    ).toEqual({ moved: 1, lateFeesAdded: 0 });
     expect(
       await remit.invoices.sweepPastDue({ tenantId: "tenant_a", actor: { type: "system" } }),
-    ).toEqual({ moved: 0 });
+    ).toEqual({ moved: 0, lateFeesAdded: 0 });
     expect(await harness.probe().invoice("tenant_a", invoice.id)).toMatchObject({
       status: "past_due",
     });

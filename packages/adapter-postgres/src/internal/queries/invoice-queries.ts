@@ -26,6 +26,7 @@ export const invoiceSelect = `
   credit::text AS credit, refund_pending::text AS "refundPending",
   credit_note_total::text AS "creditNoteTotal", written_off::text AS "writtenOff",
   write_off_reason AS "writeOffReason", ${isoColumn("written_off_at")} AS "writtenOffAt",
+  late_fee AS "lateFee",
   number, series, sequence, ${dateColumn("issue_date")} AS "issueDate", ${dateColumn("due_date")} AS "dueDate",
   public_token AS "publicToken", work_order_id AS "workOrderId", quote_id AS "quoteId",
   cancellation_reason AS "cancellationReason", changes_requested_reason AS "changesRequestedReason",
@@ -53,6 +54,7 @@ export function invoiceRow(invoice: Invoice): ColumnValues {
     written_off: invoice.writtenOff,
     write_off_reason: invoice.writeOffReason,
     written_off_at: invoice.writtenOffAt,
+    late_fee: json(invoice.lateFee ?? null),
     number: invoice.number,
     series: invoice.series,
     sequence: invoice.sequence,
@@ -187,6 +189,18 @@ export function createInvoiceQueries(scope: Scope): StoreTransaction["invoices"]
            AND ($3::text IS NULL OR id > $3::text)
          ORDER BY id LIMIT $4`,
         [tenantId, before, after ?? null, limit],
+      );
+      return rows;
+    },
+
+    // The partial index of past-due invoices with a late-fee rule (0010) answers this.
+    async listLateFeeCandidates({ after, limit }) {
+      const { rows } = await runner.query<Invoice>(
+        `SELECT ${invoiceSelect} FROM ${tables.invoices}
+         WHERE tenant_id = $1 AND status = 'past_due' AND late_fee IS NOT NULL
+           AND ($2::text IS NULL OR id > $2::text)
+         ORDER BY id LIMIT $3`,
+        [tenantId, after ?? null, limit],
       );
       return rows;
     },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { InvalidTransitionError } from "../../errors/invalid-transition-error";
 import { ValidationError } from "../../errors/validation-error";
+import { lateFeeAtIssue } from "../../late-fees/internal/late-fee-at-issue";
 import { defineMove } from "../../service/internal/define-move";
 import { insertOutboxJob } from "../../service/internal/new-outbox-job";
 import type { MoveScope } from "../../service/internal/run-move";
@@ -22,7 +23,6 @@ import {
   recordIdSchema,
 } from "../internal/move-input-fields";
 import { settledStatus, withBalances } from "../internal/settle-invoice";
-import { lateFeeAtIssue } from "../../late-fees/internal/late-fee-at-issue";
 import type { Invoice } from "../invoice";
 
 export const issueInvoiceInputSchema = z.object({

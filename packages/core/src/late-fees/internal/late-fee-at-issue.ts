@@ -1,6 +1,6 @@
 import type { InvoiceLateFee } from "../../invoices/invoice";
-import type { MoveScope } from "../../service/internal/run-move";
 import { requireCollection } from "../../service/internal/require-collection";
+import type { MoveScope } from "../../service/internal/run-move";
 
 /**
  * The late fee an invoice takes at issue: the tenant's rule in force, no period charged yet; `null`

@@ -127,7 +127,10 @@ export async function advance(
     count("sweep moved one");
   }
   const before = await run.observe();
-  expect(await run.remit.invoices.sweepPastDue(systemContext)).toEqual({ moved: 0, lateFeesAdded: 0 });
+  expect(await run.remit.invoices.sweepPastDue(systemContext)).toEqual({
+    moved: 0,
+    lateFeesAdded: 0,
+  });
   expect(await run.observe()).toEqual(before);
 }
 
