@@ -12,7 +12,8 @@ export function sumLateFees(invoice: Pick<Invoice, "currency" | "totals">): {
   total: string;
   net: string;
 } {
-  const lines = invoice.totals.lines.filter((line) => line.kind === "late_fee");
+  // `totals` is absent only on partial invoices built by hand for messages; they carry no fees.
+  const lines = (invoice.totals?.lines ?? []).filter((line) => line.kind === "late_fee");
   return {
     total: addMoney(invoice.currency, ...lines.map((line) => line.total)),
     net: addMoney(invoice.currency, ...lines.map((line) => line.excludingTax)),
