@@ -88,7 +88,7 @@ const ratePicksArbitrary = fc.uniqueArray(fc.nat({ max: 5 }), { maxLength: 4 });
 const lineArbitrary = fc.record(
   {
     hasId: fc.boolean(),
-    kind: fc.constantFrom<LineKind>("labor", "material", "service", "other"),
+    kind: fc.constantFrom<LineKind>("labor", "material", "service", "other", "late_fee"),
     description: descriptionArbitrary,
     quantity: quantityArbitrary,
     unitPrice: unitPriceArbitrary,

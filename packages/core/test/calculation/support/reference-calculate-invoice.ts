@@ -130,9 +130,10 @@ export function referenceCalculateInvoice(
     };
   });
 
-  // 3. Invoice discounts, in order, shared over the current nets.
+  // 3. Invoice discounts, in order, shared over the current nets; late fees take no share.
+  const shareOf = (line: Line) => (line.kind === "late_fee" ? Rational.zero : line.net);
   for (const invoiceDiscount of input.discounts ?? []) {
-    const netSum = sumOf(items.map((line) => line.net));
+    const netSum = sumOf(items.map(shareOf));
     let amount = Rational.zero;
     if (!netSum.isZero()) {
       amount =
@@ -140,18 +141,15 @@ export function referenceCalculateInvoice(
           ? percentOf(netSum, invoiceDiscount.value)
           : smaller(exactValue(invoiceDiscount.value), netSum);
     }
-    const shares = shareOut(
-      amount,
-      items.map((line) => line.net),
-    );
+    const shares = shareOut(amount, items.map(shareOf));
     items.forEach((line, index) => {
       line.net = line.net.minus(shares[index] as Rational);
       line.discount = line.discount.plus(shares[index] as Rational);
     });
   }
 
-  // 4. Fees become lines after the items.
-  const itemsNet = sumOf(items.map((line) => line.net));
+  // 4. Fees become lines after the items; a percent fee is not taken of late fees.
+  const itemsNet = sumOf(items.map(shareOf));
   const feeLines: Line[] = (input.fees ?? []).map((fee, index) => {
     const amount = fee.type === "percent" ? percentOf(itemsNet, fee.value) : exactValue(fee.value);
     return {
