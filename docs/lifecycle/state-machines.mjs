@@ -133,7 +133,7 @@ export const invoiceMachine = {
           check: false,
         },
       ],
-      note: "idempotent; run by `sweepAllTenants` or the worker's `sweepEvery`",
+      note: "idempotent; then adds the late fees due on `past_due` invoices (a `late_fee` line each, once per period); run by `sweepAllTenants` or the worker's `sweepEvery`",
     },
     {
       call: "cancel",
