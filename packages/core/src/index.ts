@@ -115,11 +115,6 @@ export type { Payment, PaymentMethod, Refund } from "./invoices/payment";
 export type { InvoiceDetails } from "./invoices/reads/read-invoices";
 export { calculateLateFee } from "./late-fees/calculate-late-fee";
 export { countLateFeesDue } from "./late-fees/count-late-fees-due";
-export {
-  type LateFeeRule,
-  type LateFeeRuleInput,
-  lateFeeRuleSchema,
-} from "./late-fees/late-fee-rule";
 export { sumLateFees } from "./late-fees/total-of-late-fees";
 export {
   escapeHtml,
@@ -203,6 +198,11 @@ export { type Actor, actorSchema, contextSchema } from "./service/actor";
 export type { InvoiceMoveHooks, RemitDependencies } from "./service/remit-dependencies";
 export { wasReplayed } from "./service/replayed-result";
 export { stableStringify } from "./stable-stringify";
+export {
+  type LateFeeRule,
+  type LateFeeRuleInput,
+  lateFeeRuleSchema,
+} from "./tenants/late-fee-rule";
 export { calculateDueDate, type PaymentTerms, paymentTermsSchema } from "./tenants/payment-terms";
 export { localDateAt } from "./tenants/tenant-dates";
 export {

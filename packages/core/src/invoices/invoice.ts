@@ -1,8 +1,8 @@
 import type { InvoiceCalculation } from "../calculation/invoice-calculation";
 import type { InvoiceInput } from "../calculation/invoice-input-schema";
 import type { CustomerSnapshot } from "../customers/customer";
-import type { LateFeeRule } from "../late-fees/late-fee-rule";
 import type { Actor } from "../service/actor";
+import type { LateFeeRule } from "../tenants/late-fee-rule";
 import type { PaymentTerms } from "../tenants/payment-terms";
 import type { InvoiceStatus } from "./invoice-status";
 

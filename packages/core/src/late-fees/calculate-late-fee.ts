@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import type { CurrencyCode } from "../money/currencies";
 import { compareMoney, roundMoney, subtractMoney } from "../money/money-arithmetic";
-import type { LateFeeRule } from "./late-fee-rule";
+import type { LateFeeRule } from "../tenants/late-fee-rule";
 
 // Enough digits for the largest balance times a percent with six decimals, exactly.
 const ExactDecimal = Decimal.clone({ precision: 60 });

@@ -1,5 +1,5 @@
 import { differenceInCalendarDays } from "date-fns";
-import type { LateFeeRule } from "./late-fee-rule";
+import type { LateFeeRule } from "../tenants/late-fee-rule";
 
 function dateOf(date: string): Date {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];

@@ -3,9 +3,9 @@ import { currencySchema, taxRateInputSchema } from "../calculation/invoice-input
 import { registrationIdSchema, vatIdSchema } from "../e-invoicing/party-identifiers";
 import { paymentMeansSchema } from "../e-invoicing/payment-means";
 import { untaxedVatCategorySchema } from "../e-invoicing/vat-category";
-import { lateFeeRuleSchema } from "../late-fees/late-fee-rule";
 import { addressSchema } from "../validation/address-schema";
 import { textSchema } from "../validation/text-schema";
+import { lateFeeRuleSchema } from "./late-fee-rule";
 import { paymentTermsSchema } from "./payment-terms";
 
 const numberFormatSchema = textSchema

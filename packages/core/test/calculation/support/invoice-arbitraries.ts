@@ -7,7 +7,7 @@ import { currencies, type InvoiceInput } from "../../../src/index";
 // the contract's cross-field rules: unique ids, amounts with the currency's digits, no line with
 // an inclusive and a compound rate, at most one inclusive rate per line with per-document tax.
 
-type LineKind = "labor" | "material" | "service" | "other";
+type LineKind = "labor" | "material" | "service" | "other" | "late_fee";
 type Discount = { type: "percent"; value: string } | { type: "amount"; value: string };
 
 const codes = Object.keys(currencies);
