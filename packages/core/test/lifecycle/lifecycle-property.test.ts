@@ -1,8 +1,23 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { LateFeeSpec } from "./support/lifecycle-model";
 import { type MoveDescriptor, moveDescriptor } from "./support/lifecycle-moves";
 import { LifecycleRun, outcomes, type Scenario } from "./support/lifecycle-runner";
 import { step } from "./support/lifecycle-steps";
+
+/** A late-fee rule: flat or percent, untaxed, with grace days, repeats and a cap drawn. */
+const lateFees: fc.Arbitrary<LateFeeSpec> = fc
+  .record({
+    charge: fc.oneof(
+      fc.record({ flatCents: fc.integer({ min: 1, max: 5_000 }) }),
+      fc.record({ percent: fc.integer({ min: 1, max: 10 }) }),
+    ),
+    graceDays: fc.integer({ min: 0, max: 10 }),
+    repeatEveryDays: fc.option(fc.integer({ min: 1, max: 15 }), { nil: null }),
+    maxCount: fc.integer({ min: 1, max: 6 }),
+    capCents: fc.option(fc.integer({ min: 1, max: 8_000 }), { nil: null }),
+  })
+  .map((spec) => (spec.repeatEveryDays === null ? { ...spec, maxCount: 1 } : spec));
 
 const scenario: fc.Arbitrary<Scenario> = fc.record({
   timeZone: fc.constantFrom(
@@ -20,6 +35,7 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
     "2026-12-30T20:00:00.000Z", // the year turns within a run
     "2028-02-27T11:00:00.000Z", // a leap day ahead
   ),
+  lateFees: fc.option(lateFees, { nil: null, freq: 3 }),
   moves: fc.array(moveDescriptor, { minLength: 1, maxLength: 25, size: "max" }),
 });
 
@@ -50,6 +66,8 @@ describe("lifecycle - random sequences of moves", () => {
       "credit_note.issued+invoice.credited+invoice.paid -> paid",
       "invoice.written_off -> uncollectible",
       "written-off balance paid",
+      "late fees added x1",
+      "late fees added x2",
     ]) {
       expect(outcomes.get(outcome) ?? 0, outcome).toBeGreaterThan(0);
     }

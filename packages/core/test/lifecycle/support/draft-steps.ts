@@ -43,6 +43,9 @@ export async function create(run: LifecycleRun, move: Extract<MoveDescriptor, { 
     paidCents: 0,
     refundPendingCents: 0,
     creditNoteCents: 0,
+    lateFeePeriods: 0,
+    lateFeeCents: 0,
+    hasLateFeeRule: false,
     payments: [],
     eventCount: 1,
   });
@@ -111,6 +114,8 @@ export async function update(run: LifecycleRun, move: Extract<MoveDescriptor, { 
   Object.assign(target, {
     totalCents: next.totalCents,
     lineCount: next.lineCount,
+    // New lines replace the late-fee lines too (a fee waived stays charged as a period).
+    lateFeeCents: lines ? 0 : target.lateFeeCents,
     terms,
     dueDate: next.dueDate,
     revisions: target.revisions + 1,
@@ -199,6 +204,7 @@ export async function issue(run: LifecycleRun, move: Extract<MoveDescriptor, { k
     sequence,
     issueDate,
     dueDate: model.dueDateFor(target.terms, issueDate),
+    hasLateFeeRule: run.scenario.lateFees !== null,
   });
   run.remember(key.idempotencyKey, result, call, () =>
     run.remit.invoices.issue(userContext, { ...args, expectedVersion: 1000 }),

@@ -43,6 +43,12 @@ export type ModelInvoice = {
   refundPendingCents: number;
   /** The credit notes issued on it, with tax. */
   creditNoteCents: number;
+  /** Late-fee periods charged (`lateFee.periodsCharged`); none when issued without a rule. */
+  lateFeePeriods: number;
+  /** The `late_fee` lines in its current revision (an edit of the lines drops them). */
+  lateFeeCents: number;
+  /** Issued while the tenant had a late-fee rule, which it keeps. */
+  hasLateFeeRule: boolean;
   payments: ModelPayment[];
   /** Events of this invoice, delivery reports left out. */
   eventCount: number;
@@ -160,4 +166,43 @@ export function unrefundedCents(payment: ModelPayment): number {
   return payment.refunds
     .filter((refund) => refund.status !== "failed")
     .reduce((left, refund) => left - refund.cents, payment.cents);
+}
+
+/** The tenant's late-fee rule in a scenario: untaxed, in cents, with a flat or a percent charge. */
+export type LateFeeSpec = {
+  charge: { flatCents: number } | { percent: number };
+  graceDays: number;
+  repeatEveryDays: number | null;
+  maxCount: number;
+  capCents: number | null;
+};
+
+/** Whole days from one calendar date to a later one. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * How many fees are due on `today`: the first on the first day after `graceDays` past the due
+ * date, then one every `repeatEveryDays`, at most `maxCount`.
+ */
+export function lateFeesDue(spec: LateFeeSpec, dueDate: string, today: string): number {
+  const late = daysBetween(dueDate, today) - spec.graceDays;
+  if (late < 1) return 0;
+  if (spec.repeatEveryDays === null) return 1;
+  return Math.min(spec.maxCount, 1 + Math.floor((late - 1) / spec.repeatEveryDays));
+}
+
+/**
+ * One fee in cents, or null for none: flat, or the percent of the balance without late fees
+ * (half up), cut to what the cap leaves of the fees charged so far.
+ */
+export function lateFeeCents(spec: LateFeeSpec, balanceCents: number, earlierCents: number) {
+  if (balanceCents <= 0) return null;
+  let fee =
+    "flatCents" in spec.charge
+      ? spec.charge.flatCents
+      : Math.floor((balanceCents * spec.charge.percent + 50) / 100);
+  if (spec.capCents !== null) fee = Math.min(fee, spec.capCents - earlierCents);
+  return fee > 0 ? fee : null;
 }

@@ -43,7 +43,8 @@ export type MoveDescriptor =
   | { kind: "creditNote"; target: number; amount: "rest" | number; keyed: boolean }
   | { kind: "writeOff"; target: number; keyed: boolean }
   | { kind: "applyCredit"; from: number; to: number; amount: "most" | number; keyed: boolean }
-  | { kind: "advance"; hours: number; sweep: boolean }
+  /** The clock moves on; then `workers` past-due sweeps may run at once. */
+  | { kind: "advance"; hours: number; sweep: boolean; workers: number }
   | { kind: "worker"; outcome: "succeeded" | "failed" }
   | { kind: "replay"; pick: number }
   | { kind: "conflict"; pick: number; otherMove: boolean }
@@ -181,6 +182,7 @@ export const moveDescriptor: fc.Arbitrary<MoveDescriptor> = fc.oneof(
       kind: fc.constant("advance" as const),
       hours: fc.integer({ min: 1, max: 24 * 40 }),
       sweep: fc.boolean(),
+      workers: fc.integer({ min: 1, max: 3 }),
     }),
   },
   {

@@ -17,6 +17,8 @@ export type Scenario = {
   requireReview: boolean;
   numberFormat: string;
   start: string;
+  /** The tenant's late-fee rule from the start, or none. */
+  lateFees: model.LateFeeSpec | null;
   moves: MoveDescriptor[];
 };
 
@@ -74,6 +76,7 @@ export class LifecycleRun {
         timeZone: scenario.timeZone,
         requireReview: scenario.requireReview,
         numberFormat: scenario.numberFormat,
+        ...(scenario.lateFees ? { lateFees: lateFeeRuleOf(scenario.lateFees) } : {}),
       },
     });
     return new LifecycleRun(harness, scenario, createOutboxWorker({ remit: harness.remit }));
@@ -254,6 +257,20 @@ export class LifecycleRun {
     );
     expect(stored).toHaveLength(this.totalEvents);
   }
+}
+
+/** The scenario's late-fee rule as the tenant setting. */
+function lateFeeRuleOf(spec: model.LateFeeSpec) {
+  return {
+    charge:
+      "flatCents" in spec.charge
+        ? { type: "flat" as const, amount: model.money(spec.charge.flatCents) }
+        : { type: "percent" as const, percent: String(spec.charge.percent) },
+    graceDays: spec.graceDays,
+    ...(spec.repeatEveryDays === null ? {} : { repeatEveryDays: spec.repeatEveryDays }),
+    maxCount: spec.maxCount,
+    ...(spec.capCents === null ? {} : { maximumTotal: model.money(spec.capCents) }),
+  };
 }
 
 /** Each series holds exactly the numbers 1…last. */

@@ -73,7 +73,12 @@ function progress(
   if (target.refundPendingCents > 0)
     return { kind: "worker", outcome: variant % 3 === 0 ? "failed" : "succeeded" };
   if (target.dueDate !== null && variant % 7 === 0)
-    return { kind: "advance", hours: 24 * (1 + (variant % 35)), sweep: true };
+    return {
+      kind: "advance",
+      hours: 24 * (1 + (variant % 35)),
+      sweep: true,
+      workers: 1 + (variant % 3),
+    };
   if (target.issueDate !== null && target.paidCents === 0 && variant % 11 === 0) {
     return {
       kind: "update",

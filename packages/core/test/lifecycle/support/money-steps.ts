@@ -108,23 +108,42 @@ export async function advance(
     (invoice) =>
       invoice.status === "pending_payment" && invoice.dueDate !== null && invoice.dueDate < today,
   );
-  expect(await run.remit.invoices.sweepPastDue(systemContext)).toEqual({
-    moved: overdue.length,
-    lateFeesAdded: 0,
-  });
+  // Several workers sweep at once: each invoice moves once and each fee is added once.
+  const sweeps = await Promise.all(
+    Array.from({ length: move.workers }, () => run.remit.invoices.sweepPastDue(systemContext)),
+  );
   for (const invoice of overdue) {
     invoice.status = "past_due";
     invoice.version++;
     invoice.eventCount++;
     run.totalEvents++;
+    count("sweep moved one");
+  }
+  const fees = chargeLateFees(run, today);
+  expect({
+    moved: sweeps.reduce((total, sweep) => total + sweep.moved, 0),
+    lateFeesAdded: sweeps.reduce((total, sweep) => total + sweep.lateFeesAdded, 0),
+  }).toEqual({
+    moved: overdue.length,
+    lateFeesAdded: fees.size === 0 ? 0 : sum([...fees.values()].map((added) => added.length)),
+  });
+  for (const invoice of overdue) {
     const details = await run.remit.invoices.get(userContext, { id: invoice.id });
-    expect(details.events.at(-1)).toMatchObject({
-      type: "invoice.past_due",
-      subject: { version: invoice.version },
+    const event = details.events.find((entry) => entry.type === "invoice.past_due");
+    expect(event).toMatchObject({
       actor: { type: "system" },
       data: { status: "past_due", previousStatus: "pending_payment" },
     });
-    count("sweep moved one");
+  }
+  for (const [invoice, added] of fees) {
+    const details = await run.remit.invoices.get(userContext, { id: invoice.id });
+    const feeEvents = details.events
+      .filter((event) => event.type === "invoice.late_fee_added")
+      .slice(-added.length);
+    expect(feeEvents.map((event) => [event.actor.type, event.data.amount])).toEqual(
+      added.map((cents) => ["system", model.money(cents)]),
+    );
+    count(`late fees added x${Math.min(added.length, 3)}`);
   }
   const before = await run.observe();
   expect(await run.remit.invoices.sweepPastDue(systemContext)).toEqual({
@@ -132,6 +151,40 @@ export async function advance(
     lateFeesAdded: 0,
   });
   expect(await run.observe()).toEqual(before);
+}
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+
+/**
+ * The late fees the sweep owes on `today` by the model: for each past-due invoice issued under the
+ * rule, every period reached and not charged yet, oldest first, each a new revision and event.
+ * Returns the fees added per invoice.
+ */
+function chargeLateFees(run: LifecycleRun, today: string): Map<model.ModelInvoice, number[]> {
+  const spec = run.scenario.lateFees;
+  const added = new Map<model.ModelInvoice, number[]>();
+  if (!spec) return added;
+  for (const invoice of run.invoices) {
+    if (invoice.status !== "past_due" || !invoice.hasLateFeeRule || invoice.dueDate === null)
+      continue;
+    const due = model.lateFeesDue(spec, invoice.dueDate, today);
+    for (let period = invoice.lateFeePeriods + 1; period <= due; period++) {
+      // No fee on a fee: the balance is what is due without the late fees on the invoice.
+      const balance = model.balances(invoice).amountDue - invoice.lateFeeCents;
+      const fee = model.lateFeeCents(spec, Math.max(0, balance), invoice.lateFeeCents);
+      if (fee === null) continue;
+      invoice.totalCents += fee;
+      invoice.lateFeeCents += fee;
+      invoice.lateFeePeriods = period;
+      invoice.lineCount++;
+      invoice.revisions++;
+      invoice.version++;
+      invoice.eventCount++;
+      run.totalEvents++;
+      added.set(invoice, [...(added.get(invoice) ?? []), fee]);
+    }
+  }
+  return added;
 }
 
 export async function runWorker(
