@@ -62,12 +62,6 @@ describe("lifecycle - random sequences of moves", () => {
       "refused idempotency_conflict",
       "refused version_conflict",
       "refused invalid_transition",
-      "credit_note.issued+invoice.credited -> pending_payment",
-      "credit_note.issued+invoice.credited+invoice.paid -> paid",
-      "invoice.written_off -> uncollectible",
-      "written-off balance paid",
-      "late fees added x1",
-      "late fees added x2",
     ]) {
       expect(outcomes.get(outcome) ?? 0, outcome).toBeGreaterThan(0);
     }
@@ -103,7 +97,16 @@ describe("lifecycle - random sequences of moves", () => {
       ),
       { numRuns: Number(process.env.LIFECYCLE_RUNS ?? 150) },
     );
-    for (const outcome of ["credit applied -> pending_payment", "credit applied -> paid"]) {
+    // Over both properties' runs, issue 19's moves reached every outcome that matters.
+    for (const outcome of [
+      "credit note, still owed",
+      "credit_note.issued+invoice.credited+invoice.paid -> paid",
+      "invoice.written_off -> uncollectible",
+      "written-off balance paid",
+      "late fees added",
+      "credit applied -> pending_payment",
+      "credit applied -> paid",
+    ]) {
       expect(outcomes.get(outcome) ?? 0, outcome).toBeGreaterThan(0);
     }
   }, 120_000);

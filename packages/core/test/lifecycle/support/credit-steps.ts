@@ -50,6 +50,7 @@ export async function creditNote(
   run.creditNoteSequences.set(numbering.series, sequence);
   target.creditNoteCents = next.creditNoteCents;
   count(`credit note -> ${status}`);
+  if (status === "pending_payment" || status === "past_due") count("credit note, still owed");
   run.remember(key.idempotencyKey, result, call, () =>
     run.remit.invoices.issueCreditNote(userContext, { ...args, reason: "Another reason" }),
   );

@@ -143,7 +143,7 @@ export async function advance(
     expect(feeEvents.map((event) => [event.actor.type, event.data.amount])).toEqual(
       added.map((cents) => ["system", model.money(cents)]),
     );
-    count(`late fees added x${Math.min(added.length, 3)}`);
+    count("late fees added");
   }
   const before = await run.observe();
   expect(await run.remit.invoices.sweepPastDue(systemContext)).toEqual({
@@ -204,7 +204,8 @@ export async function runWorker(
       invoice.refundPendingCents -= refund.cents;
       if (move.outcome === "succeeded") invoice.paidCents -= refund.cents;
     }
-    invoice.status = model.settledStatus(invoice, run.today);
+    // A failed refund moved no money, so the status stays (the sweep marks it past due later).
+    if (move.outcome === "succeeded") invoice.status = model.settledStatus(invoice, run.today);
     invoice.version += pending.length;
     invoice.eventCount += pending.length;
     run.totalEvents += pending.length;
