@@ -181,11 +181,20 @@ export type {
   PlansApi,
   QuotesApi,
   Remit,
+  ReportsApi,
   TenantsApi,
   WorkOrdersApi,
 } from "./remit";
 export * from "./remit-input-schemas";
 export type * from "./remit-inputs";
+export {
+  type AgingBucket,
+  agingBucketOf,
+  agingBuckets,
+  daysPastDue,
+} from "./reports/aging-buckets";
+export type { AgingAmounts, AgingCustomerRow, AgingReport } from "./reports/aging-report";
+export { type AgingInput, agingInputSchema } from "./reports/reads/read-aging";
 export { type Actor, actorSchema, contextSchema } from "./service/actor";
 export type { InvoiceMoveHooks, RemitDependencies } from "./service/remit-dependencies";
 export { wasReplayed } from "./service/replayed-result";

@@ -11,6 +11,7 @@ import { defineLifecycleCases } from "./lifecycle-cases";
 import { defineOutboxCases } from "./outbox-cases";
 import { definePlanCollectionCases } from "./plan-collection-cases";
 import { defineRecordCollectionCases } from "./record-collection-cases";
+import { defineReportReadCases } from "./report-read-cases";
 import { defineTenantCollectionCases } from "./tenant-collection-cases";
 import { defineWorkOrderCases } from "./work-order-cases";
 
@@ -48,5 +49,6 @@ export function describeStoreConformance(options: StoreConformanceOptions): void
     defineTenantCollectionCases(harness);
     defineCreditCollectionCases(harness);
     definePlanCollectionCases(harness);
+    defineReportReadCases(harness);
   });
 }
