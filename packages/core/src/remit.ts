@@ -68,7 +68,9 @@ import type {
   WorkOrderMoveInput,
 } from "./remit-inputs";
 import type { AgingReport } from "./reports/aging-report";
+import type { CustomerStatement } from "./reports/customer-statement";
 import type { AgingInput } from "./reports/reads/read-aging";
+import type { CustomerStatementInput } from "./reports/reads/read-customer-statement";
 import type { Actor } from "./service/actor";
 import type { Tenant } from "./tenants/tenant-settings";
 import type { InvoiceDraft } from "./work-orders/draft-invoice-from-work-order";
@@ -905,6 +907,30 @@ export interface ReportsApi {
    * ```
    */
   aging(context: Context, input?: AgingInput): Promise<AgingReport>;
+  /**
+   * A customer's statement in one currency (default: the tenant's) for the local dates `from` to
+   * `to`, both included: the opening balance, every invoice issued, payment received, succeeded
+   * refund, credit note, write-off and credit applied in the period with the running balance, the
+   * sums by kind, the closing balance, and the invoices open now. The balance is what the customer
+   * owes less the credit they hold; it reconciles exactly (`openingBalance + invoiced − paid +
+   * refunded − credited − writtenOff = closingBalance`; applied credit moves money between two of
+   * the customer's invoices and changes nothing). Drafts, invoices in review and cancelled
+   * invoices are left out. `@remit/pdf`'s `renderStatementPdf` prints it.
+   * @param input {@link CustomerStatementInput}.
+   * @returns {@link CustomerStatement}.
+   * @throws `ValidationError` (also when `to` is before `from`); `NotFoundError` for an unknown
+   * customer; `NotSupportedError` on a store without credit notes.
+   *
+   * @example
+   * ```ts
+   * const statement = await remit.reports.customerStatement(ctx, {
+   *   customerId: customer.id,
+   *   from: "2026-03-01",
+   *   to: "2026-03-31",
+   * });
+   * ```
+   */
+  customerStatement(context: Context, input: CustomerStatementInput): Promise<CustomerStatement>;
 }
 
 /**
