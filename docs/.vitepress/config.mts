@@ -28,6 +28,7 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: "The invoice lifecycle", link: "/guide/lifecycle" },
       { text: "Work orders and quotes", link: "/guide/work-orders" },
       { text: "Billing at volume", link: "/guide/billing-at-volume" },
+      { text: "Aging and statements", link: "/guide/reports" },
       { text: "Invoice math", link: "/guide/invoice-math" },
     ],
   },

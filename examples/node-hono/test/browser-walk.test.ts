@@ -285,6 +285,7 @@ describe("browser: the main job, on a desk and on a phone", () => {
         "/customers",
         "/customers/new",
         `/customers/${customer?.id}`,
+        "/reports/aging",
         "/work-orders/new",
         "/quotes",
         "/quotes/new",

@@ -3,6 +3,7 @@ import { createEventsApi } from "./api/events-api";
 import { createInvoicesApi } from "./api/invoices-api";
 import { createPlansApi } from "./api/plans-api";
 import { createQuotesApi } from "./api/quotes-api";
+import { createReportsApi } from "./api/reports-api";
 import { createTenantsApi } from "./api/tenants-api";
 import { createWorkOrdersApi } from "./api/work-orders-api";
 import { EventHandlerRegistry } from "./events/event-handlers";
@@ -74,6 +75,7 @@ export function createRemit(options: RemitOptions): Remit {
     plans: createPlansApi(deps),
     events: createEventsApi(deps),
     deliveries: bindCalls(deps, { report: reportDelivery }),
+    reports: createReportsApi(deps),
     clock: deps.clock,
   };
   return attachDependencies(remit, deps);

@@ -189,11 +189,30 @@ export type {
   PlansApi,
   QuotesApi,
   Remit,
+  ReportsApi,
   TenantsApi,
   WorkOrdersApi,
 } from "./remit";
 export * from "./remit-input-schemas";
 export type * from "./remit-inputs";
+export {
+  type AgingBucket,
+  agingBucketOf,
+  agingBuckets,
+  daysPastDue,
+} from "./reports/aging-buckets";
+export type { AgingAmounts, AgingCustomerRow, AgingReport } from "./reports/aging-report";
+export type {
+  CustomerStatement,
+  StatementLine,
+  StatementLineKind,
+  StatementOpenInvoice,
+} from "./reports/customer-statement";
+export { type AgingInput, agingInputSchema } from "./reports/reads/read-aging";
+export {
+  type CustomerStatementInput,
+  customerStatementInputSchema,
+} from "./reports/reads/read-customer-statement";
 export { type Actor, actorSchema, contextSchema } from "./service/actor";
 export type { InvoiceMoveHooks, RemitDependencies } from "./service/remit-dependencies";
 export { wasReplayed } from "./service/replayed-result";

@@ -67,6 +67,10 @@ import type {
   WorkOrderInput,
   WorkOrderMoveInput,
 } from "./remit-inputs";
+import type { AgingReport } from "./reports/aging-report";
+import type { CustomerStatement } from "./reports/customer-statement";
+import type { AgingInput } from "./reports/reads/read-aging";
+import type { CustomerStatementInput } from "./reports/reads/read-customer-statement";
 import type { Actor } from "./service/actor";
 import type { Tenant } from "./tenants/tenant-settings";
 import type { InvoiceDraft } from "./work-orders/draft-invoice-from-work-order";
@@ -143,6 +147,11 @@ export type Remit = {
   readonly events: EventsApi;
   /** Deliveries of emails and texts. */
   readonly deliveries: DeliveriesApi;
+  /**
+   * Reads across the tenant's invoices for the back office: the aging report.
+   * @since 0.3.0
+   */
+  readonly reports: ReportsApi;
   /** The service's clock (the `Clock` port it was created with), for adapters that need "now". */
   readonly clock: Clock;
 };
@@ -880,6 +889,54 @@ export interface EventsApi {
    * @since 0.2.0
    */
   onCommit(listener: CommitListener): () => void;
+}
+
+/**
+ * `remit.reports`: reads across a tenant's invoices, for the back office.
+ * @group Service
+ * @since 0.3.0
+ */
+export interface ReportsApi {
+  /**
+   * The aging report: every open invoice's `amountDue` (`pending_payment` and `past_due`; an
+   * `uncollectible` invoice's balance is written off, so it is left out) per customer and currency,
+   * in buckets by calendar days past the due date at the tenant's local date of `asOf`: `current`
+   * (not yet due, due that day, or no due date), 1–30, 31–60, 61–90 and over 90. Balances are the
+   * invoices' current ones; `asOf` only sets the day the days count to.
+   * @param input {@link AgingInput}: `asOf`, an instant (default: now).
+   * @returns {@link AgingReport}, with rows per customer and currency and totals per currency.
+   * @throws `ValidationError`; `NotSupportedError` on a store without `invoices.listOpen`.
+   *
+   * @example
+   * ```ts
+   * const { customers, totals } = await remit.reports.aging(ctx, {});
+   * ```
+   */
+  aging(context: Context, input?: AgingInput): Promise<AgingReport>;
+  /**
+   * A customer's statement in one currency (default: the tenant's) for the local dates `from` to
+   * `to`, both included: the opening balance, every invoice issued, payment received, succeeded
+   * refund, credit note, write-off and credit applied in the period with the running balance, the
+   * sums by kind, the closing balance, and the invoices open now. The balance is what the customer
+   * owes less the credit they hold; it reconciles exactly (`openingBalance + invoiced − paid +
+   * refunded − credited − writtenOff = closingBalance`; applied credit moves money between two of
+   * the customer's invoices and changes nothing). Drafts, invoices in review and cancelled
+   * invoices are left out. `@remit/pdf`'s `renderStatementPdf` prints it.
+   * @param input {@link CustomerStatementInput}.
+   * @returns {@link CustomerStatement}.
+   * @throws `ValidationError` (also when `to` is before `from`); `NotFoundError` for an unknown
+   * customer; `NotSupportedError` on a store without credit notes.
+   *
+   * @example
+   * ```ts
+   * const statement = await remit.reports.customerStatement(ctx, {
+   *   customerId: customer.id,
+   *   from: "2026-03-01",
+   *   to: "2026-03-31",
+   * });
+   * ```
+   */
+  customerStatement(context: Context, input: CustomerStatementInput): Promise<CustomerStatement>;
 }
 
 /**

@@ -20,6 +20,13 @@ export {
   type InvoiceSummarySource,
   invoiceSummaryRows,
 } from "./invoice-summary-rows";
+export {
+  type CreditNotePdfLabels,
+  defaultCreditNotePdfLabels,
+  type RenderCreditNotePdfInput,
+  renderCreditNotePdf,
+  renderCreditNotePdfInputSchema,
+} from "./render-credit-note-pdf";
 export { renderInvoicePdf } from "./render-invoice-pdf";
 export {
   invoicePdfInvoiceSchema,
@@ -28,3 +35,10 @@ export {
   type RenderInvoicePdfInput,
   renderInvoicePdfInputSchema,
 } from "./render-invoice-pdf-input-schema";
+export {
+  defaultStatementPdfLabels,
+  type RenderStatementPdfInput,
+  renderStatementPdf,
+  renderStatementPdfInputSchema,
+  type StatementPdfLabels,
+} from "./render-statement-pdf";

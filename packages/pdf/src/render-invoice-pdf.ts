@@ -1,6 +1,5 @@
 import { ValidationError } from "@remit/core";
 import PDFDocument from "pdfkit";
-import type { z } from "zod";
 import { createFormatters } from "./internal/create-formatters";
 import { drawInvoiceHeader } from "./internal/draw-invoice-header";
 import { drawLineTable } from "./internal/draw-line-table";
@@ -8,6 +7,7 @@ import { drawTotals } from "./internal/draw-totals";
 import { colors, fonts, type InvoiceDrawing } from "./internal/invoice-drawing";
 import { type InvoiceFonts, loadBundledFonts } from "./internal/load-fonts";
 import { createGlyphCheck, type GlyphCheck } from "./internal/printable-text";
+import { toValidationError } from "./internal/to-validation-error";
 import { defaultInvoicePdfLabels, type InvoicePdfLabels } from "./invoice-pdf-labels";
 import {
   type RenderInvoicePdfInput,
@@ -15,22 +15,6 @@ import {
 } from "./render-invoice-pdf-input-schema";
 
 const letterRegions = new Set(["US", "CA", "MX", "PH"]);
-
-function toValidationError(error: z.ZodError): ValidationError {
-  return new ValidationError({
-    cause: error,
-    issues: error.issues.map((issue) => ({
-      path: issue.path
-        .map((segment, index) =>
-          typeof segment === "number"
-            ? `[${segment}]`
-            : `${index === 0 ? "" : "."}${String(segment)}`,
-        )
-        .join(""),
-      message: issue.message,
-    })),
-  });
-}
 
 function glyphCheckOf(regular: Uint8Array): GlyphCheck {
   try {

@@ -64,6 +64,7 @@ export { hostedInvoiceUrl } from "./options/resolve-public-url";
 export * from "./schemas/batch-schemas";
 export * from "./schemas/plan-schemas";
 export * from "./schemas/record-schemas";
+export * from "./schemas/report-schemas";
 export * from "./schemas/response-schemas";
 export { createRemitWebhooks } from "./webhooks/create-remit-webhooks";
 export { twilioStatusCallbackUrl } from "./webhooks/twilio-status-callback-url";

@@ -34,6 +34,12 @@ const rules: Rule[] = [
   { method: "POST", path: "/quotes/new", permission: "quotes.create" },
   // As the invoice page: the handler asks quotes.send, .approve, .decline or .convertToWorkOrder.
   { method: "POST", path: "/quotes/:id", permission: "quotes.get" },
+  { method: "GET", path: "/reports/aging", permission: "reports.aging" },
+  {
+    method: "GET",
+    path: "/customers/:id/statement.pdf",
+    permission: "reports.customerStatement",
+  },
   { method: "POST", path: "/settings/receipts", permission: "settings.payments" },
   { method: "GET", path: "/settings/payments/*", permission: "settings.payments" },
   { method: "POST", path: "/settings/payments/*", permission: "settings.payments" },

@@ -25,6 +25,7 @@ const statements = {
   workOrders: actionsOf("workOrders"),
   quotes: actionsOf("quotes"),
   plans: actionsOf("plans"),
+  reports: actionsOf("reports"),
   settings: [...settingsActions],
 } as const;
 
@@ -50,8 +51,8 @@ const technician = accessControl.newRole({
 });
 
 /**
- * Everything with invoices, customers, work orders, quotes and recurring plans: approves, issues,
- * sends, takes money.
+ * Everything with invoices, customers, work orders, quotes and recurring plans, and the reports:
+ * approves, issues, sends, takes money.
  */
 const office = accessControl.newRole({
   invoices: statements.invoices,
@@ -59,6 +60,7 @@ const office = accessControl.newRole({
   workOrders: statements.workOrders,
   quotes: statements.quotes,
   plans: statements.plans,
+  reports: statements.reports,
 });
 
 /** The office's rights, the settings (Stripe, team, API keys) and the organization itself. */
@@ -69,6 +71,7 @@ const owner = accessControl.newRole({
   workOrders: statements.workOrders,
   quotes: statements.quotes,
   plans: statements.plans,
+  reports: statements.reports,
   settings: statements.settings,
 });
 

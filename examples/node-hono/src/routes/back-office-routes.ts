@@ -11,6 +11,7 @@ import { backOfficePaymentSettings } from "./back-office-payment-settings";
 import { backOfficePayments } from "./back-office-payments";
 import { backOfficeQuotes } from "./back-office-quotes";
 import { backOfficeRefunds } from "./back-office-refunds";
+import { backOfficeReports } from "./back-office-reports";
 import { backOfficeWorkOrderPages } from "./back-office-work-order-pages";
 
 /**
@@ -32,6 +33,7 @@ export function backOfficeRoutes(
   routes.route("/", backOfficeRefunds(remit));
   routes.route("/", backOfficeInvoiceForms(remit));
   routes.route("/", backOfficeInvoicePages(remit));
+  routes.route("/", backOfficeReports(remit));
   routes.route("/", backOfficeCustomers(remit));
   routes.route("/", backOfficeWorkOrderPages(remit));
   routes.route("/", backOfficeQuotes(remit));

@@ -7,6 +7,7 @@ const links = [
   ["/work-orders", "Work orders"],
   ["/quotes", "Quotes"],
   ["/customers", "Customers"],
+  ["/reports/aging", "Aging"],
 ] as const;
 
 const settingsLinks = [

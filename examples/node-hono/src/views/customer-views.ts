@@ -58,7 +58,7 @@ export function customerDetailView(options: {
 <p>${contactLinks(customer)}</p>${address.length > 0 ? html`<p>${address.map((line, index) => (index === 0 ? line : html`<br>${line}`))}</p>` : ""}
 <div class="cards"><div class="card" id="balance"><span>Balance owed</span><strong>${money(options.balance)}</strong></div>
 <div class="card" id="customer-credit"><span>Credit</span><strong>${money(options.credit)}</strong></div></div>
-<p class="actions"><a class="button" href="/invoices/new?customerId=${id}">New invoice</a> <a class="button secondary" href="/work-orders/new?customerId=${id}">New work order</a> <a class="button secondary" href="/customers/${id}/edit">Edit customer</a></p>
+<p class="actions"><a class="button" href="/invoices/new?customerId=${id}">New invoice</a> <a class="button secondary" href="/work-orders/new?customerId=${id}">New work order</a> <a class="button secondary" href="/customers/${id}/edit">Edit customer</a> <a class="button secondary" href="/customers/${id}/statement.pdf" id="statement">Statement (PDF)</a></p>
 <h2>Invoices</h2>
 ${rows.length > 0 ? html`<div class="scroll"><table><thead><tr><th>Number</th><th>Status</th><th>Issued</th><th class="num">Total</th><th class="num">Amount due</th></tr></thead><tbody>${rows}</tbody></table></div>` : html`<p class="empty">No invoices for ${customer.name} yet.</p>`}`;
 }

@@ -12,6 +12,13 @@ import { statusBadge } from "./status-badge";
 const editable = new Set(["pending_action", "pending_review", "pending_payment", "past_due"]);
 const payable = new Set(["pending_payment", "past_due"]);
 
+/** The invoice's credit notes, each with its PDF. */
+function creditNotesView(notes: InvoiceDetails["creditNotes"], format: Formatters): Html | string {
+  if (notes.length === 0) return "";
+  return html`<h2>Credit notes</h2>
+<div class="scroll"><table id="credit-notes"><thead><tr><th>Number</th><th>Issued</th><th>Reason</th><th class="num">Total</th><th>PDF</th></tr></thead><tbody>${notes.map((note) => html`<tr><td>${note.number}</td><td>${format.date(note.issueDate)}</td><td>${note.reason}</td><td class="num">${format.money(note.total, note.currency)}</td><td><a href="/credit-notes/${encodeURIComponent(note.id)}/pdf" aria-label="PDF of credit note ${note.number}">PDF</a></td></tr>`)}</tbody></table></div>`;
+}
+
 /** The back office's page for one invoice: where it stands, its lines and totals, the forms to act, its history. */
 export function invoiceDetailView(options: {
   details: InvoiceDetails;
@@ -68,6 +75,7 @@ ${invoice.cancellationReason ? html`<p class="muted">Cancelled: ${invoice.cancel
 ${Number(invoice.credit) > 0 ? html`<p class="warning" id="credit">The customer has ${format.money(invoice.credit, invoice.currency)} of credit on this invoice: refund it or keep it for their next job.</p>` : ""}
 <p class="actions">${links}</p>
 ${invoiceSummaryView(invoice, format)}
+${creditNotesView(details.creditNotes, format)}
 ${invoice.content.memo ? html`<p id="memo"><strong>Memo:</strong> ${invoice.content.memo}</p>` : ""}
 ${invoiceActionsView(invoice, tenant, details.deliveries, may, options.refused)}
 ${invoiceHistoryView(details, format)}`;

@@ -15,6 +15,7 @@ import { defineInvoiceOperations } from "./invoice-operations";
 import { openApiDocumentOf } from "./openapi-document";
 import { definePlanOperations } from "./plan-operations";
 import { defineQuoteOperations } from "./quote-operations";
+import { defineReportOperations } from "./report-operations";
 import { defineWorkOrderOperations } from "./work-order-operations";
 
 /**
@@ -58,6 +59,7 @@ export function createRemitApi(options: RemitHandlerOptions): OpenAPIHono<RemitA
   defineWorkOrderOperations(api, remit, authorize);
   defineQuoteOperations(api, remit, authorize);
   definePlanOperations(api, remit, authorize);
+  defineReportOperations(api, remit, authorize);
   // Last: an unknown path is problem+json even where a host app mounts the API in its own Hono
   // app, whose not-found handler (plain text, or its HTML page) would otherwise answer.
   api.all("*", notFound);

@@ -55,6 +55,8 @@ export const remitOperations = [
   "plans.resume",
   "plans.skip",
   "plans.end",
+  "reports.aging",
+  "reports.customerStatement",
 ] as const;
 
 /** An operation of the REST API, such as `"invoices.issue"`. */

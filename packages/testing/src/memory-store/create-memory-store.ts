@@ -4,6 +4,7 @@ import { creditCollections, listInvoicesWithCredit } from "./memory-credit-colle
 import { invoiceCollections } from "./memory-invoice-collections";
 import { ledgerAndOutboxCollections } from "./memory-ledger-collections";
 import { planCollections } from "./memory-plan-collections";
+import { listOpenInvoices } from "./memory-report-reads";
 import { createMemoryState, type MemoryStoreState } from "./memory-state";
 import { createMemoryTransactionContext } from "./memory-transaction-context";
 
@@ -31,7 +32,11 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
     return {
       tenantId,
       ...invoiceParts,
-      invoices: { ...invoiceParts.invoices, listWithCredit: listInvoicesWithCredit(context) },
+      invoices: {
+        ...invoiceParts.invoices,
+        listWithCredit: listInvoicesWithCredit(context),
+        listOpen: listOpenInvoices(context),
+      },
       ...ledgerAndOutboxCollections(context),
       ...creditCollections(context),
       ...planCollections(context),

@@ -12,6 +12,7 @@ import { defineLifecycleCases } from "./lifecycle-cases";
 import { defineOutboxCases } from "./outbox-cases";
 import { definePlanCollectionCases } from "./plan-collection-cases";
 import { defineRecordCollectionCases } from "./record-collection-cases";
+import { defineReportReadCases } from "./report-read-cases";
 import { defineTenantCollectionCases } from "./tenant-collection-cases";
 import { defineWorkOrderCases } from "./work-order-cases";
 
@@ -50,5 +51,6 @@ export function describeStoreConformance(options: StoreConformanceOptions): void
     defineCreditCollectionCases(harness);
     defineLateFeeCases(harness);
     definePlanCollectionCases(harness);
+    defineReportReadCases(harness);
   });
 }

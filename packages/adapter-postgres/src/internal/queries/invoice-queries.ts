@@ -215,6 +215,18 @@ export function createInvoiceQueries(scope: Scope): StoreTransaction["invoices"]
       );
       return rows;
     },
+
+    // invoices_status_idx (tenant_id, status, id) answers this: two short ranges, merged by id.
+    async listOpen({ after, limit }) {
+      const { rows } = await runner.query<Invoice>(
+        `SELECT ${invoiceSelect} FROM ${tables.invoices}
+         WHERE tenant_id = $1 AND status IN ('pending_payment', 'past_due')
+           AND ($2::text IS NULL OR id > $2::text)
+         ORDER BY id LIMIT $3`,
+        [tenantId, after ?? null, limit],
+      );
+      return rows;
+    },
   };
 }
 

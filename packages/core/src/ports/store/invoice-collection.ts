@@ -51,4 +51,11 @@ export type InvoiceCollection = VersionedCollection<Invoice> & {
    * @since 0.3.0
    */
   listLateFeeCandidates?(input: { after?: string; limit: number }): Promise<Invoice[]>;
+  /**
+   * Open invoices (`pending_payment` and `past_due`), ordered by id, after the id `after`, at most
+   * `limit`: the aging report's batches, so that it never loads paid or draft invoices. Optional
+   * for stores written before 0.3; `reports.aging` needs it.
+   * @since 0.3.0
+   */
+  listOpen?(input: { after?: string; limit: number }): Promise<Invoice[]>;
 };
