@@ -33,6 +33,7 @@ export const actorResponseSchema = z
     z.object({ type: z.literal("user"), id: z.string() }),
     z.object({ type: z.literal("system") }),
     z.object({ type: z.literal("provider"), name: z.string() }),
+    z.object({ type: z.literal("customer"), ip: z.string() }),
   ])
   .openapi("Actor");
 

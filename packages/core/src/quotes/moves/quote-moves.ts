@@ -14,6 +14,7 @@ import type { Payment, Refund } from "../../invoices/payment";
 import { minorUnitsOf } from "../../money/currencies";
 import { readDecimal } from "../../money/decimal-value";
 import { addMoney, compareMoney, roundMoney, subtractMoney } from "../../money/money-arithmetic";
+import type { Actor } from "../../service/actor";
 import { defineMove } from "../../service/internal/define-move";
 import { localDateAt } from "../../tenants/tenant-dates";
 import { textSchema } from "../../validation/text-schema";
@@ -67,6 +68,14 @@ export const sendQuote = defineMove(
 );
 
 /**
+ * The typed name, the event's time and this IP together are the record of acceptance, so the IP
+ * is kept in the event's data as well as in its actor.
+ */
+function customerIp(actor: Actor): { ip?: string } {
+  return actor.type === "customer" ? { ip: actor.ip } : {};
+}
+
+/**
  * The input of `remit.quotes.approve`: the quote and who approved it.
  * @group Quotes
  */
@@ -76,7 +85,7 @@ export const approveQuoteInputSchema = moveInputSchema.extend({
 
 /** The customer accepts: `sent` → `approved`, with who approved it. Refused once expired. */
 export const approveQuote = defineMove(
-  { move: "approve quote", actors: ["user"], input: approveQuoteInputSchema },
+  { move: "approve quote", actors: ["user", "customer"], input: approveQuoteInputSchema },
   async (scope, input) => {
     const previous = await loadQuoteForMove(scope, input, "approve", ["sent"]);
     if (
@@ -98,6 +107,7 @@ export const approveQuote = defineMove(
     return {
       quote: await saveQuote(scope, previous, next, "approved", {
         approvedBy: input.approvedBy,
+        ...customerIp(scope.context.actor),
       }),
     };
   },
@@ -111,7 +121,7 @@ export const declineQuoteInputSchema = moveInputSchema.extend({ reason: reasonSc
 
 /** The customer says no: `sent` → `declined`, with a reason. */
 export const declineQuote = defineMove(
-  { move: "decline quote", actors: ["user"], input: declineQuoteInputSchema },
+  { move: "decline quote", actors: ["user", "customer"], input: declineQuoteInputSchema },
   async (scope, input) => {
     const previous = await loadQuoteForMove(scope, input, "decline", ["sent"]);
     const next = {
@@ -121,7 +131,10 @@ export const declineQuote = defineMove(
       declineReason: input.reason,
     };
     return {
-      quote: await saveQuote(scope, previous, next, "declined", { reason: input.reason }),
+      quote: await saveQuote(scope, previous, next, "declined", {
+        reason: input.reason,
+        ...customerIp(scope.context.actor),
+      }),
     };
   },
 );
