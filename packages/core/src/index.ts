@@ -171,6 +171,11 @@ export {
   type ProgressStageCalculation,
 } from "./progress/calculate-progress-stage";
 export {
+  calculateRetainageRelease,
+  type RetainageReleaseInput,
+  retainageReleaseInputSchema,
+} from "./progress/calculate-retainage-release";
+export {
   type ProgressStage,
   type ProgressStageInput,
   progressContractLineSchema,
