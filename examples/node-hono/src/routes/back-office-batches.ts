@@ -4,17 +4,22 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { html } from "hono/html";
 import { HTTPException } from "hono/http-exception";
+import { z } from "zod";
 import type { BatchJobs } from "../batches/batch-jobs";
+import { parseForm } from "../forms/parse-form";
 import { remitContext, signedInOf } from "../request-context";
 import { batchView } from "../views/batch-view";
 import { page } from "../views/layout";
 
-/** The ids a list's checkboxes posted (`ids`, once per checked row). */
+/** A list's checked rows: `ids`, once per checked row (none, one, or many). */
+const selectionFormSchema = z.object({
+  ids: z.union([z.string(), z.array(z.string())]).optional(),
+});
+
+/** The ids a list's checkboxes posted; a body that is no form at all is 400 (`parseForm`). */
 async function selectedIds(context: Context): Promise<string[]> {
-  const body = await context.req.parseBody({ all: true });
-  const raw = body.ids;
-  const values = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return [...new Set(values.filter((value): value is string => typeof value === "string"))];
+  const { ids } = await parseForm(context, selectionFormSchema);
+  return [...new Set(ids === undefined ? [] : Array.isArray(ids) ? ids : [ids])];
 }
 
 /** The answer to a batch button with no row checked: say so, with the way back to the list. */
