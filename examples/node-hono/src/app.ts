@@ -12,6 +12,7 @@ import {
   scrubLogText,
 } from "@remit/server";
 import { Hono } from "hono";
+import { actorNamesFrom } from "./auth/actor-names";
 import { backOfficeAccess } from "./auth/back-office-access";
 import { onePerRequest, signedInCaller, testHeaderCaller } from "./auth/caller";
 import type { ExampleAuth } from "./auth/create-auth";
@@ -117,6 +118,14 @@ export function createApp(remit: Remit, options: AppOptions) {
   app.use("*", backOfficeHeaders(options.formOrigins));
   // The icon and the editor's script, before the door: the sign-in page uses them too.
   app.route("/", backOfficeAssets());
+  if ("auth" in identity) {
+    // Histories name people, not ids: the back office looks them up in better-auth's users.
+    const actorNames = actorNamesFrom(identity.auth);
+    app.use("*", async (context, next) => {
+      context.set("actorNames", actorNames);
+      await next();
+    });
+  }
   // The back office's door: signed in, with a role that allows the page or form.
   app.use("*", backOfficeAccess(resolveCaller));
   app.onError((error, context) =>

@@ -9,7 +9,7 @@ export const stripeConnectOrigin = "https://connect.stripe.com";
 
 /**
  * The back office's security headers: a Content-Security-Policy that allows nothing but its one
- * stylesheet (by hash), its one script file (`'self'`, no inline code) and forms to itself and Stripe's onboarding (`form-action`), no framing
+ * stylesheet (by hash), its one script file (`'self'`, no inline code) and its fetches to itself (`connect-src`) and forms to itself and Stripe's onboarding (`form-action`), no framing
  * (`frame-ancestors 'none'`, `X-Frame-Options`), `nosniff`, and `Referrer-Policy: same-origin`.
  *
  * @remit/server sets the hosted page's own headers (its styles are the tenant's); the API and the
@@ -22,6 +22,8 @@ export function backOfficeHeaders(formOrigins: readonly string[] = []): Middlewa
       defaultSrc: ["'none'"],
       styleSrc: [styleHash],
       scriptSrc: ["'self'"],
+      // The batch page's script fetches the page again for its progress bar.
+      connectSrc: ["'self'"],
       imgSrc: ["'self'", "https:", "data:"],
       formAction: ["'self'", stripeConnectOrigin, ...formOrigins],
       frameAncestors: ["'none'"],

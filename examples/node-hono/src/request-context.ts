@@ -1,6 +1,7 @@
 import type { Context as RemitContext } from "@remit/core";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import type { ActorNames } from "./auth/actor-names";
 import type { Caller } from "./auth/caller";
 import type { Permission } from "./auth/roles";
 import { roleAllows } from "./auth/roles";
@@ -10,6 +11,8 @@ declare module "hono" {
   interface ContextVariableMap {
     /** The signed-in caller, set by `backOfficeAccess` before any back-office page runs. */
     caller: Caller;
+    /** People's names for the actor ids in a history, set by `createApp` for every request. */
+    actorNames: ActorNames;
   }
 }
 
@@ -35,4 +38,16 @@ export function callerMay(context: Context, permission: Permission): boolean {
 export function signedInOf(context: Context): SignedIn | undefined {
   const caller = context.get("caller");
   return caller ? { name: caller.name, role: caller.role } : undefined;
+}
+
+/**
+ * The names of the people behind `actorIds` in the caller's tenant (an id without one is left
+ * out); none at all when the app was made without sign-in.
+ */
+export async function actorNamesOf(
+  context: Context,
+  actorIds: readonly string[],
+): Promise<ReadonlyMap<string, string>> {
+  const names = context.get("actorNames");
+  return names ? names(remitContext(context).tenantId, actorIds) : new Map();
 }

@@ -269,6 +269,61 @@ describe("browser: the main job, on a desk and on a phone", () => {
   );
 
   it(
+    "batch - the office checks work orders and invoices, runs Invoice selected and Send selected, and sees a progress bar and each item's result",
+    async () => {
+      const { context, page } = await newPage(1280);
+      const ctx = { tenantId: "demo-plumbing", actor: { type: "user" as const, id: "u_batch" } };
+      // Two finished jobs waiting for their invoices, made for this test.
+      const [customer] = (await server.remit.customers.list(ctx, { limit: 1 })).items;
+      const titles = ["Batch job: water heater flush", "Batch job: faucet swap"];
+      for (const title of titles) {
+        const { workOrder } = await server.remit.workOrders.create(ctx, {
+          customerId: customer?.id ?? "",
+          title,
+          labor: [{ technician: "Sam Reyes", description: title, hours: "1", hourlyRate: "95" }],
+        });
+        await server.remit.workOrders.complete(ctx, { id: workOrder.id });
+      }
+      await openBackOfficeAs(page, server.url, "office");
+      await page.goto(`${server.url}/work-orders?status=complete_invoice_needed`);
+      for (const title of titles) await page.getByLabel(`Select ${title}`).check();
+      await page.getByRole("button", { name: "Invoice selected" }).click();
+      // The page follows the batch until it is finished (the script fetches it again).
+      await page.locator('#batch-progress[data-finished="true"]').waitFor();
+      await step(page, "desktop-page-batch-invoice");
+      expect(await page.locator("#batch-progress").getAttribute("value")).toBe("2");
+      for (const title of titles) {
+        const row = page.locator("#batch-items tr", { hasText: title });
+        expect(await row.getAttribute("data-outcome")).toBe("done");
+        expect(await row.textContent()).toContain("Invoice submitted");
+      }
+      expect(await page.locator("#batch-summary").textContent()).toMatch(/2 invoice submitted/);
+
+      // Send selected: two issued invoices, one whose customer has no email (refused, by itself).
+      const issued = (await server.remit.invoices.list(ctx, { status: "pending_payment" })).items;
+      const chosen = issued.slice(0, 2);
+      expect(chosen.length).toBe(2);
+      await page.goto(`${server.url}/invoices?status=pending_payment`);
+      for (const invoice of chosen)
+        await page.getByLabel(`Select invoice ${invoice.number}`).check();
+      await page.getByRole("button", { name: "Send selected" }).click();
+      await page.locator('#batch-progress[data-finished="true"]').waitFor();
+      await step(page, "desktop-page-batch-send");
+      for (const invoice of chosen) {
+        const row = page.locator(`#batch-items tr[data-item-id="${invoice.id}"]`);
+        const outcome = await row.getAttribute("data-outcome");
+        const email = invoice.customer?.email;
+        expect(outcome).toBe(email ? "done" : "refused");
+      }
+      await context.close();
+      // The polling script ran under the CSP (its fetches allowed), and axe found nothing serious.
+      expect(blocked).toEqual([]);
+      expect(violations).toEqual([]);
+    },
+    safetyNet,
+  );
+
+  it(
     "axe - every other page has no serious or critical violation",
     async () => {
       const { context, page } = await newPage(1280);

@@ -7,6 +7,9 @@ import type { Permission } from "./roles";
 type Rule = { method: "GET" | "POST"; path: string; permission: Permission };
 
 const rules: Rule[] = [
+  // The lists' batch buttons: the batch call's own permission.
+  { method: "POST", path: "/batches/invoice-work-orders", permission: "workOrders.submitInvoices" },
+  { method: "POST", path: "/batches/send-invoices", permission: "invoices.sendMany" },
   { method: "POST", path: "/invoices/new", permission: "invoices.create" },
   { method: "POST", path: "/invoices/:id/edit", permission: "invoices.update" },
   // The invoice page's forms post to the page itself with their `move`: the handler asks the

@@ -1,7 +1,7 @@
 import { type InvoiceStatus, invoiceStatuses, type Remit } from "@remit/core";
 import { renderInvoicePdfBytes } from "@remit/server";
 import { Hono } from "hono";
-import { remitContext, signedInOf } from "../request-context";
+import { callerMay, remitContext, signedInOf } from "../request-context";
 import { createFormatters } from "../views/formatters";
 import { invoiceListView } from "../views/invoice-list-view";
 import { page } from "../views/layout";
@@ -44,6 +44,7 @@ export function backOfficeInvoicePages(remit: Remit) {
           search,
           nextCursor,
           format: createFormatters(tenant),
+          batch: callerMay(context, "invoices.sendMany"),
         }),
         error,
       }),

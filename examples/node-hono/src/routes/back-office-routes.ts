@@ -1,7 +1,9 @@
 import type { StripePayments } from "@remit/adapter-stripe";
 import type { Remit } from "@remit/core";
 import { Hono } from "hono";
+import { createBatchJobs } from "../batches/batch-jobs";
 import { backOfficeAssets } from "./back-office-assets";
+import { backOfficeBatches } from "./back-office-batches";
 import { backOfficeCustomers } from "./back-office-customers";
 import { backOfficeHome } from "./back-office-home";
 import { backOfficeInvoiceEdit } from "./back-office-invoice-edit";
@@ -28,6 +30,7 @@ export function backOfficeRoutes(
   const routes = new Hono();
   routes.route("/", backOfficeAssets());
   routes.route("/", backOfficeHome(remit));
+  routes.route("/", backOfficeBatches(remit, createBatchJobs()));
   routes.route("/", backOfficeInvoiceEdit(remit));
   routes.route("/", backOfficePayments(remit));
   routes.route("/", backOfficeRefunds(remit));

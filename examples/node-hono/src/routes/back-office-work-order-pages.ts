@@ -9,7 +9,7 @@ import {
 } from "../forms/lines-from-form";
 import { parseForm } from "../forms/parse-form";
 import { type FieldErrors, formProblemOf } from "../forms/people-errors";
-import { remitContext, signedInOf } from "../request-context";
+import { callerMay, remitContext, signedInOf } from "../request-context";
 import { createFormatters } from "../views/formatters";
 import { page } from "../views/layout";
 import { workOrderDetailView, workOrderFormView } from "../views/work-order-detail-view";
@@ -46,7 +46,12 @@ export function backOfficeWorkOrderPages(remit: Remit) {
       page({
         signedIn: signedInOf(context),
         title: "Work orders",
-        body: workOrderListView(items, status, createFormatters(tenant)),
+        body: workOrderListView(
+          items,
+          status,
+          createFormatters(tenant),
+          callerMay(context, "workOrders.submitInvoices"),
+        ),
         notice: message.notice,
         error: message.error ?? filterError,
       }),

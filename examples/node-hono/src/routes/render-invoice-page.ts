@@ -1,7 +1,8 @@
 import type { Remit } from "@remit/core";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { callerMay, remitContext, signedInOf } from "../request-context";
+import { actorNamesOf, callerMay, remitContext, signedInOf } from "../request-context";
+import { userIdsIn } from "../views/actor-words";
 import { createFormatters } from "../views/formatters";
 import type { RefusedMove } from "../views/invoice-actions-view";
 import { invoiceDetailView } from "../views/invoice-detail-view";
@@ -35,6 +36,7 @@ export async function renderInvoicePage(
           .catch(() => undefined)
       : undefined,
   ]);
+  const actorNames = await actorNamesOf(context, userIdsIn(details));
   return context.html(
     page({
       signedIn: signedInOf(context),
@@ -45,6 +47,7 @@ export async function renderInvoicePage(
         format: createFormatters(tenant),
         workOrder,
         quote,
+        actorNames,
         refused: message.refused,
         may: (permission) => callerMay(context, permission),
       }),

@@ -27,6 +27,8 @@ export function invoiceDetailView(options: {
   workOrder?: { id: string; title: string } | undefined;
   quote?: { id: string; title: string } | undefined;
   refused?: RefusedMove | undefined;
+  /** People's names by actor id, for the history (an id without one shows as "A team member"). */
+  actorNames?: ReadonlyMap<string, string> | undefined;
   /** Whether the caller's role allows a move: only their forms and links are shown. */
   may: (permission: Permission) => boolean;
 }): Html {
@@ -78,5 +80,5 @@ ${invoiceSummaryView(invoice, format)}
 ${creditNotesView(details.creditNotes, format)}
 ${invoice.content.memo ? html`<p id="memo"><strong>Memo:</strong> ${invoice.content.memo}</p>` : ""}
 ${invoiceActionsView(invoice, tenant, details.deliveries, may, options.refused)}
-${invoiceHistoryView(details, format)}`;
+${invoiceHistoryView(details, format, options.actorNames ?? new Map())}`;
 }

@@ -1,5 +1,6 @@
-import type { Actor, InvoiceDetails } from "@remit/core";
+import type { InvoiceDetails } from "@remit/core";
 import { html } from "hono/html";
+import { actorWords } from "./actor-words";
 import type { Formatters } from "./formatters";
 import type { Html } from "./html";
 import { statusBadge } from "./status-badge";
@@ -29,20 +30,15 @@ const eventWords: Record<string, string> = {
   "invoice.public_token_rotated": "Customer link replaced",
 };
 
-/** Who acted, for a person: a user's name or id, else the kind of actor in words. */
-function actorName(actor: Actor | { type: string; id?: string; name?: string }): string {
-  if (actor.type === "user")
-    return "name" in actor && actor.name
-      ? actor.name
-      : (("id" in actor ? actor.id : undefined) ?? "A user");
-  if (actor.type === "system") return "Remit";
-  return (
-    ("name" in actor && actor.name) || actor.type.charAt(0).toUpperCase() + actor.type.slice(1)
-  );
-}
-
-/** What happened to an invoice: its payments and refunds, deliveries, revisions and events. */
-export function invoiceHistoryView(details: InvoiceDetails, format: Formatters): Html {
+/**
+ * What happened to an invoice: its payments and refunds, deliveries, revisions and events, each
+ * by who did it (`actorNames`: people's names by actor id).
+ */
+export function invoiceHistoryView(
+  details: InvoiceDetails,
+  format: Formatters,
+  actorNames: ReadonlyMap<string, string>,
+): Html {
   const { invoice } = details;
   const money = (amount: string) => format.money(amount, invoice.currency);
   const payments = details.payments.map(
@@ -66,14 +62,14 @@ export function invoiceHistoryView(details: InvoiceDetails, format: Formatters):
   const revisions = [...details.revisions].reverse().map(
     (
       revision,
-    ) => html`<tr><td>${revision.revision}</td><td>${format.dateTime(revision.createdAt)}</td><td>${actorName(revision.actor)}</td>
+    ) => html`<tr><td>${revision.revision}</td><td>${format.dateTime(revision.createdAt)}</td><td>${actorWords(revision.actor, actorNames)}</td>
 <td class="num">${revision.totals.lines.filter((line) => line.kind !== "fee").length}</td><td class="num">${format.money(revision.totals.total, revision.currency)}</td></tr>`,
   );
   const events = [...details.events]
     .reverse()
     .map(
       (event) =>
-        html`<tr><td>${format.dateTime(event.occurredAt)}</td><td>${eventWords[event.type] ?? event.type} <code class="muted">${event.type}</code></td><td>${actorName(event.actor)}</td></tr>`,
+        html`<tr><td>${format.dateTime(event.occurredAt)}</td><td>${eventWords[event.type] ?? event.type} <code class="muted">${event.type}</code></td><td>${actorWords(event.actor, actorNames)}</td></tr>`,
     );
   const none = (columns: number, words: string) =>
     html`<tr><td colspan="${columns}" class="muted">${words}</td></tr>`;

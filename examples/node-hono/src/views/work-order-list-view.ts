@@ -33,11 +33,26 @@ export function workOrderAction(workOrder: WorkOrder): Html | string {
   return "";
 }
 
-/** The back office's work orders: filter by status; complete a job, then review & submit its invoice. */
+/** The "Invoice selected" button's form; the rows' checkboxes belong to it (`form=`). */
+const batchForm = html`<form method="post" action="/batches/invoice-work-orders" id="invoice-selected" class="actions">
+<button id="invoice-selected-button">Invoice selected</button> <span class="muted">Reviews and submits the checked work orders' invoices, each as it is.</span></form>`;
+
+/** A row's checkbox for "Invoice selected": only work orders whose invoice is needed. */
+function selectBox(workOrder: WorkOrder): Html | string {
+  if (workOrder.status !== "complete_invoice_needed") return "";
+  return html`<input type="checkbox" name="ids" value="${workOrder.id}" form="invoice-selected" aria-label="Select ${workOrder.title}">`;
+}
+
+/**
+ * The back office's work orders: filter by status; complete a job, then review & submit its
+ * invoice, one by one or, for those whose invoice is needed, checked and "Invoice selected"
+ * (`batch`: whether the caller may).
+ */
 export function workOrderListView(
   workOrders: WorkOrder[],
   status: string | undefined,
   format: Formatters,
+  batch = false,
 ): Html {
   const filters = ["", ...workOrderStatuses].map((value) => {
     const words = value ? statusLabel(value, "other") : "All";
@@ -47,7 +62,7 @@ export function workOrderListView(
   });
   const rows = workOrders.map(
     (workOrder) => html`<tr data-work-order-id="${workOrder.id}" data-status="${workOrder.status}">
-<td>${workOrderLink(workOrder)}</td><td>${customerLink(workOrder.customer)}</td><td>${statusBadge(workOrder.status, { kind: "other" })}</td>
+${batch ? html`<td>${selectBox(workOrder)}</td>` : ""}<td>${workOrderLink(workOrder)}</td><td>${customerLink(workOrder.customer)}</td><td>${statusBadge(workOrder.status, { kind: "other" })}</td>
 <td>${workOrder.schedule ? `${format.date(workOrder.schedule.date)} ${workOrder.schedule.windowStart}, ${workOrder.schedule.technician}` : ""}</td>
 <td>${workOrderAction(workOrder)}</td></tr>`,
   );
@@ -56,7 +71,7 @@ export function workOrderListView(
 <nav class="filters" aria-label="Filter by status">${filters}</nav>
 ${
   rows.length > 0
-    ? html`<div class="scroll"><table><thead><tr><th>Job</th><th>Customer</th><th>Status</th><th>Scheduled</th><th>Next step</th></tr></thead><tbody>${rows}</tbody></table></div>`
+    ? html`${batch ? batchForm : ""}<div class="scroll"><table><thead><tr>${batch ? html`<th>Select</th>` : ""}<th>Job</th><th>Customer</th><th>Status</th><th>Scheduled</th><th>Next step</th></tr></thead><tbody>${rows}</tbody></table></div>`
     : html`<p class="empty" id="empty">${status ? "No work orders match. Try another status." : "No work orders yet."}</p>`
 }`;
 }
