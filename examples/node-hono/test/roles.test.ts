@@ -74,6 +74,11 @@ describe("roles: technician, office, owner (a real server on PGlite)", () => {
     const page = await (await get(`/invoices/${invoice.id}`, as.technician)).text();
     expect(page).not.toContain("Approve &amp; issue");
     expect(page).not.toContain("Cancel invoice");
+    // The menu offers no page the role cannot open: the aging report is the office's.
+    expect(page).not.toContain('href="/reports/aging"');
+    expect(await (await get(`/invoices/${invoice.id}`, as.office)).text()).toContain(
+      'href="/reports/aging"',
+    );
     const version = String(invoice.version);
     for (const move of ["issue", "cancel"]) {
       const response = await post(`/invoices/${invoice.id}/${move}`, as.technician, {

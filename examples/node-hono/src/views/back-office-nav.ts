@@ -7,16 +7,28 @@ const links = [
   ["/work-orders", "Work orders"],
   ["/quotes", "Quotes"],
   ["/customers", "Customers"],
-  ["/reports/aging", "Aging"],
 ] as const;
+
+const reportLinks = [["/reports/aging", "Aging"]] as const;
 
 const settingsLinks = [
   ["/settings/payments", "Payments"],
   ["/settings/team", "Team"],
 ] as const;
 
-/** The back office's menu: every list, the owner's settings, and who is signed in. */
-export function backOfficeNav(options: { settings: boolean; who: Html | string }): Html {
-  const shown = options.settings ? [...links, ...settingsLinks] : links;
+/**
+ * The back office's menu: every list, the reports (for roles that may read them), the owner's
+ * settings, and who is signed in. A link the role cannot follow would only lead to a 403.
+ */
+export function backOfficeNav(options: {
+  reports: boolean;
+  settings: boolean;
+  who: Html | string;
+}): Html {
+  const shown = [
+    ...links,
+    ...(options.reports ? reportLinks : []),
+    ...(options.settings ? settingsLinks : []),
+  ];
   return html`<nav aria-label="Back office">${shown.map(([href, label]) => html`<a href="${href}">${label}</a>`)}${options.who}</nav>`;
 }

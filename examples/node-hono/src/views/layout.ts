@@ -1,4 +1,5 @@
 import { html, raw } from "hono/html";
+import { isRoleName, roleAllows } from "../auth/roles";
 import { backOfficeNav } from "./back-office-nav";
 import { backOfficeStyles } from "./back-office-styles";
 import type { Html } from "./html";
@@ -16,7 +17,14 @@ function navigation(signedIn: SignedIn | undefined): Html {
   const who = signedIn
     ? html`<span class="who"><span>${signedIn.name} (${signedIn.role})</span><form class="inline" method="post" action="/sign-out"><button class="secondary">Sign out</button></form></span>`
     : "";
-  return backOfficeNav({ settings: signedIn?.role === "owner", who });
+  return backOfficeNav({
+    // Without sign-in (test-header identity) every page is open.
+    reports:
+      signedIn === undefined ||
+      (isRoleName(signedIn.role) && roleAllows(signedIn.role, "reports.aging")),
+    settings: signedIn?.role === "owner",
+    who,
+  });
 }
 
 /**
