@@ -6,7 +6,7 @@ import {
   labelsSchemaOf,
   mergeLabels,
 } from "./document-pdf-input-fields";
-import { setUpDocument } from "./internal/document-setup";
+import { setUpDocumentFrom } from "./internal/document-setup";
 import { renderTableDocument } from "./internal/table-document";
 import { toValidationError } from "./internal/to-validation-error";
 
@@ -85,12 +85,9 @@ export async function renderCreditNotePdf(
   if (!parsed.success) throw toValidationError(parsed.error);
   const { creditNote, tenant } = parsed.data;
   const labels = mergeLabels(defaultCreditNotePdfLabels, parsed.data.labels);
-  const setup = await setUpDocument({
+  const setup = await setUpDocumentFrom(parsed.data, {
     currency: creditNote.currency,
-    locale: parsed.data.locale,
     tenantLocale: tenant.locale,
-    pageSize: parsed.data.pageSize,
-    fonts: parsed.data.fonts,
   });
   const { format } = setup;
   return renderTableDocument({

@@ -6,7 +6,7 @@ import {
   labelsSchemaOf,
   mergeLabels,
 } from "./document-pdf-input-fields";
-import { setUpDocument } from "./internal/document-setup";
+import { setUpDocumentFrom } from "./internal/document-setup";
 import { renderTableDocument } from "./internal/table-document";
 import { toValidationError } from "./internal/to-validation-error";
 
@@ -122,12 +122,9 @@ export async function renderStatementPdf(
   if (!parsed.success) throw toValidationError(parsed.error);
   const { statement, tenant } = parsed.data;
   const labels = mergeLabels(defaultStatementPdfLabels, parsed.data.labels);
-  const setup = await setUpDocument({
+  const setup = await setUpDocumentFrom(parsed.data, {
     currency: statement.currency,
-    locale: parsed.data.locale,
     tenantLocale: tenant.locale,
-    pageSize: parsed.data.pageSize,
-    fonts: parsed.data.fonts,
   });
   const { format } = setup;
   const describe = (line: (typeof statement.lines)[number]) => {

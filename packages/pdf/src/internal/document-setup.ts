@@ -53,3 +53,24 @@ export async function setUpDocument(options: {
     }),
   };
 }
+
+/**
+ * {@link setUpDocument} from a document's parsed PDF options (`documentPdfOptionFields`), for a
+ * document in `currency` of a tenant with `tenantLocale`.
+ */
+export function setUpDocumentFrom(
+  options: {
+    locale?: string | undefined;
+    pageSize?: "A4" | "LETTER" | undefined;
+    fonts?: { regular: Uint8Array; bold?: Uint8Array | undefined } | undefined;
+  },
+  document: { currency: string; tenantLocale?: string | undefined },
+): Promise<DocumentSetup> {
+  return setUpDocument({
+    currency: document.currency,
+    locale: options.locale,
+    tenantLocale: document.tenantLocale,
+    pageSize: options.pageSize,
+    fonts: options.fonts,
+  });
+}
