@@ -71,3 +71,16 @@ export function formProblemOf(
   }
   throw error;
 }
+
+/**
+ * {@link formProblemOf} in the shape the back office's form pages take again: the fields to
+ * highlight, the sentence on top, and the response status.
+ */
+export function formStateOf(error: unknown): {
+  fields: FieldErrors;
+  error: string;
+  status: 409 | 422;
+} {
+  const problem = formProblemOf(error);
+  return { fields: problem.fields, error: problem.message, status: problem.status };
+}

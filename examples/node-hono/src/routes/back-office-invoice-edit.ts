@@ -8,7 +8,7 @@ import {
   type RowErrors,
 } from "../forms/lines-from-form";
 import { parseForm } from "../forms/parse-form";
-import { type FieldErrors, formProblemOf } from "../forms/people-errors";
+import { type FieldErrors, formProblemOf, formStateOf } from "../forms/people-errors";
 import { remitContext, signedInOf } from "../request-context";
 import { invoiceFormView } from "../views/invoice-form-view";
 import { page } from "../views/layout";
@@ -95,14 +95,11 @@ export function backOfficeInvoiceEdit(remit: Remit) {
         303,
       );
     } catch (error) {
-      const problem = formProblemOf(error);
       return newPage(context, {
         rows,
         customerId,
         memo: form.memo,
-        fields: problem.fields,
-        error: problem.message,
-        status: problem.status,
+        ...formStateOf(error),
       });
     }
   });

@@ -10,7 +10,7 @@ import {
 import { type Context, Hono } from "hono";
 import { paymentFormSchema } from "../forms/back-office-forms";
 import { parseForm } from "../forms/parse-form";
-import { type FieldErrors, formProblemOf } from "../forms/people-errors";
+import { type FieldErrors, formStateOf } from "../forms/people-errors";
 import { remitContext, signedInOf } from "../request-context";
 import { createFormatters } from "../views/formatters";
 import { page } from "../views/layout";
@@ -131,12 +131,9 @@ export function backOfficePayments(remit: Remit) {
         303,
       );
     } catch (error) {
-      const problem = formProblemOf(error);
       return render(context, id, {
         values,
-        fields: problem.fields,
-        error: problem.message,
-        status: problem.status,
+        ...formStateOf(error),
       });
     }
   });

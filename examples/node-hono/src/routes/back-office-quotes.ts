@@ -11,7 +11,7 @@ import {
   type RowErrors,
 } from "../forms/lines-from-form";
 import { parseForm } from "../forms/parse-form";
-import { type FieldErrors, formProblemOf } from "../forms/people-errors";
+import { type FieldErrors, formProblemOf, formStateOf } from "../forms/people-errors";
 import { callerMay, callerOf, remitContext, signedInOf } from "../request-context";
 import { createFormatters } from "../views/formatters";
 import { page } from "../views/layout";
@@ -121,13 +121,10 @@ export function backOfficeQuotes(remit: Remit) {
         303,
       );
     } catch (error) {
-      const problem = formProblemOf(error);
       return newPage(context, {
         values,
         rows,
-        fields: problem.fields,
-        error: problem.message,
-        status: problem.status,
+        ...formStateOf(error),
       });
     }
   });

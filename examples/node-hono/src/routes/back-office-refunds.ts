@@ -3,7 +3,7 @@ import type { Remit } from "@remit/core";
 import { type Context, Hono } from "hono";
 import { refundFormSchema } from "../forms/back-office-forms";
 import { parseForm } from "../forms/parse-form";
-import { type FieldErrors, formProblemOf } from "../forms/people-errors";
+import { type FieldErrors, formStateOf } from "../forms/people-errors";
 import { remitContext, signedInOf } from "../request-context";
 import { createFormatters } from "../views/formatters";
 import { page } from "../views/layout";
@@ -77,12 +77,9 @@ export function backOfficeRefunds(remit: Remit) {
         303,
       );
     } catch (error) {
-      const problem = formProblemOf(error);
       return render(context, id, {
         values,
-        fields: problem.fields,
-        error: problem.message,
-        status: problem.status,
+        ...formStateOf(error),
       });
     }
   });

@@ -8,7 +8,7 @@ import {
   type RowErrors,
 } from "../forms/lines-from-form";
 import { parseForm } from "../forms/parse-form";
-import { type FieldErrors, formProblemOf } from "../forms/people-errors";
+import { type FieldErrors, formProblemOf, formStateOf } from "../forms/people-errors";
 import { callerMay, remitContext, signedInOf } from "../request-context";
 import { createFormatters } from "../views/formatters";
 import { page } from "../views/layout";
@@ -186,13 +186,10 @@ export function backOfficeWorkOrderPages(remit: Remit) {
         303,
       );
     } catch (error) {
-      const problem = formProblemOf(error);
       return newPage(context, {
         values,
         rows,
-        fields: problem.fields,
-        error: problem.message,
-        status: problem.status,
+        ...formStateOf(error),
       });
     }
   });

@@ -1,28 +1,13 @@
-import { createMemoryStore } from "@remit/testing";
 import { describe, expect, it } from "vitest";
-import { createRemit, type InvoiceStore } from "../../src/index";
+import { createRemit } from "../../src/index";
 import { userContext } from "../lifecycle/support/harness";
+import { olderStore } from "../support/older-store";
 
 // A store written before 0.3 has no creditNotes or creditApplications: the new calls refuse with
 // not_supported and change nothing, every other move keeps working (issue 19).
 describe("a store without the 0.3 collections", () => {
   it("issueCreditNote and getCredit - not_supported, and nothing is written", async () => {
-    const inner = createMemoryStore();
-    const store: InvoiceStore = {
-      ...inner,
-      transaction: ({ work, ...rest }) =>
-        inner.transaction({
-          ...rest,
-          work: (transaction) => {
-            const {
-              creditNotes: _notes,
-              creditApplications: _applications,
-              ...older
-            } = transaction;
-            return work(older);
-          },
-        }),
-    };
+    const store = olderStore({ collections: ["creditNotes", "creditApplications"] });
     const remit = createRemit({ store });
     const customer = await remit.customers.create(userContext, { name: "Dana Reyes" });
     const { invoice } = await remit.invoices.create(userContext, {

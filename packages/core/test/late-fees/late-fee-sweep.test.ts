@@ -1,12 +1,7 @@
-import { createMemoryStore } from "@remit/testing";
 import { describe, expect, it } from "vitest";
-import {
-  createRemit,
-  type InvoiceStore,
-  renderInvoiceMessage,
-  type TenantSettingsInput,
-} from "../../src/index";
+import { createRemit, renderInvoiceMessage, type TenantSettingsInput } from "../../src/index";
 import { createHarness, systemContext, userContext } from "../lifecycle/support/harness";
+import { olderStore } from "../support/older-store";
 
 // Late fees (issue 19, part 4): the rule copied at issue, the past-due sweep adding each fee as a
 // `late_fee` line in a new revision, once per invoice and period, and what the fee leaves alone.
@@ -208,18 +203,7 @@ describe("late fees", () => {
   });
 
   it("a store without late fees - issuing under a rule is not_supported; the sweep still runs", async () => {
-    const inner = createMemoryStore();
-    const store: InvoiceStore = {
-      ...inner,
-      transaction: ({ work, ...rest }) =>
-        inner.transaction({
-          ...rest,
-          work: (transaction) => {
-            const { listLateFeeCandidates: _older, ...invoices } = transaction.invoices;
-            return work({ ...transaction, invoices });
-          },
-        }),
-    };
+    const store = olderStore({ invoiceReads: ["listLateFeeCandidates"] });
     const remit = createRemit({ store });
     const customer = await remit.customers.create(userContext, { name: "Dana Reyes" });
     const { invoice } = await remit.invoices.create(userContext, {

@@ -1,10 +1,10 @@
-import { createMemoryStore } from "@remit/testing";
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type AgingBucket, agingBuckets, createRemit, type InvoiceStore } from "../../src/index";
+import { type AgingBucket, agingBuckets, createRemit } from "../../src/index";
 import { addDaysToDate, instantAtLocalTime } from "../../src/tenants/tenant-dates";
 import { createHarness, userContext } from "../lifecycle/support/harness";
+import { olderStore } from "../support/older-store";
 
 // remit.reports.aging (issue 19, part 6): open balances by days past due in the tenant's zone.
 
@@ -159,18 +159,7 @@ describe("reports.aging", () => {
   });
 
   it("aging - a store without invoices.listOpen refuses with not_supported", async () => {
-    const inner = createMemoryStore();
-    const store: InvoiceStore = {
-      ...inner,
-      transaction: ({ work, ...rest }) =>
-        inner.transaction({
-          ...rest,
-          work: (transaction) => {
-            const { listOpen: _listOpen, ...invoices } = transaction.invoices;
-            return work({ ...transaction, invoices });
-          },
-        }),
-    };
+    const store = olderStore({ invoiceReads: ["listOpen"] });
     const remit = createRemit({ store });
     await expect(remit.reports.aging(userContext, {})).rejects.toMatchObject({
       code: "not_supported",
