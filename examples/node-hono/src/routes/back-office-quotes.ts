@@ -4,18 +4,14 @@ import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
 import type { Permission } from "../auth/roles";
 import { lineRowsFormSchema } from "../forms/back-office-forms";
-import {
-  type EditorRow,
-  editorRowsOf,
-  linesFromForm,
-  type RowErrors,
-} from "../forms/lines-from-form";
+import { linesFromForm } from "../forms/lines-from-form";
 import { parseForm } from "../forms/parse-form";
 import { type FieldErrors, formProblemOf, formStateOf } from "../forms/people-errors";
 import { callerMay, callerOf, remitContext, signedInOf } from "../request-context";
 import { createFormatters } from "../views/formatters";
 import { page } from "../views/layout";
 import { quoteDetailView, quoteFormView, quoteListView } from "../views/quote-views";
+import { type NewRecordFormState, renderNewRecordPage } from "./new-record-page";
 
 const quoteMoveSchema = z.object({
   move: z.enum(["send", "approve", "decline", "convert"]),
@@ -53,34 +49,16 @@ export function backOfficeQuotes(remit: Remit) {
     );
   });
 
-  const newPage = async (
+  const newPage = (
     context: Context,
-    state: {
-      values?: { customerId?: string; title?: string; memo?: string };
-      rows?: EditorRow[];
-      rowErrors?: Record<string, RowErrors>;
-      fields?: FieldErrors;
-      error?: string;
-      status?: 200 | 409 | 422;
-    } = {},
-  ) => {
-    const { items: customers } = await remit.customers.list(ctx(context), { limit: 200 });
-    return context.html(
-      page({
-        signedIn: signedInOf(context),
-        title: "New quote",
-        body: quoteFormView({
-          customers,
-          values: state.values ?? {},
-          rows: state.rows ?? editorRowsOf([]),
-          ...(state.rowErrors ? { rowErrors: state.rowErrors } : {}),
-          ...(state.fields ? { fields: state.fields } : {}),
-        }),
-        error: state.error,
-      }),
-      state.status ?? 200,
-    );
-  };
+    state: NewRecordFormState<{ customerId?: string; title?: string; memo?: string }> = {},
+  ) =>
+    renderNewRecordPage(context, remit, {
+      title: "New quote",
+      form: quoteFormView,
+      initialValues: {},
+      state,
+    });
   routes.get("/quotes/new", (context) => newPage(context));
   routes.post("/quotes/new", async (context) => {
     const form = await parseForm(context, lineRowsFormSchema);

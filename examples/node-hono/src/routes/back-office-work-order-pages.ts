@@ -15,6 +15,7 @@ import { page } from "../views/layout";
 import { workOrderDetailView, workOrderFormView } from "../views/work-order-detail-view";
 import { workOrderListView, workOrderStatuses } from "../views/work-order-list-view";
 import { workOrderInvoicedView, workOrderReviewView } from "../views/work-order-review-view";
+import { type NewRecordFormState, renderNewRecordPage } from "./new-record-page";
 
 const rowsProblem = "Some lines need a change: see the highlighted rows. Nothing was saved.";
 
@@ -113,34 +114,17 @@ export function backOfficeWorkOrderPages(remit: Remit) {
     listPage(context, { notice: context.req.query("notice") }),
   );
 
-  const newPage = async (
+  const newPage = (
     context: Context,
-    state: {
-      values?: { customerId?: string; title?: string; notes?: string };
-      rows?: EditorRow[];
-      rowErrors?: Record<string, RowErrors>;
-      fields?: FieldErrors;
-      error?: string;
-      status?: 200 | 409 | 422;
-    } = {},
+    state: NewRecordFormState<{ customerId?: string; title?: string; notes?: string }> = {},
   ) => {
-    const { items: customers } = await remit.customers.list(ctx(context), { limit: 200 });
     const customerId = context.req.query("customerId");
-    return context.html(
-      page({
-        signedIn: signedInOf(context),
-        title: "New work order",
-        body: workOrderFormView({
-          customers,
-          values: state.values ?? (customerId ? { customerId } : {}),
-          rows: state.rows ?? editorRowsOf([]),
-          ...(state.rowErrors ? { rowErrors: state.rowErrors } : {}),
-          ...(state.fields ? { fields: state.fields } : {}),
-        }),
-        error: state.error,
-      }),
-      state.status ?? 200,
-    );
+    return renderNewRecordPage(context, remit, {
+      title: "New work order",
+      form: workOrderFormView,
+      initialValues: customerId ? { customerId } : {},
+      state,
+    });
   };
 
   routes.get("/work-orders/new", (context) => newPage(context));
