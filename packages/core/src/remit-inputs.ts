@@ -26,6 +26,7 @@ export type {
 export type { UpsertTenantInput } from "./api/tenants-api";
 export type { ApplyCreditInput } from "./credit-notes/moves/apply-credit";
 export type { IssueCreditNoteInput } from "./credit-notes/moves/issue-credit-note";
+export type { SendCreditNoteInput } from "./credit-notes/moves/send-credit-note";
 export type { CreateCustomerInput, UpdateCustomerInput } from "./customers/customer-input-schema";
 export type { ListCustomersInput } from "./customers/reads/read-customers";
 export type { ListEventsInput } from "./events/reads/list-events";

@@ -53,6 +53,7 @@ import type {
   ResolveRefundInput,
   ReviseQuoteInput,
   ScheduleWorkOrderInput,
+  SendCreditNoteInput,
   SendInvoiceInput,
   SendInvoicesInput,
   SkipPlanOccurrenceInput,
@@ -478,6 +479,27 @@ export interface InvoicesApi {
    * @since 0.3.0
    */
   getCreditNote(context: Context, input: { id: string }): Promise<CreditNote>;
+  /**
+   * Sends a credit note to the invoice's customer by email and/or SMS, now or at `at`, like
+   * `send` does an invoice: one `credit_note` delivery per channel (with `creditNoteId`), sent by
+   * the outbox worker with the tenant's `creditNote*` templates; the email adapter attaches the
+   * credit note's PDF. Sent whatever the invoice's status; can repeat.
+   *
+   * @param input {@link SendCreditNoteInput}.
+   * @returns `{ creditNote, deliveries, events }`.
+   * @throws `NotFoundError`; `DeliveryError` (`missing_contact`, `recipient_opted_out`), storing
+   *   nothing.
+   * @emits `credit_note.sent`.
+   * @since 0.3.0
+   * @example
+   * ```ts
+   * await remit.invoices.sendCreditNote(ctx, { id: creditNote.id, channels: ["email"] });
+   * ```
+   */
+  sendCreditNote(
+    context: Context,
+    input: SendCreditNoteInput,
+  ): Promise<MoveResult<{ creditNote: CreditNote; deliveries: Delivery[] }>>;
   /**
    * Writes an invoice's balance off as bad debt: `pending_payment` or `past_due` →
    * `uncollectible`, the amount in `writtenOff`. Later payments shrink it (fully paid → `paid`);

@@ -5,10 +5,11 @@
 export type DeliveryStatus = "scheduled" | "queued" | "sent" | "delivered" | "failed" | "cancelled";
 
 /**
- * What a message is for.
+ * What a message is for. `credit_note` (`@since 0.3.0`): a credit note on the invoice, named by
+ * the delivery's `creditNoteId`.
  * @group Invoices
  */
-export type DeliveryPurpose = "invoice" | "reminder" | "receipt";
+export type DeliveryPurpose = "invoice" | "reminder" | "receipt" | "credit_note";
 
 /**
  * One message on one channel to one recipient.
@@ -19,6 +20,12 @@ export type Delivery = {
   id: string;
   invoiceId: string;
   purpose: DeliveryPurpose;
+  /**
+   * The credit note a `credit_note` delivery sends; `null` (or absent, from a store written
+   * before 0.3.0) for every other purpose.
+   * @since 0.3.0
+   */
+  creditNoteId?: string | null;
   channel: "email" | "sms";
   recipient: string;
   status: DeliveryStatus;

@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import type { CreditNote } from "../credit-notes/credit-note";
 import type { Delivery } from "../invoices/delivery";
 import type { Invoice } from "../invoices/invoice";
 import { totalOfLateFees } from "../late-fees/total-of-late-fees";
@@ -70,6 +71,20 @@ const defaults = {
     body: "Hello {{customer}},\n\nWe received your payment. Paid so far: {{amountPaid}}; still due: {{amountDue}}.\n{{url}}\n\nThank you,\n{{business}}",
     sms: "{{business}}: payment received for invoice {{number}}. Still due: {{amountDue}}.",
   },
+  credit_note: {
+    subject: "Credit note {{creditNoteNumber}} from {{business}}",
+    body: "Hello {{customer}},\n\nWe have issued credit note {{creditNoteNumber}} for {{creditNoteTotal}} on invoice {{number}}.\nReason: {{creditNoteReason}}\nStill due on the invoice: {{amountDue}}.\nView it here: {{url}}\n\nThank you,\n{{business}}",
+    sms: "{{business}}: credit note {{creditNoteNumber}} for {{creditNoteTotal}} on invoice {{number}}. Still due: {{amountDue}}. {{url}}",
+  },
+} as const;
+
+// The tenant's template names for each kind of message (`invoiceSentSubject`, `creditNoteBody`).
+const templatePrefixes = {
+  invoice: "invoiceSent",
+  reminder: "reminder",
+  overdue: "overdue",
+  receipt: "receipt",
+  credit_note: "creditNote",
 } as const;
 
 /**
@@ -83,12 +98,14 @@ export function renderInvoiceMessage(input: {
   tenant: Tenant;
   purpose: Delivery["purpose"];
   url: string;
+  /** The credit note a `credit_note` message sends (`@since 0.3.0`). */
+  creditNote?: CreditNote;
 }): RenderedMessage {
   const { invoice, tenant, purpose } = input;
   const templates = tenant.templates;
   // A reminder for an invoice already past due speaks of it as overdue.
   const kind = purpose === "reminder" && invoice.status === "past_due" ? "overdue" : purpose;
-  const prefix = kind === "invoice" ? "invoiceSent" : kind;
+  const prefix = templatePrefixes[kind];
   const custom = templates as Record<string, string | undefined>;
   const lateFees = totalOfLateFees(invoice);
   const values = {
@@ -107,6 +124,12 @@ export function renderInvoiceMessage(input: {
     lateFeeNote: new Decimal(lateFees).isZero()
       ? ""
       : ` It includes late fees of ${formatMoney(lateFees, invoice.currency, tenant.locale)}.`,
+    /** The credit note's number, total and reason on a `credit_note` message; `@since 0.3.0`. */
+    creditNoteNumber: input.creditNote?.number ?? "",
+    creditNoteTotal: input.creditNote
+      ? formatMoney(input.creditNote.total, input.creditNote.currency, tenant.locale)
+      : "",
+    creditNoteReason: input.creditNote?.reason ?? "",
   };
   const subject = fill(
     custom[`${prefix}Subject`] ?? defaults[kind].subject,

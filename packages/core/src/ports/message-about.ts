@@ -1,3 +1,4 @@
+import type { CreditNote } from "../credit-notes/credit-note";
 import type { DeliveryPurpose } from "../invoices/delivery";
 import type { Invoice } from "../invoices/invoice";
 
@@ -12,4 +13,6 @@ export type MessageAbout = {
   purpose: DeliveryPurpose;
   /** The invoice exactly as rendered into the message. */
   invoice: Invoice;
+  /** The credit note a `credit_note` message sends. @since 0.3.0 */
+  creditNote?: CreditNote;
 };

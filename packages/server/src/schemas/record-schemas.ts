@@ -191,7 +191,9 @@ export const deliveryResponseSchema = z
     tenantId: z.string(),
     id: z.string(),
     invoiceId: z.string(),
-    purpose: z.enum(["invoice", "reminder", "receipt"]),
+    purpose: z.enum(["invoice", "reminder", "receipt", "credit_note"]),
+    /** The credit note a `credit_note` delivery sends; `null` on the others. */
+    creditNoteId: z.string().nullable().optional(),
     channel: z.enum(["email", "sms"]),
     recipient: z.string(),
     status: z.enum(["scheduled", "queued", "sent", "delivered", "failed", "cancelled"]),

@@ -3,6 +3,7 @@ import {
   creditApplicationResponseSchema,
   creditNoteResponseSchema,
   customerResponseSchema,
+  deliveryResponseSchema,
   eventResponseSchema,
   invoiceResponseSchema,
   paymentResponseSchema,
@@ -38,6 +39,15 @@ export const invoiceMoveResultSchema = z
     events,
   })
   .openapi("InvoiceMoveResult");
+
+/** What sending a credit note answers: the credit note, one delivery per channel, the event. */
+export const creditNoteSendResultSchema = z
+  .object({
+    creditNote: creditNoteResponseSchema,
+    deliveries: z.array(deliveryResponseSchema),
+    events,
+  })
+  .openapi("CreditNoteSendResult");
 
 export const workOrderMoveResultSchema = z
   .object({

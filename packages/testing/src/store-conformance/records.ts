@@ -219,6 +219,7 @@ export function deliveryRecord(
     id: id("dlv", n),
     invoiceId,
     purpose: "invoice",
+    creditNoteId: null,
     channel: "email",
     recipient: `customer${n}@example.com`,
     status: "queued",

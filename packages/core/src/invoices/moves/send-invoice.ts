@@ -45,6 +45,8 @@ export async function queueDeliveries(
     at: string;
     purpose: DeliveryPurpose;
     sourceId: string;
+    /** The credit note a `credit_note` delivery sends. */
+    creditNoteId?: string;
   },
 ): Promise<Delivery[]> {
   const customer =
@@ -68,6 +70,7 @@ export async function queueDeliveries(
       id: scope.deps.ids.newId("dlv"),
       invoiceId: invoice.id,
       purpose: options.purpose,
+      creditNoteId: options.creditNoteId ?? null,
       channel,
       recipient,
       status: options.at > scope.now ? "scheduled" : "queued",

@@ -68,10 +68,24 @@ export async function runDeliveryJob(
         return { send: undefined };
       }
       const payable = invoice.status === "pending_payment" || invoice.status === "past_due";
-      if (delivery.purpose !== "receipt" && !payable) {
+      // Receipts and credit notes record money already moved: they go out whatever the status.
+      const asksForMoney = delivery.purpose === "invoice" || delivery.purpose === "reminder";
+      if (asksForMoney && !payable) {
         await recordDelivery(scope, invoice, delivery, {
           status: "cancelled",
           reason: `invoice_${invoice.status}`,
+        });
+        return { send: undefined };
+      }
+      const creditNote =
+        delivery.purpose === "credit_note" && delivery.creditNoteId
+          ? await scope.transaction.creditNotes?.get({ id: delivery.creditNoteId })
+          : undefined;
+      if (delivery.purpose === "credit_note" && !creditNote) {
+        // A store that dropped the credit note's id (one written before 0.3.0) cannot say which.
+        await recordDelivery(scope, invoice, delivery, {
+          status: "failed",
+          reason: "credit_note_not_found",
         });
         return { send: undefined };
       }
@@ -95,17 +109,19 @@ export async function runDeliveryJob(
         tenant: scope.tenant,
         purpose: delivery.purpose,
         url: invoiceUrl(invoice),
+        ...(creditNote ? { creditNote } : {}),
       });
-      return { send: { delivery: claimedDelivery, message, invoice } };
+      return { send: { delivery: claimedDelivery, message, invoice, creditNote } };
     },
   );
   if (!claimed.send) return { ok: true };
-  const { delivery, message, invoice } = claimed.send;
+  const { delivery, message, invoice, creditNote } = claimed.send;
   const about = {
     tenantId: job.tenantId,
     deliveryId: delivery.id,
     purpose: delivery.purpose,
     invoice,
+    ...(creditNote ? { creditNote } : {}),
   };
 
   let outcome: Partial<Delivery>;
