@@ -160,7 +160,8 @@ export function createSmtpEmail(options: SmtpEmailOptions): EmailSender {
       contentType: attachment.contentType,
       content: toBuffer(attachment.content),
     }));
-    if (!renderPdf || !message.about) return attachments;
+    // A quote's message carries no PDF (`about.invoice` is absent).
+    if (!renderPdf || !message.about?.invoice) return attachments;
     const { invoice, purpose, tenantId, deliveryId, creditNote } = message.about;
     let rendered: RenderedPdf;
     try {

@@ -27,6 +27,7 @@ export {
   declineQuoteInputSchema,
   recordDepositInputSchema,
   refundDepositInputSchema,
+  sendQuoteInputSchema,
 } from "./quotes/moves/quote-moves";
 export { listQuotesInputSchema } from "./quotes/reads/read-quotes";
 export { updateWorkOrderInputSchema } from "./work-orders/moves/create-work-order";

@@ -85,11 +85,13 @@ export type ListWorkOrdersInput = InputOf<typeof listWorkOrders>;
  */
 export type DraftWorkOrderInvoiceInput = InputOf<typeof draftWorkOrderInvoice>;
 /**
- * `remit.quotes.send`: the quote.
+ * `remit.quotes.send`: the quote, and the channels to send its link on (now or `at`).
  * @group Quotes
  * @interface
  */
 export type QuoteMoveInput = InputOf<typeof sendQuote>;
+/** @group Quotes @interface */
+export type SendQuoteInput = QuoteMoveInput;
 /**
  * `remit.quotes.approve`: the quote and who approved it.
  * @group Quotes

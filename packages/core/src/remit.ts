@@ -799,12 +799,21 @@ export interface QuotesApi {
    */
   revise(context: Context, input: ReviseQuoteInput): Promise<MoveResult<{ quote: Quote }>>;
   /**
-   * Marks the quote sent to the customer: → `sent`.
+   * Sends the quote to the customer: `draft` (or `sent` again) → `sent`. With `channels`, one
+   * `quote` delivery per channel (email and/or SMS, now or at `at`) carries the link to the hosted
+   * quote page, sent by the outbox worker with the tenant's `quote*` templates; a quote approved,
+   * declined or expired before its send goes out is not sent. Without `channels` it is only
+   * marked sent.
    * @param input {@link QuoteMoveInput}.
-   * @throws `NotFoundError`; `InvalidTransitionError`.
-   * @emits `quote.sent`.
+   * @returns `{ quote, deliveries, events }`.
+   * @throws `NotFoundError`; `InvalidTransitionError`; `DeliveryError` (`missing_contact`,
+   *   `recipient_opted_out`), storing nothing.
+   * @emits `quote.sent` (with `deliveryIds`).
    */
-  send(context: Context, input: QuoteMoveInput): Promise<MoveResult<{ quote: Quote }>>;
+  send(
+    context: Context,
+    input: QuoteMoveInput,
+  ): Promise<MoveResult<{ quote: Quote; deliveries: Delivery[] }>>;
   /**
    * The customer accepts: `sent` → `approved`. Refused once expired.
    * @param input {@link ApproveQuoteInput}.
@@ -861,7 +870,10 @@ export interface QuotesApi {
    * A quote with its deposits.
    * @throws `NotFoundError`.
    */
-  get(context: Context, input: { id: string }): Promise<{ quote: Quote; deposits: Payment[] }>;
+  get(
+    context: Context,
+    input: { id: string },
+  ): Promise<{ quote: Quote; deposits: Payment[]; deliveries: Delivery[] }>;
   /**
    * Newest first, by status and customer, one page at a time.
    * @param input {@link ListQuotesInput}.

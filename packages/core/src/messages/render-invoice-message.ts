@@ -96,17 +96,15 @@ const templatePrefixes = {
 export function renderInvoiceMessage(input: {
   invoice: Invoice;
   tenant: Tenant;
-  purpose: Delivery["purpose"];
+  purpose: Exclude<Delivery["purpose"], "quote">;
   url: string;
   /** The credit note a `credit_note` message sends (`@since 0.3.0`). */
   creditNote?: CreditNote;
 }): RenderedMessage {
   const { invoice, tenant, purpose } = input;
-  const templates = tenant.templates;
   // A reminder for an invoice already past due speaks of it as overdue.
   const kind = purpose === "reminder" && invoice.status === "past_due" ? "overdue" : purpose;
   const prefix = templatePrefixes[kind];
-  const custom = templates as Record<string, string | undefined>;
   const lateFees = totalOfLateFees(invoice);
   const values = {
     business: tenant.name,
@@ -131,14 +129,26 @@ export function renderInvoiceMessage(input: {
       : "",
     creditNoteReason: input.creditNote?.reason ?? "",
   };
-  const subject = fill(
-    custom[`${prefix}Subject`] ?? defaults[kind].subject,
-    values,
-    (text) => text,
-  );
-  const text = fill(custom[`${prefix}Body`] ?? defaults[kind].body, values, (text) => text);
-  const htmlBody = fill(custom[`${prefix}Body`] ?? defaults[kind].body, values, escapeHtml);
+  return renderFromTemplates(tenant, prefix, defaults[kind], values);
+}
+
+/**
+ * Fills the tenant's `<prefix>Subject`, `<prefix>Body` and `<prefix>Sms` templates, or the given
+ * defaults, with `values`: the body escaped for the HTML part, as it is for the text part and SMS.
+ */
+export function renderFromTemplates(
+  tenant: Tenant,
+  prefix: string,
+  fallback: { subject: string; body: string; sms: string },
+  values: Record<string, string>,
+): RenderedMessage {
+  const custom = tenant.templates as Record<string, string | undefined>;
+  const asIs = (text: string) => text;
+  const body = custom[`${prefix}Body`] ?? fallback.body;
+  const subject = fill(custom[`${prefix}Subject`] ?? fallback.subject, values, asIs);
+  const text = fill(body, values, asIs);
+  const htmlBody = fill(body, values, escapeHtml);
   const html = `<!doctype html><html><body><div style="font-family:sans-serif;white-space:pre-line">${htmlBody}</div></body></html>`;
-  const sms = fill(custom[`${prefix}Sms`] ?? defaults[kind].sms, values, (text) => text);
+  const sms = fill(custom[`${prefix}Sms`] ?? fallback.sms, values, asIs);
   return { subject, text, html, sms };
 }

@@ -56,6 +56,10 @@ export const messageTemplatesSchema = z.object({
   creditNoteSubject: textSchema.max(500).optional(),
   creditNoteBody: textSchema.max(20_000).optional(),
   creditNoteSms: textSchema.max(1_000).optional(),
+  /** A quote sent (`{{title}}`, `{{total}}`, `{{expiresOn}}`, `{{expiryNote}}`); `@since 0.3.0`. */
+  quoteSubject: textSchema.max(500).optional(),
+  quoteBody: textSchema.max(20_000).optional(),
+  quoteSms: textSchema.max(1_000).optional(),
 });
 
 const hexColorSchema = textSchema.regex(

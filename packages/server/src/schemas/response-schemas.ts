@@ -63,6 +63,8 @@ export const quoteMoveResultSchema = z
     workOrder: workOrderResponseSchema.optional(),
     payment: paymentResponseSchema.optional(),
     refund: refundResponseSchema.optional(),
+    /** The messages `send` queued. */
+    deliveries: z.array(deliveryResponseSchema).optional(),
     events,
   })
   .openapi("QuoteMoveResult");

@@ -220,6 +220,7 @@ export function deliveryRecord(
     invoiceId,
     purpose: "invoice",
     creditNoteId: null,
+    quoteId: null,
     channel: "email",
     recipient: `customer${n}@example.com`,
     status: "queued",

@@ -3,7 +3,7 @@ import { assertSameTenant, assignments, insertInto, isoColumn, type Scope } from
 
 const deliverySelect = `
   tenant_id AS "tenantId", id, invoice_id AS "invoiceId", purpose,
-  credit_note_id AS "creditNoteId", channel, recipient, status,
+  credit_note_id AS "creditNoteId", quote_id AS "quoteId", channel, recipient, status,
   provider_status AS "providerStatus", provider_message_id AS "providerMessageId", reason,
   source_id AS "sourceId", ${isoColumn("scheduled_for")} AS "scheduledFor", attempts,
   ${isoColumn("created_at")} AS "createdAt", ${isoColumn("updated_at")} AS "updatedAt"`;
@@ -12,6 +12,7 @@ const deliveryColumns = [
   "invoice_id",
   "purpose",
   "credit_note_id",
+  "quote_id",
   "channel",
   "recipient",
   "status",
@@ -30,6 +31,7 @@ function deliveryValues(delivery: Delivery): unknown[] {
     delivery.invoiceId,
     delivery.purpose,
     delivery.creditNoteId ?? null,
+    delivery.quoteId ?? null,
     delivery.channel,
     delivery.recipient,
     delivery.status,
@@ -76,6 +78,9 @@ export function createDeliveryQueries(scope: Scope): StoreTransaction["deliverie
     },
     async listByInvoice({ invoiceId }) {
       return (await select("invoice_id = $2", [invoiceId])).rows;
+    },
+    async listByQuote({ quoteId }) {
+      return (await select("quote_id = $2", [quoteId])).rows;
     },
     async findByProviderMessageId({ providerMessageId }) {
       return (await select("provider_message_id = $2", [providerMessageId])).rows[0];
