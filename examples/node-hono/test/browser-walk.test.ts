@@ -331,6 +331,17 @@ describe("browser: the main job, on a desk and on a phone", () => {
       const ctx = { tenantId: "demo-plumbing", actor: { type: "system" as const } };
       const [invoice] = (await server.remit.invoices.list(ctx, { status: "pending_action" })).items;
       const [customer] = (await server.remit.customers.list(ctx, { limit: 1 })).items;
+      const [workOrder] = (await server.remit.workOrders.list(ctx, { status: "open" })).items;
+      const { quote } = await server.remit.quotes.create(
+        { ...ctx, actor: { type: "user", id: "u_axe" } },
+        {
+          customerId: customer?.id ?? "",
+          title: "New water heater",
+          lines: [
+            { kind: "material", description: "Water heater", quantity: "1", unitPrice: "900" },
+          ],
+        },
+      );
       const paths = [
         "/invoices",
         "/invoices?status=unpaid",
@@ -342,8 +353,11 @@ describe("browser: the main job, on a desk and on a phone", () => {
         `/customers/${customer?.id}`,
         "/reports/aging",
         "/work-orders/new",
+        `/work-orders/${workOrder?.id}/edit`,
         "/quotes",
         "/quotes/new",
+        `/quotes/${quote.id}`,
+        `/quotes/${quote.id}/revise`,
         "/settings/payments",
         "/no-such-page",
         "/i/no-such-token",
@@ -352,7 +366,7 @@ describe("browser: the main job, on a desk and on a phone", () => {
         await page.goto(`${server.url}${path}`);
         await step(
           page,
-          `desktop-page${path.replace(/[^a-z0-9]+/gi, "-").replace(/-(inv|cus)-[0-9A-Z]{26}/g, "-one")}`,
+          `desktop-page${path.replace(/[^a-z0-9]+/gi, "-").replace(/-(inv|cus|wo|quo)-[0-9A-Z]{26}/g, "-one")}`,
         );
       }
       await page.goto(`${server.url}/invoices/new`);

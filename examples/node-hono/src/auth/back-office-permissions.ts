@@ -35,6 +35,11 @@ const rules: Rule[] = [
   { method: "POST", path: "/customers/:id/edit", permission: "customers.update" },
   { method: "POST", path: "/work-orders/new", permission: "workOrders.create" },
   { method: "POST", path: "/work-orders/:id/review", permission: "workOrders.submitInvoice" },
+  // The edit forms: showing one is asking for the change, so the page needs the right too.
+  { method: "GET", path: "/work-orders/:id/edit", permission: "workOrders.update" },
+  { method: "POST", path: "/work-orders/:id/edit", permission: "workOrders.update" },
+  { method: "GET", path: "/quotes/:id/revise", permission: "quotes.revise" },
+  { method: "POST", path: "/quotes/:id/revise", permission: "quotes.revise" },
   { method: "POST", path: "/quotes/new", permission: "quotes.create" },
   // As the invoice page: the handler asks quotes.send, .approve, .decline or .convertToWorkOrder.
   { method: "POST", path: "/quotes/:id", permission: "quotes.get" },

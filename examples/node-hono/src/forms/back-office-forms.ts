@@ -32,6 +32,14 @@ export const lineRowsFormSchema = z.object({
 /** The lines editor plus the memo, on a record with a version. */
 export const linesFormSchema = lineRowsFormSchema.extend({ version });
 
+/**
+ * An edit of a record with a title and lines (a work order, a quote). The title's own limits are
+ * the move's, so a refused title is highlighted like any other field.
+ */
+export const titledLinesFormSchema = linesFormSchema.extend({
+  title: z.string().trim().max(10_000).default(""),
+});
+
 export const reasonFormSchema = z.object({ version, reason: text(1_000).min(1, "is required") });
 
 export const sendFormSchema = z.object({

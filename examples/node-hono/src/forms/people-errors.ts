@@ -1,6 +1,12 @@
 import { RemitError, ValidationError } from "@remit/core";
 import { anyStatusLabel } from "../views/status-badge";
 
+/** The sentence on top of a form whose lines editor has rows to change. */
+export const rowsProblem = "Some lines need a change: see the highlighted rows. Nothing was saved.";
+
+/** The sentence on top of a form with fields to change. */
+export const fieldsProblem = "Check the highlighted fields: nothing was saved.";
+
 /** Messages for fields, by the form field's name. */
 export type FieldErrors = Record<string, string>;
 

@@ -8,16 +8,16 @@ import {
   type RowErrors,
 } from "../forms/lines-from-form";
 import { parseForm } from "../forms/parse-form";
-import { type FieldErrors, formProblemOf, formStateOf } from "../forms/people-errors";
+import { type FieldErrors, formStateOf, rowsProblem } from "../forms/people-errors";
 import { remitContext, signedInOf } from "../request-context";
 import { invoiceFormView } from "../views/invoice-form-view";
 import { page } from "../views/layout";
-
-const rowsProblem = "Some lines need a change: see the highlighted rows. Nothing was saved.";
+import { editRecordRoutes } from "./edit-record-routes";
 
 /**
- * Creating an invoice (`/invoices/new`) and editing one's lines and memo (`/invoices/:id/edit`):
- * each form posts to its own URL; a refused save shows the rows as typed, each with its error.
+ * Creating an invoice (`/invoices/new`) and editing one's lines and memo (`/invoices/:id/edit`,
+ * through `editRecordRoutes`): each form posts to its own URL; a refused save shows the rows as
+ * typed, each with its error.
  */
 export function backOfficeInvoiceEdit(remit: Remit) {
   const routes = new Hono();
@@ -104,75 +104,54 @@ export function backOfficeInvoiceEdit(remit: Remit) {
     }
   });
 
-  const editPage = async (
-    context: Context,
-    id: string,
-    state: {
-      rows?: EditorRow[];
-      rowErrors?: Record<string, RowErrors>;
-      memo?: string;
-      error?: string;
-      status?: 200 | 409 | 422;
-    } = {},
-  ) => {
-    const { invoice } = await remit.invoices.get(ctx(context), { id });
-    return context.html(
-      page({
-        signedIn: signedInOf(context),
-        title: `Edit invoice ${invoice.number ?? "(draft)"}`,
-        body: invoiceFormView({
-          heading: `Edit invoice ${invoice.number ?? "(draft)"}`,
-          action: `/invoices/${encodeURIComponent(id)}/edit`,
-          version: invoice.version,
-          rows: state.rows ?? editorRowsOf(invoice.content.lines),
-          ...(state.rowErrors ? { rowErrors: state.rowErrors } : {}),
-          memo: state.memo ?? invoice.content.memo,
-          submitLabel: "Save changes",
-          cancelHref: `/invoices/${encodeURIComponent(id)}`,
-        }),
-        error: state.error,
+  routes.route(
+    "/",
+    editRecordRoutes({
+      path: "/invoices/:id/edit",
+      load: async (context, id) => (await remit.invoices.get(ctx(context), { id })).invoice,
+      saved: (invoice) => ({
+        values: { memo: invoice.content.memo ?? "" },
+        rows: editorRowsOf(invoice.content.lines),
       }),
-      state.status ?? 200,
-    );
-  };
-
-  routes.get("/invoices/:id/edit", (context) => editPage(context, context.req.param("id")));
-
-  routes.post("/invoices/:id/edit", async (context) => {
-    const id = context.req.param("id");
-    const form = await parseForm(context, linesFormSchema);
-    const { invoice } = await remit.invoices.get(ctx(context), { id });
-    const taxRateIds = (invoice.content.taxRates ?? []).map((rate) => rate.id);
-    const { lines, rows, errors } = linesFromForm(form, invoice.content.lines, taxRateIds);
-    if (Object.keys(errors).length > 0) {
-      return editPage(context, id, {
-        rows,
-        rowErrors: errors,
-        memo: form.memo,
-        error: rowsProblem,
-        status: 422,
-      });
-    }
-    try {
-      await remit.invoices.update(ctx(context), {
-        id,
-        expectedVersion: form.version,
-        lines,
-        memo: form.memo,
-      });
-      return context.redirect(
-        `/invoices/${encodeURIComponent(id)}?notice=${encodeURIComponent("Saved a new revision")}`,
-        303,
-      );
-    } catch (error) {
-      const problem = formProblemOf(error);
-      return editPage(context, id, {
-        rows,
-        memo: form.memo,
-        error: problem.message,
-        status: problem.status,
-      });
-    }
-  });
+      view: (invoice, form) => {
+        const title = `Edit invoice ${invoice.number ?? "(draft)"}`;
+        return {
+          title,
+          body: invoiceFormView({
+            heading: title,
+            action: form.action,
+            version: form.version,
+            rows: form.rows,
+            ...(form.rowErrors ? { rowErrors: form.rowErrors } : {}),
+            ...(form.fields ? { fields: form.fields } : {}),
+            memo: form.values.memo,
+            submitLabel: "Save changes",
+            cancelHref: `/invoices/${encodeURIComponent(invoice.id)}`,
+          }),
+        };
+      },
+      read: async (context, invoice) => {
+        const form = await parseForm(context, linesFormSchema);
+        const taxRateIds = (invoice.content.taxRates ?? []).map((rate) => rate.id);
+        const { lines, rows, errors } = linesFromForm(form, invoice.content.lines, taxRateIds);
+        return {
+          values: { memo: form.memo },
+          rows,
+          rowErrors: errors,
+          fields: {},
+          save: async () => {
+            await remit.invoices.update(ctx(context), {
+              id: invoice.id,
+              expectedVersion: form.version,
+              lines,
+              memo: form.memo,
+            });
+            return "Saved a new revision";
+          },
+        };
+      },
+      recordPath: (id) => `/invoices/${encodeURIComponent(id)}`,
+    }),
+  );
   return routes;
 }

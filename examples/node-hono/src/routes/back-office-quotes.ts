@@ -6,11 +6,17 @@ import type { Permission } from "../auth/roles";
 import { lineRowsFormSchema } from "../forms/back-office-forms";
 import { linesFromForm } from "../forms/lines-from-form";
 import { parseForm } from "../forms/parse-form";
-import { type FieldErrors, formProblemOf, formStateOf } from "../forms/people-errors";
+import {
+  type FieldErrors,
+  fieldsProblem,
+  formProblemOf,
+  formStateOf,
+} from "../forms/people-errors";
 import { callerMay, callerOf, remitContext, signedInOf } from "../request-context";
 import { createFormatters } from "../views/formatters";
 import { page } from "../views/layout";
-import { quoteDetailView, quoteFormView, quoteListView } from "../views/quote-views";
+import { quoteFormView } from "../views/quote-form-view";
+import { quoteDetailView, quoteListView } from "../views/quote-views";
 import { type NewRecordFormState, renderNewRecordPage } from "./new-record-page";
 
 const quoteMoveSchema = z.object({
@@ -88,7 +94,7 @@ export function backOfficeQuotes(remit: Remit) {
         rows,
         rowErrors: errors,
         fields,
-        error: "Check the highlighted fields: nothing was saved.",
+        error: fieldsProblem,
         status: 422,
       });
     }
@@ -129,7 +135,10 @@ export function backOfficeQuotes(remit: Remit) {
       page({
         signedIn: signedInOf(context),
         title: quote.title,
-        body: quoteDetailView(quote, createFormatters(tenant), workOrder),
+        body: quoteDetailView(quote, createFormatters(tenant), {
+          workOrder,
+          mayRevise: callerMay(context, "quotes.revise"),
+        }),
         notice: message.notice,
         error: message.error,
       }),

@@ -12,9 +12,11 @@ import { backOfficeInvoiceForms } from "./back-office-invoice-forms";
 import { backOfficeInvoicePages } from "./back-office-invoice-pages";
 import { backOfficePaymentSettings } from "./back-office-payment-settings";
 import { backOfficePayments } from "./back-office-payments";
+import { backOfficeQuoteRevise } from "./back-office-quote-revise";
 import { backOfficeQuotes } from "./back-office-quotes";
 import { backOfficeRefunds } from "./back-office-refunds";
 import { backOfficeReports } from "./back-office-reports";
+import { backOfficeWorkOrderEdit } from "./back-office-work-order-edit";
 import { backOfficeWorkOrderPages } from "./back-office-work-order-pages";
 
 /**
@@ -40,7 +42,9 @@ export function backOfficeRoutes(
   routes.route("/", backOfficeReports(remit));
   routes.route("/", backOfficeCreditNoteSend(remit));
   routes.route("/", backOfficeCustomers(remit));
+  routes.route("/", backOfficeWorkOrderEdit(remit));
   routes.route("/", backOfficeWorkOrderPages(remit));
+  routes.route("/", backOfficeQuoteRevise(remit));
   routes.route("/", backOfficeQuotes(remit));
   routes.route("/", backOfficePaymentSettings(remit, options));
   return routes;

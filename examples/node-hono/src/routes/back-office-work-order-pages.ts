@@ -8,16 +8,25 @@ import {
   type RowErrors,
 } from "../forms/lines-from-form";
 import { parseForm } from "../forms/parse-form";
-import { type FieldErrors, formProblemOf, formStateOf } from "../forms/people-errors";
+import {
+  type FieldErrors,
+  fieldsProblem,
+  formProblemOf,
+  formStateOf,
+  rowsProblem,
+} from "../forms/people-errors";
+import {
+  unassignedTechnician,
+  workOrderEntriesFromForm,
+} from "../forms/work-order-entries-from-form";
 import { callerMay, remitContext, signedInOf } from "../request-context";
 import { createFormatters } from "../views/formatters";
 import { page } from "../views/layout";
-import { workOrderDetailView, workOrderFormView } from "../views/work-order-detail-view";
+import { workOrderDetailView } from "../views/work-order-detail-view";
+import { workOrderFormView } from "../views/work-order-form-view";
 import { workOrderListView, workOrderStatuses } from "../views/work-order-list-view";
 import { workOrderInvoicedView, workOrderReviewView } from "../views/work-order-review-view";
 import { type NewRecordFormState, renderNewRecordPage } from "./new-record-page";
-
-const rowsProblem = "Some lines need a change: see the highlighted rows. Nothing was saved.";
 
 /**
  * The back office's work orders: the list with a "Complete" action, one work order, a new one,
@@ -137,7 +146,10 @@ export function backOfficeWorkOrderPages(remit: Remit) {
       title: String(body.title ?? "").trim(),
       notes: form.memo,
     };
-    const { lines, rows, errors } = linesFromForm(form, [], []);
+    const { entries, rows, errors } = workOrderEntriesFromForm(form, {
+      defaultTaxRateIds: [],
+      technician: unassignedTechnician,
+    });
     const fields: FieldErrors = {};
     if (!values.customerId) fields.customerId = "Choose who the job is for.";
     if (!values.title) fields.title = "Say what the job is, such as “Replace water heater”.";
@@ -147,10 +159,7 @@ export function backOfficeWorkOrderPages(remit: Remit) {
         rows,
         rowErrors: errors,
         fields,
-        error:
-          Object.keys(errors).length > 0
-            ? rowsProblem
-            : "Check the highlighted fields: nothing was saved.",
+        error: Object.keys(errors).length > 0 ? rowsProblem : fieldsProblem,
         status: 422,
       });
     }
@@ -159,11 +168,7 @@ export function backOfficeWorkOrderPages(remit: Remit) {
         customerId: values.customerId,
         title: values.title,
         notes: values.notes,
-        services: lines.map((line) => ({
-          description: line.description || "Service",
-          quantity: String(line.quantity),
-          unitPrice: String(line.unitPrice),
-        })),
+        ...entries,
       });
       return context.redirect(
         `/work-orders/${encodeURIComponent(workOrder.id)}?notice=${encodeURIComponent("Work order created")}`,
@@ -191,7 +196,10 @@ export function backOfficeWorkOrderPages(remit: Remit) {
       page({
         signedIn: signedInOf(context),
         title: workOrder.title,
-        body: workOrderDetailView(workOrder, createFormatters(tenant), quote),
+        body: workOrderDetailView(workOrder, createFormatters(tenant), {
+          quote,
+          mayEdit: callerMay(context, "workOrders.update"),
+        }),
         notice: context.req.query("notice"),
       }),
     );

@@ -4,14 +4,22 @@ import { blankRow } from "../forms/lines-from-form";
 import { fieldError } from "./form-fields";
 import type { Html } from "./html";
 
-const kinds = [
+/** The kinds a row can be, with their names: an invoice's (a work order calls "other" a fee). */
+export type LineKindNames = readonly (readonly [value: string, name: string])[];
+
+const invoiceKinds: LineKindNames = [
   ["labor", "Labor"],
   ["material", "Material"],
   ["service", "Service"],
   ["other", "Other"],
-] as const;
+];
 
-function rowView(row: EditorRow, errors: RowErrors | undefined, number: number | ""): Html {
+function rowView(
+  row: EditorRow,
+  errors: RowErrors | undefined,
+  number: number | "",
+  kinds: LineKindNames,
+): Html {
   const id = (field: string) => `${row.key}-${field}`;
   const field = (name: "description" | "quantity" | "unitPrice") =>
     fieldError(id(name), errors?.[name]);
@@ -40,14 +48,16 @@ export function linesEditorView(options: {
   errors?: Record<string, RowErrors>;
   memo: string | undefined;
   memoLabel?: string;
+  kinds?: LineKindNames;
 }): Html {
+  const kinds = options.kinds ?? invoiceKinds;
   const rows = options.rows.some((row) => !row.lineIndex && !row.description && !row.quantity)
     ? options.rows
     : [...options.rows, blankRow(`new-${options.rows.length}`)];
   let number = 0;
   return html`<div class="scroll"><table class="lines" id="lines-editor"><thead><tr><th>Kind</th><th class="w50">Description</th><th>Qty</th><th>Unit price</th><th><span class="muted">Remove</span></th></tr></thead>
-<tbody>${rows.map((row) => rowView(row, options.errors?.[row.key], row.lineIndex || row.description ? ++number : ""))}</tbody></table></div>
-<template id="line-template">${rowView(blankRow("new-template"), undefined, "")}</template>
+<tbody>${rows.map((row) => rowView(row, options.errors?.[row.key], row.lineIndex || row.description ? ++number : "", kinds))}</tbody></table></div>
+<template id="line-template">${rowView(blankRow("new-template"), undefined, "", kinds)}</template>
 <p><button type="button" class="secondary" id="add-line" hidden>Add a line</button></p>
 <label for="field-memo">${options.memoLabel ?? "Memo (printed on the invoice)"}</label><textarea id="field-memo" name="memo" rows="2">${options.memo ?? ""}</textarea>`;
 }

@@ -1,12 +1,8 @@
-import type { Customer, Quote } from "@remit/core";
+import type { Quote } from "@remit/core";
 import { html } from "hono/html";
-import type { EditorRow, RowErrors } from "../forms/lines-from-form";
-import type { FieldErrors } from "../forms/people-errors";
-import { selectField, textField } from "./form-fields";
 import type { Formatters } from "./formatters";
 import type { Html } from "./html";
 import { invoiceSummaryView } from "./invoice-summary-view";
-import { linesEditorView } from "./lines-editor-view";
 import { customerLink, quoteLink } from "./record-links";
 import { statusBadge } from "./status-badge";
 
@@ -24,12 +20,19 @@ export function quoteListView(quotes: Quote[], format: Formatters): Html {
 ${rows.length > 0 ? html`<table><thead><tr><th>Quote</th><th>Customer</th><th>Status</th><th class="num">Total</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p class="empty" id="empty">No quotes yet.</p>`}`;
 }
 
-/** One quote: its lines and totals as the invoice will show them, and its next moves. */
+/** The statuses `remit.quotes.revise` accepts: before the customer decides. */
+export const revisableQuoteStatuses: ReadonlySet<Quote["status"]> = new Set(["draft", "sent"]);
+
+/**
+ * One quote: its lines and totals as the invoice will show them, and its next moves, with
+ * "Revise" while its status allows a revision and `mayRevise` (the caller's role may revise it).
+ */
 export function quoteDetailView(
   quote: Quote,
   format: Formatters,
-  workOrder?: { id: string; title: string },
+  options: { workOrder?: { id: string; title: string } | undefined; mayRevise: boolean },
 ): Html {
+  const { workOrder } = options;
   const action = `/quotes/${encodeURIComponent(quote.id)}`;
   const hidden = (move: string) =>
     html`<input type="hidden" name="move" value="${move}"><input type="hidden" name="version" value="${quote.version}">`;
@@ -54,6 +57,10 @@ ${quote.status === "draft" ? html`<form class="inline" method="post" action="${a
     forms.push(
       html`<form class="inline" method="post" action="${action}">${hidden("convert")}<button>Create the work order</button></form>`,
     );
+  const revise =
+    options.mayRevise && revisableQuoteStatuses.has(quote.status)
+      ? html`<p class="actions"><a class="button secondary" id="revise-quote" href="${action}/revise">Revise</a></p>`
+      : "";
   const summary = {
     status: "pending_action",
     currency: quote.currency,
@@ -63,23 +70,8 @@ ${quote.status === "draft" ? html`<form class="inline" method="post" action="${a
     credit: "0",
   };
   return html`<h1>${quote.title} ${statusBadge(quote.status, { kind: "other", id: "quote-status" })}</h1>
-<p>${customerLink(quote.customer)}${quote.expiresOn ? ` · valid until ${format.date(quote.expiresOn)}` : ""}${workOrder ? html` · work order <a href="/work-orders/${encodeURIComponent(workOrder.id)}">${workOrder.title}</a>` : ""}</p>
+<p>${customerLink(quote.customer)} · revision ${quote.revision}${quote.expiresOn ? ` · valid until ${format.date(quote.expiresOn)}` : ""}${workOrder ? html` · work order <a href="/work-orders/${encodeURIComponent(workOrder.id)}">${workOrder.title}</a>` : ""}</p>
+${revise}
 ${invoiceSummaryView(summary, format, { payments: false })}
 ${forms.length > 0 ? html`<section aria-labelledby="quote-actions"><h2 id="quote-actions">Actions</h2>${forms}</section>` : ""}`;
-}
-
-/** "New quote": customer, title, lines. Posts to its own URL. */
-export function quoteFormView(options: {
-  customers: readonly Customer[];
-  values: { customerId?: string; title?: string; memo?: string };
-  rows: readonly EditorRow[];
-  rowErrors?: Record<string, RowErrors>;
-  fields?: FieldErrors;
-}): Html {
-  return html`<h1>New quote</h1>
-<form method="post" action="/quotes/new" novalidate>
-${selectField({ name: "customerId", label: "Customer", value: options.values.customerId, choices: [["", "Choose a customer"], ...options.customers.map((customer) => [customer.id, customer.name] as const)], errors: options.fields })}
-${textField({ name: "title", label: "Title", value: options.values.title, errors: options.fields, required: true })}
-<fieldset><legend>Lines</legend>${linesEditorView({ rows: options.rows, errors: options.rowErrors ?? {}, memo: options.values.memo, memoLabel: "Memo (printed on the quote)" })}</fieldset>
-<p class="actions"><button id="create-quote">Create quote</button> <a href="/quotes">Cancel</a></p></form>`;
 }
