@@ -40,10 +40,8 @@ async function checkUpgrade(client: PostgresClient, schema: string) {
     /deliveries_subject_check/,
   );
   await expect(insert("dlv_c", "quote", "inv_1", null)).rejects.toThrow(/deliveries_subject_check/);
-  const { rows } = await client.query<{ id: string }>(
-    `SELECT id FROM "${schema}".deliveries ORDER BY id`,
-  );
-  expect(rows.map((row) => row.id)).toEqual(["dlv_old"]);
+  const { rows } = await client.query(`SELECT id FROM "${schema}".deliveries ORDER BY id`);
+  expect(rows).toEqual([{ id: "dlv_old" }]);
 }
 
 describe("migrate 14", () => {
