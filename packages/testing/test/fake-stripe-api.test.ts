@@ -381,7 +381,7 @@ describe("fake Stripe API - a local checkout page", () => {
       const [completed] = local
         .pay(session.id)
         .filter((event) => event.type === "checkout.session.completed");
-      expect((completed?.data.object as Stripe.Checkout.Session).url).toBe(session.url);
+      expect(completed?.data.object).toMatchObject({ url: session.url });
     } finally {
       await local.close();
     }
