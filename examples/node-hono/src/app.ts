@@ -24,6 +24,8 @@ import { backOfficeAssets } from "./routes/back-office-assets";
 import { backOfficeRoutes } from "./routes/back-office-routes";
 import { signInPages } from "./routes/sign-in-pages";
 import { teamPages } from "./routes/team-pages";
+import type { TestCheckout } from "./test-checkout/start-test-checkout";
+import { testCheckoutRoutes } from "./test-checkout/test-checkout-routes";
 
 /** How the app is wired: the back office's tenant, the Pay button, and the providers' webhooks. */
 export type AppOptions = {
@@ -65,6 +67,11 @@ export type AppOptions = {
   allowedOrigins?: string[];
   /** Origins the back office's forms may lead to besides itself and Stripe's onboarding. */
   formOrigins?: string[];
+  /**
+   * The demo's test checkout (`startTestCheckout`): `stripe` is then the real adapter on the fake
+   * Stripe, and `/test-checkout/*` is its stand-in for Stripe Checkout. Left out, those paths 404.
+   */
+  testCheckout?: TestCheckout;
 };
 
 /** Loopback names: what a browser on this machine sends as `Host`. */
@@ -118,6 +125,8 @@ export function createApp(remit: Remit, options: AppOptions) {
   app.use("*", backOfficeHeaders(options.formOrigins));
   // The icon and the editor's script, before the door: the sign-in page uses them too.
   app.route("/", backOfficeAssets());
+  // The customer's test checkout, before the door: no sign-in, as Stripe Checkout needs none.
+  app.route("/", testCheckoutRoutes(options.testCheckout, logger));
   if ("auth" in identity) {
     // Histories name people, not ids: the back office looks them up in better-auth's users.
     const actorNames = actorNamesFrom(identity.auth);

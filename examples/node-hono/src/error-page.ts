@@ -6,8 +6,9 @@ import { HTTPException } from "hono/http-exception";
 import { signedInOf } from "./request-context";
 import { page } from "./views/layout";
 
-// The customer's paths: their errors never show the back office's menu.
-const customerPath = /^\/i(\/|$)/;
+// The customer's paths (the hosted page, the demo's test checkout): their errors never show the
+// back office's menu.
+const customerPath = /^\/(i|test-checkout)(\/|$)/;
 
 /** A page that is not there: the back office's with its menu and a way home; a customer's without. */
 export function notFoundPageResponse(context: Context): Response | Promise<Response> {

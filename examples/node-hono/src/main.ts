@@ -51,6 +51,7 @@ const server = await startServer({
   ...(config.owner ? { owner: config.owner } : {}),
   http: config.http,
   tenantId: config.tenantId,
+  demoTestCheckout: config.demoTestCheckout,
   ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   ...(config.eventsWebhook ? { eventsWebhook: config.eventsWebhook } : {}),
   services: createServiceClients(config),

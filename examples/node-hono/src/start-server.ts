@@ -20,6 +20,9 @@ import { createPayments } from "./config/create-payments";
 import type { ExampleServices } from "./config/create-service-clients";
 import { createEventsWebhookHandler } from "./events/create-events-webhook-handler";
 import { seedDemoData } from "./seed-demo-data";
+import { connectDemoTenant } from "./test-checkout/connect-demo-tenant";
+import { decideTestCheckout, testCheckoutBanner } from "./test-checkout/decide-test-checkout";
+import { startTestCheckout } from "./test-checkout/start-test-checkout";
 
 export type StartServerOptions = {
   store: InvoiceStore;
@@ -67,6 +70,14 @@ export type StartServerOptions = {
    * to the embedded default (no online payment, console email and SMS).
    */
   services?: ExampleServices;
+  /**
+   * The demo's test checkout (`REMIT_DEMO_TEST_CHECKOUT`, on in `npm start`): with no Stripe in
+   * `services` and a loopback `hostname` only, `@remit/testing`'s fake Stripe runs in this process
+   * behind the real Stripe adapter, and the Pay button opens a local page labelled "Test mode: no
+   * real money" whose "Pay (test)" completes the payment through the signed webhook. Default false;
+   * when given (true or false), the startup banner says whether it runs and why not.
+   */
+  demoTestCheckout?: boolean;
   /** Milliseconds between outbox polls. Default 1000. */
   pollInterval?: number;
   log?: (line: string) => void;
@@ -95,7 +106,17 @@ export async function startServer(options: StartServerOptions) {
   const services = options.services ?? {};
   // Known once the server listens (port 0 picks one); read only when a message is sent.
   let publicUrl = options.publicUrl;
-  const stripe = createPayments(services.stripe);
+  let url = "";
+  const testCheckoutDecision = decideTestCheckout({
+    wanted: options.demoTestCheckout ?? false,
+    stripeConfigured: services.stripe !== undefined,
+    host: hostname,
+  });
+  const demoStripe = testCheckoutDecision.on
+    ? await startTestCheckout({ publicUrl: () => publicUrl ?? "", serverUrl: () => url })
+    : undefined;
+  const testCheckout = demoStripe?.testCheckout;
+  const stripe = createPayments(services.stripe ?? demoStripe?.stripe);
   const remit: Remit = createRemit({
     store: options.store,
     notifiers: createNotifiers({
@@ -111,6 +132,9 @@ export async function startServer(options: StartServerOptions) {
   if (await seedDemoData(remit, options.tenantId)) {
     log(`Seeded demo tenant "${options.tenantId}" with invoices and work orders in every status.`);
   }
+  if (testCheckout && stripe) {
+    await connectDemoTenant({ remit, stripe, fake: testCheckout.fake, tenantId: options.tenantId });
+  }
   const auth = options.testHeaderIdentity ? undefined : await startSignIn(remit, options, log);
   if (options.eventsWebhook) {
     // A stable name: after a restart, retries skip the handlers that already succeeded.
@@ -120,8 +144,10 @@ export async function startServer(options: StartServerOptions) {
     log(`Delivering events to ${options.eventsWebhook.url}`);
   }
   log(
-    `Payments: ${stripe ? "Stripe" : "payment instructions only"}; email: ${services.smtp ? "SMTP" : "console"}; SMS: ${services.twilio ? "Twilio" : "console"}`,
+    `Payments: ${testCheckout ? "test checkout (a local fake of Stripe, no real money)" : stripe ? "Stripe" : "payment instructions only"}; email: ${services.smtp ? "SMTP" : "console"}; SMS: ${services.twilio ? "Twilio" : "console"}`,
   );
+  // Said whenever the caller chose (the demo always does), so "off" always says why.
+  if (options.demoTestCheckout !== undefined) log(testCheckoutBanner(testCheckoutDecision));
 
   const worker = createOutboxWorker({
     remit,
@@ -146,6 +172,7 @@ export async function startServer(options: StartServerOptions) {
       ...(options.publicUrl ? [new URL(options.publicUrl).hostname] : []),
     ],
     ...(options.publicUrl ? { allowedOrigins: [new URL(options.publicUrl).origin] } : {}),
+    ...(testCheckout ? { testCheckout } : {}),
   });
   const http = options.http ?? {};
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -166,7 +193,7 @@ export async function startServer(options: StartServerOptions) {
     listening.maxConnections = http.maxConnections ?? 1_000;
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
+  url = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
   publicUrl ??= url;
   worker.start();
   if (auth && isLoopbackHost(hostname) && (await workingDemoSignIns(auth)).length > 0) {
@@ -179,14 +206,17 @@ export async function startServer(options: StartServerOptions) {
     httpServer: server as Server,
     remit,
     worker,
-    /** The Stripe provider when Stripe is configured. */
+    /** The Stripe provider when Stripe is configured, or on the fake Stripe of the test checkout. */
     stripe,
+    /** The demo's test checkout (its fake Stripe) when it runs. */
+    testCheckout,
     /** Sign-in (better-auth, the team, API keys); `undefined` with `testHeaderIdentity`. */
     auth,
     /** Stops taking requests, then lets the worker finish the jobs in hand. */
     async close(): Promise<void> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await worker.stop();
+      await testCheckout?.fake.close();
     },
   };
 }

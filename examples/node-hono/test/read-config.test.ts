@@ -22,7 +22,7 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe("readConfig", () => {
-  it("defaults - an empty environment is the embedded demo: PGlite, console email and SMS, no Stripe", () => {
+  it("defaults - an empty environment is the embedded demo: PGlite, console email and SMS, no Stripe (the test checkout)", () => {
     expect(readConfig({ PATH: "/usr/bin", STRIPE_SECRET_KEY: "" })).toEqual({
       port: 3000,
       host: undefined,
@@ -33,6 +33,7 @@ describe("readConfig", () => {
       databaseUrl: undefined,
       dataDir: ".remit-data",
       tenantId: "demo-plumbing",
+      demoTestCheckout: true,
       publicUrl: undefined,
       eventsWebhook: undefined,
       stripe: undefined,

@@ -28,6 +28,7 @@ export type { FormValue } from "./fakes/stripe/parse-form-body";
 export { type SignedStripeWebhook, signStripeWebhook } from "./fakes/stripe/sign-stripe-webhook";
 export {
   type FakeStripeApi,
+  type FakeStripeApiOptions,
   type FakeStripeFailure,
   type FakeStripeRecordedRequest,
   fakeStripeApiKey,

@@ -356,3 +356,58 @@ describe("fake Stripe API - webhooks and scenarios", () => {
     expect(refund).toMatchObject({ amount: 10, currency: "kwd" });
   });
 });
+
+describe("fake Stripe API - a local checkout page", () => {
+  it("checkout page - a session's url is Stripe's Checkout page by default", async () => {
+    const account = await connectedAccount();
+    const session = await stripe.checkout.sessions.create(sessionParams, {
+      stripeAccount: account,
+    });
+    expect(session.url).toBe(`https://checkout.stripe.com/c/pay/${session.id}`);
+  });
+
+  it("checkout page - checkoutPageUrl points each session's url at a local page", async () => {
+    const local = await startFakeStripeApi({
+      checkoutPageUrl: (sessionId) => `http://127.0.0.1:3000/test-checkout/${sessionId}`,
+    });
+    try {
+      const client = local.client();
+      const account = await client.accounts.create({ type: "standard" });
+      local.updateAccount(account.id, { charges_enabled: true });
+      const session = await client.checkout.sessions.create(sessionParams, {
+        stripeAccount: account.id,
+      });
+      expect(session.url).toBe(`http://127.0.0.1:3000/test-checkout/${session.id}`);
+      const [completed] = local
+        .pay(session.id)
+        .filter((event) => event.type === "checkout.session.completed");
+      expect(completed?.data.object).toMatchObject({ url: session.url });
+    } finally {
+      await local.close();
+    }
+  });
+
+  it("checkout page - a checkoutPageUrl that is not a function is a ValidationError", async () => {
+    await expect(
+      startFakeStripeApi({ checkoutPageUrl: "http://127.0.0.1" as unknown as () => string }),
+    ).rejects.toMatchObject({ code: "validation_error", path: "options.checkoutPageUrl" });
+  });
+
+  it("addAccount - an account kept from before the fake started is found again by its id", async () => {
+    const added = fake.addAccount("acct_kept000001", {
+      charges_enabled: true,
+      details_submitted: true,
+    });
+    expect(added).toMatchObject({ id: "acct_kept000001", charges_enabled: true });
+    expect(await stripe.accounts.retrieve("acct_kept000001")).toMatchObject({
+      id: "acct_kept000001",
+      charges_enabled: true,
+      details_submitted: true,
+    });
+    const session = await stripe.checkout.sessions.create(sessionParams, {
+      stripeAccount: "acct_kept000001",
+    });
+    expect(session.status).toBe("open");
+    expect(fake.takeEvents()).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { testCheckoutVariable } from "../test-checkout/decide-test-checkout";
 import { checkExposure, testHeaderIdentityVariable } from "./check-exposure";
 
 const httpUrl = z
@@ -23,6 +24,10 @@ const envSchema = z.object({
     .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// connection URL" })
     .optional(),
   REMIT_DATA_DIR: z.string().default(".remit-data"),
+  [testCheckoutVariable]: z
+    .enum(["on", "off"], { error: 'must be "on" or "off"' })
+    .default("on")
+    .transform((value) => value === "on"),
   REMIT_DEMO_TENANT: z
     .string()
     .regex(/^[\w.:-]{1,64}$/, "must be 1 to 64 letters, digits, _ . : or -")
@@ -92,6 +97,11 @@ export type ExampleConfig = {
   databaseUrl: string | undefined;
   dataDir: string;
   tenantId: string;
+  /**
+   * `REMIT_DEMO_TEST_CHECKOUT` (default `on`): the demo's test checkout on the local fake Stripe,
+   * which runs only without Stripe keys and on a loopback HOST; `off` turns it off.
+   */
+  demoTestCheckout: boolean;
   publicUrl: string | undefined;
   eventsWebhook: { url: string; secret: string; allowPrivateAddresses: boolean } | undefined;
   stripe:
@@ -211,6 +221,7 @@ export function readConfig(rawEnv: Record<string, string | undefined>): ExampleC
     databaseUrl: data.DATABASE_URL,
     dataDir: data.REMIT_DATA_DIR,
     tenantId: data.REMIT_DEMO_TENANT,
+    demoTestCheckout: data[testCheckoutVariable],
     publicUrl: data.PUBLIC_URL,
     eventsWebhook:
       data.EVENTS_WEBHOOK_URL && data.EVENTS_WEBHOOK_SECRET

@@ -29,10 +29,10 @@ function createSwitchableStore(store: InvoiceStore) {
 
 /**
  * The example as `npm start` runs it (PGlite, demo data, outbox worker), in a fresh temporary data
- * folder, on a free port on 127.0.0.1. `stop()` closes it and removes the folder.
+ * folder, on a free port on 127.0.0.1 (or `hostname`). `stop()` closes it and removes the folder.
  */
 export async function startTestServer(
-  options: Partial<Omit<StartServerOptions, "store" | "port" | "hostname">> = {},
+  options: Partial<Omit<StartServerOptions, "store" | "port">> = {},
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), "remit-example-"));
   const client = new PGlite(dataDir);

@@ -1,3 +1,4 @@
+import { ValidationError } from "@remit/core";
 import type Stripe from "stripe";
 import {
   buildAccount,
@@ -134,7 +135,7 @@ function createSession(
     status: "open",
     allowed_payment_method_types: methods,
     payment_method_types: methods,
-    url: `https://checkout.stripe.com/c/pay/${id}`,
+    url: checkoutPageUrlOf(state, id),
   });
   // Kept for when the session is paid: the PaymentIntent gets these.
   const feeMinor = intentFields.application_fee_amount
@@ -148,6 +149,17 @@ function createSession(
     intentDescription: text(intentFields.description) ?? null,
   });
   return session;
+}
+
+/** The session's `url`: Stripe's page, or the local page the fake was started with. */
+function checkoutPageUrlOf(state: FakeStripeState, sessionId: string): string {
+  const url = state.checkoutPageUrl(sessionId);
+  if (typeof url !== "string" || !/^https?:\/\/\S+$/.test(url)) {
+    throw new ValidationError({
+      issues: [{ path: "checkoutPageUrl", message: `must return an http(s) URL, returned ${url}` }],
+    });
+  }
+  return url;
 }
 
 function ownSession(state: FakeStripeState, request: FakeStripeRequest, id: string) {

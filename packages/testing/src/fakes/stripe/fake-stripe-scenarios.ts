@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import {
+  buildAccount,
   buildApplication,
   buildCharge,
   buildDispute,
@@ -39,6 +40,29 @@ export function createFakeStripeScenarios(state: FakeStripeState) {
   }
 
   return {
+    /**
+     * A connected account that exists at Stripe from before this fake started: an app that kept
+     * its id (in a database that outlived the fake's process) finds it again. No event is sent.
+     * @since 0.3.0
+     */
+    addAccount(
+      accountId: string,
+      fields: { charges_enabled?: boolean; details_submitted?: boolean; email?: string } = {},
+    ): Stripe.Account {
+      if (!/^acct_\w+$/.test(accountId)) throw new Error(`Not an account id: ${accountId}`);
+      const account = buildAccount({
+        id: accountId,
+        email: fields.email ?? null,
+        country: "US",
+        charges_enabled: fields.charges_enabled ?? false,
+        details_submitted: fields.details_submitted ?? false,
+        created: state.now,
+        metadata: {},
+      });
+      state.accounts.set(accountId, account);
+      return account;
+    },
+
     /** Onboarding done (or undone): the account's status, and `account.updated`. */
     updateAccount(
       accountId: string,

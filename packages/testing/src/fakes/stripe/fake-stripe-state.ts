@@ -26,7 +26,14 @@ export type FakeStripeState = {
   refundStatus: "succeeded" | "pending";
   /** Connected accounts whose owner took the platform's access away (`deauthorizeAccount`). */
   deauthorized: Set<string>;
+  /** Where a new Checkout Session's `url` points (see `startFakeStripeApi`'s `checkoutPageUrl`). */
+  checkoutPageUrl: (sessionId: string) => string;
 };
+
+/** Stripe's hosted Checkout page for a session, as Stripe answers `url`. */
+export function stripeCheckoutPageUrl(sessionId: string): string {
+  return `https://checkout.stripe.com/c/pay/${sessionId}`;
+}
 
 export function createFakeStripeState(): FakeStripeState {
   return {
@@ -40,6 +47,7 @@ export function createFakeStripeState(): FakeStripeState {
     now: Math.floor(Date.parse("2026-03-02T15:00:00.000Z") / 1000),
     refundStatus: "succeeded",
     deauthorized: new Set(),
+    checkoutPageUrl: stripeCheckoutPageUrl,
   };
 }
 

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { ValidationError } from "@remit/core";
 import Stripe from "stripe";
 import { FakeStripeError, type StripeErrorBody, stripeErrorDocUrl } from "./fake-stripe-error";
 import { createIdempotencyLayer } from "./fake-stripe-idempotency";
@@ -10,6 +11,19 @@ import { type FormValue, parseFormBody } from "./parse-form-body";
 
 /** The secret key the fake accepts; any other gets Stripe's 401. */
 export const fakeStripeApiKey = "sk_test_fake";
+
+/**
+ * How a fake Stripe is started.
+ * @since 0.3.0
+ */
+export type FakeStripeApiOptions = {
+  /**
+   * Where a new Checkout Session's `url` points. Default Stripe's own page,
+   * `https://checkout.stripe.com/c/pay/<id>`; a demo gives a local page instead (a test-mode
+   * checkout that completes the session with `pay` and delivers the events it returns).
+   */
+  checkoutPageUrl?: (sessionId: string) => string;
+};
 
 /** A request the fake received, with its answer, as a test asserts on it. */
 export type FakeStripeRecordedRequest = {
@@ -99,6 +113,8 @@ function errorJson(body: StripeErrorBody): string {
  *   a request refused by parameter validation saves nothing; keys are pruned after 24 hours of
  *   the fake's clock (`state.now`).
  *
+ * A session's `url` is Stripe's Checkout page unless `options.checkoutPageUrl` names a local one.
+ *
  * Endpoints: `POST /v1/accounts`, `GET /v1/accounts/:id`, `POST /v1/account_links`,
  * `POST|GET /v1/checkout/sessions`, `GET /v1/checkout/sessions/:id`,
  * `POST /v1/checkout/sessions/:id/expire`, `GET /v1/payment_intents/:id`, `POST|GET /v1/refunds`.
@@ -117,8 +133,21 @@ function errorJson(body: StripeErrorBody): string {
  * await fake.close();
  * ```
  */
-export async function startFakeStripeApi(): Promise<FakeStripeApi> {
+export async function startFakeStripeApi(
+  options: FakeStripeApiOptions = {},
+): Promise<FakeStripeApi> {
+  if (options.checkoutPageUrl !== undefined && typeof options.checkoutPageUrl !== "function") {
+    throw new ValidationError({
+      issues: [
+        {
+          path: "options.checkoutPageUrl",
+          message: "must be a function from a session id to the page's URL",
+        },
+      ],
+    });
+  }
   const state = createFakeStripeState();
+  if (options.checkoutPageUrl) state.checkoutPageUrl = options.checkoutPageUrl;
   const requests: FakeStripeRecordedRequest[] = [];
   const failures: FakeStripeFailure[] = [];
   const idempotency = createIdempotencyLayer(state);
