@@ -14,6 +14,7 @@ import { backOfficePayments } from "./back-office-payments";
 import { backOfficeQuotes } from "./back-office-quotes";
 import { backOfficeRefunds } from "./back-office-refunds";
 import { backOfficeReports } from "./back-office-reports";
+import { backOfficeWorkOrderDetail } from "./back-office-work-order-detail";
 import { backOfficeWorkOrderPages } from "./back-office-work-order-pages";
 
 /**
@@ -39,6 +40,7 @@ export function backOfficeRoutes(
   routes.route("/", backOfficeReports(remit));
   routes.route("/", backOfficeCustomers(remit));
   routes.route("/", backOfficeWorkOrderPages(remit));
+  routes.route("/", backOfficeWorkOrderDetail(remit));
   routes.route("/", backOfficeQuotes(remit));
   routes.route("/", backOfficePaymentSettings(remit, options));
   return routes;

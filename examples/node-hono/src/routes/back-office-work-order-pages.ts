@@ -12,7 +12,7 @@ import { type FieldErrors, formProblemOf, formStateOf } from "../forms/people-er
 import { callerMay, remitContext, signedInOf } from "../request-context";
 import { createFormatters } from "../views/formatters";
 import { page } from "../views/layout";
-import { workOrderDetailView, workOrderFormView } from "../views/work-order-detail-view";
+import { workOrderFormView } from "../views/work-order-detail-view";
 import { workOrderListView, workOrderStatuses } from "../views/work-order-list-view";
 import { workOrderInvoicedView, workOrderReviewView } from "../views/work-order-review-view";
 import { type NewRecordFormState, renderNewRecordPage } from "./new-record-page";
@@ -176,25 +176,6 @@ export function backOfficeWorkOrderPages(remit: Remit) {
         ...formStateOf(error),
       });
     }
-  });
-
-  routes.get("/work-orders/:id{[^/]+}", async (context) => {
-    const c = ctx(context);
-    const [workOrder, tenant] = await Promise.all([
-      remit.workOrders.get(c, { id: context.req.param("id") }),
-      remit.tenants.get(c),
-    ]);
-    const quote = workOrder.quoteId
-      ? (await remit.quotes.get(c, { id: workOrder.quoteId }).catch(() => undefined))?.quote
-      : undefined;
-    return context.html(
-      page({
-        signedIn: signedInOf(context),
-        title: workOrder.title,
-        body: workOrderDetailView(workOrder, createFormatters(tenant), quote),
-        notice: context.req.query("notice"),
-      }),
-    );
   });
 
   routes.post("/work-orders/:id/complete", async (context) => {

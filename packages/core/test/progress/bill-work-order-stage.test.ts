@@ -118,6 +118,28 @@ describe("remit.workOrders.billStage", () => {
     expect(cancel).toMatchObject({ code: "invalid_transition" });
   });
 
+  it("a stage's figures cannot be edited (its memo and terms can)", async () => {
+    const { remit, ctx, workOrder } = await remodelJob({ requireReview: true });
+    const { invoice } = await remit.workOrders.billStage(ctx, {
+      id: workOrder.id,
+      stage: { percent: "25" },
+    });
+    const edit = await refusal(
+      remit.invoices.update(ctx, {
+        id: invoice.id,
+        expectedVersion: invoice.version,
+        lines: [{ description: "Other", quantity: "1", unitPrice: "1.00" }],
+      }),
+    );
+    expect(edit).toMatchObject({ code: "validation_error", issues: [{ path: "lines" }] });
+    const memo = await remit.invoices.update(ctx, {
+      id: invoice.id,
+      expectedVersion: invoice.version,
+      memo: "Stage 1: demolition",
+    });
+    expect(memo.invoice?.total).toBe(invoice.total);
+  });
+
   it("refuses retainage when no stage withheld any", async () => {
     const { remit, ctx, workOrder } = await remodelJob();
     await remit.workOrders.billStage(ctx, { id: workOrder.id, stage: { final: true } });
