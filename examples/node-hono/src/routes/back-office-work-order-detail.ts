@@ -70,7 +70,8 @@ ${workOrderStagesView({
 
   routes.post("/work-orders/:id/stages", async (context) => {
     const id = context.req.param("id");
-    const body = await context.req.parseBody();
+    // Only to show the form again as sent; a body that cannot be read is refused by parseForm.
+    const body = await context.req.parseBody().catch((): Record<string, unknown> => ({}));
     const values: StageFormValues = {
       how: String(body.how ?? ""),
       value: String(body.value ?? ""),
