@@ -6,7 +6,7 @@ import { serve } from "@hono/node-server";
 import { createOutboxWorker, createRemit, type InvoiceStore, type Remit } from "@remit/core";
 import {
   type HostedPageCacheOptions,
-  renderInvoicePdfBytes,
+  renderMessagePdfBytes,
   twilioStatusCallbackUrl,
 } from "@remit/server";
 import type pg from "pg";
@@ -101,7 +101,7 @@ export async function startServer(options: StartServerOptions) {
     notifiers: createNotifiers({
       ...services,
       statusCallbackUrl: (tenantId) => twilioStatusCallbackUrl(publicUrl ?? "", tenantId),
-      renderPdf: (invoice) => renderInvoicePdfBytes(remit, invoice),
+      renderPdf: (about) => renderMessagePdfBytes(remit, about),
       log,
     }),
     ...(stripe ? { payments: { [stripe.name]: stripe } } : {}),

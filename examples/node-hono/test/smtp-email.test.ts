@@ -60,6 +60,49 @@ describe("SMTP email in the example server", () => {
       .toBe("sent");
   });
 
+  it("email - a credit note sent through the API arrives with the credit note's own PDF", async () => {
+    const invoice = await issueDemoInvoice(server, "120.00");
+    const post = async (path: string, body: unknown) =>
+      fetch(`${server.url}/api${path}`, {
+        method: "POST",
+        body: JSON.stringify(body),
+        headers: { "content-type": "application/json", ...(await server.apiHeaders()) },
+      });
+    const credited = await post(`/invoices/${invoice.id}/credit-notes`, {
+      amount: "20.00",
+      reason: "Part returned",
+    });
+    expect(credited.status).toBe(200);
+    const { creditNote } = (await credited.json()) as {
+      creditNote: { id: string; number: string };
+    };
+    const sent = await post(`/credit-notes/${creditNote.id}/send`, { channels: ["email"] });
+    expect(sent.status).toBe(200);
+    const answer = (await sent.json()) as {
+      deliveries: { purpose: string; creditNoteId: string }[];
+    };
+    expect(answer.deliveries).toMatchObject([
+      { purpose: "credit_note", creditNoteId: creditNote.id },
+    ]);
+    const subject = `Credit note ${creditNote.number} from Reyes Plumbing & Heating`;
+    await expect
+      .poll(() => fakes.smtp.received.find((mail) => mail.subject === subject), { timeout: 10_000 })
+      .toBeDefined();
+    const mail = fakes.smtp.received.find((candidate) => candidate.subject === subject);
+    expect(mail?.text).toContain(`credit note ${creditNote.number} for $20.00`);
+    const [pdf] = mail?.attachments ?? [];
+    expect(pdf).toMatchObject({
+      filename: `${creditNote.number}.pdf`,
+      contentType: "application/pdf",
+    });
+    expect(pdf?.content.subarray(0, 5).toString()).toBe("%PDF-");
+    // Not the invoice's PDF: the credit note's.
+    const invoicePdf = await fetch(`${server.url}/i/${invoice.publicToken}/pdf`);
+    expect(
+      Buffer.from(await invoicePdf.arrayBuffer()).equals(pdf?.content ?? Buffer.alloc(0)),
+    ).toBe(false);
+  });
+
   it("email - with SMTP set nothing is printed: the demo seed's invoice email went out over SMTP", async () => {
     // The seed issues "Clear main line clog" to Luis Ortega and sends it by email.
     await expect

@@ -1,4 +1,4 @@
-import type { DeliveryPurpose, EmailMessage, EmailSender, Invoice } from "@remit/core";
+import type { CreditNote, DeliveryPurpose, EmailMessage, EmailSender, Invoice } from "@remit/core";
 import { ProviderError, parseWithSchema } from "@remit/core";
 import { z } from "zod";
 import { toRemitError } from "./internal/to-remit-error";
@@ -24,15 +24,23 @@ export type MailTransport = {
   sendMail(mail: SmtpMail): Promise<{ messageId?: string }>;
 };
 
-/** What a PDF renderer is given: the invoice exactly as the message was rendered from it. */
+/**
+ * What a PDF renderer is given: the invoice exactly as the message was rendered from it, and on a
+ * `credit_note` message the credit note it sends (render the credit note's PDF for those).
+ */
 export type RenderPdfInput = {
   invoice: Invoice;
   purpose: DeliveryPurpose;
   tenantId: string;
   deliveryId: string;
+  /** The credit note a `credit_note` message sends. @since 0.3.0 */
+  creditNote?: CreditNote;
 };
 
-/** A PDF renderer's answer: the bytes (named after the invoice number), or nothing to attach. */
+/**
+ * A PDF renderer's answer: the bytes (named after the invoice's number, or the credit note's on a
+ * credit-note message), or nothing to attach.
+ */
 export type RenderedPdf = Uint8Array | { filename: string; content: Uint8Array } | undefined;
 
 export type SmtpEmailOptions = {
@@ -117,8 +125,9 @@ function toBuffer(bytes: Uint8Array): Buffer {
 }
 
 /** A file name safe in a MIME header: the invoice number (`INV-2026-0042.pdf`) or its id. */
-function pdfFilename(invoice: Invoice): string {
-  return `${(invoice.number ?? invoice.id).replace(/[^\w.-]+/g, "-")}.pdf`;
+function pdfFilename(invoice: Invoice, creditNote: CreditNote | undefined): string {
+  const name = creditNote?.number ?? invoice.number ?? invoice.id;
+  return `${name.replace(/[^\w.-]+/g, "-")}.pdf`;
 }
 
 /**
@@ -151,13 +160,20 @@ export function createSmtpEmail(options: SmtpEmailOptions): EmailSender {
       contentType: attachment.contentType,
       content: toBuffer(attachment.content),
     }));
-    if (!renderPdf || !message.about) return attachments;
-    const { invoice, purpose, tenantId, deliveryId } = message.about;
+    // A quote's message carries no PDF (`about.invoice` is absent).
+    if (!renderPdf || !message.about?.invoice) return attachments;
+    const { invoice, purpose, tenantId, deliveryId, creditNote } = message.about;
     let rendered: RenderedPdf;
     try {
       rendered = parseWithSchema(
         renderedPdfSchema,
-        await renderPdf({ invoice, purpose, tenantId, deliveryId }),
+        await renderPdf({
+          invoice,
+          purpose,
+          tenantId,
+          deliveryId,
+          ...(creditNote ? { creditNote } : {}),
+        }),
         { pathPrefix: "renderPdf" },
       );
     } catch (error) {
@@ -172,7 +188,7 @@ export function createSmtpEmail(options: SmtpEmailOptions): EmailSender {
     if (rendered === undefined) return attachments;
     const pdf =
       rendered instanceof Uint8Array
-        ? { filename: pdfFilename(invoice), content: rendered }
+        ? { filename: pdfFilename(invoice, creditNote), content: rendered }
         : rendered;
     return [
       ...attachments,

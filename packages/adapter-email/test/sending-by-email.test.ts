@@ -246,3 +246,44 @@ describe("faults", () => {
     expect(await deliveriesOf(invoice.id)).toEqual([]);
   });
 });
+
+describe("sending credit notes by email", () => {
+  it("sendCreditNote - one email with the credit note's subject and its own PDF, named after its number", async () => {
+    const email = createSmtpEmail({
+      transport: sink.transport(),
+      from: { name: "Acme Plumbing", address: "billing@acme.example" },
+      // The app renders the credit note's PDF for a credit-note message, the invoice's otherwise.
+      renderPdf: ({ invoice, creditNote }) =>
+        new TextEncoder().encode(
+          creditNote
+            ? `%PDF-1.7\n% credit note ${creditNote.number} ${creditNote.total}\n%%EOF\n`
+            : `%PDF-1.7\n% ${invoice.number}\n%%EOF\n`,
+        ),
+    });
+    const { remit, worker, issuedInvoice, deliveriesOf } = await createHarness({ email });
+    const { invoice } = await issuedInvoice({});
+    const { creditNote } = await remit.invoices.issueCreditNote(user, {
+      id: invoice.id,
+      amount: "100.00",
+      reason: "Part returned",
+    });
+    await remit.invoices.sendCreditNote(user, { id: creditNote.id, channels: ["email"] });
+    await worker.runOnce();
+    await worker.runOnce();
+
+    const mails = sink.received.filter((mail) => mail.subject?.startsWith("Credit note"));
+    expect(mails).toHaveLength(1);
+    const [mail] = mails;
+    expect(mail?.subject).toBe("Credit note CN-0001 from Acme Plumbing");
+    expect(mail?.envelopeTo).toEqual(["dana@example.com"]);
+    expect(mail?.text).toContain("credit note CN-0001 for $100.00 on invoice INV-0001");
+    const [pdf] = mail?.attachments ?? [];
+    expect(pdf).toMatchObject({ filename: "CN-0001.pdf", contentType: "application/pdf" });
+    expect(pdf?.content.toString("latin1")).toContain("% credit note CN-0001 100.00");
+    const delivery = (await deliveriesOf(invoice.id)).find(
+      (each) => each.purpose === "credit_note",
+    );
+    expect(delivery).toMatchObject({ creditNoteId: creditNote.id, status: "sent" });
+    expect(mail?.messageId).toBe(`<${delivery?.id}@acme.example>`);
+  });
+});

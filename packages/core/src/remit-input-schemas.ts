@@ -3,6 +3,7 @@
 // calls validate with (`@remit/server` does). Their input types are in remit-inputs.ts.
 export { applyCreditInputSchema } from "./credit-notes/moves/apply-credit";
 export { issueCreditNoteInputSchema } from "./credit-notes/moves/issue-credit-note";
+export { sendCreditNoteInputSchema } from "./credit-notes/moves/send-credit-note";
 export { listCustomersInputSchema } from "./customers/reads/read-customers";
 export { listEventsInputSchema } from "./events/reads/list-events";
 export { recordMoveInputSchema as invoiceMoveInputSchema } from "./invoices/internal/move-input-fields";
@@ -26,6 +27,7 @@ export {
   declineQuoteInputSchema,
   recordDepositInputSchema,
   refundDepositInputSchema,
+  sendQuoteInputSchema,
 } from "./quotes/moves/quote-moves";
 export { listQuotesInputSchema } from "./quotes/reads/read-quotes";
 export { updateWorkOrderInputSchema } from "./work-orders/moves/create-work-order";

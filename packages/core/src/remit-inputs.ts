@@ -26,6 +26,7 @@ export type {
 export type { UpsertTenantInput } from "./api/tenants-api";
 export type { ApplyCreditInput } from "./credit-notes/moves/apply-credit";
 export type { IssueCreditNoteInput } from "./credit-notes/moves/issue-credit-note";
+export type { SendCreditNoteInput } from "./credit-notes/moves/send-credit-note";
 export type { CreateCustomerInput, UpdateCustomerInput } from "./customers/customer-input-schema";
 export type { ListCustomersInput } from "./customers/reads/read-customers";
 export type { ListEventsInput } from "./events/reads/list-events";
@@ -86,11 +87,13 @@ export type ListWorkOrdersInput = InputOf<typeof listWorkOrders>;
  */
 export type DraftWorkOrderInvoiceInput = InputOf<typeof draftWorkOrderInvoice>;
 /**
- * `remit.quotes.send`: the quote.
+ * `remit.quotes.send`: the quote, and the channels to send its link on (now or `at`).
  * @group Quotes
  * @interface
  */
 export type QuoteMoveInput = InputOf<typeof sendQuote>;
+/** @group Quotes @interface */
+export type SendQuoteInput = QuoteMoveInput;
 /**
  * `remit.quotes.approve`: the quote and who approved it.
  * @group Quotes

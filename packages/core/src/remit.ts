@@ -55,6 +55,7 @@ import type {
   ResolveRefundInput,
   ReviseQuoteInput,
   ScheduleWorkOrderInput,
+  SendCreditNoteInput,
   SendInvoiceInput,
   SendInvoicesInput,
   SkipPlanOccurrenceInput,
@@ -481,6 +482,27 @@ export interface InvoicesApi {
    */
   getCreditNote(context: Context, input: { id: string }): Promise<CreditNote>;
   /**
+   * Sends a credit note to the invoice's customer by email and/or SMS, now or at `at`, like
+   * `send` does an invoice: one `credit_note` delivery per channel (with `creditNoteId`), sent by
+   * the outbox worker with the tenant's `creditNote*` templates; the email adapter attaches the
+   * credit note's PDF. Sent whatever the invoice's status; can repeat.
+   *
+   * @param input {@link SendCreditNoteInput}.
+   * @returns `{ creditNote, deliveries, events }`.
+   * @throws `NotFoundError`; `DeliveryError` (`missing_contact`, `recipient_opted_out`), storing
+   *   nothing.
+   * @emits `credit_note.sent`.
+   * @since 0.3.0
+   * @example
+   * ```ts
+   * await remit.invoices.sendCreditNote(ctx, { id: creditNote.id, channels: ["email"] });
+   * ```
+   */
+  sendCreditNote(
+    context: Context,
+    input: SendCreditNoteInput,
+  ): Promise<MoveResult<{ creditNote: CreditNote; deliveries: Delivery[] }>>;
+  /**
    * Writes an invoice's balance off as bad debt: `pending_payment` or `past_due` →
    * `uncollectible`, the amount in `writtenOff`. Later payments shrink it (fully paid → `paid`);
    * no reminders, no past-due sweep.
@@ -829,12 +851,21 @@ export interface QuotesApi {
    */
   revise(context: Context, input: ReviseQuoteInput): Promise<MoveResult<{ quote: Quote }>>;
   /**
-   * Marks the quote sent to the customer: → `sent`.
+   * Sends the quote to the customer: `draft` (or `sent` again) → `sent`. With `channels`, one
+   * `quote` delivery per channel (email and/or SMS, now or at `at`) carries the link to the hosted
+   * quote page, sent by the outbox worker with the tenant's `quote*` templates; a quote approved,
+   * declined or expired before its send goes out is not sent. Without `channels` it is only
+   * marked sent.
    * @param input {@link QuoteMoveInput}.
-   * @throws `NotFoundError`; `InvalidTransitionError`.
-   * @emits `quote.sent`.
+   * @returns `{ quote, deliveries, events }`.
+   * @throws `NotFoundError`; `InvalidTransitionError`; `DeliveryError` (`missing_contact`,
+   *   `recipient_opted_out`), storing nothing.
+   * @emits `quote.sent` (with `deliveryIds`).
    */
-  send(context: Context, input: QuoteMoveInput): Promise<MoveResult<{ quote: Quote }>>;
+  send(
+    context: Context,
+    input: QuoteMoveInput,
+  ): Promise<MoveResult<{ quote: Quote; deliveries: Delivery[] }>>;
   /**
    * The customer accepts: `sent` → `approved`. Refused once expired.
    * @param input {@link ApproveQuoteInput}.
@@ -891,7 +922,10 @@ export interface QuotesApi {
    * A quote with its deposits.
    * @throws `NotFoundError`.
    */
-  get(context: Context, input: { id: string }): Promise<{ quote: Quote; deposits: Payment[] }>;
+  get(
+    context: Context,
+    input: { id: string },
+  ): Promise<{ quote: Quote; deposits: Payment[]; deliveries: Delivery[] }>;
   /**
    * Newest first, by status and customer, one page at a time.
    * @param input {@link ListQuotesInput}.

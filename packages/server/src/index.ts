@@ -28,7 +28,7 @@ export { createRemitHandler, type RemitHandler } from "./create-remit-handler";
 export { createHostedInvoicePage } from "./hosted/create-hosted-invoice-page";
 export type { HostedPageCacheOptions } from "./hosted/hosted-page-cache";
 export { hostedPageHeaders, stripeCheckoutOrigin } from "./hosted/hosted-page-headers";
-export { renderInvoicePdfBytes } from "./hosted/invoice-pdf";
+export { renderInvoicePdfBytes, renderMessagePdfBytes } from "./hosted/invoice-pdf";
 export { canPayOnline } from "./hosted/pay-section";
 export type { RemitChange, RemitChangeFeed } from "./hosted/remit-change-feed";
 export {

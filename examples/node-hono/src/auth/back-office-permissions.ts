@@ -24,6 +24,7 @@ const rules: Rule[] = [
   { method: "POST", path: "/invoices/:id/refunds", permission: "invoices.refund" },
   { method: "POST", path: "/invoices/:id/cancel", permission: "invoices.cancel" },
   { method: "POST", path: "/invoices/:id/rotate-link", permission: "invoices.rotatePublicToken" },
+  { method: "POST", path: "/credit-notes/:id/send", permission: "invoices.sendCreditNote" },
   { method: "POST", path: "/work-orders/:id/complete", permission: "workOrders.complete" },
   { method: "POST", path: "/work-orders/:id/stages", permission: "workOrders.billStage" },
   { method: "POST", path: "/work-orders/:id/retainage", permission: "workOrders.billRetainage" },

@@ -1,14 +1,17 @@
 import { createSmtpEmail } from "@remit/adapter-email";
 import { createTwilioSms } from "@remit/adapter-twilio";
-import type { EmailSender, Invoice, SmsSender } from "@remit/core";
+import type { CreditNote, EmailSender, Invoice, SmsSender } from "@remit/core";
 import { createConsoleNotifiers } from "../console-notifiers";
 import type { ExampleServices } from "./create-service-clients";
 
 export type CreateNotifiersOptions = Pick<ExampleServices, "twilio" | "smtp"> & {
   /** Where Twilio reports a tenant's message statuses (`/webhooks/twilio/status?tenant=…`). */
   statusCallbackUrl: (tenantId: string) => string;
-  /** The invoice's PDF, attached to every email about it. */
-  renderPdf: (invoice: Invoice) => Promise<Uint8Array>;
+  /** The PDF attached to every email: the invoice's, or the credit note's on a credit-note email. */
+  renderPdf: (about: {
+    invoice: Invoice;
+    creditNote?: CreditNote | undefined;
+  }) => Promise<Uint8Array>;
   /** Where the console senders print. */
   log: (line: string) => void;
 };
@@ -28,7 +31,7 @@ export function createNotifiers(options: CreateNotifiersOptions): {
       ? createSmtpEmail({
           transport: smtp.transport,
           from: smtp.from,
-          renderPdf: ({ invoice }) => options.renderPdf(invoice),
+          renderPdf: ({ invoice, creditNote }) => options.renderPdf({ invoice, creditNote }),
         })
       : consoleNotifiers.email,
     sms: twilio

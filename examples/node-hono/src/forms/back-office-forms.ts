@@ -39,6 +39,11 @@ export const sendFormSchema = z.object({
   channels: list.pipe(z.array(z.enum(["email", "sms"])).min(1, "pick email, SMS or both")),
 });
 
+/** "Send" on a credit note: its own channel buttons (a credit note has no version). */
+export const sendCreditNoteFormSchema = z.object({
+  channels: list.pipe(z.array(z.enum(["email", "sms"])).min(1, "pick email, SMS or both")),
+});
+
 /** "Record a payment": cash, check, card (with its reference) or other. */
 export const paymentFormSchema = z.object({
   amount: text(32).min(1, "is required"),

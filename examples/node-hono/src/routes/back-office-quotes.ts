@@ -18,6 +18,11 @@ const quoteMoveSchema = z.object({
   version: z.coerce.number().int().min(1),
   approvedBy: z.string().trim().max(200).default(""),
   reason: z.string().trim().max(1_000).default(""),
+  /** "Send": the channels ticked; none is "Mark as sent". */
+  channels: z
+    .union([z.enum(["email", "sms"]), z.array(z.enum(["email", "sms"]))])
+    .optional()
+    .transform((value) => (value === undefined ? [] : [value].flat())),
 });
 
 // What each of the quote page's moves needs of the caller's role.
@@ -145,7 +150,11 @@ export function backOfficeQuotes(remit: Remit) {
     }
     const base = { id, expectedVersion: form.version };
     try {
-      if (form.move === "send") await remit.quotes.send(ctx(context), base);
+      if (form.move === "send")
+        await remit.quotes.send(ctx(context), {
+          ...base,
+          ...(form.channels.length > 0 ? { channels: form.channels } : {}),
+        });
       if (form.move === "approve")
         await remit.quotes.approve(ctx(context), { ...base, approvedBy: form.approvedBy });
       if (form.move === "decline")
@@ -158,7 +167,10 @@ export function backOfficeQuotes(remit: Remit) {
         );
       }
       const words = {
-        send: "Marked as sent",
+        send:
+          form.channels.length > 0
+            ? `Sending the quote by ${form.channels.map((channel) => (channel === "sms" ? "text message" : "email")).join(" and ")}`
+            : "Marked as sent",
         approve: "Approval recorded",
         decline: "Decline recorded",
       } as const;

@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { createBatchJobs } from "../batches/batch-jobs";
 import { backOfficeAssets } from "./back-office-assets";
 import { backOfficeBatches } from "./back-office-batches";
+import { backOfficeCreditNoteSend } from "./back-office-credit-note-send";
 import { backOfficeCustomers } from "./back-office-customers";
 import { backOfficeHome } from "./back-office-home";
 import { backOfficeInvoiceEdit } from "./back-office-invoice-edit";
@@ -38,6 +39,7 @@ export function backOfficeRoutes(
   routes.route("/", backOfficeInvoiceForms(remit));
   routes.route("/", backOfficeInvoicePages(remit));
   routes.route("/", backOfficeReports(remit));
+  routes.route("/", backOfficeCreditNoteSend(remit));
   routes.route("/", backOfficeCustomers(remit));
   routes.route("/", backOfficeWorkOrderPages(remit));
   routes.route("/", backOfficeWorkOrderDetail(remit));

@@ -12,11 +12,31 @@ import { statusBadge } from "./status-badge";
 const editable = new Set(["pending_action", "pending_review", "pending_payment", "past_due"]);
 const payable = new Set(["pending_payment", "past_due"]);
 
-/** The invoice's credit notes, each with its PDF. */
-function creditNotesView(notes: InvoiceDetails["creditNotes"], format: Formatters): Html | string {
+/** What a credit note's deliveries say: "Emailed", "Texted", or nothing yet. */
+function creditNoteSent(noteId: string, deliveries: InvoiceDetails["deliveries"]): string {
+  const sent = deliveries.filter(
+    (delivery) => delivery.creditNoteId === noteId && delivery.status !== "cancelled",
+  );
+  const words = [
+    sent.some((delivery) => delivery.channel === "email") ? "Emailed" : "",
+    sent.some((delivery) => delivery.channel === "sms") ? "Texted" : "",
+  ].filter(Boolean);
+  return words.length > 0 ? words.join(", ") : "Not sent";
+}
+
+/** The invoice's credit notes, each with its PDF and, for who may, buttons that send it. */
+function creditNotesView(
+  details: InvoiceDetails,
+  format: Formatters,
+  may: (permission: Permission) => boolean,
+): Html | string {
+  const notes = details.creditNotes;
   if (notes.length === 0) return "";
+  const canSend = may("invoices.sendCreditNote");
+  const sendForm = (note: InvoiceDetails["creditNotes"][number]) =>
+    html`<form class="inline" method="post" action="/credit-notes/${encodeURIComponent(note.id)}/send"><button class="secondary" name="channels" value="email" aria-label="Email credit note ${note.number}">Email</button> <button class="secondary" name="channels" value="sms" aria-label="Text credit note ${note.number}">Text</button></form>`;
   return html`<h2>Credit notes</h2>
-<div class="scroll"><table id="credit-notes"><thead><tr><th>Number</th><th>Issued</th><th>Reason</th><th class="num">Total</th><th>PDF</th></tr></thead><tbody>${notes.map((note) => html`<tr><td>${note.number}</td><td>${format.date(note.issueDate)}</td><td>${note.reason}</td><td class="num">${format.money(note.total, note.currency)}</td><td><a href="/credit-notes/${encodeURIComponent(note.id)}/pdf" aria-label="PDF of credit note ${note.number}">PDF</a></td></tr>`)}</tbody></table></div>`;
+<div class="scroll"><table id="credit-notes"><thead><tr><th>Number</th><th>Issued</th><th>Reason</th><th class="num">Total</th><th>PDF</th><th>Sent</th>${canSend ? html`<th>Send</th>` : ""}</tr></thead><tbody>${notes.map((note) => html`<tr><td>${note.number}</td><td>${format.date(note.issueDate)}</td><td>${note.reason}</td><td class="num">${format.money(note.total, note.currency)}</td><td><a href="/credit-notes/${encodeURIComponent(note.id)}/pdf" aria-label="PDF of credit note ${note.number}">PDF</a></td><td>${creditNoteSent(note.id, details.deliveries)}</td>${canSend ? html`<td>${sendForm(note)}</td>` : ""}</tr>`)}</tbody></table></div>`;
 }
 
 /** The back office's page for one invoice: where it stands, its lines and totals, the forms to act, its history. */
@@ -77,7 +97,7 @@ ${invoice.cancellationReason ? html`<p class="muted">Cancelled: ${invoice.cancel
 ${Number(invoice.credit) > 0 ? html`<p class="warning" id="credit">The customer has ${format.money(invoice.credit, invoice.currency)} of credit on this invoice: refund it or keep it for their next job.</p>` : ""}
 <p class="actions">${links}</p>
 ${invoiceSummaryView(invoice, format)}
-${creditNotesView(details.creditNotes, format)}
+${creditNotesView(details, format, may)}
 ${invoice.content.memo ? html`<p id="memo"><strong>Memo:</strong> ${invoice.content.memo}</p>` : ""}
 ${invoiceActionsView(invoice, tenant, details.deliveries, may, options.refused)}
 ${invoiceHistoryView(details, format, options.actorNames ?? new Map())}`;

@@ -5,6 +5,12 @@ import type { Formatters } from "./formatters";
 import type { Html } from "./html";
 import { statusBadge } from "./status-badge";
 
+const purposeNames: Record<string, string> = {
+  invoice: "Invoice",
+  reminder: "Reminder",
+  receipt: "Receipt",
+};
+
 const methodWords: Record<string, string> = {
   card: "Card",
   ach: "Bank debit (ACH)",
@@ -53,10 +59,16 @@ export function invoiceHistoryView(
     ) => html`<tr><td>${format.dateTime(refund.createdAt)}</td><td>Refund</td><td>${refund.reason ?? ""}</td>
 <td>${statusBadge(refund.status, { kind: "other" })}</td><td class="num">-${money(refund.amount)}</td></tr>`,
   );
+  // What each message was, in people's words (a credit note by its number).
+  const purposeWords = (delivery: InvoiceDetails["deliveries"][number]) => {
+    if (delivery.purpose !== "credit_note") return purposeNames[delivery.purpose];
+    const note = details.creditNotes.find((each) => each.id === delivery.creditNoteId);
+    return note ? `Credit note ${note.number}` : "Credit note";
+  };
   const deliveries = details.deliveries.map(
     (
       delivery,
-    ) => html`<tr><td>${format.dateTime(delivery.scheduledFor)}</td><td>${delivery.purpose}</td><td>${delivery.channel === "sms" ? "Text" : "Email"}</td>
+    ) => html`<tr><td>${format.dateTime(delivery.scheduledFor)}</td><td>${purposeWords(delivery)}</td><td>${delivery.channel === "sms" ? "Text" : "Email"}</td>
 <td>${delivery.recipient}</td><td>${statusBadge(delivery.status, { kind: "other" })}${delivery.reason ? html` <span class="muted">${delivery.reason}</span>` : ""}</td></tr>`,
   );
   const revisions = [...details.revisions].reverse().map(

@@ -34,10 +34,14 @@ export function quoteDetailView(
   const hidden = (move: string) =>
     html`<input type="hidden" name="move" value="${move}"><input type="hidden" name="version" value="${quote.version}">`;
   const forms: Html[] = [];
-  if (quote.status === "draft")
-    forms.push(
-      html`<form class="inline" method="post" action="${action}">${hidden("send")}<button>Mark as sent</button></form>`,
-    );
+  if (quote.status === "draft" || quote.status === "sent") {
+    // Sends the quote's link by the channels ticked; "Mark as sent" records a quote handed over.
+    forms.push(html`<fieldset id="send"><legend>Send to the customer</legend>
+<form method="post" action="${action}">${hidden("send")}<p><label class="check"><input type="checkbox" name="channels" value="email" checked> Email</label>
+<label class="check"><input type="checkbox" name="channels" value="sms"> Text message</label>
+<button id="send-quote">${quote.status === "sent" ? "Send again" : "Send"}</button></p></form>
+${quote.status === "draft" ? html`<form class="inline" method="post" action="${action}">${hidden("send")}<button class="secondary" id="mark-quote-sent">Mark as sent (handed over)</button></form>` : ""}</fieldset>`);
+  }
   if (quote.status === "sent") {
     forms.push(
       html`<form method="post" action="${action}">${hidden("approve")}<label for="approvedBy">Approved by</label><input type="text" id="approvedBy" name="approvedBy" value="${quote.customer.name}"> <button>Record approval</button></form>`,

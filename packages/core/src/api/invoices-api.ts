@@ -1,5 +1,6 @@
 import { applyCredit } from "../credit-notes/moves/apply-credit";
 import { issueCreditNote } from "../credit-notes/moves/issue-credit-note";
+import { sendCreditNote } from "../credit-notes/moves/send-credit-note";
 import { getCreditNote } from "../credit-notes/reads/read-credit-notes";
 import { createInvoice } from "../invoices/moves/create-invoice";
 import { issueAndMaybeSend } from "../invoices/moves/issue-and-send";
@@ -40,6 +41,7 @@ export function createInvoicesApi(deps: RemitDependencies) {
       rotatePublicToken,
       issueCreditNote,
       getCreditNote,
+      sendCreditNote,
       writeOff: writeOffInvoice,
       applyCredit,
       get: getInvoice,

@@ -24,6 +24,8 @@ export type RemitEventType =
   | "invoice.credit_applied"
   | "invoice.credit_received"
   | "credit_note.issued"
+  /** @since 0.3.0 */
+  | "credit_note.sent"
   | "invoice.public_token_rotated"
   | "invoice.delivery_updated"
   | "payment.unmatched"

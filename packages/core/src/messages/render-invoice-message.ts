@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import type { CreditNote } from "../credit-notes/credit-note";
 import type { Delivery } from "../invoices/delivery";
 import type { Invoice } from "../invoices/invoice";
 import { totalOfLateFees } from "../late-fees/total-of-late-fees";
@@ -70,6 +71,20 @@ const defaults = {
     body: "Hello {{customer}},\n\nWe received your payment. Paid so far: {{amountPaid}}; still due: {{amountDue}}.\n{{url}}\n\nThank you,\n{{business}}",
     sms: "{{business}}: payment received for invoice {{number}}. Still due: {{amountDue}}.",
   },
+  credit_note: {
+    subject: "Credit note {{creditNoteNumber}} from {{business}}",
+    body: "Hello {{customer}},\n\nWe have issued credit note {{creditNoteNumber}} for {{creditNoteTotal}} on invoice {{number}}.\nReason: {{creditNoteReason}}\nStill due on the invoice: {{amountDue}}.\nView it here: {{url}}\n\nThank you,\n{{business}}",
+    sms: "{{business}}: credit note {{creditNoteNumber}} for {{creditNoteTotal}} on invoice {{number}}. Still due: {{amountDue}}. {{url}}",
+  },
+} as const;
+
+// The tenant's template names for each kind of message (`invoiceSentSubject`, `creditNoteBody`).
+const templatePrefixes = {
+  invoice: "invoiceSent",
+  reminder: "reminder",
+  overdue: "overdue",
+  receipt: "receipt",
+  credit_note: "creditNote",
 } as const;
 
 /**
@@ -81,15 +96,15 @@ const defaults = {
 export function renderInvoiceMessage(input: {
   invoice: Invoice;
   tenant: Tenant;
-  purpose: Delivery["purpose"];
+  purpose: Exclude<Delivery["purpose"], "quote">;
   url: string;
+  /** The credit note a `credit_note` message sends (`@since 0.3.0`). */
+  creditNote?: CreditNote;
 }): RenderedMessage {
   const { invoice, tenant, purpose } = input;
-  const templates = tenant.templates;
   // A reminder for an invoice already past due speaks of it as overdue.
   const kind = purpose === "reminder" && invoice.status === "past_due" ? "overdue" : purpose;
-  const prefix = kind === "invoice" ? "invoiceSent" : kind;
-  const custom = templates as Record<string, string | undefined>;
+  const prefix = templatePrefixes[kind];
   const lateFees = totalOfLateFees(invoice);
   const values = {
     business: tenant.name,
@@ -107,15 +122,33 @@ export function renderInvoiceMessage(input: {
     lateFeeNote: new Decimal(lateFees).isZero()
       ? ""
       : ` It includes late fees of ${formatMoney(lateFees, invoice.currency, tenant.locale)}.`,
+    /** The credit note's number, total and reason on a `credit_note` message; `@since 0.3.0`. */
+    creditNoteNumber: input.creditNote?.number ?? "",
+    creditNoteTotal: input.creditNote
+      ? formatMoney(input.creditNote.total, input.creditNote.currency, tenant.locale)
+      : "",
+    creditNoteReason: input.creditNote?.reason ?? "",
   };
-  const subject = fill(
-    custom[`${prefix}Subject`] ?? defaults[kind].subject,
-    values,
-    (text) => text,
-  );
-  const text = fill(custom[`${prefix}Body`] ?? defaults[kind].body, values, (text) => text);
-  const htmlBody = fill(custom[`${prefix}Body`] ?? defaults[kind].body, values, escapeHtml);
+  return renderFromTemplates(tenant, prefix, defaults[kind], values);
+}
+
+/**
+ * Fills the tenant's `<prefix>Subject`, `<prefix>Body` and `<prefix>Sms` templates, or the given
+ * defaults, with `values`: the body escaped for the HTML part, as it is for the text part and SMS.
+ */
+export function renderFromTemplates(
+  tenant: Tenant,
+  prefix: string,
+  fallback: { subject: string; body: string; sms: string },
+  values: Record<string, string>,
+): RenderedMessage {
+  const custom = tenant.templates as Record<string, string | undefined>;
+  const asIs = (text: string) => text;
+  const body = custom[`${prefix}Body`] ?? fallback.body;
+  const subject = fill(custom[`${prefix}Subject`] ?? fallback.subject, values, asIs);
+  const text = fill(body, values, asIs);
+  const htmlBody = fill(body, values, escapeHtml);
   const html = `<!doctype html><html><body><div style="font-family:sans-serif;white-space:pre-line">${htmlBody}</div></body></html>`;
-  const sms = fill(custom[`${prefix}Sms`] ?? defaults[kind].sms, values, (text) => text);
+  const sms = fill(custom[`${prefix}Sms`] ?? fallback.sms, values, asIs);
   return { subject, text, html, sms };
 }

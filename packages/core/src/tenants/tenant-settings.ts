@@ -52,6 +52,14 @@ export const messageTemplatesSchema = z.object({
   receiptSubject: textSchema.max(500).optional(),
   receiptBody: textSchema.max(20_000).optional(),
   receiptSms: textSchema.max(1_000).optional(),
+  /** A credit note sent (`{{creditNoteNumber}}`, `{{creditNoteTotal}}`, `{{creditNoteReason}}`); `@since 0.3.0`. */
+  creditNoteSubject: textSchema.max(500).optional(),
+  creditNoteBody: textSchema.max(20_000).optional(),
+  creditNoteSms: textSchema.max(1_000).optional(),
+  /** A quote sent (`{{title}}`, `{{total}}`, `{{expiresOn}}`, `{{expiryNote}}`); `@since 0.3.0`. */
+  quoteSubject: textSchema.max(500).optional(),
+  quoteBody: textSchema.max(20_000).optional(),
+  quoteSms: textSchema.max(1_000).optional(),
 });
 
 const hexColorSchema = textSchema.regex(

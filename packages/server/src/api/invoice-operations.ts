@@ -13,6 +13,7 @@ import {
   recordPaymentInputSchema,
   refundPaymentInputSchema,
   roundingInputSchema,
+  sendCreditNoteInputSchema,
   sendInvoiceInputSchema,
   taxRateInputSchema,
   updateInvoiceInputSchema,
@@ -21,7 +22,11 @@ import {
 import { z } from "zod";
 import type { Authorize } from "../options/remit-handler-options";
 import { creditNoteResponseSchema, invoiceDetailsResponseSchema } from "../schemas/record-schemas";
-import { invoiceMoveResultSchema, invoicePageSchema } from "../schemas/response-schemas";
+import {
+  creditNoteSendResultSchema,
+  invoiceMoveResultSchema,
+  invoicePageSchema,
+} from "../schemas/response-schemas";
 import type { RemitApiEnvironment } from "./api-environment";
 import { defineOperation, idParams, listInput, moveBody } from "./define-operation";
 import { listInvoicesQuerySchema } from "./list-query-schemas";
@@ -101,6 +106,20 @@ export function defineInvoiceOperations(
     params: idParams,
     response: creditNoteResponseSchema,
     run: (ctx, { params }) => remit.invoices.getCreditNote(ctx, { id: params.id ?? "" }),
+  });
+
+  define({
+    operation: "invoices.sendCreditNote",
+    method: "post",
+    path: "/credit-notes/{id}/send",
+    summary: "Send a credit note to the invoice's customer by email and/or text, now or later",
+    tag,
+    params: idParams,
+    body: moveBody(sendCreditNoteInputSchema),
+    bodyRequired: true,
+    response: creditNoteSendResultSchema,
+    run: (ctx, { params, body }) =>
+      remit.invoices.sendCreditNote(ctx, { ...body, id: params.id } as never),
   });
 
   const moves = [

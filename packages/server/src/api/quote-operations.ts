@@ -3,12 +3,12 @@ import {
   approveQuoteInputSchema,
   convertQuoteInputSchema,
   declineQuoteInputSchema,
-  invoiceMoveInputSchema,
   quoteInputSchema,
   type Remit,
   recordDepositInputSchema,
   refundDepositInputSchema,
   reviseQuoteInputSchema,
+  sendQuoteInputSchema,
 } from "@remit/core";
 import type { z } from "zod";
 import type { Authorize } from "../options/remit-handler-options";
@@ -69,7 +69,13 @@ export function defineQuoteOperations(
       reviseQuoteInputSchema,
       remit.quotes.revise,
     ],
-    ["send", "quotes.send", "Send to the customer", invoiceMoveInputSchema, remit.quotes.send],
+    [
+      "send",
+      "quotes.send",
+      "Send to the customer: with `channels`, its link by email and/or text",
+      sendQuoteInputSchema,
+      remit.quotes.send,
+    ],
     [
       "approve",
       "quotes.approve",

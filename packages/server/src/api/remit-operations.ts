@@ -17,6 +17,7 @@ export const remitOperations = [
   "invoices.refund",
   "invoices.issueCreditNote",
   "invoices.getCreditNote",
+  "invoices.sendCreditNote",
   "invoices.writeOff",
   "invoices.applyCredit",
   "invoices.issueMany",

@@ -1,5 +1,5 @@
-import type { Invoice, Remit } from "@remit/core";
-import { renderInvoicePdf } from "@remit/pdf";
+import type { CreditNote, Invoice, Remit } from "@remit/core";
+import { renderCreditNotePdf, renderInvoicePdf } from "@remit/pdf";
 
 /**
  * An invoice's PDF: with its tenant's name and contacts, and the work order's site when it came
@@ -7,7 +7,7 @@ import { renderInvoicePdf } from "@remit/pdf";
  *
  * @example
  * ```ts
- * createSmtpEmail({ transport, from, attachPdf: (invoice) => renderInvoicePdfBytes(remit, invoice) });
+ * createSmtpEmail({ transport, from, renderPdf: ({ invoice }) => renderInvoicePdfBytes(remit, invoice) });
  * ```
  */
 export async function renderInvoicePdfBytes(
@@ -20,6 +20,26 @@ export async function renderInvoicePdfBytes(
     invoice.workOrderId ? remit.workOrders.get(ctx, { id: invoice.workOrderId }) : undefined,
   ]);
   return renderInvoicePdf({ invoice, tenant, site: workOrder?.site ?? null });
+}
+
+/**
+ * The PDF a message carries: the credit note's on a credit-note message, else the invoice's.
+ * Fits `createSmtpEmail`'s `renderPdf` as it is.
+ *
+ * @example
+ * ```ts
+ * createSmtpEmail({ transport, from, renderPdf: (about) => renderMessagePdfBytes(remit, about) });
+ * ```
+ * @since 0.3.0
+ */
+export async function renderMessagePdfBytes(
+  remit: Remit,
+  about: { invoice: Invoice; creditNote?: CreditNote | undefined },
+): Promise<Uint8Array<ArrayBuffer>> {
+  if (!about.creditNote) return renderInvoicePdfBytes(remit, about.invoice);
+  const ctx = { tenantId: about.invoice.tenantId, actor: { type: "system" as const } };
+  const tenant = await remit.tenants.get(ctx);
+  return renderCreditNotePdf({ creditNote: about.creditNote, tenant });
 }
 
 /** An invoice's PDF as a download (`attachment`), named after its number. */

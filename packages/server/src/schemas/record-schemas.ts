@@ -205,8 +205,13 @@ export const deliveryResponseSchema = z
   .object({
     tenantId: z.string(),
     id: z.string(),
-    invoiceId: z.string(),
-    purpose: z.enum(["invoice", "reminder", "receipt"]),
+    /** `null` on a quote's delivery. */
+    invoiceId: z.string().nullable(),
+    /** The quote a `quote` delivery sends; `null` on the others. */
+    quoteId: z.string().nullable().optional(),
+    purpose: z.enum(["invoice", "reminder", "receipt", "credit_note", "quote"]),
+    /** The credit note a `credit_note` delivery sends; `null` on the others. */
+    creditNoteId: z.string().nullable().optional(),
     channel: z.enum(["email", "sms"]),
     recipient: z.string(),
     status: z.enum(["scheduled", "queued", "sent", "delivered", "failed", "cancelled"]),

@@ -3,6 +3,7 @@ import {
   creditApplicationResponseSchema,
   creditNoteResponseSchema,
   customerResponseSchema,
+  deliveryResponseSchema,
   eventResponseSchema,
   invoiceResponseSchema,
   paymentResponseSchema,
@@ -39,6 +40,15 @@ export const invoiceMoveResultSchema = z
   })
   .openapi("InvoiceMoveResult");
 
+/** What sending a credit note answers: the credit note, one delivery per channel, the event. */
+export const creditNoteSendResultSchema = z
+  .object({
+    creditNote: creditNoteResponseSchema,
+    deliveries: z.array(deliveryResponseSchema),
+    events,
+  })
+  .openapi("CreditNoteSendResult");
+
 export const workOrderMoveResultSchema = z
   .object({
     workOrder: workOrderResponseSchema,
@@ -53,6 +63,8 @@ export const quoteMoveResultSchema = z
     workOrder: workOrderResponseSchema.optional(),
     payment: paymentResponseSchema.optional(),
     refund: refundResponseSchema.optional(),
+    /** The messages `send` queued. */
+    deliveries: z.array(deliveryResponseSchema).optional(),
     events,
   })
   .openapi("QuoteMoveResult");

@@ -92,7 +92,10 @@ export function ledgerAndOutboxCollections(context: MemoryTransactionContext) {
         if (state.index.groups.get(unique)?.size) return false;
         indexAdd(unique, delivery.id);
         state.deliveries.set(t, delivery.id, own(delivery), undo);
-        indexAdd(groupKey(t, "invoice-deliveries", delivery.invoiceId), delivery.id);
+        if (delivery.invoiceId)
+          indexAdd(groupKey(t, "invoice-deliveries", delivery.invoiceId), delivery.id);
+        if (delivery.quoteId)
+          indexAdd(groupKey(t, "quote-deliveries", delivery.quoteId), delivery.id);
         return true;
       },
       update: async ({ record: delivery }) => {
@@ -101,6 +104,8 @@ export function ledgerAndOutboxCollections(context: MemoryTransactionContext) {
       },
       listByInvoice: async ({ invoiceId }) =>
         indexList(state.deliveries, groupKey(t, "invoice-deliveries", invoiceId)).sort(byId),
+      listByQuote: async ({ quoteId }) =>
+        indexList(state.deliveries, groupKey(t, "quote-deliveries", quoteId)).sort(byId),
       findByProviderMessageId: async ({ providerMessageId }) =>
         state.deliveries
           .list(t)

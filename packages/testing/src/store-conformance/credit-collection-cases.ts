@@ -5,6 +5,7 @@ import { sampleLines, setupTenant } from "./fixtures";
 import {
   creditApplicationRecord,
   creditNoteRecord,
+  deliveryRecord,
   id,
   inTenant,
   issuedInvoiceRecord,
@@ -64,6 +65,27 @@ export function defineCreditCollectionCases(harness: ConformanceHarness): void {
       "CN-0002",
       "CN-0003",
     ]);
+  });
+
+  it("deliveries - a credit_note delivery keeps its creditNoteId and is listed with its invoice's", async () => {
+    await insertInvoices("t1", 1);
+    const delivery = deliveryRecord("t1", 1, id("inv", 1), {
+      purpose: "credit_note",
+      creditNoteId: id("cn", 1),
+    });
+    await within("t1", async (transaction) => {
+      await collections(transaction).creditNotes.insert({ record: creditNoteRecord("t1", 1, 1) });
+      expect(await transaction.deliveries.insert({ record: delivery })).toBe(true);
+      await transaction.deliveries.insert({ record: deliveryRecord("t1", 2, id("inv", 1)) });
+    });
+    await within("t1", async (transaction) => {
+      expect(await transaction.deliveries.get({ id: delivery.id })).toEqual(delivery);
+      const listed = await transaction.deliveries.listByInvoice({ invoiceId: id("inv", 1) });
+      expect(listed.map((each) => [each.purpose, each.creditNoteId])).toEqual([
+        ["credit_note", id("cn", 1)],
+        ["invoice", null],
+      ]);
+    });
   });
 
   it("creditNotes.insert - a number the tenant used is refused, and a rollback keeps nothing", async () => {

@@ -247,4 +247,28 @@ export function defineLedgerCollectionCases(harness: ConformanceHarness): void {
       ).code,
     ).toBe("not_found");
   });
+
+  it("deliveries - a quote's delivery names the quote and no invoice; listByQuote finds it by id", async () => {
+    await insertParents("t1");
+    const quoteId = id("quo", 1);
+    const forQuote = (n: number) =>
+      deliveryRecord("t1", n, id("inv", 1), { invoiceId: null, quoteId, purpose: "quote" });
+    await within("t1", async (transaction) => {
+      await transaction.deliveries.insert({ record: forQuote(3) });
+      await transaction.deliveries.insert({ record: forQuote(1) });
+      await transaction.deliveries.insert({ record: deliveryRecord("t1", 2, id("inv", 1)) });
+    });
+    await within("t1", async (transaction) => {
+      const { listByQuote } = transaction.deliveries;
+      if (!listByQuote) throw new Error("The store implements no deliveries.listByQuote");
+      expect(await transaction.deliveries.get({ id: id("dlv", 1) })).toEqual(forQuote(1));
+      expect((await listByQuote.call(transaction.deliveries, { quoteId })).map(serial)).toEqual([
+        1, 3,
+      ]);
+      expect(await listByQuote.call(transaction.deliveries, { quoteId: id("quo", 9) })).toEqual([]);
+      expect(
+        (await transaction.deliveries.listByInvoice({ invoiceId: id("inv", 1) })).map(serial),
+      ).toEqual([2]);
+    });
+  });
 }

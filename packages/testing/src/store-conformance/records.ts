@@ -220,6 +220,8 @@ export function deliveryRecord(
     id: id("dlv", n),
     invoiceId,
     purpose: "invoice",
+    creditNoteId: null,
+    quoteId: null,
     channel: "email",
     recipient: `customer${n}@example.com`,
     status: "queued",

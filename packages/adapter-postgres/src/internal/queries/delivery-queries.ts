@@ -2,7 +2,8 @@ import { type Delivery, NotFoundError, type StoreTransaction } from "@remit/core
 import { assertSameTenant, assignments, insertInto, isoColumn, type Scope } from "../sql-helpers";
 
 const deliverySelect = `
-  tenant_id AS "tenantId", id, invoice_id AS "invoiceId", purpose, channel, recipient, status,
+  tenant_id AS "tenantId", id, invoice_id AS "invoiceId", purpose,
+  credit_note_id AS "creditNoteId", quote_id AS "quoteId", channel, recipient, status,
   provider_status AS "providerStatus", provider_message_id AS "providerMessageId", reason,
   source_id AS "sourceId", ${isoColumn("scheduled_for")} AS "scheduledFor", attempts,
   ${isoColumn("created_at")} AS "createdAt", ${isoColumn("updated_at")} AS "updatedAt"`;
@@ -10,6 +11,8 @@ const deliverySelect = `
 const deliveryColumns = [
   "invoice_id",
   "purpose",
+  "credit_note_id",
+  "quote_id",
   "channel",
   "recipient",
   "status",
@@ -27,6 +30,8 @@ function deliveryValues(delivery: Delivery): unknown[] {
   return [
     delivery.invoiceId,
     delivery.purpose,
+    delivery.creditNoteId ?? null,
+    delivery.quoteId ?? null,
     delivery.channel,
     delivery.recipient,
     delivery.status,
@@ -73,6 +78,9 @@ export function createDeliveryQueries(scope: Scope): StoreTransaction["deliverie
     },
     async listByInvoice({ invoiceId }) {
       return (await select("invoice_id = $2", [invoiceId])).rows;
+    },
+    async listByQuote({ quoteId }) {
+      return (await select("quote_id = $2", [quoteId])).rows;
     },
     async findByProviderMessageId({ providerMessageId }) {
       return (await select("provider_message_id = $2", [providerMessageId])).rows[0];

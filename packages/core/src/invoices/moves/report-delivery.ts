@@ -3,7 +3,11 @@ import { NotFoundError } from "../../errors/not-found-error";
 import { defineMove } from "../../service/internal/define-move";
 import { textSchema } from "../../validation/text-schema";
 import type { Delivery, DeliveryStatus } from "../delivery";
-import { invoiceSubject } from "../internal/invoice-event-data";
+import {
+  emitDeliveryUpdated,
+  loadDeliverySubject,
+  recordOptOut,
+} from "../internal/delivery-subject";
 
 // A delivery's status only moves forward; a late or repeated report never moves it back.
 const rank: Record<DeliveryStatus, number> = {
@@ -46,8 +50,12 @@ export const reportDelivery = defineMove(
         resource: "delivery with provider message id",
         id: input.providerMessageId,
       });
-    const invoice = await scope.transaction.invoices.get({ id: delivery.invoiceId });
-    if (!invoice) throw new NotFoundError({ resource: "invoice", id: delivery.invoiceId });
+    const subject = await loadDeliverySubject(scope, delivery, false);
+    if (!subject)
+      throw new NotFoundError({
+        resource: delivery.quoteId ? "quote" : "invoice",
+        id: delivery.quoteId ?? delivery.invoiceId ?? delivery.id,
+      });
     const forward = rank[input.status] > rank[delivery.status];
     const next: Delivery = {
       ...delivery,
@@ -57,28 +65,8 @@ export const reportDelivery = defineMove(
       updatedAt: scope.now,
     };
     await scope.transaction.deliveries.update({ record: next });
-    scope.emit("invoice.delivery_updated", invoiceSubject(invoice), {
-      deliveryId: next.id,
-      channel: next.channel,
-      purpose: next.purpose,
-      status: next.status,
-      providerStatus: next.providerStatus,
-      reason: next.reason,
-    });
-    if (input.reason === "recipient_opted_out" && invoice.customer) {
-      const customer = await scope.transaction.customers.get({ id: invoice.customer.id });
-      if (customer && !customer.optedOut.includes(next.channel)) {
-        await scope.transaction.customers.update({
-          record: {
-            ...customer,
-            optedOut: [...customer.optedOut, next.channel],
-            version: customer.version + 1,
-            updatedAt: scope.now,
-          },
-          expectedVersion: customer.version,
-        });
-      }
-    }
+    emitDeliveryUpdated(scope, subject, next);
+    if (input.reason === "recipient_opted_out") await recordOptOut(scope, subject, next.channel);
     return { delivery: next };
   },
 );

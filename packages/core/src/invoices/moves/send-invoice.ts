@@ -4,6 +4,7 @@ import { defineMove } from "../../service/internal/define-move";
 import { insertOutboxJob } from "../../service/internal/new-outbox-job";
 import type { MoveScope } from "../../service/internal/run-move";
 import type { Delivery, DeliveryPurpose } from "../delivery";
+import type { DeliverySubject } from "../internal/delivery-subject";
 import { invoiceEventData, invoiceSubject } from "../internal/invoice-event-data";
 import { loadInvoiceForMove, saveInvoice } from "../internal/load-invoice-for-move";
 import {
@@ -37,37 +38,52 @@ export type SendInvoiceInput = z.input<typeof sendInvoiceInputSchema>;
  * Checks every channel, then stores one delivery per channel and a job that sends it at `at`.
  * Refuses the whole send, storing nothing, when a channel has no contact or the recipient opted out.
  */
-export async function queueDeliveries(
+export function queueDeliveries(
   scope: MoveScope,
   invoice: Invoice,
-  options: {
-    channels: readonly ("email" | "sms")[];
-    at: string;
-    purpose: DeliveryPurpose;
-    sourceId: string;
-  },
+  options: QueueDeliveriesOptions,
 ): Promise<Delivery[]> {
+  return queueDeliveriesFor(scope, { invoice }, options);
+}
+
+type QueueDeliveriesOptions = {
+  channels: readonly ("email" | "sms")[];
+  at: string;
+  purpose: DeliveryPurpose;
+  sourceId: string;
+  /** The credit note a `credit_note` delivery sends. */
+  creditNoteId?: string;
+};
+
+/** {@link queueDeliveries} for an invoice or a quote (`quotes.send`). */
+export async function queueDeliveriesFor(
+  scope: MoveScope,
+  subject: DeliverySubject,
+  options: QueueDeliveriesOptions,
+): Promise<Delivery[]> {
+  const snapshot = subject.quote ? subject.quote.customer : subject.invoice.customer;
   const customer =
-    invoice.customer === null
-      ? undefined
-      : await scope.transaction.customers.get({ id: invoice.customer.id });
+    snapshot === null ? undefined : await scope.transaction.customers.get({ id: snapshot.id });
   const recipients = options.channels.map((channel) => {
     const recipient =
       channel === "email"
-        ? (customer?.email ?? invoice.customer?.email)
-        : (customer?.phone ?? invoice.customer?.phone);
+        ? (customer?.email ?? snapshot?.email)
+        : (customer?.phone ?? snapshot?.phone);
     if (!recipient) throw new DeliveryError({ code: "missing_contact", channel });
     if (customer?.optedOut.includes(channel))
       throw new DeliveryError({ code: "recipient_opted_out", channel });
     return { channel, recipient };
   });
+  const record = subject.quote ?? subject.invoice;
   const deliveries: Delivery[] = [];
   for (const { channel, recipient } of recipients) {
     const delivery: Delivery = {
-      tenantId: invoice.tenantId,
+      tenantId: record.tenantId,
       id: scope.deps.ids.newId("dlv"),
-      invoiceId: invoice.id,
+      invoiceId: subject.invoice?.id ?? null,
+      quoteId: subject.quote?.id ?? null,
       purpose: options.purpose,
+      creditNoteId: options.creditNoteId ?? null,
       channel,
       recipient,
       status: options.at > scope.now ? "scheduled" : "queued",
@@ -85,7 +101,9 @@ export async function queueDeliveries(
     await insertOutboxJob(scope, {
       kind: "delivery",
       runAt: options.at,
-      payload: { invoiceId: invoice.id, deliveryId: delivery.id },
+      payload: subject.quote
+        ? { quoteId: subject.quote.id, deliveryId: delivery.id }
+        : { invoiceId: record.id, deliveryId: delivery.id },
     });
   }
   return deliveries;

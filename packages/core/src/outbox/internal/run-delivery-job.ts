@@ -1,9 +1,16 @@
 import { DeliveryError } from "../../errors/delivery-error";
 import { RemitError } from "../../errors/remit-error";
 import type { Delivery } from "../../invoices/delivery";
-import { invoiceSubject } from "../../invoices/internal/invoice-event-data";
+import {
+  type DeliverySubject,
+  emitDeliveryUpdated,
+  loadDeliverySubject,
+  recordOptOut,
+} from "../../invoices/internal/delivery-subject";
 import type { Invoice } from "../../invoices/invoice";
 import { renderInvoiceMessage } from "../../messages/render-invoice-message";
+import { renderQuoteMessage } from "../../messages/render-quote-message";
+import type { Quote } from "../../quotes/quote";
 import { type MoveScope, runMove } from "../../service/internal/run-move";
 import type { RemitDependencies } from "../../service/remit-dependencies";
 import type { OutboxJob } from "../outbox-job";
@@ -13,23 +20,35 @@ const system = { type: "system" } as const;
 // Marks a delivery handed to a provider whose answer is not yet recorded.
 const inFlight = "in_flight";
 
+/** Links for the customer: the hosted invoice page, the hosted quote page. */
+export type CustomerLinks = {
+  invoiceUrl: (invoice: Invoice) => string;
+  quoteUrl: (quote: Quote) => string;
+};
+
+/**
+ * Why a delivery no longer goes out, if it doesn't: an invoice or reminder for an invoice that
+ * asks for no money any more, a quote no longer waiting for the customer's answer. Receipts and
+ * credit notes record money already moved: they go out whatever the status.
+ */
+function staleReason(subject: DeliverySubject, delivery: Delivery): string | undefined {
+  if (subject.quote)
+    return subject.quote.status === "sent" ? undefined : `quote_${subject.quote.status}`;
+  const { invoice } = subject;
+  const payable = invoice.status === "pending_payment" || invoice.status === "past_due";
+  const asksForMoney = delivery.purpose === "invoice" || delivery.purpose === "reminder";
+  return asksForMoney && !payable ? `invoice_${invoice.status}` : undefined;
+}
+
 async function recordDelivery(
   scope: MoveScope,
-  invoice: Invoice,
+  subject: DeliverySubject,
   previous: Delivery,
   changes: Partial<Delivery>,
 ) {
   const delivery: Delivery = { ...previous, ...changes, updatedAt: scope.now };
   await scope.transaction.deliveries.update({ record: delivery });
-  // Delivery reports leave the invoice's version alone.
-  scope.emit("invoice.delivery_updated", invoiceSubject(invoice), {
-    deliveryId: delivery.id,
-    channel: delivery.channel,
-    purpose: delivery.purpose,
-    status: delivery.status,
-    providerStatus: delivery.providerStatus,
-    reason: delivery.reason,
-  });
+  emitDeliveryUpdated(scope, subject, delivery);
 }
 
 /**
@@ -41,7 +60,7 @@ async function recordDelivery(
 export async function runDeliveryJob(
   deps: RemitDependencies,
   job: OutboxJob,
-  invoiceUrl: (invoice: Invoice) => string,
+  links: CustomerLinks,
 ): Promise<JobOutcome> {
   const context = { tenantId: job.tenantId, actor: system };
   const deliveryId = String(job.payload.deliveryId);
@@ -51,33 +70,40 @@ export async function runDeliveryJob(
     { move: "send delivery", actors: ["system"], args: {} },
     async (scope) => {
       const delivery = await scope.transaction.deliveries.get({ id: deliveryId });
-      const invoice = delivery
-        ? await scope.transaction.invoices.get({ id: delivery.invoiceId, forUpdate: true })
-        : undefined;
+      const subject = delivery ? await loadDeliverySubject(scope, delivery, true) : undefined;
       if (
         !delivery ||
-        !invoice ||
+        !subject ||
         (delivery.status !== "scheduled" && delivery.status !== "queued")
       )
         return { send: undefined };
       if (delivery.reason === inFlight) {
-        await recordDelivery(scope, invoice, delivery, {
+        await recordDelivery(scope, subject, delivery, {
           status: "failed",
           reason: "outcome_unknown",
         });
         return { send: undefined };
       }
-      const payable = invoice.status === "pending_payment" || invoice.status === "past_due";
-      if (delivery.purpose !== "receipt" && !payable) {
-        await recordDelivery(scope, invoice, delivery, {
-          status: "cancelled",
-          reason: `invoice_${invoice.status}`,
+      const stale = staleReason(subject, delivery);
+      if (stale) {
+        await recordDelivery(scope, subject, delivery, { status: "cancelled", reason: stale });
+        return { send: undefined };
+      }
+      const creditNote =
+        delivery.purpose === "credit_note" && delivery.creditNoteId
+          ? await scope.transaction.creditNotes?.get({ id: delivery.creditNoteId })
+          : undefined;
+      if (delivery.purpose === "credit_note" && !creditNote) {
+        // A store that dropped the credit note's id (one written before 0.3.0) cannot say which.
+        await recordDelivery(scope, subject, delivery, {
+          status: "failed",
+          reason: "credit_note_not_found",
         });
         return { send: undefined };
       }
       const sender = delivery.channel === "email" ? deps.notifiers.email : deps.notifiers.sms;
       if (!sender) {
-        await recordDelivery(scope, invoice, delivery, {
+        await recordDelivery(scope, subject, delivery, {
           status: "failed",
           reason: `no_${delivery.channel}_sender_configured`,
         });
@@ -90,22 +116,31 @@ export async function runDeliveryJob(
         updatedAt: scope.now,
       };
       await scope.transaction.deliveries.update({ record: claimedDelivery });
-      const message = renderInvoiceMessage({
-        invoice,
-        tenant: scope.tenant,
-        purpose: delivery.purpose,
-        url: invoiceUrl(invoice),
-      });
-      return { send: { delivery: claimedDelivery, message, invoice } };
+      const message = subject.quote
+        ? renderQuoteMessage({
+            quote: subject.quote,
+            tenant: scope.tenant,
+            url: links.quoteUrl(subject.quote),
+          })
+        : renderInvoiceMessage({
+            invoice: subject.invoice,
+            tenant: scope.tenant,
+            purpose: delivery.purpose as Exclude<Delivery["purpose"], "quote">,
+            url: links.invoiceUrl(subject.invoice),
+            ...(creditNote ? { creditNote } : {}),
+          });
+      return { send: { delivery: claimedDelivery, message, subject, creditNote } };
     },
   );
   if (!claimed.send) return { ok: true };
-  const { delivery, message, invoice } = claimed.send;
+  const { delivery, message, subject, creditNote } = claimed.send;
   const about = {
     tenantId: job.tenantId,
     deliveryId: delivery.id,
     purpose: delivery.purpose,
-    invoice,
+    ...(subject.invoice ? { invoice: subject.invoice } : {}),
+    ...(subject.quote ? { quote: subject.quote } : {}),
+    ...(creditNote ? { creditNote } : {}),
   };
 
   let outcome: Partial<Delivery>;
@@ -168,10 +203,8 @@ export async function runDeliveryJob(
     { move: "record delivery", actors: ["system"], args: {} },
     async (scope) => {
       const current = await scope.transaction.deliveries.get({ id: delivery.id });
-      const invoice = current
-        ? await scope.transaction.invoices.get({ id: current.invoiceId })
-        : undefined;
-      if (!current || !invoice) return {};
+      const subject = current ? await loadDeliverySubject(scope, current, false) : undefined;
+      if (!current || !subject) return {};
       // A worker that outlived its lease: another one has already settled this delivery (as
       // `outcome_unknown`). Keep the provider's id for its status reports; the status stays.
       if (current.reason !== inFlight || current.attempts !== delivery.attempts) {
@@ -192,22 +225,9 @@ export async function runDeliveryJob(
         });
         return {};
       }
-      await recordDelivery(scope, invoice, current, outcome);
-      if (outcome.reason === "recipient_opted_out" && invoice.customer) {
-        const customer = await scope.transaction.customers.get({ id: invoice.customer.id });
-        if (customer && !customer.optedOut.includes(current.channel)) {
-          const next = {
-            ...customer,
-            optedOut: [...customer.optedOut, current.channel],
-            version: customer.version + 1,
-            updatedAt: scope.now,
-          };
-          await scope.transaction.customers.update({
-            record: next,
-            expectedVersion: customer.version,
-          });
-        }
-      }
+      await recordDelivery(scope, subject, current, outcome);
+      if (outcome.reason === "recipient_opted_out")
+        await recordOptOut(scope, subject, current.channel);
       return {};
     },
   );

@@ -1,6 +1,7 @@
 import type { EventHandler, RegisteredHandler } from "../../events/event-handlers";
 import type { RemitEventType } from "../../events/remit-event";
 import type { Invoice } from "../../invoices/invoice";
+import type { Quote } from "../../quotes/quote";
 import type { Remit } from "../../remit";
 import { dependenciesOf } from "../../service/remit-internals";
 import { runDeliveryJob } from "../internal/run-delivery-job";
@@ -29,6 +30,12 @@ export type OutboxWorkerOptions = {
   backoff?: (attempts: number) => number;
   /** The customer's hosted-page link for an invoice, put in messages. */
   invoiceUrl?: (invoice: Invoice) => string;
+  /**
+   * The customer's hosted-page link for a quote, put in `quotes.send` messages
+   * (`/quotes/{publicToken}` by default).
+   * @since 0.3.0
+   */
+  quoteUrl?: (quote: Quote) => string;
   /** Called with each job that failed for good, for an operator to see. */
   onDead?: (job: OutboxJob, error: string) => void;
   /**
@@ -68,8 +75,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   const leaseMs = options.leaseMs ?? 60_000;
   const maxAttempts = options.maxAttempts ?? 10;
   const backoff = options.backoff ?? defaultBackoff;
-  const invoiceUrl =
-    options.invoiceUrl ?? ((invoice: Invoice) => `/invoices/${invoice.publicToken ?? ""}`);
+  const links = {
+    invoiceUrl:
+      options.invoiceUrl ?? ((invoice: Invoice) => `/invoices/${invoice.publicToken ?? ""}`),
+    quoteUrl: options.quoteUrl ?? ((quote: Quote) => `/quotes/${quote.id}`),
+  };
   const extraHandlers: RegisteredHandler[] = Object.entries(options.handlers ?? {}).map(
     ([name, handler]) => ({
       name,
@@ -84,7 +94,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         case "event":
           return await runEventJob(job, deps.handlers, extraHandlers);
         case "delivery":
-          return await runDeliveryJob(deps, job, invoiceUrl);
+          return await runDeliveryJob(deps, job, links);
         case "reminder":
           return await runReminderJob(deps, job);
         case "provider_refund":

@@ -19,6 +19,12 @@ export type DeliveryCollection = {
   update(input: { record: Delivery }): Promise<void>;
   /** An invoice's deliveries, by id. */
   listByInvoice(input: { invoiceId: string }): Promise<Delivery[]>;
+  /**
+   * A quote's deliveries (`quotes.send`), by id. Optional for stores written before it: the
+   * quote then reads with no deliveries.
+   * @since 0.3.0
+   */
+  listByQuote?(input: { quoteId: string }): Promise<Delivery[]>;
   /** The delivery a provider's status report is about, or `undefined`. */
   findByProviderMessageId(input: { providerMessageId: string }): Promise<Delivery | undefined>;
 };

@@ -1,6 +1,7 @@
 import { ConcurrencyError } from "../../errors/concurrency-error";
 import { InvalidTransitionError } from "../../errors/invalid-transition-error";
 import { NotFoundError } from "../../errors/not-found-error";
+import type { RemitEvent } from "../../events/remit-event";
 import type { MoveScope } from "../../service/internal/run-move";
 import type { Quote, QuoteStatus } from "../quote";
 
@@ -31,10 +32,21 @@ export async function saveQuote(
   next: Quote,
   event: string,
   data: Record<string, unknown> = {},
-) {
+): Promise<Quote> {
+  return (await saveQuoteWithEvent(scope, previous, next, event, data)).quote;
+}
+
+/** {@link saveQuote}, answering the event too (for moves that add to its data). */
+export async function saveQuoteWithEvent(
+  scope: MoveScope,
+  previous: Quote,
+  next: Quote,
+  event: string,
+  data: Record<string, unknown> = {},
+): Promise<{ quote: Quote; event: RemitEvent }> {
   const saved: Quote = { ...next, version: previous.version + 1, updatedAt: scope.now };
   await scope.transaction.quotes.update({ record: saved, expectedVersion: previous.version });
-  scope.emit(
+  const emitted = scope.emit(
     `quote.${event}`,
     { type: "quote", id: saved.id, version: saved.version },
     {
@@ -45,5 +57,5 @@ export async function saveQuote(
       depositHeld: saved.depositHeld,
     },
   );
-  return saved;
+  return { quote: saved, event: emitted };
 }

@@ -10,6 +10,7 @@ import {
   recordMoveInputSchema,
 } from "../../invoices/internal/move-input-fields";
 import { moneyAmountSchema } from "../../invoices/moves/record-payment";
+import { deliveryChannelSchema, queueDeliveriesFor } from "../../invoices/moves/send-invoice";
 import type { Payment, Refund } from "../../invoices/payment";
 import { minorUnitsOf } from "../../money/currencies";
 import { readDecimal } from "../../money/decimal-value";
@@ -18,7 +19,7 @@ import type { Actor } from "../../service/actor";
 import { defineMove } from "../../service/internal/define-move";
 import { localDateAt } from "../../tenants/tenant-dates";
 import { textSchema } from "../../validation/text-schema";
-import { loadQuoteForMove, saveQuote } from "../internal/load-quote";
+import { loadQuoteForMove, saveQuote, saveQuoteWithEvent } from "../internal/load-quote";
 import { unrefundedAmount } from "../internal/unrefunded-amount";
 
 const moveInputSchema = recordMoveInputSchema;
@@ -51,19 +52,52 @@ function assertDigits(amount: string, currency: string) {
   }
 }
 
-/** Marks the quote sent to the customer: `draft` (or `sent` again) → `sent`. */
+/**
+ * The input of `remit.quotes.send`: with `channels`, the link to the quote goes out by email
+ * and/or SMS (now, or at `at`); without, the quote is only marked sent (handed over in person).
+ * @group Quotes
+ */
+export const sendQuoteInputSchema = moveInputSchema.extend({
+  /** @since 0.3.0 */
+  channels: z
+    .array(deliveryChannelSchema)
+    .min(1, "choose at least one channel")
+    .max(2)
+    .refine((channels) => new Set(channels).size === channels.length, "each channel at most once")
+    .optional(),
+  /** Send later: the instant to send at. Omit to send now. @since 0.3.0 */
+  at: instantSchema.optional(),
+});
+
+/** @group Quotes @interface */
+export type SendQuoteInput = z.input<typeof sendQuoteInputSchema>;
+
+/**
+ * Marks the quote sent to the customer (`draft`, or `sent` again, → `sent`) and, with `channels`,
+ * queues one `quote` delivery per channel (like invoices: a missing contact or an opt-out refuses
+ * the whole move). The outbox worker sends the link to the hosted quote page; a quote approved,
+ * declined or expired before then is not sent.
+ */
 export const sendQuote = defineMove(
-  { move: "send quote", actors: ["user"], input: moveInputSchema },
+  { move: "send quote", actors: ["user"], input: sendQuoteInputSchema },
   async (scope, input) => {
     const previous = await loadQuoteForMove(scope, input, "send", ["draft", "sent"]);
-    return {
-      quote: await saveQuote(
-        scope,
-        previous,
-        { ...previous, status: "sent", sentAt: scope.now },
-        "sent",
-      ),
-    };
+    const at = input.at !== undefined && input.at > scope.now ? input.at : scope.now;
+    const { quote, event } = await saveQuoteWithEvent(
+      scope,
+      previous,
+      { ...previous, status: "sent", sentAt: scope.now },
+      "sent",
+      input.channels ? { channels: input.channels, at } : {},
+    );
+    if (!input.channels) return { quote, deliveries: [] };
+    const deliveries = await queueDeliveriesFor(
+      scope,
+      { quote },
+      { channels: input.channels, at, purpose: "quote", sourceId: event.id },
+    );
+    event.data.deliveryIds = deliveries.map((delivery) => delivery.id);
+    return { quote, deliveries };
   },
 );
 

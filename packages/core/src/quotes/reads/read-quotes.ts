@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NotFoundError } from "../../errors/not-found-error";
+import type { Delivery } from "../../invoices/delivery";
 import { recordIdSchema } from "../../invoices/internal/move-input-fields";
 import type { Payment } from "../../invoices/payment";
 import type { Page } from "../../ports/store/index";
@@ -20,13 +21,23 @@ export const listQuotesInputSchema = z.object({
 /** @group Quotes @interface */
 export type ListQuotesInput = z.input<typeof listQuotesInputSchema>;
 
-/** `remit.quotes.get`: a quote with its deposits. */
+/**
+ * `remit.quotes.get`: a quote with its deposits and the messages that sent it (none from a store
+ * written before 0.3.0, which cannot list a quote's deliveries).
+ */
 export const getQuote = defineRead(
   { input: z.object({ id: recordIdSchema }) },
-  async ({ transaction }, { id }): Promise<{ quote: Quote; deposits: Payment[] }> => {
+  async (
+    { transaction },
+    { id },
+  ): Promise<{ quote: Quote; deposits: Payment[]; deliveries: Delivery[] }> => {
     const quote = await transaction.quotes.get({ id });
     if (!quote) throw new NotFoundError({ resource: "quote", id });
-    return { quote, deposits: await transaction.payments.listByQuote({ quoteId: id }) };
+    const [deposits, deliveries] = await Promise.all([
+      transaction.payments.listByQuote({ quoteId: id }),
+      transaction.deliveries.listByQuote?.({ quoteId: id }) ?? [],
+    ]);
+    return { quote, deposits, deliveries };
   },
 );
 
