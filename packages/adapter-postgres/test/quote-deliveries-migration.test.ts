@@ -40,9 +40,10 @@ async function checkUpgrade(client: PostgresClient, schema: string) {
     /deliveries_subject_check/,
   );
   await expect(insert("dlv_c", "quote", "inv_1", null)).rejects.toThrow(/deliveries_subject_check/);
-  const { rows } = await client.query<{ id: string }>(
-    `SELECT id FROM "${schema}".deliveries ORDER BY id`,
-  );
+  // PostgresClient is pg's pool or PGlite: their `query` generics differ, so the row is typed here.
+  const rows = (await client.query(`SELECT id FROM "${schema}".deliveries ORDER BY id`)).rows as {
+    id: string;
+  }[];
   expect(rows.map((row) => row.id)).toEqual(["dlv_old"]);
 }
 
