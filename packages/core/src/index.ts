@@ -99,6 +99,7 @@ export type {
   Invoice,
   InvoiceContent,
   InvoiceLateFee,
+  InvoiceProgress,
   InvoiceRevision,
 } from "./invoices/invoice";
 export { type InvoiceStatus, invoiceStatuses } from "./invoices/invoice-status";
@@ -244,6 +245,8 @@ export {
   draftInvoiceFromWorkOrder,
   type InvoiceDraft,
 } from "./work-orders/draft-invoice-from-work-order";
+export { billWorkOrderRetainageInputSchema } from "./work-orders/moves/bill-work-order-retainage";
+export { billWorkOrderStageInputSchema } from "./work-orders/moves/bill-work-order-stage";
 export type { SubmittedWorkOrderInvoice } from "./work-orders/moves/submit-work-order-invoices";
 export type {
   LaborEntry,

@@ -49,6 +49,8 @@ export type { ListPlansInput } from "./plans/reads/read-plans";
 export type { QuoteInput, ReviseQuoteInput } from "./quotes/moves/create-quote";
 export type { ListQuotesInput } from "./quotes/reads/read-quotes";
 export type { TenantSettingsInput } from "./tenants/tenant-settings";
+export type { BillWorkOrderRetainageInput } from "./work-orders/moves/bill-work-order-retainage";
+export type { BillWorkOrderStageInput } from "./work-orders/moves/bill-work-order-stage";
 export type { UpdateWorkOrderInput } from "./work-orders/moves/create-work-order";
 export type { SubmitWorkOrderInvoiceInput } from "./work-orders/moves/submit-work-order-invoice";
 export type { SubmitWorkOrderInvoicesInput } from "./work-orders/moves/submit-work-order-invoices";

@@ -20,6 +20,8 @@ import type { Quote } from "./quotes/quote";
 import type {
   ApplyCreditInput,
   ApproveQuoteInput,
+  BillWorkOrderRetainageInput,
+  BillWorkOrderStageInput,
   CancelWorkOrderInput,
   ConvertQuoteInput,
   CreateCustomerInput,
@@ -712,6 +714,56 @@ export interface WorkOrdersApi {
     context: Context,
     input: SubmitWorkOrderInvoicesInput,
   ): Promise<BatchResult<SubmittedWorkOrderInvoice>>;
+  /**
+   * Progress billing: bills the next stage of the work order's contract (its lines' net amounts)
+   * as an invoice of its own, submitted for review or issued like review & submit's, with
+   * `invoice.progress` saying which stage it is and what it withholds. A stage bills a percent or
+   * an amount of the contract, each line's cumulative percent complete, or `{ final: true }`
+   * (exactly what is left of every line). Together the stages never pass 100 % of any line;
+   * each stage's taxes come from the normal math on its own lines, so they may differ from one
+   * invoice's tax by rounding. `retainagePercent` withholds that share of the stage's net from
+   * its amount due (billed later by `billRetainage`). A quote's held deposit pays the stages in
+   * order at their issue: each takes min(deposit left, what it asks). The stage that bills
+   * everything left is final: the work order becomes `invoiced`. Allowed from `open`,
+   * `scheduled`, `in_progress` and `complete_invoice_needed`; cancelled stages do not count.
+   * @param input {@link BillWorkOrderStageInput}.
+   * @returns `{ workOrder, invoice, events }`.
+   * @throws `NotFoundError`; `ValidationError` (`stage.percent`, `stage.amount`,
+   *   `stage.lineProgress.<id>` for a stage past 100 %, `stage` for one that bills nothing);
+   *   `InvalidTransitionError` for a work order invoiced in full, billed by one invoice, whose
+   *   retainage is billed, or cancelled; `ConcurrencyError` for a stale `expectedVersion`.
+   * @emits `invoice.created`, `invoice.submitted` (or `invoice.issued`) and
+   *   `work_order.stage_billed` (`work_order.invoiced` for the final stage).
+   * @since 0.3.0
+   * @example
+   * ```ts
+   * const { invoice } = await remit.workOrders.billStage(ctx, {
+   *   id: workOrder.id,
+   *   stage: { percent: "30" },
+   *   retainagePercent: "10",
+   * });
+   * invoice.progress; // → { stage: 1, kind: "stage", final: false, retained: "…", … }
+   * ```
+   */
+  billStage(
+    context: Context,
+    input: BillWorkOrderStageInput,
+  ): Promise<MoveResult<{ workOrder: WorkOrder; invoice: Invoice }>>;
+  /**
+   * After the final stage, bills the retainage the live stages withheld as one untaxed invoice
+   * (`progress.kind` `"retainage"`, numbered after the final stage; the stages carry the tax).
+   * @param input {@link BillWorkOrderRetainageInput}.
+   * @returns `{ workOrder, invoice, events }`.
+   * @throws `NotFoundError`; `InvalidTransitionError` before the final stage or once billed;
+   *   `ValidationError` (`id`) when no stage withheld anything.
+   * @emits `invoice.created`, `invoice.submitted` (or `invoice.issued`) and
+   *   `work_order.retainage_billed`.
+   * @since 0.3.0
+   */
+  billRetainage(
+    context: Context,
+    input: BillWorkOrderRetainageInput,
+  ): Promise<MoveResult<{ workOrder: WorkOrder; invoice: Invoice }>>;
 }
 
 /**

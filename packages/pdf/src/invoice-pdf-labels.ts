@@ -26,6 +26,8 @@ export const defaultInvoicePdfLabels = {
   creditNotes: "Credit notes",
   /** The balance written off as bad debt. @since 0.3.0 */
   writtenOff: "Written off",
+  /** A progress stage's retainage, billed later by the retainage invoice. @since 0.3.0 */
+  retained: "Retainage withheld",
   memo: "Notes",
   fee: "Fee",
   dueOnReceipt: "Due on receipt",

@@ -17,6 +17,8 @@ export type InvoiceSummarySource = {
   creditNoteTotal?: string | undefined;
   /** The balance written off while uncollectible. */
   writtenOff?: string | undefined;
+  /** A progress stage's retainage, withheld from its amount due until the retainage invoice. */
+  progress?: { retained: string } | null | undefined;
 };
 
 /** One row of an invoice's summary: what it is, its words, and its amount as a decimal string. */
@@ -28,6 +30,7 @@ export type InvoiceSummaryRow = {
     | "tax"
     | "total"
     | "creditNotes"
+    | "retained"
     | "amountPaid"
     | "writtenOff"
     | "amountDue"
@@ -45,8 +48,8 @@ function isZero(amount: string): boolean {
 
 /**
  * The rows of an invoice's summary, in the order a reader adds them up: subtotal (the item lines'
- * amounts), discounts, each fee, each tax rate with its amount, total, credit notes, amount paid,
- * written off, amount due
+ * amounts), discounts, each fee, each tax rate with its amount, total, credit notes, retainage
+ * withheld (a progress stage's), amount paid, written off, amount due
  * (none on a cancelled invoice: nothing is asked for), and credit left over. The PDF prints these
  * rows; a web page that shows the same rows shows the same invoice. Credit notes (subtracted) and
  * a written-off balance have rows when there are any.
@@ -88,6 +91,10 @@ export function invoiceSummaryRows(
   rows.push(row("total", labels.total, totals.total, true));
   if (invoice.creditNoteTotal !== undefined && !isZero(invoice.creditNoteTotal)) {
     rows.push(row("creditNotes", labels.creditNotes, `-${invoice.creditNoteTotal}`));
+  }
+  const retained = invoice.progress?.retained;
+  if (retained !== undefined && !isZero(retained)) {
+    rows.push(row("retained", labels.retained, `-${retained}`));
   }
   rows.push(row("amountPaid", labels.amountPaid, invoice.amountPaid));
   if (invoice.writtenOff !== undefined && !isZero(invoice.writtenOff)) {

@@ -68,6 +68,8 @@ export const invoicePdfInvoiceSchema = z.object({
   creditNoteTotal: decimal.optional(),
   /** The balance written off while uncollectible. @since 0.3.0 */
   writtenOff: decimal.optional(),
+  /** A progress stage's retainage (`invoice.progress.retained`). @since 0.3.0 */
+  progress: z.object({ retained: decimal }).nullable().optional(),
   issuedAt: z.string().nullable(),
   updatedAt: z.string(),
 });

@@ -27,6 +27,25 @@ describe("invoiceSummaryRows", () => {
     }
   });
 
+  it("summary - a progress stage's retainage is a row of its own, on the PDF too, so the rows add up to the amount due", async () => {
+    const { invoice, tenant } = await issuedInvoice({ name: "Reyes Plumbing", currency: "USD" });
+    const stage = {
+      ...invoice,
+      amountDue: "0.00",
+      progress: { retained: invoice.total },
+    };
+    const rows = invoiceSummaryRows(stage);
+    expect(rows.find((row) => row.kind === "retained")).toEqual({
+      kind: "retained",
+      label: "Retainage withheld",
+      amount: `-${invoice.total}`,
+      emphasis: false,
+    });
+    expect(invoiceSummaryRows(invoice).map((row) => row.kind)).not.toContain("retained");
+    const { text } = await readPdf(await renderInvoicePdf({ invoice: stage, tenant }));
+    expect(text).toContain("Retainage withheld");
+  });
+
   it("summary - a cancelled invoice has no amount due; credit left over is a row of its own", async () => {
     const { invoice } = await issuedInvoice({ name: "Reyes Plumbing", currency: "USD" });
     const cancelled = invoiceSummaryRows({ ...invoice, status: "cancelled" });

@@ -26,6 +26,8 @@ const rules: Rule[] = [
   { method: "POST", path: "/invoices/:id/rotate-link", permission: "invoices.rotatePublicToken" },
   { method: "POST", path: "/credit-notes/:id/send", permission: "invoices.sendCreditNote" },
   { method: "POST", path: "/work-orders/:id/complete", permission: "workOrders.complete" },
+  { method: "POST", path: "/work-orders/:id/stages", permission: "workOrders.billStage" },
+  { method: "POST", path: "/work-orders/:id/retainage", permission: "workOrders.billRetainage" },
   {
     method: "POST",
     path: "/work-orders/:id/submit-invoice",

@@ -16,6 +16,7 @@ import { backOfficeQuoteRevise } from "./back-office-quote-revise";
 import { backOfficeQuotes } from "./back-office-quotes";
 import { backOfficeRefunds } from "./back-office-refunds";
 import { backOfficeReports } from "./back-office-reports";
+import { backOfficeWorkOrderDetail } from "./back-office-work-order-detail";
 import { backOfficeWorkOrderEdit } from "./back-office-work-order-edit";
 import { backOfficeWorkOrderPages } from "./back-office-work-order-pages";
 
@@ -45,6 +46,7 @@ export function backOfficeRoutes(
   routes.route("/", backOfficeWorkOrderEdit(remit));
   routes.route("/", backOfficeWorkOrderPages(remit));
   routes.route("/", backOfficeQuoteRevise(remit));
+  routes.route("/", backOfficeWorkOrderDetail(remit));
   routes.route("/", backOfficeQuotes(remit));
   routes.route("/", backOfficePaymentSettings(remit, options));
   return routes;

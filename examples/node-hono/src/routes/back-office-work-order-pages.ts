@@ -22,7 +22,6 @@ import {
 import { callerMay, remitContext, signedInOf } from "../request-context";
 import { createFormatters } from "../views/formatters";
 import { page } from "../views/layout";
-import { workOrderDetailView } from "../views/work-order-detail-view";
 import { workOrderFormView } from "../views/work-order-form-view";
 import { workOrderListView, workOrderStatuses } from "../views/work-order-list-view";
 import { workOrderInvoicedView, workOrderReviewView } from "../views/work-order-review-view";
@@ -181,28 +180,6 @@ export function backOfficeWorkOrderPages(remit: Remit) {
         ...formStateOf(error),
       });
     }
-  });
-
-  routes.get("/work-orders/:id{[^/]+}", async (context) => {
-    const c = ctx(context);
-    const [workOrder, tenant] = await Promise.all([
-      remit.workOrders.get(c, { id: context.req.param("id") }),
-      remit.tenants.get(c),
-    ]);
-    const quote = workOrder.quoteId
-      ? (await remit.quotes.get(c, { id: workOrder.quoteId }).catch(() => undefined))?.quote
-      : undefined;
-    return context.html(
-      page({
-        signedIn: signedInOf(context),
-        title: workOrder.title,
-        body: workOrderDetailView(workOrder, createFormatters(tenant), {
-          quote,
-          mayEdit: callerMay(context, "workOrders.update"),
-        }),
-        notice: context.req.query("notice"),
-      }),
-    );
   });
 
   routes.post("/work-orders/:id/complete", async (context) => {

@@ -55,6 +55,13 @@ function probeOf({ query, schema }: TestBackend): StoreProbe {
           [tenantId, planId],
         )
       ).map((row) => row.date),
+    invoiceProgress: async (tenantId, id) =>
+      (
+        await query<{ progress: unknown }>(
+          `SELECT progress FROM "${schema}".invoices WHERE tenant_id = $1 AND id = $2`,
+          [tenantId, id],
+        )
+      )[0]?.progress,
   };
 }
 

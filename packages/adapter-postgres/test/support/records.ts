@@ -70,6 +70,7 @@ export function invoiceRecord(
     publicToken: null,
     workOrderId: null,
     quoteId: null,
+    progress: null,
     cancellationReason: null,
     changesRequestedReason: null,
     createdAt: at,

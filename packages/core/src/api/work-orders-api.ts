@@ -1,5 +1,7 @@
 import { bindCalls } from "../service/internal/bind-calls";
 import type { RemitDependencies } from "../service/remit-dependencies";
+import { billWorkOrderRetainage } from "../work-orders/moves/bill-work-order-retainage";
+import { billWorkOrderStage } from "../work-orders/moves/bill-work-order-stage";
 import { createWorkOrder, updateWorkOrder } from "../work-orders/moves/create-work-order";
 import { submitWorkOrderInvoice } from "../work-orders/moves/submit-work-order-invoice";
 import { submitWorkOrderInvoices } from "../work-orders/moves/submit-work-order-invoices";
@@ -29,5 +31,7 @@ export function createWorkOrdersApi(deps: RemitDependencies) {
     draftInvoice: draftWorkOrderInvoice,
     submitInvoice: submitWorkOrderInvoice,
     submitInvoices: submitWorkOrderInvoices,
+    billStage: billWorkOrderStage,
+    billRetainage: billWorkOrderRetainage,
   });
 }

@@ -83,6 +83,14 @@ export type Invoice = {
   publicToken: string | null;
   workOrderId: string | null;
   quoteId: string | null;
+  /**
+   * Set on the invoices of progress billing (`remit.workOrders.billStage` and `billRetainage`):
+   * which stage of which work order it bills, and what it withholds. `null` on every other
+   * invoice. The retained amount lowers `amountDue` (never a negative line), so always
+   * `amountDue − credit = total − creditNoteTotal − amountPaid − writtenOff − progress.retained`.
+   * @since 0.3.0
+   */
+  progress: InvoiceProgress | null;
   cancellationReason: string | null;
   changesRequestedReason: string | null;
   createdAt: string;
@@ -91,6 +99,35 @@ export type Invoice = {
   paidAt: string | null;
   cancelledAt: string | null;
   createdBy: Actor;
+};
+
+/**
+ * What a progress-billing invoice bills of its work order. Stage invoices are numbered 1, 2, 3…
+ * per work order; the retainage invoice takes the number after the final stage. At most one live
+ * (not cancelled) invoice per work order and number; an invoice without `progress` counts as
+ * number 0, so a work order billed in one go has at most one live invoice, as before.
+ * @since 0.3.0
+ * @group Invoices
+ */
+export type InvoiceProgress = {
+  workOrderId: string;
+  /** The stage's number (1 for the first); for the retainage invoice, the final stage's + 1. */
+  stage: number;
+  /** `stage` bills part of the contract; `retainage` bills what the stages withheld. */
+  kind: "stage" | "retainage";
+  /** Whether this stage billed everything left of the contract (`false` on a retainage invoice). */
+  final: boolean;
+  /** Withheld from this stage's amount due, billed later by the retainage invoice. */
+  retained: string;
+  /** The retainage percent the stage withheld at (of its net); `"0"` for none. */
+  retainagePercent: string;
+  /** Net billed per contract line (work order entry or fee id) by this invoice. */
+  billed: Record<string, string>;
+  /**
+   * The quote's deposit applied to this stage at issue: min(deposit left, what the stage asks
+   * after retainage). Counted in `amountPaid`; it goes back to the quote if the stage is cancelled.
+   */
+  depositApplied: string;
 };
 
 /**

@@ -20,7 +20,7 @@ export type InvoiceMoney = {
 
 /**
  * One invoice's dated entries. Their changes add up to `amountDue − credit` (the identity
- * total − credit notes − (payments − refunds) − written off, with applied credit netting out
+ * total − retained − credit notes − (payments − refunds) − written off, with applied credit netting out
  * across the customer's invoices), which is why a statement reconciles with the invoices.
  * Refunds count when they succeeded (their last update); payments only when matched to the
  * invoice; the write-off with what is written off now.
@@ -46,9 +46,24 @@ export function invoiceEntries(money: InvoiceMoney, timeZone: string): Statement
     amount,
     change,
   });
+  // A progress stage bills its total less the retainage it withholds; the retainage invoice
+  // bills that later, so the customer is never charged for it twice.
+  const billed = subtractMoney(digits, invoice.total, invoice.progress?.retained ?? "0");
   const entries: StatementEntry[] = [
-    entry("invoice", invoice.id, invoice.issueDate ?? "", invoice.total, invoice.total),
+    entry("invoice", invoice.id, invoice.issueDate ?? "", billed, billed),
   ];
+  // A quote deposit applied to a stage is a payment the stage took, not a payment record of its own.
+  const deposit = invoice.progress?.depositApplied ?? "0";
+  if (compareMoney(deposit, "0") > 0)
+    entries.push(
+      entry(
+        "payment",
+        `${invoice.id}:deposit`,
+        invoice.issueDate ?? "",
+        deposit,
+        negative(deposit),
+      ),
+    );
   for (const payment of money.payments)
     if (payment.status === "succeeded")
       entries.push(

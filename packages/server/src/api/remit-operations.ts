@@ -38,6 +38,8 @@ export const remitOperations = [
   "workOrders.cancel",
   "workOrders.submitInvoice",
   "workOrders.submitInvoices",
+  "workOrders.billStage",
+  "workOrders.billRetainage",
   "quotes.list",
   "quotes.create",
   "quotes.get",

@@ -1,5 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import {
+  billWorkOrderRetainageInputSchema,
+  billWorkOrderStageInputSchema,
   cancelWorkOrderInputSchema,
   draftWorkOrderInvoiceInputSchema,
   invoiceMoveInputSchema,
@@ -114,6 +116,35 @@ export function defineWorkOrderOperations(
       remit.workOrders.submitInvoice,
     ],
   ] as const;
+  define({
+    operation: "workOrders.billStage",
+    method: "post",
+    path: "/work-orders/{id}/stages",
+    summary:
+      "Progress billing: bill the next stage (a percent, an amount, each line's percent complete, or the final remainder) as an invoice",
+    tag,
+    params: idParams,
+    body: moveBody(billWorkOrderStageInputSchema),
+    bodyRequired: true,
+    response: workOrderMoveResultSchema,
+    status: 201,
+    run: (ctx, { params, body }) =>
+      remit.workOrders.billStage(ctx, { ...body, id: params.id } as never),
+  });
+  define({
+    operation: "workOrders.billRetainage",
+    method: "post",
+    path: "/work-orders/{id}/retainage",
+    summary: "Progress billing: after the final stage, bill the retainage the stages withheld",
+    tag,
+    params: idParams,
+    body: moveBody(billWorkOrderRetainageInputSchema),
+    response: workOrderMoveResultSchema,
+    status: 201,
+    run: (ctx, { params, body }) =>
+      remit.workOrders.billRetainage(ctx, { ...body, id: params.id } as never),
+  });
+
   for (const [path, operation, summary, schema, move] of moves) {
     define({
       operation,

@@ -74,6 +74,20 @@ const totalsSchema = z
   })
   .openapi("InvoiceTotals");
 
+/** Which stage of a work order's progress billing an invoice bills. @since 0.3.0 */
+export const invoiceProgressResponseSchema = z
+  .object({
+    workOrderId: z.string(),
+    stage: z.number().int(),
+    kind: z.enum(["stage", "retainage"]),
+    final: z.boolean(),
+    retained: money,
+    retainagePercent: z.string(),
+    billed: z.record(z.string(), money),
+    depositApplied: money,
+  })
+  .openapi("InvoiceProgress");
+
 export const invoiceResponseSchema = z
   .object({
     tenantId: z.string(),
@@ -111,6 +125,7 @@ export const invoiceResponseSchema = z
     publicToken: z.string().nullable(),
     workOrderId: z.string().nullable(),
     quoteId: z.string().nullable(),
+    progress: invoiceProgressResponseSchema.nullable(),
     cancellationReason: z.string().nullable(),
     changesRequestedReason: z.string().nullable(),
     createdAt: instant,

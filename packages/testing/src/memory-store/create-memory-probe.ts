@@ -29,5 +29,6 @@ export function createMemoryProbe(store: InvoiceStore): StoreProbe {
         .list(`${tenantId}\u0000${planId}`)
         .map((occurrence) => occurrence.date)
         .sort(),
+    invoiceProgress: async (tenantId, id) => state.invoices.get(tenantId, id)?.progress,
   };
 }

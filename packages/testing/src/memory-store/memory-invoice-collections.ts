@@ -38,11 +38,34 @@ export function invoiceCollections(context: MemoryTransactionContext) {
   const { state, t, undo, own, indexAdd } = context;
 
   /**
+   * At most one live (not cancelled) invoice per work order and stage, as the SQL store's
+   * `invoices_live_work_order_stage_key`: an invoice without `progress` counts as stage 0.
+   */
+  function assertOneLivePerStage(invoice: Invoice): void {
+    if (invoice.workOrderId === null || invoice.status === "cancelled") return;
+    const stage = invoice.progress?.stage ?? 0;
+    const taken = state.invoices
+      .list(t)
+      .some(
+        (other) =>
+          other.id !== invoice.id &&
+          other.workOrderId === invoice.workOrderId &&
+          other.status !== "cancelled" &&
+          (other.progress?.stage ?? 0) === stage,
+      );
+    if (taken)
+      throw new Error(
+        `Work order ${invoice.workOrderId} already has a live invoice for stage ${stage}`,
+      );
+  }
+
+  /**
    * Stores an invoice, inserted or updated, with the lookups the SQL store keeps as unique
    * indexes: its number in the tenant, and its public token across tenants (set when inserted
    * already issued, or when an update issues it).
    */
   function writeInvoice(invoice: Invoice, current: Invoice | undefined): void {
+    assertOneLivePerStage(invoice);
     if (invoice.number !== null && invoice.number !== current?.number) {
       const numbers = groupKey(t, "invoice-numbers", invoice.number);
       if (state.index.groups.get(numbers)?.size)

@@ -37,6 +37,12 @@ export type StoreProbe = {
    * @since 0.2.0
    */
   planOccurrenceDates?(tenantId: string, planId: string): Promise<string[]>;
+  /**
+   * An invoice's `progress` as the backend holds it (`null` when it has none), or undefined for
+   * a missing invoice; the progress cases check through the port alone without it.
+   * @since 0.3.0
+   */
+  invoiceProgress?(tenantId: string, id: string): Promise<unknown>;
 };
 
 /** @group Conformance suites */

@@ -11,6 +11,7 @@ import { defineLedgerCollectionCases } from "./ledger-collection-cases";
 import { defineLifecycleCases } from "./lifecycle-cases";
 import { defineOutboxCases } from "./outbox-cases";
 import { definePlanCollectionCases } from "./plan-collection-cases";
+import { defineProgressBillingCases } from "./progress-billing-cases";
 import { defineRecordCollectionCases } from "./record-collection-cases";
 import { defineReportReadCases } from "./report-read-cases";
 import { defineTenantCollectionCases } from "./tenant-collection-cases";
@@ -52,5 +53,6 @@ export function describeStoreConformance(options: StoreConformanceOptions): void
     defineLateFeeCases(harness);
     definePlanCollectionCases(harness);
     defineReportReadCases(harness);
+    defineProgressBillingCases(harness);
   });
 }

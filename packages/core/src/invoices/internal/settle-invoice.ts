@@ -9,15 +9,29 @@ import { localDateAt } from "../../tenants/tenant-dates";
 import type { Invoice } from "../invoice";
 import type { InvoiceStatus } from "../invoice-status";
 
-/** What the invoice bills now: its total less the credit notes issued on it. */
+/** What progress billing withholds from the invoice until its retainage invoice; `"0"` if none. */
+export function retainedOf(invoice: Invoice): string {
+  return invoice.progress?.retained ?? "0";
+}
+
+/**
+ * What the invoice asks for now: its total less the credit notes issued on it and less the
+ * retainage it withholds (billed later by the retainage invoice, never as a negative line).
+ */
 export function netTotalOf(invoice: Invoice): string {
-  return subtractMoney(minorUnitsOf(invoice.currency), invoice.total, invoice.creditNoteTotal);
+  const digits = minorUnitsOf(invoice.currency);
+  return subtractMoney(
+    digits,
+    subtractMoney(digits, invoice.total, invoice.creditNoteTotal),
+    retainedOf(invoice),
+  );
 }
 
 /**
  * Recomputes `amountDue`, `credit` and (while `uncollectible`) `writtenOff` from `total`,
- * `creditNoteTotal` and `amountPaid`, so that always
- * `amountDue − credit = total − creditNoteTotal − amountPaid − writtenOff`, none negative.
+ * `creditNoteTotal`, `amountPaid` and the retainage withheld (`progress.retained`), so that always
+ * `amountDue − credit = total − creditNoteTotal − amountPaid − writtenOff − retained`, none
+ * negative.
  * On an uncollectible invoice the written-off amount absorbs every change: nothing is due.
  */
 export function withBalances(invoice: Invoice): Invoice {

@@ -16,7 +16,8 @@ import {
   recordIdSchema,
 } from "../internal/move-input-fields";
 import { readCustomerSnapshot } from "../internal/read-customer-snapshot";
-import type { Invoice } from "../invoice";
+import { withBalances } from "../internal/settle-invoice";
+import type { Invoice, InvoiceProgress } from "../invoice";
 import { issueInvoiceInScope } from "./issue-invoice";
 
 /**
@@ -38,8 +39,8 @@ export const createInvoiceInputSchema = z.object({
 /** @group Invoices @interface */
 export type CreateInvoiceInput = z.input<typeof createInvoiceInputSchema>;
 
-/** Links set when an invoice comes from a work order or a quote (review & submit). */
-export type InvoiceOrigin = { workOrderId?: string; quoteId?: string };
+/** Links set when an invoice comes from a work order or a quote (review & submit, a stage). */
+export type InvoiceOrigin = { workOrderId?: string; quoteId?: string; progress?: InvoiceProgress };
 
 /** Creates an invoice in `pending_action` with revision 1, inside a move. */
 export async function createInvoiceInScope(
@@ -81,7 +82,7 @@ async function newInvoice(
   if (!input || !calculated.ok || issues.length > 0) throw new ValidationError({ issues });
 
   const zero = formatMinorUnits(0n, minorUnitsOf(currency));
-  const invoice: Invoice = {
+  const invoice: Invoice = withBalances({
     tenantId: scope.context.tenantId,
     id: scope.deps.ids.newId("inv"),
     version: 1,
@@ -110,6 +111,7 @@ async function newInvoice(
     publicToken: null,
     workOrderId: origin.workOrderId ?? null,
     quoteId: origin.quoteId ?? null,
+    progress: origin.progress ?? null,
     cancellationReason: null,
     changesRequestedReason: null,
     createdAt: scope.now,
@@ -118,7 +120,7 @@ async function newInvoice(
     paidAt: null,
     cancelledAt: null,
     createdBy: scope.context.actor,
-  };
+  });
   return invoice;
 }
 

@@ -85,8 +85,17 @@ export async function updateInvoice(
       if (issued && input.customerId !== undefined && input.customerId !== previous.customer?.id) {
         issues.push({ path: "customerId", message: "cannot change after the invoice is issued" });
       }
-      const currency = input.currency ?? previous.currency;
       const raw = rawInput as Record<string, unknown>;
+      // A stage's figures are what the stage billed of its work order (and what later stages
+      // count as billed): change them by cancelling it and billing the stage again.
+      if (previous.progress !== null)
+        for (const field of ["currency", "lines", "taxRates", "discounts", "fees", "rounding"])
+          if (raw[field] !== undefined)
+            issues.push({
+              path: field,
+              message: "is set by the progress stage: cancel the invoice and bill the stage again",
+            });
+      const currency = input.currency ?? previous.currency;
       const calculated = calculateInvoiceContent(currency, {
         lines: raw.lines ?? previous.content.lines,
         taxRates: raw.taxRates ?? previous.content.taxRates,

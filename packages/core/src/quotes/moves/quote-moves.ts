@@ -234,11 +234,14 @@ export const refundDeposit = defineMove(
     }
     assertDigits(input.amount, previous.currency);
     const digits = minorUnitsOf(previous.currency);
-    const refundable = unrefundedAmount(
+    const unrefunded = unrefundedAmount(
       payment,
       await scope.transaction.refunds.listByPayment({ paymentId: payment.id }),
       digits,
     );
+    // Progress stages take the deposit without moving its payment: what they took is no longer held.
+    const refundable =
+      compareMoney(unrefunded, previous.depositHeld) > 0 ? previous.depositHeld : unrefunded;
     if (compareMoney(input.amount, refundable) > 0) {
       throw new ValidationError({
         issues: [

@@ -1,3 +1,4 @@
+import { InvalidTransitionError } from "../../errors/invalid-transition-error";
 import type { Invoice } from "../../invoices/invoice";
 import { minorUnitsOf } from "../../money/currencies";
 import { addMoney, compareMoney, subtractMoney } from "../../money/money-arithmetic";
@@ -6,17 +7,20 @@ import { unrefundedAmount } from "../../quotes/internal/unrefunded-amount";
 import type { MoveScope } from "../../service/internal/run-move";
 import type { InvoiceMoveHooks } from "../../service/remit-dependencies";
 import { saveWorkOrder } from "./load-work-order";
+import { applyDepositToStage, returnDepositFromStage } from "./progress-deposit-hooks";
+import { listWorkOrderInvoices, liveProgressInvoices } from "./progress-invoices";
 
 /**
  * Where work orders and quote deposits join the invoice moves:
  * - at issue, the quote's held deposits become payments on the invoice (a deposit larger than the
- *   invoice leaves a credit);
+ *   invoice leaves a credit); a progress stage instead takes min(deposit left, what it asks);
  * - at cancel, those deposits go back to the quote, and the work order back to
  *   `complete_invoice_needed`.
  */
 export function createWorkOrderInvoiceHooks(): InvoiceMoveHooks {
   return {
     async beforeInvoiceIssued(scope: MoveScope, invoice: Invoice): Promise<Invoice> {
+      if (invoice.progress !== null) return await applyDepositToStage(scope, invoice);
       if (invoice.quoteId === null) return invoice;
       const digits = minorUnitsOf(invoice.currency);
       const quote = await scope.transaction.quotes.get({ id: invoice.quoteId, forUpdate: true });
@@ -54,7 +58,7 @@ export function createWorkOrderInvoiceHooks(): InvoiceMoveHooks {
 
     async depositsOnInvoice(scope: MoveScope, invoice: Invoice): Promise<string> {
       const digits = minorUnitsOf(invoice.currency);
-      let total = "0";
+      let total = invoice.progress?.depositApplied ?? "0";
       for (const payment of await scope.transaction.payments.listByInvoice({
         invoiceId: invoice.id,
       })) {
@@ -74,7 +78,7 @@ export function createWorkOrderInvoiceHooks(): InvoiceMoveHooks {
 
     async beforeInvoiceCancelled(scope: MoveScope, invoice: Invoice): Promise<Invoice> {
       const digits = minorUnitsOf(invoice.currency);
-      let next = invoice;
+      let next = await returnDepositFromStage(scope, invoice);
       if (invoice.quoteId !== null) {
         const quote = await scope.transaction.quotes.get({ id: invoice.quoteId, forUpdate: true });
         let returned = "0";
@@ -109,7 +113,11 @@ export function createWorkOrderInvoiceHooks(): InvoiceMoveHooks {
           id: invoice.workOrderId,
           forUpdate: true,
         });
-        if (workOrder && workOrder.invoiceId === invoice.id) {
+        if (invoice.progress?.kind === "stage") await assertNoLiveRetainage(scope, invoice);
+        // A stage cancelled after the final one reopens the billing: what it billed is left again.
+        const reopensStages =
+          invoice.progress?.kind === "stage" && workOrder?.status === "invoiced";
+        if (workOrder && (workOrder.invoiceId === invoice.id || reopensStages)) {
           await saveWorkOrder(
             scope,
             workOrder,
@@ -124,4 +132,20 @@ export function createWorkOrderInvoiceHooks(): InvoiceMoveHooks {
       return next;
     },
   };
+}
+
+/**
+ * The retainage invoice bills what the live stages withheld: a stage cancelled under it would
+ * leave it billing too much. Cancel the retainage invoice first.
+ */
+async function assertNoLiveRetainage(scope: MoveScope, invoice: Invoice): Promise<void> {
+  if (invoice.workOrderId === null) return;
+  const live = liveProgressInvoices(await listWorkOrderInvoices(scope, invoice.workOrderId));
+  const retainage = live.find((other) => other.progress.kind === "retainage");
+  if (retainage)
+    throw new InvalidTransitionError({
+      status: invoice.status,
+      move: "cancel",
+      reason: `the retainage invoice ${retainage.number ?? retainage.id} bills this stage's retainage; cancel it first`,
+    });
 }

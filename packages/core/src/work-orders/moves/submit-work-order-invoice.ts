@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { InvalidTransitionError } from "../../errors/invalid-transition-error";
 import {
   expectedVersionSchema,
   idempotencyKeySchema,
@@ -14,6 +15,7 @@ import {
   draftInvoiceOptionsSchema,
 } from "../draft-invoice-from-work-order";
 import { loadWorkOrderForMove, saveWorkOrder } from "../internal/load-work-order";
+import { listWorkOrderInvoices, liveProgressInvoices } from "../internal/progress-invoices";
 
 /** @group Work orders */
 export const submitWorkOrderInvoiceInputSchema = z.object({
@@ -47,6 +49,13 @@ export const submitWorkOrderInvoice = defineMove(
     const previous = await loadWorkOrderForMove(scope, input, "submit invoice", [
       "complete_invoice_needed",
     ]);
+    const stages = liveProgressInvoices(await listWorkOrderInvoices(scope, previous.id));
+    if (stages.length > 0)
+      throw new InvalidTransitionError({
+        status: previous.status,
+        move: "submit invoice",
+        reason: "it is billed in stages; bill the final stage instead",
+      });
     const { workOrderId, quoteId, ...draft } = draftInvoiceFromWorkOrder(previous, input.draft);
     const created = await createInvoiceInScope(
       scope,

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { InvalidTransitionError } from "../../errors/invalid-transition-error";
 import { reasonSchema, recordMoveInputSchema } from "../../invoices/internal/move-input-fields";
 import { defineMove } from "../../service/internal/define-move";
 import { textSchema } from "../../validation/text-schema";
 import { loadWorkOrderForMove, saveWorkOrder } from "../internal/load-work-order";
+import { listWorkOrderInvoices, liveProgressInvoices } from "../internal/progress-invoices";
 
 const timeSchema = textSchema.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "08:00"');
 
@@ -73,6 +75,13 @@ export const cancelWorkOrder = defineMove(
       "in_progress",
       "complete_invoice_needed",
     ]);
+    // Stages billed so far would be left without their job: cancel them first.
+    if (liveProgressInvoices(await listWorkOrderInvoices(scope, previous.id)).length > 0)
+      throw new InvalidTransitionError({
+        status: previous.status,
+        move: "cancel",
+        reason: "stages of it are billed; cancel their invoices first",
+      });
     const next = { ...previous, status: "cancelled" as const, cancellationReason: input.reason };
     return {
       workOrder: await saveWorkOrder(scope, previous, next, "cancelled", { reason: input.reason }),
