@@ -777,7 +777,8 @@ export interface QuotesApi {
    */
   revise(context: Context, input: ReviseQuoteInput): Promise<MoveResult<{ quote: Quote }>>;
   /**
-   * Marks the quote sent to the customer: → `sent`.
+   * Marks the quote sent to the customer: → `sent`. The first send makes its hosted page's token
+   * (`quote.publicToken`); later sends keep it.
    * @param input {@link QuoteMoveInput}.
    * @throws `NotFoundError`; `InvalidTransitionError`.
    * @emits `quote.sent`.
@@ -846,6 +847,14 @@ export interface QuotesApi {
    * @returns A page: `items` and `nextCursor` (`null` on the last page).
    */
   list(context: Context, input?: ListQuotesInput): Promise<Page<Quote>>;
+  /**
+   * The sent quote behind a customer's hosted-page link (`/q/<token>`), across tenants; no
+   * context. The token is made when the quote is first sent (`quote.publicToken`).
+   * @throws `NotFoundError` for an unknown token; `NotSupportedError` on a store written before
+   * quote tokens.
+   * @since 0.3.0
+   */
+  getByPublicToken(input: { token: string }): Promise<Quote>;
 }
 
 /**

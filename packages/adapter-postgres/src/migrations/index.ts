@@ -8,6 +8,7 @@ import { creditNotesAndWriteOffs } from "./0007-credit-notes-and-write-offs";
 import { recurringPlans } from "./0008-recurring-plans";
 import { customerEInvoicing } from "./0009-customer-e-invoicing";
 import { lateFees } from "./0010-late-fees";
+import { quotePublicTokens } from "./0012-quote-public-tokens";
 
 /** A schema change: applied once, in `version` order, inside the migrating transaction. */
 export type Migration = {
@@ -29,4 +30,5 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: "recurring-plans", sql: recurringPlans },
   { version: 9, name: "customer-e-invoicing", sql: customerEInvoicing },
   { version: 10, name: "late-fees", sql: lateFees },
+  { version: 12, name: "quote-public-tokens", sql: quotePublicTokens },
 ];

@@ -55,6 +55,14 @@ function probeOf({ query, schema }: TestBackend): StoreProbe {
           [tenantId, planId],
         )
       ).map((row) => row.date),
+    quote: async (tenantId, id) =>
+      (
+        await query<{ publicToken: string | null; depositRequired: string | null }>(
+          `SELECT public_token AS "publicToken", deposit_required::text AS "depositRequired"
+           FROM "${schema}".quotes WHERE tenant_id = $1 AND id = $2`,
+          [tenantId, id],
+        )
+      )[0],
   };
 }
 

@@ -29,5 +29,9 @@ export function createMemoryProbe(store: InvoiceStore): StoreProbe {
         .list(`${tenantId}\u0000${planId}`)
         .map((occurrence) => occurrence.date)
         .sort(),
+    quote: async (tenantId, id) => {
+      const quote = state.quotes.get(tenantId, id);
+      return quote && { publicToken: quote.publicToken, depositRequired: quote.depositRequired };
+    },
   };
 }

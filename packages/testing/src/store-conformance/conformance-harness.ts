@@ -37,6 +37,15 @@ export type StoreProbe = {
    * @since 0.2.0
    */
   planOccurrenceDates?(tenantId: string, planId: string): Promise<string[]>;
+  /**
+   * A quote's public token and deposit asked, as the backend holds them, or undefined (for stores
+   * with quote tokens; the token cases check through the port alone without it).
+   * @since 0.3.0
+   */
+  quote?(
+    tenantId: string,
+    id: string,
+  ): Promise<{ publicToken: string | null; depositRequired: string | null } | undefined>;
 };
 
 /** @group Conformance suites */

@@ -11,6 +11,7 @@ import { defineLedgerCollectionCases } from "./ledger-collection-cases";
 import { defineLifecycleCases } from "./lifecycle-cases";
 import { defineOutboxCases } from "./outbox-cases";
 import { definePlanCollectionCases } from "./plan-collection-cases";
+import { defineQuoteTokenCases } from "./quote-token-cases";
 import { defineRecordCollectionCases } from "./record-collection-cases";
 import { defineReportReadCases } from "./report-read-cases";
 import { defineTenantCollectionCases } from "./tenant-collection-cases";
@@ -51,6 +52,7 @@ export function describeStoreConformance(options: StoreConformanceOptions): void
     defineCreditCollectionCases(harness);
     defineLateFeeCases(harness);
     definePlanCollectionCases(harness);
+    defineQuoteTokenCases(harness);
     defineReportReadCases(harness);
   });
 }

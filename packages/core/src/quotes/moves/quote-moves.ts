@@ -51,17 +51,24 @@ function assertDigits(amount: string, currency: string) {
   }
 }
 
-/** Marks the quote sent to the customer: `draft` (or `sent` again) → `sent`. */
+/**
+ * Marks the quote sent to the customer: `draft` (or `sent` again) → `sent`. The first send gives
+ * the quote its hosted page's token (`quote.publicToken`), as issuing gives an invoice its own; a
+ * later send keeps it, so the link already sent keeps working.
+ */
 export const sendQuote = defineMove(
   { move: "send quote", actors: ["user"], input: moveInputSchema },
   async (scope, input) => {
     const previous = await loadQuoteForMove(scope, input, "send", ["draft", "sent"]);
+    const publicToken = previous.publicToken ?? scope.deps.ids.newPublicToken();
     return {
       quote: await saveQuote(
         scope,
         previous,
-        { ...previous, status: "sent", sentAt: scope.now },
+        { ...previous, status: "sent", sentAt: scope.now, publicToken },
         "sent",
+        // As `invoice.issued` carries the invoice's: what a sender needs to build the link.
+        { publicToken },
       ),
     };
   },
