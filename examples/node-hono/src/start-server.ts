@@ -152,6 +152,7 @@ export async function startServer(options: StartServerOptions) {
   const worker = createOutboxWorker({
     remit,
     invoiceUrl: (invoice) => `${publicUrl}/i/${invoice.publicToken}`,
+    quoteUrl: (quote) => `${publicUrl}/q/${quote.publicToken}`,
     ...(options.pollInterval ? { pollInterval: options.pollInterval } : {}),
     onDead: (job, error) => log(`[outbox] gave up on ${job.kind} job ${job.id}: ${error}`),
   });

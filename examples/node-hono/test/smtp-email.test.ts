@@ -103,6 +103,37 @@ describe("SMTP email in the example server", () => {
     ).toBe(false);
   });
 
+  it("email - a quote sent through the API arrives with the link to its hosted quote page", async () => {
+    const headers = { "content-type": "application/json", ...(await server.apiHeaders()) };
+    const post = (path: string, body: unknown) =>
+      fetch(`${server.url}/api${path}`, { method: "POST", body: JSON.stringify(body), headers });
+    const customers = (await (
+      await fetch(`${server.url}/api/customers?limit=200`, { headers })
+    ).json()) as { items: { id: string; email: string | null }[] };
+    const dana = customers.items.find((customer) => customer.email === "dana@example.com");
+    const created = await post("/quotes", {
+      customerId: dana?.id,
+      title: "Tankless water heater",
+      lines: [{ kind: "material", description: "Heater", quantity: "1", unitPrice: "1450.00" }],
+    });
+    expect(created.status).toBe(201);
+    const { quote } = (await created.json()) as { quote: { id: string } };
+    const sent = await post(`/quotes/${quote.id}/send`, { channels: ["email"] });
+    expect(sent.status).toBe(200);
+    const { quote: sentQuote } = (await sent.json()) as { quote: { publicToken: string } };
+    const subject = "Quote from Reyes Plumbing & Heating: Tankless water heater";
+    await expect
+      .poll(() => fakes.smtp.received.find((mail) => mail.subject === subject), { timeout: 10_000 })
+      .toBeDefined();
+    const mail = fakes.smtp.received.find((candidate) => candidate.subject === subject);
+    const link = `${server.url}/q/${sentQuote.publicToken}`;
+    expect(mail?.text).toContain(link);
+    expect(mail?.attachments ?? []).toHaveLength(0);
+    const page = await fetch(link);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Tankless water heater");
+  });
+
   it("email - with SMTP set nothing is printed: the demo seed's invoice email went out over SMTP", async () => {
     // The seed issues "Clear main line clog" to Luis Ortega and sends it by email.
     await expect

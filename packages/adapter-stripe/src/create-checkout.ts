@@ -12,8 +12,9 @@ import {
 } from "@remit/core";
 import type Stripe from "stripe";
 import { z } from "zod";
+import { chargingAccountOf } from "./internal/charging-account";
 import { metadataKeys } from "./internal/metadata-keys";
-import { parseContext, stripeAccountOf } from "./internal/remit-access";
+import { parseContext } from "./internal/remit-access";
 import { stableHash } from "./internal/stable-hash";
 import type { StripeCheckoutMethod, StripePaymentsConfig } from "./internal/stripe-payments-config";
 import { callStripe } from "./internal/to-provider-error";
@@ -92,7 +93,8 @@ export type StripeCheckout = {
   expiresAt: string | null;
 };
 
-const stripeMethodOf: Record<StripeCheckoutMethod, "card" | "us_bank_account"> = {
+/** Stripe's payment method type of each Remit checkout method. */
+export const stripeMethodOf: Record<StripeCheckoutMethod, "card" | "us_bank_account"> = {
   card: "card",
   ach: "us_bank_account",
 };
@@ -103,29 +105,7 @@ function assertPayable(invoice: Invoice, tenant: Tenant, amount: string) {
       issues: [{ path: "tenant", message: "must be the invoice's tenant" }],
     });
   }
-  const account = stripeAccountOf(tenant);
-  if (account?.disconnectedAt !== undefined) {
-    throw new ValidationError({
-      issues: [
-        {
-          path: "tenant.paymentAccounts.stripe",
-          message: `the Stripe account ${account.accountId} was disconnected by its owner on ${account.disconnectedAt}: it takes no payments through the platform`,
-        },
-      ],
-    });
-  }
-  if (!account?.chargesEnabled) {
-    throw new ValidationError({
-      issues: [
-        {
-          path: "tenant.paymentAccounts.stripe",
-          message: account
-            ? "the connected Stripe account cannot take charges yet: finish onboarding (createAccountLink)"
-            : "the tenant has no connected Stripe account: call connectAccount first",
-        },
-      ],
-    });
-  }
+  const account = chargingAccountOf(tenant);
   if (invoice.status !== "pending_payment" && invoice.status !== "past_due") {
     throw new InvalidTransitionError({
       status: invoice.status,

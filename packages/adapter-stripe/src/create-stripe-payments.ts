@@ -1,4 +1,4 @@
-import type { Context, Invoice, PaymentProvider, Refund, Remit, Tenant } from "@remit/core";
+import type { Context, Invoice, PaymentProvider, Quote, Refund, Remit, Tenant } from "@remit/core";
 import { parseWithSchema, ValidationError } from "@remit/core";
 import type Stripe from "stripe";
 import { z } from "zod";
@@ -16,6 +16,10 @@ import {
   type StripeCheckout,
   startStripeCheckout,
 } from "./create-checkout";
+import {
+  createDepositCheckoutSession,
+  type StripeDepositCheckout,
+} from "./create-deposit-checkout";
 import {
   type ExpireOpenCheckoutsInput,
   expireOpenStripeCheckouts,
@@ -129,6 +133,17 @@ export type StripePayments = PaymentProvider & {
     cancelUrl: string;
     tenant?: Tenant;
   }): Promise<StripeCheckout>;
+  /**
+   * Port: a Checkout Session for `amount` of an approved quote's deposit (the hosted quote page's
+   * "Pay deposit"); its webhook records the deposit. @since 0.3.0
+   */
+  createDepositCheckout(input: {
+    quote: Quote;
+    amount: string;
+    successUrl: string;
+    cancelUrl: string;
+    tenant: Tenant;
+  }): Promise<StripeDepositCheckout>;
   /** Port: refunds through Stripe (run by the outbox worker). */
   refund(input: {
     refund: Refund;
@@ -216,6 +231,7 @@ export function createStripePayments(options: StripePaymentsOptions): StripePaym
     capabilities: { checkout: true, refunds: true },
     stripe: config.stripe,
     createCheckout: (input) => createCheckoutSession(config, input),
+    createDepositCheckout: (input) => createDepositCheckoutSession(config, input),
     refund: (input) => requestStripeRefund(config, input),
     refundableAmount: ({ amount, currency }) => refundableStripeAmount(amount, currency),
     connectAccount: (remit, context, input) => connectStripeAccount(config, remit, context, input),

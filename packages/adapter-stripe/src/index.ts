@@ -38,6 +38,7 @@ export {
   type StripeCheckout,
   startCheckoutInputSchema,
 } from "./create-checkout";
+export { depositDue, type StripeDepositCheckout } from "./create-deposit-checkout";
 export {
   createStripePayments,
   type StripePayments,

@@ -856,6 +856,7 @@ export interface QuotesApi {
    * quote page, sent by the outbox worker with the tenant's `quote*` templates; a quote approved,
    * declined or expired before its send goes out is not sent. Without `channels` it is only
    * marked sent.
+   * The first send makes its hosted page's token (`quote.publicToken`); later sends keep it.
    * @param input {@link QuoteMoveInput}.
    * @returns `{ quote, deliveries, events }`.
    * @throws `NotFoundError`; `InvalidTransitionError`; `DeliveryError` (`missing_contact`,
@@ -932,6 +933,14 @@ export interface QuotesApi {
    * @returns A page: `items` and `nextCursor` (`null` on the last page).
    */
   list(context: Context, input?: ListQuotesInput): Promise<Page<Quote>>;
+  /**
+   * The sent quote behind a customer's hosted-page link (`/q/<token>`), across tenants; no
+   * context. The token is made when the quote is first sent (`quote.publicToken`).
+   * @throws `NotFoundError` for an unknown token; `NotSupportedError` on a store written before
+   * quote tokens.
+   * @since 0.3.0
+   */
+  getByPublicToken(input: { token: string }): Promise<Quote>;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { RemitApiEnvironment } from "./api/api-environment";
 import { createRemitApi } from "./api/create-remit-api";
 import { openApiDocumentOf } from "./api/openapi-document";
 import { createHostedInvoicePage } from "./hosted/create-hosted-invoice-page";
+import { createHostedQuotePage } from "./hosted/create-hosted-quote-page";
 import { crossSiteRequestGuard } from "./http/cross-site-request-guard";
 import { hostAllowList } from "./http/host-allow-list";
 import { createNotFoundHandler } from "./http/not-found-handler";
@@ -24,6 +25,8 @@ export type RemitHandler = {
   webhooks: Hono;
   /** The customer's invoice page (at `/i`). */
   hostedPage: Hono;
+  /** The customer's quote page (at `/q`): approve, decline, pay the deposit. @since 0.3.0 */
+  hostedQuotePage: Hono;
 };
 
 /**
@@ -34,7 +37,9 @@ export type RemitHandler = {
  * - `/openapi.json`: its OpenAPI 3.1 document, generated from the schemas that validate requests;
  * - `/webhooks/stripe`, `/webhooks/twilio/status`: the providers' webhooks, checked by signature;
  * - `/i/:token`: the customer's invoice page in the tenant's logo, colors and locale, its PDF and
- *   the Pay button.
+ *   the Pay button;
+ * - `/q/:token`: the customer's quote page: the lines and total, approve with a typed name or
+ *   decline with a reason, and pay the deposit online.
  *
  * The options are checked when the handler is made: a `ValidationError` names each bad one.
  *
@@ -61,6 +66,7 @@ export function createRemitHandler(options: RemitHandlerOptions): RemitHandler {
   const api = createRemitApi(options);
   const webhooks = createRemitWebhooks(options);
   const hostedPage = createHostedInvoicePage(options);
+  const hostedQuotePage = createHostedQuotePage(options);
 
   const app = new OpenAPIHono();
   app.onError((error, context) =>
@@ -85,6 +91,7 @@ export function createRemitHandler(options: RemitHandlerOptions): RemitHandler {
   app.route("/api", api);
   app.route("/webhooks", webhooks);
   app.route("/i", hostedPage);
+  app.route("/q", hostedQuotePage);
   app.notFound(createNotFoundHandler(app));
   return {
     fetch: async (request) => app.fetch(request),
@@ -92,5 +99,6 @@ export function createRemitHandler(options: RemitHandlerOptions): RemitHandler {
     api,
     webhooks,
     hostedPage,
+    hostedQuotePage,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * `@remit/server`: Remit's HTTP parts as one handler to mount in any app — the REST API with its
- * OpenAPI 3.1 document, Stripe's and Twilio's webhooks, and the customer's hosted invoice page
- * with its PDF and Pay button. Built on Hono; mounted in Hono, Express (through
+ * OpenAPI 3.1 document, Stripe's and Twilio's webhooks, the customer's hosted invoice page
+ * with its PDF and Pay button, and the hosted quote page (approve, decline, pay the deposit). Built on Hono; mounted in Hono, Express (through
  * `@hono/node-server`'s `getRequestListener`), a plain Node `http` server or a Next.js route
  * handler. The host app keeps its users: it says who is calling with `authenticate` and what they
  * may do with `authorize`.
@@ -26,15 +26,21 @@ export { openApiDocumentOf, openApiInfo } from "./api/openapi-document";
 export { type RemitOperation, remitOperations } from "./api/remit-operations";
 export { createRemitHandler, type RemitHandler } from "./create-remit-handler";
 export { createHostedInvoicePage } from "./hosted/create-hosted-invoice-page";
+export { createHostedQuotePage } from "./hosted/create-hosted-quote-page";
 export type { HostedPageCacheOptions } from "./hosted/hosted-page-cache";
 export { hostedPageHeaders, stripeCheckoutOrigin } from "./hosted/hosted-page-headers";
 export { renderInvoicePdfBytes, renderMessagePdfBytes } from "./hosted/invoice-pdf";
 export { canPayOnline } from "./hosted/pay-section";
+export type { QuoteFormError } from "./hosted/quote-answer-section";
 export type { RemitChange, RemitChangeFeed } from "./hosted/remit-change-feed";
 export {
   type HostedInvoicePageData,
   renderHostedInvoicePage,
 } from "./hosted/render-hosted-invoice-page";
+export {
+  type HostedQuotePageData,
+  renderHostedQuotePage,
+} from "./hosted/render-hosted-quote-page";
 export { crossSiteRequestGuard } from "./http/cross-site-request-guard";
 export {
   type ClientKey,
@@ -60,7 +66,7 @@ export {
   type RemitHandlerOptions,
   remitHandlerOptionsSchema,
 } from "./options/remit-handler-options";
-export { hostedInvoiceUrl } from "./options/resolve-public-url";
+export { hostedInvoiceUrl, hostedQuoteUrl } from "./options/resolve-public-url";
 export * from "./schemas/batch-schemas";
 export * from "./schemas/plan-schemas";
 export * from "./schemas/record-schemas";

@@ -9,6 +9,7 @@ import { recurringPlans } from "./0008-recurring-plans";
 import { customerEInvoicing } from "./0009-customer-e-invoicing";
 import { lateFees } from "./0010-late-fees";
 import { creditNoteDeliveries } from "./0011-credit-note-deliveries";
+import { quotePublicTokens } from "./0012-quote-public-tokens";
 import { progressBilling } from "./0013-progress-billing";
 import { quoteDeliveries } from "./0014-quote-deliveries";
 
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: "customer-e-invoicing", sql: customerEInvoicing },
   { version: 10, name: "late-fees", sql: lateFees },
   { version: 11, name: "credit-note-deliveries", sql: creditNoteDeliveries },
+  { version: 12, name: "quote-public-tokens", sql: quotePublicTokens },
   { version: 13, name: "progress-billing", sql: progressBilling },
   { version: 14, name: "quote-deliveries", sql: quoteDeliveries },
 ];

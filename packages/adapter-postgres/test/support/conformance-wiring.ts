@@ -62,6 +62,14 @@ function probeOf({ query, schema }: TestBackend): StoreProbe {
           [tenantId, id],
         )
       )[0]?.progress,
+    quote: async (tenantId, id) =>
+      (
+        await query<{ publicToken: string | null; depositRequired: string | null }>(
+          `SELECT public_token AS "publicToken", deposit_required::text AS "depositRequired"
+           FROM "${schema}".quotes WHERE tenant_id = $1 AND id = $2`,
+          [tenantId, id],
+        )
+      )[0],
   };
 }
 

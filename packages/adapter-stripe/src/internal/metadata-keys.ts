@@ -6,6 +6,8 @@
 export const metadataKeys = {
   tenantId: "remit_tenant_id",
   invoiceId: "remit_invoice_id",
+  /** The quote whose deposit a checkout takes (never with `invoiceId`). @since 0.3.0 */
+  quoteId: "remit_quote_id",
   /** The part of the charge that is a card surcharge, in Stripe's minor units. */
   surchargeMinor: "remit_surcharge_minor",
   /** Remit's refund id, on a refund Remit requested. */

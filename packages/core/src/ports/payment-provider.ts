@@ -1,5 +1,6 @@
 import type { Invoice } from "../invoices/invoice";
 import type { Refund } from "../invoices/payment";
+import type { Quote } from "../quotes/quote";
 import type { Tenant } from "../tenants/tenant-settings";
 
 /**
@@ -41,6 +42,24 @@ export type PaymentProvider = {
      * @since 0.1.0
      */
     tenant?: Tenant;
+  }): Promise<{ url: string; providerReference: string }>;
+
+  /**
+   * Starts an online payment of a quote's deposit (`amount`, at most what of
+   * `quote.depositRequired` is not held yet) and returns where to send the customer: the hosted
+   * quote page's "Pay deposit" button. The provider reports the money back as
+   * `remit.quotes.recordDeposit` with its `provider` actor, through the same webhook as invoice
+   * payments, once per payment (its idempotency key names the provider's payment). Throws
+   * `ProviderError` (retryable or not).
+   * @since 0.3.0
+   */
+  createDepositCheckout?(input: {
+    quote: Quote;
+    amount: string;
+    successUrl: string;
+    cancelUrl: string;
+    /** The quote's tenant (Stripe Connect charges on the tenant's own account). */
+    tenant: Tenant;
   }): Promise<{ url: string; providerReference: string }>;
 
   /**

@@ -28,6 +28,12 @@ export type Quote = {
   totals: InvoiceCalculation;
   /** The last day it can be approved (tenant's local date). */
   expiresOn: string | null;
+  /**
+   * The deposit asked of the customer before the work (a decimal string in the quote's currency),
+   * or `null` when none is. The hosted quote page offers to pay what of it is not held yet.
+   * @since 0.3.0
+   */
+  depositRequired: string | null;
   /** Deposits recorded and not refunded or applied to an invoice yet. */
   depositHeld: string;
   approvedBy: string | null;
@@ -35,6 +41,13 @@ export type Quote = {
   declinedAt: string | null;
   declineReason: string | null;
   sentAt: string | null;
+  /**
+   * The key of the customer's hosted quote page (`/q/<token>`): made when the quote is first sent,
+   * as an invoice's is when it is issued (the same generator, `ids.newPublicToken`), and kept by
+   * later sends; `null` for a draft.
+   * @since 0.3.0
+   */
+  publicToken: string | null;
   workOrderId: string | null;
   createdAt: string;
   updatedAt: string;

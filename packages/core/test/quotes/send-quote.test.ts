@@ -16,7 +16,8 @@ async function draftQuote(harness: Harness, customerId = harness.customer.id) {
   return quote;
 }
 
-const quoteUrl = (quote: { id: string }) => `https://pay.example.com/q/${quote.id}`;
+const quoteUrl = (quote: { publicToken: string | null }) =>
+  `https://pay.example.com/q/${quote.publicToken}`;
 
 async function refusal(promise: Promise<unknown>) {
   const error = await promise.then(
@@ -51,11 +52,12 @@ describe("sending quotes", () => {
     expect(mail?.subject).toBe("Quote from Acme Plumbing: New water heater");
     expect(mail?.text).toContain("Here is our quote for New water heater: $650.00.");
     expect(mail?.text).toContain("It can be approved until 2026-03-31.");
-    expect(mail?.text).toContain(quoteUrl(quote));
+    expect(sent.quote.publicToken).toMatch(/.{22,}/);
+    expect(mail?.text).toContain(quoteUrl(sent.quote));
     expect(mail?.about).toMatchObject({ purpose: "quote", quote: { id: quote.id } });
     expect(mail?.about?.invoice).toBeUndefined();
     expect(harness.sms.sent.map((message) => message.body)).toEqual([
-      expect.stringContaining(quoteUrl(quote)),
+      expect.stringContaining(quoteUrl(sent.quote)),
     ]);
     const details = await harness.remit.quotes.get(userContext, { id: quote.id });
     expect(details.deliveries.map((delivery) => [delivery.channel, delivery.status])).toEqual([

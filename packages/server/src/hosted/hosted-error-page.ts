@@ -16,6 +16,8 @@ export function hostedErrorResponse(
   request: Request,
   error: unknown,
   logError: PartLogger,
+  /** What the page shows, for the 404's words ("the quote no longer exists"). */
+  options: { record?: "invoice" | "quote" } = {},
 ): Response {
   if (!request.headers.get("accept")?.includes("text/html"))
     return problemResponse(error, (cause, errorId) => logError(cause, errorId, request));
@@ -24,7 +26,7 @@ export function hostedErrorResponse(
   if (errorId) logError(error, errorId, request);
   const message =
     status === 404
-      ? "Nothing here: the link may be mistyped, or the invoice no longer exists."
+      ? `Nothing here: the link may be mistyped, or the ${options.record ?? "invoice"} no longer exists.`
       : RemitError.isInstance(error) && status < 500
         ? error.message
         : "Something went wrong on our side. Please try again later.";

@@ -2,6 +2,7 @@ import type { Invoice } from "@remit/core";
 import { invoiceSummaryRows } from "@remit/pdf";
 import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
+import { lineItemsTable } from "./line-items-table";
 import type { PageFormatters } from "./page-formatters";
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -20,21 +21,12 @@ const rowIds: Partial<Record<string, string>> = {
  */
 export function invoiceSummaryView(invoice: Invoice, format: PageFormatters): Html {
   const { currency } = invoice;
-  const lines = invoice.totals.lines
-    .filter((line) => line.kind !== "fee")
-    .map(
-      (
-        line,
-      ) => html`<tr><td>${line.description || line.kind}</td><td class="num">${format.number(line.quantity)}</td>
-<td class="num">${format.unitPrice(line.unitPrice, currency)}</td><td class="num">${format.money(line.gross, currency)}</td></tr>`,
-    );
   const rows = invoiceSummaryRows(invoice, {
     percent: (percent) => `${format.number(percent)}%`,
   }).map(
     (row) =>
       html`<tr class="${row.emphasis ? "sum" : ""}" data-row="${row.kind}"${rowIds[row.kind] ? html` id="${rowIds[row.kind]}"` : ""}><th scope="row">${row.label}</th><td class="num">${format.money(row.amount, currency)}</td></tr>`,
   );
-  return html`<table class="lines"><thead><tr><th scope="col">Description</th><th scope="col" class="num">Qty</th><th scope="col" class="num">Unit price</th><th scope="col" class="num">Amount</th></tr></thead>
-<tbody>${lines}</tbody></table>
+  return html`${lineItemsTable(invoice.totals, currency, format)}
 <table class="totals" id="totals"><tbody>${rows}</tbody></table>`;
 }

@@ -16,3 +16,8 @@ export function pathOfPublicUrl(url: string): string {
 export function hostedInvoiceUrl(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/+$/, "")}/i/${encodeURIComponent(token)}`;
 }
+
+/** Where a customer sees and answers a quote: `<publicUrl>/q/<token>`. */
+export function hostedQuoteUrl(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, "")}/q/${encodeURIComponent(token)}`;
+}

@@ -390,12 +390,19 @@ export const quoteResponseSchema = z
     content: z.looseObject({}),
     totals: totalsSchema,
     expiresOn: date.nullable(),
+    depositRequired: money.nullable().openapi({
+      description: "The deposit asked before the work, or null. @since 0.3.0",
+    }),
     depositHeld: money,
     approvedBy: z.string().nullable(),
     approvedAt: instant.nullable(),
     declinedAt: instant.nullable(),
     declineReason: z.string().nullable(),
     sentAt: instant.nullable(),
+    publicToken: z.string().nullable().openapi({
+      description:
+        "The key of the customer's hosted quote page (`/q/<token>`), made when first sent; null for a draft. @since 0.3.0",
+    }),
     workOrderId: z.string().nullable(),
     createdAt: instant,
     updatedAt: instant,

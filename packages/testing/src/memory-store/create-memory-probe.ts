@@ -30,5 +30,9 @@ export function createMemoryProbe(store: InvoiceStore): StoreProbe {
         .map((occurrence) => occurrence.date)
         .sort(),
     invoiceProgress: async (tenantId, id) => state.invoices.get(tenantId, id)?.progress,
+    quote: async (tenantId, id) => {
+      const quote = state.quotes.get(tenantId, id);
+      return quote && { publicToken: quote.publicToken, depositRequired: quote.depositRequired };
+    },
   };
 }

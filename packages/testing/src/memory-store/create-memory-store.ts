@@ -66,6 +66,13 @@ export function createMemoryStore(): InvoiceStore & { readonly state: MemoryStor
         return invoice?.publicToken === token ? invoice : undefined;
       }),
 
+    findQuoteByPublicToken: ({ token }) =>
+      lock.run(async () => {
+        const found = state.publicTokens.get("", token);
+        const quote = found && state.quotes.get(found.tenantId, found.id);
+        return quote?.publicToken === token ? quote : undefined;
+      }),
+
     claimJobs: ({ workerId, now, limit, leaseMs, kinds }) =>
       lock.run(async () => {
         const due: OutboxJob[] = [];

@@ -3,6 +3,7 @@ import {
   type Invoice,
   type InvoiceFilter,
   type Page,
+  type Quote,
   type StoreTransaction,
 } from "@remit/core";
 import {
@@ -181,8 +182,31 @@ export function invoiceCollections(context: MemoryTransactionContext) {
         own,
         undo,
       });
+      /**
+       * A new token joins the invoices' in `publicTokens`: one space across tenants and kinds, as
+       * the SQL store's `public_tokens` keeps it, so a token is never both a quote's and an invoice's.
+       */
+      const registerToken = (quote: Quote, current: Quote | undefined) => {
+        const token = quote.publicToken ?? null;
+        if (token === null || token === (current?.publicToken ?? null)) return;
+        if (state.publicTokens.has("", token)) throw new Error("The public token is already used");
+        state.publicTokens.set("", token, { tenantId: t, id: quote.id }, undo);
+      };
       return {
         ...records,
+        insert: async (input: { record: Quote }) => {
+          if (state.quotes.has(t, input.record.id))
+            throw new Error(`Quote ${input.record.id} already exists`);
+          registerToken(input.record, undefined);
+          await records.insert(input);
+        },
+        update: async (input: { record: Quote; expectedVersion: number }) => {
+          const current = state.quotes.get(t, input.record.id);
+          // The version is checked first: a refused update registers no token.
+          if (current && current.version === input.expectedVersion)
+            registerToken(input.record, current);
+          await records.update(input);
+        },
         list: ({ filter, limit, cursor }) =>
           records.list(byStatusAndCustomer(filter), limit, cursor),
         listExpiring: async ({ before, after, limit }) =>

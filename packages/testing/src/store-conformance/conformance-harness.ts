@@ -43,6 +43,15 @@ export type StoreProbe = {
    * @since 0.3.0
    */
   invoiceProgress?(tenantId: string, id: string): Promise<unknown>;
+  /**
+   * A quote's public token and deposit asked, as the backend holds them, or undefined (for stores
+   * with quote tokens; the token cases check through the port alone without it).
+   * @since 0.3.0
+   */
+  quote?(
+    tenantId: string,
+    id: string,
+  ): Promise<{ publicToken: string | null; depositRequired: string | null } | undefined>;
 };
 
 /** @group Conformance suites */

@@ -12,6 +12,7 @@ import { defineLifecycleCases } from "./lifecycle-cases";
 import { defineOutboxCases } from "./outbox-cases";
 import { definePlanCollectionCases } from "./plan-collection-cases";
 import { defineProgressBillingCases } from "./progress-billing-cases";
+import { defineQuoteTokenCases } from "./quote-token-cases";
 import { defineRecordCollectionCases } from "./record-collection-cases";
 import { defineReportReadCases } from "./report-read-cases";
 import { defineTenantCollectionCases } from "./tenant-collection-cases";
@@ -52,6 +53,7 @@ export function describeStoreConformance(options: StoreConformanceOptions): void
     defineCreditCollectionCases(harness);
     defineLateFeeCases(harness);
     definePlanCollectionCases(harness);
+    defineQuoteTokenCases(harness);
     defineReportReadCases(harness);
     defineProgressBillingCases(harness);
   });

@@ -5,13 +5,15 @@ import type { Tables } from "../sql-helpers";
 import { claimJobsPerTenant } from "./claim-jobs-per-tenant";
 import { findInvoiceByPublicToken } from "./invoice-queries";
 import { claimJobs } from "./job-queries";
+import { findQuoteByPublicToken } from "./quote-queries";
 import { findTenantByPaymentAccount, listTenantIds } from "./tenant-queries";
 
 /**
- * The store's four reads across tenants, the same on one server and on Citus:
+ * The store's five reads across tenants, the same on one server and on Citus:
  *
- * - `findInvoiceByPublicToken`: one statement on one server; on Citus the token's tenant from
- *   `public_tokens` (a reference table), then the invoice within that tenant;
+ * - `findInvoiceByPublicToken` and `findQuoteByPublicToken`: one statement on one server; on Citus
+ *   the token's tenant from `public_tokens` (a reference table), then the record within that
+ *   tenant;
  * - `findTenantByPaymentAccount`: the account's tenant from `payment_accounts` (a reference table
  *   on Citus), then that tenant's settings;
  * - `claimJobs`: one statement on one server; two steps when the tables are distributed (see
@@ -27,11 +29,20 @@ export function createCrossTenantQueries(
   distribution: DistributionCheck,
 ): Pick<
   InvoiceStore,
-  "findInvoiceByPublicToken" | "findTenantByPaymentAccount" | "claimJobs" | "listTenantIds"
+  | "findInvoiceByPublicToken"
+  | "findQuoteByPublicToken"
+  | "findTenantByPaymentAccount"
+  | "claimJobs"
+  | "listTenantIds"
 > {
   return {
     findInvoiceByPublicToken: async ({ token }) =>
       findInvoiceByPublicToken(runner, tables, token, {
+        distributed: await distribution.isDistributed(),
+      }),
+
+    findQuoteByPublicToken: async ({ token }) =>
+      findQuoteByPublicToken(runner, tables, token, {
         distributed: await distribution.isDistributed(),
       }),
 

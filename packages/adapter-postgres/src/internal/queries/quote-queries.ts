@@ -1,14 +1,23 @@
 import type { Quote, StoreTransaction } from "@remit/core";
-import { dateColumn, isoColumn, json, type Scope } from "../sql-helpers";
+import type { SqlRunner } from "../sql-client";
+import {
+  assertSameTenant,
+  dateColumn,
+  isoColumn,
+  json,
+  type Scope,
+  type Tables,
+  updateVersioned,
+} from "../sql-helpers";
 import { type ColumnValues, createVersionedRecordQueries } from "./versioned-record-queries";
 
 const quoteSelect = `
   tenant_id AS "tenantId", id, version, status, revision, title, customer, currency, terms,
   content, totals, ${dateColumn("expires_on")} AS "expiresOn",
-  deposit_held::text AS "depositHeld", approved_by AS "approvedBy",
+  deposit_required::text AS "depositRequired", deposit_held::text AS "depositHeld", approved_by AS "approvedBy",
   ${isoColumn("approved_at")} AS "approvedAt", ${isoColumn("declined_at")} AS "declinedAt",
   decline_reason AS "declineReason", ${isoColumn("sent_at")} AS "sentAt",
-  work_order_id AS "workOrderId", ${isoColumn("created_at")} AS "createdAt",
+  public_token AS "publicToken", work_order_id AS "workOrderId", ${isoColumn("created_at")} AS "createdAt",
   ${isoColumn("updated_at")} AS "updatedAt", created_by AS "createdBy"`;
 
 /** The columns written from a quote (all but the key) and their values. */
@@ -24,12 +33,14 @@ function quoteRow(quote: Quote): ColumnValues {
     content: json(quote.content),
     totals: json(quote.totals),
     expires_on: quote.expiresOn,
+    deposit_required: quote.depositRequired ?? null,
     deposit_held: quote.depositHeld,
     approved_by: quote.approvedBy,
     approved_at: quote.approvedAt,
     declined_at: quote.declinedAt,
     decline_reason: quote.declineReason,
     sent_at: quote.sentAt,
+    public_token: quote.publicToken ?? null,
     work_order_id: quote.workOrderId,
     created_at: quote.createdAt,
     updated_at: quote.updatedAt,
@@ -46,10 +57,46 @@ export function createQuoteQueries(scope: Scope): StoreTransaction["quotes"] {
     resource: "quote",
   });
 
+  /**
+   * The token → tenant row that lets the hosted quote page find the quote, in the table the
+   * invoices' tokens are in (one space across tenants and kinds): a plain INSERT, so a token any
+   * invoice or quote holds fails the move, as for invoices.
+   */
+  const registerPublicToken = async (quote: Quote, token: string) => {
+    await runner.query(
+      `INSERT INTO ${tables.publicTokens} (token, tenant_id, quote_id) VALUES ($1, $2, $3)`,
+      [token, tenantId, quote.id],
+    );
+  };
+
   return {
     get: quotes.get,
-    insert: quotes.insert,
-    update: quotes.update,
+
+    async insert(input) {
+      await quotes.insert(input);
+      if (input.record.publicToken)
+        await registerPublicToken(input.record, input.record.publicToken);
+    },
+
+    // The token the row held before, from the UPDATE itself: only the first send registers one,
+    // so other updates (approval, deposits) cost no extra statement.
+    async update({ record, expectedVersion }) {
+      assertSameTenant(scope, record, "quote");
+      const columns = quoteRow(record);
+      const previousToken = await updateVersioned(
+        scope,
+        tables.quotes,
+        Object.keys(columns),
+        Object.values(columns),
+        record.id,
+        expectedVersion,
+        { previous: "public_token" },
+      );
+      if (record.publicToken && record.publicToken !== previousToken) {
+        await registerPublicToken(record, record.publicToken);
+      }
+    },
+
     list: quotes.listByStatusAndCustomer,
 
     async listExpiring({ before, after, limit }) {
@@ -63,4 +110,37 @@ export function createQuoteQueries(scope: Scope): StoreTransaction["quotes"] {
       return rows;
     },
   };
+}
+
+/**
+ * The hosted quote page's lookup, across tenants, as `findInvoiceByPublicToken`: the token's
+ * tenant from `public_tokens`, then the quote within that tenant; one statement on one server, two
+ * on Citus (the quote's query then goes to the tenant's shard alone). Exact match (`COLLATE "C"`).
+ */
+export async function findQuoteByPublicToken(
+  runner: SqlRunner,
+  tables: Tables,
+  token: string,
+  options: { distributed: boolean },
+): Promise<Quote | undefined> {
+  if (!options.distributed) {
+    const { rows } = await runner.query<Quote>(
+      `SELECT ${quoteSelect} FROM ${tables.quotes}
+       WHERE tenant_id = (SELECT tenant_id FROM ${tables.publicTokens} WHERE token = $1)
+         AND public_token = $1`,
+      [token],
+    );
+    return rows[0];
+  }
+  const { rows: owners } = await runner.query<{ tenantId: string }>(
+    `SELECT tenant_id AS "tenantId" FROM ${tables.publicTokens} WHERE token = $1`,
+    [token],
+  );
+  const owner = owners[0];
+  if (!owner) return undefined;
+  const { rows } = await runner.query<Quote>(
+    `SELECT ${quoteSelect} FROM ${tables.quotes} WHERE tenant_id = $1 AND public_token = $2`,
+    [owner.tenantId, token],
+  );
+  return rows[0];
 }

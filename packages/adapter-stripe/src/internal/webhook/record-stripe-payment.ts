@@ -1,6 +1,8 @@
-import { type InvoiceDetails, type Payment, type PaymentMethod, wasReplayed } from "@remit/core";
+import { type InvoiceDetails, type Payment, wasReplayed } from "@remit/core";
 import { metadataKeys } from "../metadata-keys";
 import { fromStripeAmount } from "../to-stripe-amount";
+import { methodOf, type PaymentFacts, paymentKeyOf } from "./payment-facts";
+import { recordStripeDeposit } from "./record-stripe-deposit";
 import { accountKey, memoryOf, paymentPlace, recallFor } from "./webhook-memory";
 import { idOf, type PaymentIntentShape } from "./webhook-objects";
 import {
@@ -11,42 +13,6 @@ import {
   type WebhookScope,
   type WebhookStep,
 } from "./webhook-scope";
-
-/** What a Checkout Session or a PaymentIntent says about money received. */
-export type PaymentFacts = {
-  paymentIntentId: string;
-  /** What Stripe charged in all, in its minor units (invoice part + surcharge). */
-  chargedMinor: number;
-  currency: string;
-  metadata: Record<string, string>;
-  paymentMethodTypes: readonly string[];
-};
-
-const methodOfStripeType: Record<string, PaymentMethod> = {
-  card: "card",
-  link: "card",
-  us_bank_account: "ach",
-  sepa_debit: "bank_transfer",
-  bacs_debit: "bank_transfer",
-  acss_debit: "bank_transfer",
-  au_becs_debit: "bank_transfer",
-  customer_balance: "bank_transfer",
-};
-
-/**
- * Remit's method for the payment method types a session or intent allowed. Both report the same
- * list, so either event records the same payment; a mix of kinds is `"other"`.
- */
-export function methodOf(types: readonly string[]): PaymentMethod {
-  const methods = new Set(types.map((type) => methodOfStripeType[type] ?? "other"));
-  const [only] = methods;
-  return methods.size === 1 && only ? only : "other";
-}
-
-/** The idempotency key of the payment a PaymentIntent made: one payment per intent. */
-export function paymentKeyOf(paymentIntentId: string): string {
-  return `stripe:payment:${paymentIntentId}`;
-}
 
 /** The Remit payment a PaymentIntent (or a reinstated dispute) made, if recorded. */
 export function findStripePayment(payments: readonly Payment[], reference: string) {
@@ -62,7 +28,8 @@ export function findStripePayment(payments: readonly Payment[], reference: strin
  * Records the money of a PaymentIntent once, whichever of `checkout.session.completed`,
  * `checkout.session.async_payment_succeeded` or `payment_intent.succeeded` reports it first: the
  * amount is what Stripe charged less the surcharge (which never counts as payment), keyed by the
- * PaymentIntent id. An unknown invoice or another currency is stored unmatched by Remit.
+ * PaymentIntent id. An unknown invoice or another currency is stored unmatched by Remit. A
+ * PaymentIntent of a quote's deposit checkout is recorded on the quote (`recordStripeDeposit`).
  */
 export async function recordStripePayment(
   scope: WebhookScope,
@@ -71,6 +38,11 @@ export async function recordStripePayment(
   known?: { tenant: TenantScope; details: InvoiceDetails },
 ): Promise<WebhookStep> {
   const invoiceId = facts.metadata[metadataKeys.invoiceId] ?? null;
+  // A deposit checkout names a quote instead: the same webhook path, recorded on the quote.
+  const quoteId = facts.metadata[metadataKeys.quoteId];
+  if (!invoiceId && quoteId && quoteId.length <= 64) {
+    return recordStripeDeposit(scope, facts, quoteId);
+  }
   const memory = memoryOf(scope).payments;
   const paymentKey = accountKey(scope, facts.paymentIntentId);
   if (

@@ -78,7 +78,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   const links = {
     invoiceUrl:
       options.invoiceUrl ?? ((invoice: Invoice) => `/invoices/${invoice.publicToken ?? ""}`),
-    quoteUrl: options.quoteUrl ?? ((quote: Quote) => `/quotes/${quote.id}`),
+    quoteUrl: options.quoteUrl ?? ((quote: Quote) => `/quotes/${quote.publicToken ?? ""}`),
   };
   const extraHandlers: RegisteredHandler[] = Object.entries(options.handlers ?? {}).map(
     ([name, handler]) => ({

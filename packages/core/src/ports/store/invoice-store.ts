@@ -1,4 +1,5 @@
 import type { Invoice } from "../../invoices/invoice";
+import type { Quote } from "../../quotes/quote";
 import type { Tenant } from "../../tenants/tenant-settings";
 import type { OutboxClaims } from "./outbox-claims";
 import type { StoreTransaction } from "./store-transaction";
@@ -69,6 +70,19 @@ export type InvoiceStore = OutboxClaims & {
    * token.
    */
   findInvoiceByPublicToken(input: { token: string }): Promise<Invoice | undefined>;
+
+  /**
+   * Finds a sent quote by its public token, across tenants (the hosted quote page has no tenant).
+   * Quote and invoice tokens share one space: a token is unique across tenants and across both
+   * kinds, and a quote's token never finds an invoice nor an invoice's a quote. Tokens match
+   * exactly, case included. Returns `undefined` when no quote has that token.
+   *
+   * Optional so that stores written before it keep working: `remit.quotes.getByPublicToken`
+   * then throws `NotSupportedError`.
+   *
+   * @since 0.3.0
+   */
+  findQuoteByPublicToken?(input: { token: string }): Promise<Quote | undefined>;
 
   /**
    * Finds the tenant whose settings hold `accountId` as its account at `provider`

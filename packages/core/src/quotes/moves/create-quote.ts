@@ -12,12 +12,14 @@ import {
   recordIdSchema,
 } from "../../invoices/internal/move-input-fields";
 import { readCustomerSnapshot } from "../../invoices/internal/read-customer-snapshot";
+import { moneyAmountSchema } from "../../invoices/moves/record-payment";
 import { minorUnitsOf } from "../../money/currencies";
 import { formatMinorUnits } from "../../money/minor-units";
 import { checkedInBody, defineMove } from "../../service/internal/define-move";
 import { paymentTermsSchema } from "../../tenants/payment-terms";
 import { formatIssuePath } from "../../validation/format-issue-path";
 import { textSchema } from "../../validation/text-schema";
+import { depositRequiredIssues } from "../internal/check-deposit-required";
 import { loadQuoteForMove, saveQuote } from "../internal/load-quote";
 import type { Quote } from "../quote";
 
@@ -30,6 +32,11 @@ export const quoteInputSchema = z.object({
   ...invoiceContentFields,
   /** The last day the customer can approve it. */
   expiresOn: z.iso.date().nullable().optional(),
+  /**
+   * The deposit asked before the work, at most the total; the hosted quote page lets the customer
+   * pay it online once approved. `null` or left out: none. @since 0.3.0
+   */
+  depositRequired: moneyAmountSchema.nullable().optional(),
   idempotencyKey: idempotencyKeySchema.optional(),
 });
 
@@ -59,6 +66,11 @@ export const createQuote = defineMove(
     if (!calculated.ok) issues.push(...calculated.issues);
     const customer = input ? await readCustomerSnapshot(scope, input.customerId) : undefined;
     if (customer && "issue" in customer) issues.push(customer.issue);
+    if (input && calculated.ok) {
+      issues.push(
+        ...depositRequiredIssues(input.depositRequired ?? null, currency, calculated.totals.total),
+      );
+    }
     if (!input || !calculated.ok || !customer || "issue" in customer || issues.length > 0)
       throw new ValidationError({ issues });
     const quote: Quote = {
@@ -74,12 +86,14 @@ export const createQuote = defineMove(
       content: calculated.content,
       totals: calculated.totals,
       expiresOn: input.expiresOn ?? null,
+      depositRequired: input.depositRequired ?? null,
       depositHeld: formatMinorUnits(0n, minorUnitsOf(currency)),
       approvedBy: null,
       approvedAt: null,
       declinedAt: null,
       declineReason: null,
       sentAt: null,
+      publicToken: null,
       workOrderId: null,
       createdAt: scope.now,
       updatedAt: scope.now,
@@ -137,7 +151,15 @@ export const reviseQuote = defineMove(
       title: "title" in raw && input.title ? input.title : previous.title,
       terms: "terms" in raw && input.terms ? input.terms : previous.terms,
       expiresOn: "expiresOn" in raw ? (input.expiresOn ?? null) : previous.expiresOn,
+      depositRequired:
+        "depositRequired" in raw ? (input.depositRequired ?? null) : previous.depositRequired,
     };
+    const depositIssues = depositRequiredIssues(
+      next.depositRequired,
+      next.currency,
+      next.totals.total,
+    );
+    if (depositIssues.length > 0) throw new ValidationError({ issues: depositIssues });
     return {
       quote: await saveQuote(scope, previous, next, "revised", { revision: next.revision }),
     };

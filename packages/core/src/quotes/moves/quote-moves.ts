@@ -77,18 +77,22 @@ export type SendQuoteInput = z.input<typeof sendQuoteInputSchema>;
  * queues one `quote` delivery per channel (like invoices: a missing contact or an opt-out refuses
  * the whole move). The outbox worker sends the link to the hosted quote page; a quote approved,
  * declined or expired before then is not sent.
+ * The first send gives the quote its hosted page's token (`quote.publicToken`), as issuing gives
+ * an invoice its own; a later send keeps it, so the link already sent keeps working.
  */
 export const sendQuote = defineMove(
   { move: "send quote", actors: ["user"], input: sendQuoteInputSchema },
   async (scope, input) => {
     const previous = await loadQuoteForMove(scope, input, "send", ["draft", "sent"]);
     const at = input.at !== undefined && input.at > scope.now ? input.at : scope.now;
+    const publicToken = previous.publicToken ?? scope.deps.ids.newPublicToken();
     const { quote, event } = await saveQuoteWithEvent(
       scope,
       previous,
-      { ...previous, status: "sent", sentAt: scope.now },
+      { ...previous, status: "sent", sentAt: scope.now, publicToken },
       "sent",
-      input.channels ? { channels: input.channels, at } : {},
+      // As `invoice.issued` carries the invoice's: what a sender needs to build the link.
+      { publicToken, ...(input.channels ? { channels: input.channels, at } : {}) },
     );
     if (!input.channels) return { quote, deliveries: [] };
     const deliveries = await queueDeliveriesFor(

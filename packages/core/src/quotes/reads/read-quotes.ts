@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { NotFoundError } from "../../errors/not-found-error";
+import { NotSupportedError } from "../../errors/not-supported-error";
 import type { Delivery } from "../../invoices/delivery";
 import { recordIdSchema } from "../../invoices/internal/move-input-fields";
 import type { Payment } from "../../invoices/payment";
 import type { Page } from "../../ports/store/index";
 import { defineRead } from "../../service/internal/define-read";
+import type { RemitDependencies } from "../../service/remit-dependencies";
 import { textSchema } from "../../validation/text-schema";
+import { parseWithSchema } from "../../validation/to-validation-error";
 import type { Quote } from "../quote";
 
 const statuses = ["draft", "sent", "approved", "declined", "expired"] as const;
@@ -52,3 +55,30 @@ export const listQuotes = defineRead(
     return transaction.quotes.list({ filter, limit, ...(cursor ? { cursor } : {}) });
   },
 );
+
+// The same bounds as an invoice's token: the hosted page asks on every view.
+const publicTokenInputSchema = z.object({ token: textSchema.min(16).max(128) });
+
+/**
+ * `remit.quotes.getByPublicToken`: the quote behind a customer's hosted-page link (`/q/<token>`).
+ * Only sent quotes have a token; nothing else about the tenant is reachable through it. Throws
+ * `NotFoundError` for an unknown token, `NotSupportedError` on a store written before quote tokens.
+ *
+ * @example
+ * ```ts
+ * const quote = await remit.quotes.getByPublicToken({ token });
+ * ```
+ * @since 0.3.0
+ */
+export async function getQuoteByPublicToken(
+  deps: RemitDependencies,
+  rawInput: { token: string },
+): Promise<Quote> {
+  const { token } = parseWithSchema(publicTokenInputSchema, rawInput);
+  if (!deps.store.findQuoteByPublicToken) {
+    throw new NotSupportedError({ feature: "quote public tokens (since 0.3.0)" });
+  }
+  const quote = await deps.store.findQuoteByPublicToken({ token });
+  if (!quote) throw new NotFoundError({ resource: "quote", id: "(public token)" });
+  return quote;
+}
