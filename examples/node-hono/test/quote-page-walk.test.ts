@@ -98,14 +98,14 @@ describe("the hosted quote page in a browser", () => {
     await page.goto(`${server.url}${path}`);
     await page.getByRole("heading", { level: 1, name: /Replace water heater/ }).waitFor();
     expect(await page.locator("#status").getAttribute("data-status")).toBe("sent");
-    expect(await page.locator("table.lines").innerText()).toContain("50-gallon heater");
-    expect(await page.locator("#deposit-required").innerText()).toContain("$250.00");
+    expect(await page.locator("table.lines").textContent()).toContain("50-gallon heater");
+    expect(await page.locator("#deposit-required").textContent()).toContain("$250.00");
     violations.push(...(await seriousAccessibilityViolations(page)));
 
     await page.getByLabel("Type your full name to approve this quote").fill("Dana Reyes");
     await page.getByRole("button", { name: "Approve quote" }).click();
     await page.locator("#approved").waitFor();
-    expect(await page.locator("#approved").innerText()).toMatch(/^Approved by Dana Reyes on /);
+    expect(await page.locator("#approved").textContent()).toMatch(/^Approved by Dana Reyes on /);
     expect(await page.locator("#status").getAttribute("data-status")).toBe("approved");
     const approved = (await server.remit.quotes.get(tenantCtx, { id: quote.id })).quote;
     expect(approved).toMatchObject({ status: "approved", approvedBy: "Dana Reyes" });
@@ -137,7 +137,7 @@ describe("the hosted quote page in a browser", () => {
     // Stripe sends the customer back to the page, which now shows the deposit held.
     await page.goto(session?.success_url ?? "");
     await page.locator("#deposit-received").waitFor();
-    expect(await page.locator("#deposit-held").innerText()).toContain("$250.00");
+    expect(await page.locator("#deposit-held").textContent()).toContain("$250.00");
     const { quote: held, deposits } = await server.remit.quotes.get(tenantCtx, { id: quote.id });
     expect(held.depositHeld).toBe("250.00");
     expect(deposits).toEqual([

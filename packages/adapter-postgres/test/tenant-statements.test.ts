@@ -50,6 +50,14 @@ const crossTenantByDesign: Record<
     statements: 1,
     call: (store) => store.findInvoiceByPublicToken({ token: "tok_sent_1" }),
   },
+  // The hosted quote page, the same way: token → tenant on `public_tokens`, then the quote.
+  findQuoteByPublicToken: {
+    tables: ["quotes", "public_tokens"],
+    statements: 1,
+    call: (store) =>
+      store.findQuoteByPublicToken?.({ token: "qtok_sent_1" }) ??
+      Promise.reject(new Error("the store has no findQuoteByPublicToken")),
+  },
   // A provider's webhook has only the account (Stripe's deauthorization): account → tenant on
   // `payment_accounts` (a reference table on Citus); the tenant's settings are then read within it.
   findTenantByPaymentAccount: {
@@ -167,7 +175,7 @@ describeConformance(
       }
     });
 
-    test("statements - every statement of the suite filters by tenant_id but the four by design, and none updates or deletes revisions or events", async () => {
+    test("statements - every statement of the suite filters by tenant_id but the five by design, and none updates or deletes revisions or events", async () => {
       const allowed = new Set<string>();
       for (const { tables, call } of Object.values(crossTenantByDesign)) {
         for (const statement of await statementsOf(backend(), call)) {
