@@ -77,4 +77,33 @@ describe("sending quotes from the back office", () => {
     expect(details.quote.status).toBe("draft");
     expect(details.deliveries).toEqual([]);
   });
+
+  it("deposit - the office sets the deposit the hosted page asks for; more than the total is refused", async () => {
+    const { remit, app } = await demoApp();
+    const quote = await draftQuote(remit);
+    const saved = await postForm(app, `/quotes/${quote.id}`, [
+      ["move", "deposit"],
+      ["version", String(quote.version)],
+      ["depositRequired", "200.00"],
+    ]);
+    expect(saved.status).toBe(303);
+    const withDeposit = (await remit.quotes.get(ctx, { id: quote.id })).quote;
+    expect(withDeposit.depositRequired).toBe("200.00");
+    const page = textOf((await getPage(app, `/quotes/${quote.id}`)).html);
+    expect(page).toContain("Deposit asked: $200.00");
+
+    const refused = await postForm(app, `/quotes/${quote.id}`, [
+      ["move", "deposit"],
+      ["version", String(withDeposit.version)],
+      ["depositRequired", "9000.00"],
+    ]);
+    expect(refused.status).toBe(422);
+    expect((await remit.quotes.get(ctx, { id: quote.id })).quote.depositRequired).toBe("200.00");
+
+    // Sent, the quote page links the customer's own page.
+    await remit.quotes.send(ctx, { id: quote.id });
+    const sent = (await remit.quotes.get(ctx, { id: quote.id })).quote;
+    const { html } = await getPage(app, `/quotes/${quote.id}`);
+    expect(html).toContain(`href="/q/${sent.publicToken}"`);
+  });
 });

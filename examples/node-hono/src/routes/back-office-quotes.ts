@@ -20,10 +20,12 @@ import { quoteDetailView, quoteListView } from "../views/quote-views";
 import { type NewRecordFormState, renderNewRecordPage } from "./new-record-page";
 
 const quoteMoveSchema = z.object({
-  move: z.enum(["send", "approve", "decline", "convert"]),
+  move: z.enum(["send", "approve", "decline", "convert", "deposit"]),
   version: z.coerce.number().int().min(1),
   approvedBy: z.string().trim().max(200).default(""),
   reason: z.string().trim().max(1_000).default(""),
+  /** "Save deposit": the amount asked on approval; empty asks none. */
+  depositRequired: z.string().trim().max(40).default(""),
   /** "Send": the channels ticked; none is "Mark as sent". */
   channels: z
     .union([z.enum(["email", "sms"]), z.array(z.enum(["email", "sms"]))])
@@ -37,6 +39,7 @@ const quotePermissions = {
   approve: "quotes.approve",
   decline: "quotes.decline",
   convert: "quotes.convertToWorkOrder",
+  deposit: "quotes.revise",
 } as const satisfies Record<string, Permission>;
 
 /** The quotes: list, new, one quote and its moves (send, approve, decline, create the work order). */
@@ -168,6 +171,11 @@ export function backOfficeQuotes(remit: Remit) {
         await remit.quotes.approve(ctx(context), { ...base, approvedBy: form.approvedBy });
       if (form.move === "decline")
         await remit.quotes.decline(ctx(context), { ...base, reason: form.reason });
+      if (form.move === "deposit")
+        await remit.quotes.revise(ctx(context), {
+          ...base,
+          depositRequired: form.depositRequired || null,
+        });
       if (form.move === "convert") {
         const { workOrder } = await remit.quotes.convertToWorkOrder(ctx(context), base);
         return context.redirect(
@@ -182,6 +190,9 @@ export function backOfficeQuotes(remit: Remit) {
             : "Marked as sent",
         approve: "Approval recorded",
         decline: "Decline recorded",
+        deposit: form.depositRequired
+          ? `The customer will be asked for a deposit of ${form.depositRequired} on approval`
+          : "No deposit asked",
       } as const;
       return context.redirect(
         `/quotes/${encodeURIComponent(id)}?notice=${encodeURIComponent(words[form.move])}`,

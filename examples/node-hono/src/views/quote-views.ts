@@ -45,6 +45,12 @@ export function quoteDetailView(
 <button id="send-quote">${quote.status === "sent" ? "Send again" : "Send"}</button></p></form>
 ${quote.status === "draft" ? html`<form class="inline" method="post" action="${action}">${hidden("send")}<button class="secondary" id="mark-quote-sent">Mark as sent (handed over)</button></form>` : ""}</fieldset>`);
   }
+  if (options.mayRevise && revisableQuoteStatuses.has(quote.status)) {
+    // The deposit the hosted quote page asks for once the customer approves; empty asks none.
+    forms.push(html`<fieldset id="deposit"><legend>Deposit asked on approval</legend>
+<form method="post" action="${action}">${hidden("deposit")}<p><label for="depositRequired">Amount (${quote.currency})</label> <input type="text" inputmode="decimal" id="depositRequired" name="depositRequired" value="${quote.depositRequired ?? ""}" aria-describedby="deposit-hint"> <button class="secondary" id="save-deposit">Save deposit</button></p>
+<p class="muted" id="deposit-hint">Leave it empty to ask for no deposit. At most the quote's total.</p></form></fieldset>`);
+  }
   if (quote.status === "sent") {
     forms.push(
       html`<form method="post" action="${action}">${hidden("approve")}<label for="approvedBy">Approved by</label><input type="text" id="approvedBy" name="approvedBy" value="${quote.customer.name}"> <button>Record approval</button></form>`,
@@ -71,6 +77,7 @@ ${quote.status === "draft" ? html`<form class="inline" method="post" action="${a
   };
   return html`<h1>${quote.title} ${statusBadge(quote.status, { kind: "other", id: "quote-status" })}</h1>
 <p>${customerLink(quote.customer)} · revision ${quote.revision}${quote.expiresOn ? ` · valid until ${format.date(quote.expiresOn)}` : ""}${workOrder ? html` · work order <a href="/work-orders/${encodeURIComponent(workOrder.id)}">${workOrder.title}</a>` : ""}</p>
+<p id="quote-deposit">${quote.depositRequired ? `Deposit asked: ${format.money(quote.depositRequired, quote.currency)} · held: ${format.money(quote.depositHeld, quote.currency)}` : "No deposit asked"}${quote.publicToken ? html` · <a href="/q/${encodeURIComponent(quote.publicToken)}" id="customer-quote-page">Customer's page</a>` : ""}</p>
 ${revise}
 ${invoiceSummaryView(summary, format, { payments: false })}
 ${forms.length > 0 ? html`<section aria-labelledby="quote-actions"><h2 id="quote-actions">Actions</h2>${forms}</section>` : ""}`;
