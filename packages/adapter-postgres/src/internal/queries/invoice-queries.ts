@@ -13,6 +13,7 @@ import {
   type Tables,
   updateVersioned,
 } from "../sql-helpers";
+import { findByPublicToken } from "./find-by-public-token";
 import {
   type ColumnValues,
   createVersionedRecordQueries,
@@ -231,37 +232,18 @@ export function createInvoiceQueries(scope: Scope): StoreTransaction["invoices"]
   };
 }
 
-/**
- * The hosted page's lookup, across tenants: the token's tenant from `public_tokens`, then the
- * invoice within that tenant. On one server that is one statement (the tenant in a subquery: the
- * same two index lookups, one round trip); on Citus two, so that the invoice's query goes to the
- * tenant's shard alone (`public_tokens` is a reference table, read on one node). A token matches
- * exactly, case included (`COLLATE "C"`).
- */
-export async function findInvoiceByPublicToken(
+/** The hosted invoice page's lookup, across tenants (see `findByPublicToken`). */
+export function findInvoiceByPublicToken(
   runner: SqlRunner,
   tables: Tables,
   token: string,
   options: { distributed: boolean },
 ): Promise<Invoice | undefined> {
-  if (!options.distributed) {
-    const { rows } = await runner.query<Invoice>(
-      `SELECT ${invoiceSelect} FROM ${tables.invoices}
-       WHERE tenant_id = (SELECT tenant_id FROM ${tables.publicTokens} WHERE token = $1)
-         AND public_token = $1`,
-      [token],
-    );
-    return rows[0];
-  }
-  const { rows: owners } = await runner.query<{ tenantId: string }>(
-    `SELECT tenant_id AS "tenantId" FROM ${tables.publicTokens} WHERE token = $1`,
-    [token],
+  return findByPublicToken<Invoice>(
+    runner,
+    tables,
+    { table: tables.invoices, select: invoiceSelect },
+    token,
+    options,
   );
-  const owner = owners[0];
-  if (!owner) return undefined;
-  const { rows } = await runner.query<Invoice>(
-    `SELECT ${invoiceSelect} FROM ${tables.invoices} WHERE tenant_id = $1 AND public_token = $2`,
-    [owner.tenantId, token],
-  );
-  return rows[0];
 }

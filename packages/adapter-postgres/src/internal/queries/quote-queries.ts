@@ -9,6 +9,7 @@ import {
   type Tables,
   updateVersioned,
 } from "../sql-helpers";
+import { findByPublicToken } from "./find-by-public-token";
 import { type ColumnValues, createVersionedRecordQueries } from "./versioned-record-queries";
 
 const quoteSelect = `
@@ -112,35 +113,18 @@ export function createQuoteQueries(scope: Scope): StoreTransaction["quotes"] {
   };
 }
 
-/**
- * The hosted quote page's lookup, across tenants, as `findInvoiceByPublicToken`: the token's
- * tenant from `public_tokens`, then the quote within that tenant; one statement on one server, two
- * on Citus (the quote's query then goes to the tenant's shard alone). Exact match (`COLLATE "C"`).
- */
-export async function findQuoteByPublicToken(
+/** The hosted quote page's lookup, across tenants (see `findByPublicToken`). */
+export function findQuoteByPublicToken(
   runner: SqlRunner,
   tables: Tables,
   token: string,
   options: { distributed: boolean },
 ): Promise<Quote | undefined> {
-  if (!options.distributed) {
-    const { rows } = await runner.query<Quote>(
-      `SELECT ${quoteSelect} FROM ${tables.quotes}
-       WHERE tenant_id = (SELECT tenant_id FROM ${tables.publicTokens} WHERE token = $1)
-         AND public_token = $1`,
-      [token],
-    );
-    return rows[0];
-  }
-  const { rows: owners } = await runner.query<{ tenantId: string }>(
-    `SELECT tenant_id AS "tenantId" FROM ${tables.publicTokens} WHERE token = $1`,
-    [token],
+  return findByPublicToken<Quote>(
+    runner,
+    tables,
+    { table: tables.quotes, select: quoteSelect },
+    token,
+    options,
   );
-  const owner = owners[0];
-  if (!owner) return undefined;
-  const { rows } = await runner.query<Quote>(
-    `SELECT ${quoteSelect} FROM ${tables.quotes} WHERE tenant_id = $1 AND public_token = $2`,
-    [owner.tenantId, token],
-  );
-  return rows[0];
 }
