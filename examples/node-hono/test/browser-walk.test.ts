@@ -342,7 +342,19 @@ describe("browser: the main job, on a desk and on a phone", () => {
           ],
         },
       );
+      const { plan } = await server.remit.plans.create(
+        { ...ctx, actor: { type: "user", id: "u_axe" } },
+        {
+          customerId: customer?.id ?? "",
+          name: "Quarterly HVAC service",
+          schedule: { rrule: "FREQ=MONTHLY;INTERVAL=3", startDate: "2027-01-31" },
+          lines: [{ kind: "service", description: "Service", quantity: "1", unitPrice: "189" }],
+        },
+      );
       const paths = [
+        "/plans",
+        "/plans/new",
+        `/plans/${plan.id}`,
         "/invoices",
         "/invoices?status=unpaid",
         "/invoices/new",
@@ -366,7 +378,7 @@ describe("browser: the main job, on a desk and on a phone", () => {
         await page.goto(`${server.url}${path}`);
         await step(
           page,
-          `desktop-page${path.replace(/[^a-z0-9]+/gi, "-").replace(/-(inv|cus|wo|quo)-[0-9A-Z]{26}/g, "-one")}`,
+          `desktop-page${path.replace(/[^a-z0-9]+/gi, "-").replace(/-(inv|cus|wo|quo|plan)-[0-9A-Z]{26}/g, "-one")}`,
         );
       }
       await page.goto(`${server.url}/invoices/new`);

@@ -46,6 +46,11 @@ const rules: Rule[] = [
   // As the invoice page: the handler asks quotes.send, .approve, .decline or .convertToWorkOrder.
   { method: "POST", path: "/quotes/:id", permission: "quotes.get" },
   { method: "GET", path: "/reports/aging", permission: "reports.aging" },
+  // Service plans: the office's; the plan page's forms ask pause, resume, skip or end themselves.
+  { method: "GET", path: "/plans", permission: "plans.list" },
+  { method: "GET", path: "/plans/*", permission: "plans.get" },
+  { method: "POST", path: "/plans/new", permission: "plans.create" },
+  { method: "POST", path: "/plans/:id", permission: "plans.get" },
   {
     method: "GET",
     path: "/customers/:id/statement.pdf",

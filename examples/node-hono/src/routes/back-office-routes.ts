@@ -12,6 +12,7 @@ import { backOfficeInvoiceForms } from "./back-office-invoice-forms";
 import { backOfficeInvoicePages } from "./back-office-invoice-pages";
 import { backOfficePaymentSettings } from "./back-office-payment-settings";
 import { backOfficePayments } from "./back-office-payments";
+import { backOfficePlans } from "./back-office-plans";
 import { backOfficeQuoteRevise } from "./back-office-quote-revise";
 import { backOfficeQuotes } from "./back-office-quotes";
 import { backOfficeRefunds } from "./back-office-refunds";
@@ -48,6 +49,7 @@ export function backOfficeRoutes(
   routes.route("/", backOfficeQuoteRevise(remit));
   routes.route("/", backOfficeWorkOrderDetail(remit));
   routes.route("/", backOfficeQuotes(remit));
+  routes.route("/", backOfficePlans(remit));
   routes.route("/", backOfficePaymentSettings(remit, options));
   return routes;
 }

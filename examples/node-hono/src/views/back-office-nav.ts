@@ -9,7 +9,10 @@ const links = [
   ["/customers", "Customers"],
 ] as const;
 
-const reportLinks = [["/reports/aging", "Aging"]] as const;
+const reportLinks = [
+  ["/plans", "Plans"],
+  ["/reports/aging", "Aging"],
+] as const;
 
 const settingsLinks = [
   ["/settings/payments", "Payments"],
@@ -17,7 +20,8 @@ const settingsLinks = [
 ] as const;
 
 /**
- * The back office's menu: every list, the reports (for roles that may read them), the owner's
+ * The back office's menu: every list, the plans and reports (for the roles that may read them:
+ * office and owner), the owner's
  * settings, and who is signed in. A link the role cannot follow would only lead to a 403.
  */
 export function backOfficeNav(options: {

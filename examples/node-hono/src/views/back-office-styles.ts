@@ -21,6 +21,9 @@ const statusColors: Record<string, readonly [string, string]> = {
   "other-failed": ["#fee2e2", "#991b1b"],
   "other-delivered": ["#dcfce7", "#166534"],
   "other-succeeded": ["#dcfce7", "#166534"],
+  "other-active": ["#dcfce7", "#166534"],
+  "other-paused": ["#fef3c7", "#854d0e"],
+  "other-ended": ["#e5e7eb", "#374151"],
 };
 
 /** The back office's only styles: the Content-Security-Policy allows them by their hash. */

@@ -21,6 +21,9 @@ const otherStatusWords: Record<string, string> = {
   succeeded: "Succeeded",
   unmatched: "Unmatched",
   returned_to_quote: "Returned to quote",
+  active: "Active",
+  paused: "Paused",
+  ended: "Ended",
 };
 
 /** Any record's status in words: an invoice's first (the PDF's), then the others'. */

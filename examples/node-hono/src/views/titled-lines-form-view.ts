@@ -22,6 +22,8 @@ export function titledLinesFormView(options: {
     | { choices: readonly Customer[]; chosen: string | undefined }
     | { saved: { id: string; name: string } };
   title: { label: string; value: string | undefined };
+  /** More fields after the title (a plan's schedule). */
+  extra?: Html;
   legend: string;
   rows: readonly EditorRow[];
   rowErrors?: Record<string, RowErrors> | undefined;
@@ -52,6 +54,7 @@ export function titledLinesFormView(options: {
 ${options.version === undefined ? "" : html`<input type="hidden" name="version" value="${options.version}">`}
 ${customerField}
 ${textField({ name: "title", label: options.title.label, value: options.title.value, errors: options.fields, required: true })}
+${options.extra ?? ""}
 <fieldset><legend>${options.legend}</legend>${options.hint ? html`<p class="muted">${options.hint}</p>` : ""}${linesEditorView({ rows: options.rows, errors: options.rowErrors ?? {}, memo: options.memo.value, memoLabel: options.memo.label, ...(options.kinds ? { kinds: options.kinds } : {}) })}</fieldset>
 <p class="actions"><button id="${options.submit.id}">${options.submit.label}</button> <a href="${options.cancelHref}">Cancel</a></p></form>`;
 }
