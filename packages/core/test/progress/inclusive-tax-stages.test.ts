@@ -1,6 +1,6 @@
 import { createMemoryStore, createTestClock } from "@remit/testing";
 import { describe, expect, it } from "vitest";
-import { calculateInvoice, createRemit } from "../../src/index";
+import { calculateInvoice, createRemit, type Invoice } from "../../src/index";
 
 // Progress billing with a tax included in the prices (VAT-style): a line's `net` carries the
 // included tax, each stage bills its share of that net and the normal math takes the tax out of
@@ -39,13 +39,13 @@ describe("progress billing with an included tax", () => {
     });
     const oneInvoice = calculateInvoice({ currency: "EUR", taxRates: [vat], lines: services });
 
-    const stages = [];
+    const stages: Invoice[] = [];
     for (const stage of [{ percent: "33.3" }, { percent: "33.3" }, { final: true as const }]) {
       const { invoice } = await remit.workOrders.billStage(ctx, { id: workOrder.id, stage });
       stages.push(invoice);
     }
     const cents = (amount: string) => Math.round(Number(amount) * 100);
-    const sum = (pick: (invoice: (typeof stages)[number]) => string) =>
+    const sum = (pick: (invoice: Invoice) => string) =>
       stages.reduce((total, invoice) => total + cents(pick(invoice)), 0);
     // The price already holds the tax: the stages bill exactly the contract's total, no more.
     expect(sum((invoice) => invoice.total)).toBe(cents(oneInvoice.total));
